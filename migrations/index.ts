@@ -1,0 +1,14 @@
+import { CreateChannel1763856000000 } from './1763856000000-create-channel';
+import { SeedStandardChannels1763856000001 } from './1763856000001-seed-standard-channels';
+import { CreatePilot1763856000002 } from './1763856000002-create-pilot';
+import { CreateAuditEntry1763856000003 } from './1763856000003-create-audit-entry';
+import { CreateSession1763856000004 } from './1763856000004-create-session';
+
+// Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
+export const migrations = [
+  CreateChannel1763856000000,
+  SeedStandardChannels1763856000001,
+  CreatePilot1763856000002,
+  CreateAuditEntry1763856000003,
+  CreateSession1763856000004,
+];

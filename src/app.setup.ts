@@ -1,0 +1,109 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import cookieParser from 'cookie-parser';
+import { doubleCsrf } from 'csrf-csrf';
+import type { NextFunction, Request, Response } from 'express';
+import session from 'express-session';
+import helmet from 'helmet';
+import hbs from 'hbs';
+import { basename, join } from 'node:path';
+import { AppExceptionFilter } from './common/app-exception.filter';
+import { sendError } from './common/error-page';
+import { hbsHelpers } from './common/hbs-helpers';
+import type { AppConfig } from './config/app-config';
+import { APP_CONFIG } from './config/config.module';
+import { DatabaseSessionStore } from './sessions/database-session.store';
+
+export const SESSION_COOKIE = 'pilot.sid';
+
+/**
+ * Everything the HTTP layer needs besides the routes: views, static files, security
+ * headers, sessions, CSRF and errors. The app and the tests both call it, so they never differ.
+ * The app must be created with `bodyParser: false`: the body parsers are registered here,
+ * before the CSRF check that reads the posted token.
+ */
+export async function configureApp(app: NestExpressApplication): Promise<void> {
+  const config = app.get<AppConfig>(APP_CONFIG);
+  const rootDir = findRoot();
+
+  app.setBaseViewsDir(join(rootDir, 'views'));
+  app.setViewEngine('hbs');
+  app.set('view options', { layout: 'layout' });
+  for (const [name, helper] of Object.entries(hbsHelpers)) hbs.registerHelper(name, helper);
+  await new Promise<void>((resolve) => hbs.registerPartials(join(rootDir, 'views', 'partials'), () => resolve()));
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'object-src': ["'none'"], 'base-uri': ["'none'"], 'frame-ancestors': ["'none'"] },
+      },
+      hsts: config.production,
+    }),
+  );
+  app.useStaticAssets(join(rootDir, 'public'), { prefix: '/static/', maxAge: config.production ? '1d' : 0 });
+
+  app.use(cookieParser());
+  app.useBodyParser('urlencoded', { extended: false, limit: '200kb', parameterLimit: 500 });
+  app.useBodyParser('json', { limit: '200kb' });
+
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: config.sessionSecret,
+      store: app.get(DatabaseSessionStore),
+      resave: false,
+      saveUninitialized: false,
+      cookie: { httpOnly: true, sameSite: 'lax', secure: config.production, maxAge: 8 * 60 * 60 * 1000 },
+    }),
+  );
+
+  const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
+    getSecret: () => config.sessionSecret,
+    getSessionIdentifier: (req) => req.session.id,
+    cookieName: config.production ? '__Host-pilot.csrf' : 'pilot.csrf',
+    cookieOptions: { sameSite: 'strict', secure: config.production, httpOnly: true, path: '/' },
+    getCsrfTokenFromRequest: (req) => {
+      const posted = (req.body as Record<string, unknown> | undefined)?._csrf;
+      const header = req.headers['x-csrf-token'];
+      return typeof posted === 'string' ? posted : typeof header === 'string' ? header : undefined;
+    },
+  });
+
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.locals.demoMode = config.demoData;
+    res.locals.currentPath = req.path;
+    if (req.session.flash) {
+      res.locals.flash = req.session.flash;
+      delete req.session.flash;
+    }
+    // Called by the views' {{csrfToken}}: the token and its session exist only once a form is shown.
+    // Memoised: a page with several forms must print one token, matching the one cookie set.
+    let token: string | undefined;
+    res.locals.csrfToken = () => {
+      req.session.csrf = true;
+      token ??= generateCsrfToken(req, res);
+      return token;
+    };
+    next();
+  });
+  app.use(doubleCsrfProtection);
+
+  // Errors of the middleware above (bad CSRF token, body too large, malformed body).
+  app.use((error: { status?: number; statusCode?: number; code?: string; type?: string }, req: Request, res: Response, next: NextFunction) => {
+    if (!error) return next();
+    const status = error.statusCode ?? error.status ?? 500;
+    if (error.code === 'EBADCSRFTOKEN' || (status === 403 && String(error.code).includes('CSRF'))) {
+      return sendError(req, res, 403, 'The form had expired or did not come from this site. Go back, reload the page and send it again.');
+    }
+    if (status === 413) return sendError(req, res, 413, 'What you sent is larger than this form accepts.');
+    if (status >= 400 && status < 500) return sendError(req, res, 400, 'The request could not be read.');
+    return next(error);
+  });
+
+  app.useGlobalFilters(new AppExceptionFilter());
+}
+
+/** The project root, whether running from src/ (tests) or dist/src/ (the built app). */
+function findRoot(): string {
+  const parent = join(__dirname, '..');
+  return basename(parent) === 'dist' ? join(parent, '..') : parent;
+}

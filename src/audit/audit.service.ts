@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditEntry } from './audit-entry.entity';
+import type { FieldChange } from './audit-diff';
+
+export interface AuditTarget {
+  entityType: 'pilot' | 'channel';
+  entityId: number;
+  pilotId: number | null;
+}
+
+/** Writes audit entries inside the caller's transaction, so a change and its trail commit together. */
+@Injectable()
+export class AuditService {
+  async recordCreate(em: EntityManager, actor: string, target: AuditTarget, at = new Date()): Promise<void> {
+    await em.insert(AuditEntry, { ...target, actor, at, action: 'create', field: null, oldValue: null, newValue: null });
+  }
+
+  async recordChanges(
+    em: EntityManager,
+    actor: string,
+    target: AuditTarget,
+    changes: FieldChange[],
+    at = new Date(),
+  ): Promise<void> {
+    if (!changes.length) return;
+    await em.insert(
+      AuditEntry,
+      changes.map((change) => ({ ...target, ...change, actor, at, action: 'update' as const })),
+    );
+  }
+
+  forPilot(em: EntityManager, pilotId: number): Promise<AuditEntry[]> {
+    return em.find(AuditEntry, { where: { pilotId }, order: { at: 'DESC', id: 'DESC' } });
+  }
+}

@@ -1,0 +1,80 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { actorOf } from '../common/actor';
+import { flash } from '../common/flash';
+import { FormState, readForm, submitForm } from '../common/forms';
+import { Channel } from './channel.entity';
+import { ChannelsService } from './channels.service';
+import { CreateChannelDto, UpdateChannelDto } from './dto/channel-form.dto';
+
+const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
+
+@Controller('channels')
+export class ChannelsController {
+  constructor(private readonly channels: ChannelsService) {}
+
+  @Get()
+  async index(@Res() res: Response): Promise<void> {
+    await this.renderIndex(res, { active: true, position: '' });
+  }
+
+  @Post()
+  async create(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await submitForm(
+      res,
+      async () => {
+        const channel = await this.channels.create(await readForm(CreateChannelDto, body), actorOf(req));
+        flash(req, `Channel "${channel.name}" added.`);
+        return '/channels';
+      },
+      (state) => this.renderIndex(res, body, state),
+    );
+  }
+
+  @Get(':key/edit')
+  async editForm(@Param('key') key: string, @Res() res: Response): Promise<void> {
+    const channel = await this.channels.get(key);
+    this.renderEdit(res, channel, channel);
+  }
+
+  @Post(':key')
+  async update(
+    @Param('key') key: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const channel = await this.channels.get(key);
+    await submitForm(
+      res,
+      async () => {
+        const saved = await this.channels.update(key, await readForm(UpdateChannelDto, body), actorOf(req));
+        flash(req, `Channel "${saved.name}" saved.`);
+        return '/channels';
+      },
+      async (state) => this.renderEdit(res, channel, { ...body, active: body.active === 'on' }, state),
+    );
+  }
+
+  private async renderIndex(res: Response, values: object, state: FormState = EMPTY): Promise<void> {
+    const [channels, usage] = await Promise.all([this.channels.list(), this.channels.usage()]);
+    res.status(state.status).render('channels/index', {
+      title: 'Existing channels',
+      channels: channels.map((channel) => ({ ...channel, pilots: usage.get(channel.id) ?? 0 })),
+      values,
+      summary: state.summary,
+      fieldErrors: state.fieldErrors,
+    });
+  }
+
+  private renderEdit(res: Response, channel: Channel, values: object, state: FormState = EMPTY): void {
+    res.status(state.status).render('channels/edit', {
+      title: `Edit ${channel.name}`,
+      channel,
+      values,
+      summary: state.summary,
+      conflict: state.status === 409,
+      fieldErrors: state.fieldErrors,
+    });
+  }
+}

@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { diffFields } from '../audit/audit-diff';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-error';
+import { Writer } from '../database/writer.service';
+import { Channel } from './channel.entity';
+import { CreateChannelDto, UpdateChannelDto } from './dto/channel-form.dto';
+
+@Injectable()
+export class ChannelsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: Writer,
+    private readonly audit: AuditService,
+  ) {}
+
+  list(): Promise<Channel[]> {
+    return this.dataSource.getRepository(Channel).find({ order: { position: 'ASC', name: 'ASC' } });
+  }
+
+  /** Each channel with the number of pilots that name it as affected. */
+  async usage(): Promise<Map<number, number>> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select('pac.channel_id', 'channelId')
+      .addSelect('COUNT(*)', 'pilots')
+      .from('pilot_affected_channel', 'pac')
+      .groupBy('pac.channel_id')
+      .getRawMany<{ channelId: number; pilots: string | number }>();
+    return new Map(rows.map((row) => [Number(row.channelId), Number(row.pilots)]));
+  }
+
+  async get(key: string): Promise<Channel> {
+    const channel = await this.dataSource.getRepository(Channel).findOneBy({ key });
+    if (!channel) throw DomainError.notFound(`The channel "${key}"`);
+    return channel;
+  }
+
+  create(dto: CreateChannelDto, actor: string): Promise<Channel> {
+    return this.writer.write(async (em) => {
+      await this.assertFree(em, 'key', dto.key, null, `The key "${dto.key}" is taken; choose another.`);
+      await this.assertFree(em, 'name', dto.name, null, `There is already a channel called "${dto.name}".`);
+      const now = new Date();
+      const channel = em.create(Channel, {
+        key: dto.key,
+        name: dto.name,
+        description: dto.description,
+        active: dto.active,
+        position: dto.position,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await em.save(channel);
+      await this.audit.recordCreate(em, actor, { entityType: 'channel', entityId: channel.id, pilotId: null }, now);
+      return channel;
+    });
+  }
+
+  update(key: string, dto: UpdateChannelDto, actor: string): Promise<Channel> {
+    return this.writer.write(async (em) => {
+      const channel = await em.findOneBy(Channel, { key });
+      if (!channel) throw DomainError.notFound(`The channel "${key}"`);
+      const stale = new DomainError(
+        'conflict',
+        'Someone else saved this channel after you opened the form. Nothing of yours was saved: reload and try again.',
+      );
+      if (channel.version !== dto.version) throw stale;
+      await this.assertFree(em, 'name', dto.name, channel.id, `There is already a channel called "${dto.name}".`);
+      const next = { name: dto.name, description: dto.description, active: dto.active, position: dto.position };
+      const changes = diffFields(channel, next, ['name', 'description', 'active', 'position']);
+      if (!changes.length) return channel;
+      const now = new Date();
+      const result = await em
+        .createQueryBuilder()
+        .update(Channel)
+        .set({ ...next, version: channel.version + 1, updatedAt: now })
+        .where('id = :id AND version = :version', { id: channel.id, version: channel.version })
+        .execute();
+      if (result.affected !== 1) throw stale;
+      await this.audit.recordChanges(em, actor, { entityType: 'channel', entityId: channel.id, pilotId: null }, changes, now);
+      return { ...channel, ...next };
+    });
+  }
+
+  private async assertFree(
+    em: EntityManager,
+    column: 'key' | 'name',
+    value: string,
+    ownId: number | null,
+    message: string,
+  ): Promise<void> {
+    const existing = await em
+      .getRepository(Channel)
+      .createQueryBuilder('channel')
+      .where(`LOWER(channel.${column}) = :value`, { value: value.toLowerCase() })
+      .getOne();
+    if (existing && existing.id !== ownId) throw DomainError.field(column, message);
+  }
+}

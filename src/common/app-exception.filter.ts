@@ -1,0 +1,36 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { DomainError, STATUS_BY_CODE } from './domain-error';
+import { sendError, STATUS_TITLES } from './error-page';
+
+/** Maps every error to a page or a JSON body; nothing reaches the user as a stack trace. */
+@Catch()
+export class AppExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+
+    if (exception instanceof DomainError) {
+      const fields = Object.keys(exception.fieldErrors).length ? exception.fieldErrors : undefined;
+      sendError(req, res, STATUS_BY_CODE[exception.code], exception.message, { fields });
+      return;
+    }
+    if (exception instanceof HttpException && exception.getStatus() < 500) {
+      const status = exception.getStatus();
+      const message =
+        status === 404 ? `There is no page at ${req.path}.` : (STATUS_TITLES[status] ?? exception.message);
+      sendError(req, res, status, message);
+      return;
+    }
+    const errorId = randomUUID();
+    this.logger.error(
+      `[${errorId}] ${req.method} ${req.originalUrl}: ${exception instanceof Error ? exception.stack : String(exception)}`,
+    );
+    sendError(req, res, 500, 'The error has been logged. Please try again, or quote the error id to support.', {
+      errorId,
+    });
+  }
+}

@@ -1,0 +1,32 @@
+/** Messages per form field, as the forms show them beside each field. */
+export type FieldErrors = Record<string, string[]>;
+
+export type DomainErrorCode = 'not_found' | 'validation' | 'conflict' | 'bad_request' | 'forbidden';
+
+/** An error the user caused or can act on; the exception filter maps its code to a status. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+
+  static notFound(what: string): DomainError {
+    return new DomainError('not_found', `${what} was not found.`);
+  }
+
+  static field(field: string, message: string): DomainError {
+    return new DomainError('validation', message, { [field]: [message] });
+  }
+}
+
+export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
+  not_found: 404,
+  validation: 422,
+  conflict: 409,
+  bad_request: 400,
+  forbidden: 403,
+};

@@ -1,0 +1,32 @@
+import { Transform } from 'class-transformer';
+
+/** Trims text; an empty field becomes null, so "nothing entered" is stored as nothing. */
+export const TrimToNull = () =>
+  Transform(({ value }) => {
+    if (typeof value !== 'string') return value ?? null;
+    const trimmed = value.trim();
+    return trimmed === '' ? null : trimmed;
+  });
+
+/** Trims text; an empty field becomes the empty string (for required-but-maybe-empty text). */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+
+/** Checkbox groups post nothing, one value, or several: always an array. */
+export const ToArray = () =>
+  Transform(({ value }) => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]));
+
+/** Numbers from form fields: "" is absent, anything else is parsed strictly (NaN fails validation). */
+export const ToInt = () =>
+  Transform(({ value }) => {
+    if (value === undefined || value === null || value === '') return undefined;
+    return typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : typeof value === 'number' ? value : NaN;
+  });
+
+export const ToIntArray = () =>
+  Transform(({ value }) => {
+    const list = value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value];
+    return list.map((item: unknown) => (typeof item === 'string' && /^\d+$/.test(item) ? Number(item) : NaN));
+  });
+
+/** A checkbox: present means true. */
+export const ToBoolean = () => Transform(({ value }) => value === 'on' || value === 'true' || value === true);

@@ -1,0 +1,62 @@
+import { plainToInstance } from 'class-transformer';
+import { validate, ValidationError } from 'class-validator';
+import type { Response } from 'express';
+import { DomainError, FieldErrors } from './domain-error';
+
+type DtoClass<T> = new () => T;
+
+function collect(errors: ValidationError[], prefix = '', into: FieldErrors = {}): FieldErrors {
+  for (const error of errors) {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    if (error.constraints) into[field] = Object.values(error.constraints);
+    if (error.children?.length) collect(error.children, field, into);
+  }
+  return into;
+}
+
+/**
+ * Turns a posted body into a validated DTO, or throws a validation DomainError with a
+ * message per field. Unknown fields are dropped (whitelist), so a form cannot set what it
+ * does not show.
+ */
+export async function readForm<T extends object>(dtoClass: DtoClass<T>, body: unknown): Promise<T> {
+  const dto = plainToInstance(dtoClass, body ?? {}, { exposeDefaultValues: true });
+  const errors = await validate(dto, { whitelist: true, forbidUnknownValues: true });
+  if (errors.length) {
+    throw new DomainError('validation', 'Please correct the fields marked below.', collect(errors));
+  }
+  return dto;
+}
+
+export interface FormState {
+  status: number;
+  summary: string;
+  fieldErrors: FieldErrors;
+}
+
+/**
+ * Runs a form's work and redirects to where it says (303, so a reload does not post again).
+ * When the work fails on the user's input or on a stale edit, the form is shown again with
+ * the messages and the user's values; anything else goes to the exception filter.
+ */
+export async function submitForm(
+  res: Response,
+  work: () => Promise<string>,
+  showForm: (state: FormState) => Promise<void>,
+): Promise<void> {
+  let location: string;
+  try {
+    location = await work();
+  } catch (error) {
+    if (error instanceof DomainError && (error.code === 'validation' || error.code === 'conflict')) {
+      await showForm({
+        status: error.code === 'conflict' ? 409 : 422,
+        summary: error.message,
+        fieldErrors: error.fieldErrors,
+      });
+      return;
+    }
+    throw error;
+  }
+  res.redirect(303, location);
+}

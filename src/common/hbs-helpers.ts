@@ -1,0 +1,49 @@
+import type { HelperDelegate } from 'handlebars';
+import {
+  CHANNEL_TYPE_LABELS,
+  ChannelType,
+  Purpose,
+  PURPOSE_LABELS,
+  SERVICE_STRATEGY_LABELS,
+  ServiceStrategy,
+  Stage,
+  STAGE_LABELS,
+} from '../pilots/pilot-fields';
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Every helper the views use, one job each. Output is escaped by Handlebars unless noted. */
+export const hbsHelpers: Record<string, HelperDelegate> = {
+  // {{#if (eq a b)}}
+  eq: (a: unknown, b: unknown) => a === b,
+  // {{> partial id=(concat "f-" name)}}: joins its arguments as text
+  concat: (...args: unknown[]) => args.slice(0, -1).join(''),
+  // {{#if (includes list value)}}: checkboxes and multi-selects
+  includes: (list: unknown, value: unknown) =>
+    Array.isArray(list) ? list.map(String).includes(String(value)) : String(list ?? '') === String(value),
+  // {{stageLabel stage}}
+  stageLabel: (stage: Stage) => STAGE_LABELS[stage] ?? stage,
+  // {{channelTypeLabel type}}
+  channelTypeLabel: (type: ChannelType) => CHANNEL_TYPE_LABELS[type] ?? type,
+  // {{purposeLabel purpose}}
+  purposeLabel: (purpose: Purpose) => PURPOSE_LABELS[purpose] ?? purpose,
+  // {{strategyLabel strategy}}
+  strategyLabel: (strategy: ServiceStrategy) => SERVICE_STRATEGY_LABELS[strategy] ?? strategy,
+  // {{date "2026-11-23"}} → 23 Nov 2026 (the Dutch day-month-year order)
+  date: (iso: unknown) => {
+    if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return '—';
+    const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
+    return `${d} ${MONTHS[m - 1]} ${y}`;
+  },
+  // {{datetime someDate}} → 23 Nov 2026 14:05 UTC
+  datetime: (value: unknown) => {
+    const date = value instanceof Date ? value : new Date(String(value));
+    if (Number.isNaN(date.getTime())) return '—';
+    const iso = date.toISOString();
+    return `${hbsHelpers.date(iso.slice(0, 10), undefined)} ${iso.slice(11, 16)} UTC`;
+  },
+  // {{orDash value}}: an empty field shows as a dash, never as nothing
+  orDash: (value: unknown) => (value === null || value === undefined || value === '' ? '—' : value),
+  // {{plural count "day" "days"}}
+  plural: (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`,
+};

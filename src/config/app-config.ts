@@ -1,0 +1,77 @@
+import { randomBytes } from 'node:crypto';
+import { isAbsolute, resolve } from 'node:path';
+
+export type DatabaseConfig =
+  | { type: 'sqlite'; file: string }
+  | { type: 'postgres'; url: string };
+
+export interface AppConfig {
+  port: number;
+  database: DatabaseConfig;
+  demoData: boolean;
+  production: boolean;
+  sessionSecret: string;
+  /** True when the session secret was generated at start-up (sessions end on restart). */
+  sessionSecretGenerated: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the configuration once; a bad value stops the app naming the variable. */
+export function loadConfig(env: Env = process.env, root = process.cwd()): AppConfig {
+  const problems: string[] = [];
+
+  const portText = env.PORT ?? '3000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 1 || port > 65535) {
+    problems.push(`PORT must be a whole number from 1 to 65535, got "${portText}"`);
+  }
+
+  let database: DatabaseConfig;
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) {
+      problems.push('DATABASE_URL must start with postgres:// (leave it unset for SQLite)');
+    }
+    database = { type: 'postgres', url };
+  } else {
+    const file = env.SQLITE_FILE?.trim() || 'data/tracker.sqlite';
+    database = {
+      type: 'sqlite',
+      file: file === ':memory:' || isAbsolute(file) ? file : resolve(root, file),
+    };
+  }
+
+  const demoText = (env.DEMO_DATA ?? 'on').toLowerCase();
+  if (!['on', 'off'].includes(demoText)) {
+    problems.push(`DEMO_DATA must be "on" or "off", got "${env.DEMO_DATA}"`);
+  }
+
+  const production = env.NODE_ENV === 'production';
+  let sessionSecret = env.SESSION_SECRET ?? '';
+  const sessionSecretGenerated = !sessionSecret;
+  if (sessionSecret && sessionSecret.length < 32) {
+    problems.push('SESSION_SECRET must be at least 32 characters');
+  }
+  if (!sessionSecret) {
+    if (production) {
+      // Several instances must share one secret, so production never invents one.
+      problems.push('SESSION_SECRET is required when NODE_ENV=production');
+    }
+    sessionSecret = randomBytes(32).toString('hex');
+  }
+
+  if (problems.length) {
+    throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  }
+  return {
+    port,
+    database: database!,
+    demoData: demoText === 'on',
+    production,
+    sessionSecret,
+    sessionSecretGenerated,
+  };
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { AppModule } from './app.module';
+import { configureApp } from './app.setup';
+import { ConfigError, loadConfig } from './config/app-config';
+
+async function bootstrap(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bodyParser: false });
+  app.enableShutdownHooks();
+  await configureApp(app);
+  await app.listen(config.port);
+  const logger = new Logger('Bootstrap');
+  const where = config.database.type === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
+  logger.log(`Serving on http://localhost:${config.port} (${where}${config.demoData ? ', demo data on' : ''})`);
+  if (config.sessionSecretGenerated) logger.warn('SESSION_SECRET is not set: sessions end when the app restarts.');
+}
+
+void bootstrap();

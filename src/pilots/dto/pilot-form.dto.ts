@@ -1,0 +1,99 @@
+import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
+import { ToArray, ToInt, ToIntArray, Trim, TrimToNull } from '../../common/form-transforms';
+import { IsIsoDate } from '../../common/validators';
+import { CHANNEL_TYPES, PURPOSES, SERVICE_STRATEGIES } from '../pilot-fields';
+import type { ChannelType, Purpose, ServiceStrategy } from '../pilot-fields';
+
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** The fields of the create and edit forms of a pilot. */
+export class PilotFormDto {
+  @Trim()
+  @IsString()
+  @Length(3, 120, { message: 'Name must be 3 to 120 characters.' })
+  name: string;
+
+  @TrimToNull()
+  @IsOptional()
+  @MaxLength(60, { message: 'The URL name may be at most 60 characters.' })
+  @Matches(SLUG_PATTERN, { message: 'The URL name may hold only lower-case letters, digits and single hyphens.' })
+  slug: string | null = null;
+
+  @Trim()
+  @IsString()
+  @Length(1, 5000, { message: 'Describe the pilot in at most 5000 characters.' })
+  description: string;
+
+  @IsIn(CHANNEL_TYPES, { message: 'Choose a channel type from the list.' })
+  channelType: ChannelType;
+
+  @ToArray()
+  @IsIn(PURPOSES, { each: true, message: 'Choose purposes from the list.' })
+  @ArrayMaxSize(PURPOSES.length)
+  purposes: Purpose[] = [];
+
+  @Trim()
+  @IsString()
+  @MaxLength(2000, { message: 'At most 2000 characters.' })
+  targetContactTypes = '';
+
+  @Trim()
+  @IsString()
+  @MaxLength(2000, { message: 'At most 2000 characters.' })
+  scope = '';
+
+  @TrimToNull()
+  @IsOptional()
+  @MaxLength(2000, { message: 'At most 2000 characters.' })
+  controlScope: string | null = null;
+
+  @TrimToNull()
+  @IsOptional()
+  @MaxLength(120, { message: 'At most 120 characters.' })
+  ownerName: string | null = null;
+
+  @TrimToNull()
+  @IsOptional()
+  @MaxLength(120, { message: 'At most 120 characters.' })
+  ownerDepartment: string | null = null;
+
+  @TrimToNull()
+  @IsOptional()
+  @MaxLength(120, { message: 'At most 120 characters.' })
+  sponsor: string | null = null;
+
+  @TrimToNull()
+  @IsOptional()
+  @MaxLength(120, { message: 'At most 120 characters.' })
+  itContact: string | null = null;
+
+  @TrimToNull()
+  @IsOptional()
+  @MaxLength(120, { message: 'At most 120 characters.' })
+  operationsLead: string | null = null;
+
+  @TrimToNull()
+  @IsOptional()
+  @MaxLength(120, { message: 'At most 120 characters.' })
+  financeController: string | null = null;
+
+  @IsIn(SERVICE_STRATEGIES, { message: 'Choose the service strategy from the list.' })
+  serviceStrategy: ServiceStrategy;
+
+  @TrimToNull()
+  @IsOptional()
+  @IsIsoDate({ message: 'Give the next review date as a real date (YYYY-MM-DD).' })
+  nextReviewDate: string | null = null;
+
+  @ToIntArray()
+  @IsInt({ each: true, message: 'Choose affected channels from the list.' })
+  @Min(1, { each: true, message: 'Choose affected channels from the list.' })
+  affectedChannelIds: number[] = [];
+}
+
+/** The edit form adds the version it was loaded at, for the stale-edit check. */
+export class UpdatePilotDto extends PilotFormDto {
+  @ToInt()
+  @IsInt({ message: 'The form is missing its version; reload the page.' })
+  version: number;
+}

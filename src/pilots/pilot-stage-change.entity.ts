@@ -1,0 +1,33 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Pilot } from './pilot.entity';
+import type { Stage } from './pilot-fields';
+
+/** One move of a pilot between stages: who, when, from, to, why. Never edited. */
+@Entity('pilot_stage_change')
+@Index('pilot_stage_change_pilot_idx', ['pilotId', 'changedAt'])
+export class PilotStageChange {
+  @PrimaryGeneratedColumn('increment')
+  id: number;
+
+  @Column({ name: 'pilot_id', type: 'integer' })
+  pilotId: number;
+
+  @ManyToOne(() => Pilot)
+  @JoinColumn({ name: 'pilot_id', foreignKeyConstraintName: 'pilot_stage_change_pilot_fkey' })
+  pilot?: Pilot;
+
+  @Column({ name: 'from_stage', type: 'varchar', length: 30, nullable: true })
+  fromStage: Stage | null;
+
+  @Column({ name: 'to_stage', type: 'varchar', length: 30 })
+  toStage: Stage;
+
+  @Column({ name: 'changed_at' })
+  changedAt: Date;
+
+  @Column({ type: 'varchar', length: 120 })
+  actor: string;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+}

@@ -1,0 +1,196 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { ChannelsService } from '../channels/channels.service';
+import { actorOf } from '../common/actor';
+import { daysBetween, todayIso } from '../common/dates';
+import { flash } from '../common/flash';
+import { FormState, readForm, submitForm } from '../common/forms';
+import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
+import { StageStepDto, StopPilotDto } from './dto/stage-step.dto';
+import {
+  CHANNEL_TYPE_LABELS,
+  CHANNEL_TYPES,
+  options,
+  PURPOSE_LABELS,
+  PURPOSES,
+  SERVICE_STRATEGIES,
+  SERVICE_STRATEGY_LABELS,
+  STAGE_LABELS,
+  STAGES,
+} from './pilot-fields';
+import { Pilot } from './pilot.entity';
+import { PilotsService, PortfolioFilter } from './pilots.service';
+import { groupByStage } from './portfolio';
+import { canStop, gateCriteria, nextOwnerStep } from './stage-rules';
+import { strategyFit } from './strategy-fit';
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 200) : '');
+
+@Controller()
+export class PilotsController {
+  constructor(
+    private readonly pilots: PilotsService,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  @Get()
+  home(@Res() res: Response): void {
+    res.redirect('/pilots');
+  }
+
+  @Get('pilots')
+  async portfolio(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const filter: PortfolioFilter = {
+      q: text(query.q),
+      stage: STAGES.find((stage) => stage === query.stage),
+      channelType: CHANNEL_TYPES.find((type) => type === query.channelType),
+      department: text(query.department),
+      owner: text(query.owner),
+    };
+    const [pilots, filterOptions] = await Promise.all([this.pilots.list(filter), this.pilots.filterOptions()]);
+    const filtered = Object.values(filter).some(Boolean);
+    const groups = groupByStage(pilots, todayIso()).filter((group) => group.pilots.length || !filtered);
+    res.render('pilots/index', {
+      title: 'Portfolio',
+      groups,
+      total: pilots.length,
+      filter,
+      filtered,
+      stages: options(STAGES, STAGE_LABELS),
+      channelTypes: options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS),
+      ...filterOptions,
+    });
+  }
+
+  @Get('pilots/new')
+  async newForm(@Res() res: Response): Promise<void> {
+    await this.renderForm(res, null, { serviceStrategy: 'standard', purposes: [], affectedChannelIds: [] });
+  }
+
+  @Post('pilots')
+  async create(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await submitForm(
+      res,
+      async () => {
+        const pilot = await this.pilots.create(await readForm(PilotFormDto, body), actorOf(req));
+        flash(req, `Pilot "${pilot.name}" registered as an idea.`);
+        return `/pilots/${pilot.slug}`;
+      },
+      (state) => this.renderForm(res, null, body, state),
+    );
+  }
+
+  @Get('pilots/:slug')
+  async show(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+    await this.renderPilot(res, slug);
+  }
+
+  @Get('pilots/:slug/edit')
+  async editForm(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+    const pilot = await this.pilots.get(slug);
+    await this.renderForm(res, pilot, { ...pilot, affectedChannelIds: pilot.affectedChannels.map((c) => c.id) });
+  }
+
+  @Post('pilots/:slug')
+  async update(
+    @Param('slug') slug: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pilot = await this.pilots.get(slug);
+    await submitForm(
+      res,
+      async () => {
+        const saved = await this.pilots.update(slug, await readForm(UpdatePilotDto, body), actorOf(req));
+        flash(req, 'Changes saved.');
+        return `/pilots/${saved.slug}`;
+      },
+      (state) => this.renderForm(res, pilot, body, state),
+    );
+  }
+
+  @Post('pilots/:slug/stage')
+  async step(
+    @Param('slug') slug: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await submitForm(
+      res,
+      async () => {
+        const dto = await readForm(StageStepDto, body);
+        await this.pilots.stepStage(slug, dto, actorOf(req));
+        flash(req, `Moved to ${STAGE_LABELS[dto.toStage].toLowerCase()}.`);
+        return `/pilots/${slug}`;
+      },
+      (state) => this.renderPilot(res, slug, { step: state }),
+    );
+  }
+
+  @Post('pilots/:slug/stop')
+  async stop(
+    @Param('slug') slug: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await submitForm(
+      res,
+      async () => {
+        await this.pilots.stop(slug, await readForm(StopPilotDto, body), actorOf(req));
+        flash(req, 'The pilot is stopped; its lessons learned are kept.');
+        return `/pilots/${slug}`;
+      },
+      (state) => this.renderPilot(res, slug, { stop: { ...state, values: body } }),
+    );
+  }
+
+  private async renderPilot(
+    res: Response,
+    slug: string,
+    forms: { step?: FormState; stop?: FormState & { values: unknown } } = {},
+  ): Promise<void> {
+    const pilot = await this.pilots.get(slug);
+    const history = await this.pilots.history(pilot.id);
+    const next = nextOwnerStep(pilot.stage);
+    const criteria = next ? gateCriteria(pilot, next) : [];
+    res.status(forms.step?.status ?? forms.stop?.status ?? 200).render('pilots/show', {
+      title: pilot.name,
+      pilot,
+      history,
+      daysInStage: Math.max(0, daysBetween(pilot.stageEnteredOn, todayIso())),
+      fit: strategyFit(pilot.serviceStrategy, pilot.channelType),
+      next: next ? { stage: next, criteria, ready: criteria.every((c) => c.status === 'met') } : null,
+      canStop: canStop(pilot.stage),
+      stepForm: forms.step,
+      stopForm: forms.stop,
+    });
+  }
+
+  private async renderForm(
+    res: Response,
+    pilot: Pilot | null,
+    values: object,
+    state: FormState = { status: 200, summary: '', fieldErrors: {} },
+  ): Promise<void> {
+    const channels = await this.channels.list();
+    const chosen = (values as { affectedChannelIds?: unknown }).affectedChannelIds;
+    res.status(state.status).render('pilots/form', {
+      title: pilot ? `Edit ${pilot.name}` : 'New pilot',
+      pilot,
+      action: pilot ? `/pilots/${pilot.slug}` : '/pilots',
+      values,
+      summary: state.summary,
+      conflict: state.status === 409,
+      fieldErrors: state.fieldErrors,
+      channelTypes: options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS),
+      purposes: options(PURPOSES, PURPOSE_LABELS),
+      strategies: options(SERVICE_STRATEGIES, SERVICE_STRATEGY_LABELS),
+      channels: channels
+        .filter((c) => c.active || pilot?.affectedChannels.some((own) => own.id === c.id))
+        .map((c) => ({ id: c.id, name: c.name, active: c.active, checked: [chosen].flat().map(String).includes(String(c.id)) })),
+    });
+  }
+}

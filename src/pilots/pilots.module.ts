@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
+import { PilotsController } from './pilots.controller';
+import { PilotsService } from './pilots.service';
+
+@Module({
+  imports: [ChannelsModule],
+  controllers: [PilotsController],
+  providers: [PilotsService],
+  exports: [PilotsService],
+})
+export class PilotsModule {}

@@ -1,0 +1,299 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { diffFields } from '../audit/audit-diff';
+import { AuditEntry } from '../audit/audit-entry.entity';
+import { AuditService } from '../audit/audit.service';
+import { Channel } from '../channels/channel.entity';
+import { todayIso } from '../common/dates';
+import { DomainError } from '../common/domain-error';
+import { Writer } from '../database/writer.service';
+import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
+import { StageStepDto, StopPilotDto } from './dto/stage-step.dto';
+import { PilotStageChange } from './pilot-stage-change.entity';
+import { Pilot } from './pilot.entity';
+import { slugify } from './portfolio';
+import { canStop, checkOwnerStep, OWNER_REQUIRED_FROM } from './stage-rules';
+import type { Stage } from './pilot-fields';
+
+export interface PortfolioFilter {
+  q?: string;
+  stage?: string;
+  channelType?: string;
+  department?: string;
+  owner?: string;
+}
+
+/** The fields the edit form changes, in the order the history lists them. */
+const EDITABLE_FIELDS = [
+  'name',
+  'slug',
+  'description',
+  'channelType',
+  'purposes',
+  'targetContactTypes',
+  'scope',
+  'controlScope',
+  'ownerName',
+  'ownerDepartment',
+  'sponsor',
+  'itContact',
+  'operationsLead',
+  'financeController',
+  'serviceStrategy',
+  'nextReviewDate',
+] as const;
+
+export type HistoryItem =
+  | { kind: 'stage'; at: Date; actor: string; fromStage: Stage | null; toStage: Stage; reason: string | null }
+  | { kind: 'create' | 'update'; at: Date; actor: string; field: string | null; oldValue: string | null; newValue: string | null };
+
+@Injectable()
+export class PilotsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: Writer,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(filter: PortfolioFilter): Promise<Pilot[]> {
+    const query = this.dataSource.getRepository(Pilot).createQueryBuilder('pilot').orderBy('pilot.name', 'ASC');
+    if (filter.stage) query.andWhere('pilot.stage = :stage', { stage: filter.stage });
+    if (filter.channelType) query.andWhere('pilot.channel_type = :channelType', { channelType: filter.channelType });
+    if (filter.department) query.andWhere('pilot.owner_department = :department', { department: filter.department });
+    if (filter.owner) query.andWhere('pilot.owner_name = :owner', { owner: filter.owner });
+    if (filter.q) {
+      const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(
+        new Brackets((where) =>
+          where
+            .where("LOWER(pilot.name) LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(pilot.description) LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(pilot.slug) LIKE :like ESCAPE '\\'", { like }),
+        ),
+      );
+    }
+    return query.getMany();
+  }
+
+  /** The distinct departments and owners, for the portfolio's filter lists. */
+  async filterOptions(): Promise<{ departments: string[]; owners: string[] }> {
+    const rows = await this.dataSource
+      .getRepository(Pilot)
+      .createQueryBuilder('pilot')
+      .select(['pilot.owner_department AS department', 'pilot.owner_name AS owner'])
+      .getRawMany<{ department: string | null; owner: string | null }>();
+    const distinct = (values: Array<string | null>) =>
+      [...new Set(values.filter((value): value is string => Boolean(value)))].sort((a, b) => a.localeCompare(b));
+    return { departments: distinct(rows.map((row) => row.department)), owners: distinct(rows.map((row) => row.owner)) };
+  }
+
+  async get(slug: string, em: EntityManager = this.dataSource.manager): Promise<Pilot> {
+    const pilot = await em.findOne(Pilot, { where: { slug }, relations: { affectedChannels: true } });
+    if (!pilot) throw DomainError.notFound(`The pilot "${slug}"`);
+    pilot.affectedChannels.sort((a, b) => a.position - b.position);
+    return pilot;
+  }
+
+  async history(pilotId: number): Promise<HistoryItem[]> {
+    const [stages, entries] = await Promise.all([
+      this.dataSource.getRepository(PilotStageChange).find({ where: { pilotId }, order: { changedAt: 'DESC', id: 'DESC' } }),
+      this.dataSource.getRepository(AuditEntry).find({ where: { pilotId }, order: { at: 'DESC', id: 'DESC' } }),
+    ]);
+    const items: HistoryItem[] = [
+      ...stages.map((change) => ({
+        kind: 'stage' as const,
+        at: change.changedAt,
+        actor: change.actor,
+        fromStage: change.fromStage,
+        toStage: change.toStage,
+        reason: change.reason,
+      })),
+      ...entries.map((entry) => ({
+        kind: entry.action,
+        at: entry.at,
+        actor: entry.actor,
+        field: entry.field,
+        oldValue: entry.oldValue,
+        newValue: entry.newValue,
+      })),
+    ];
+    return items.sort((a, b) => b.at.getTime() - a.at.getTime());
+  }
+
+  async create(dto: PilotFormDto, actor: string): Promise<Pilot> {
+    return this.writer.write(async (em) => {
+      const slug = dto.slug ?? slugify(dto.name);
+      if (!slug) throw DomainError.field('slug', 'Give the pilot a URL name of letters and digits.');
+      await this.assertSlugFree(em, slug, null);
+      const channels = await this.loadChannels(em, dto.affectedChannelIds, []);
+      const now = new Date();
+      const pilot = em.create(Pilot, {
+        ...this.fieldsOf(dto),
+        slug,
+        stage: 'idea',
+        stageEnteredOn: todayIso(now),
+        lessonsLearned: null,
+        version: 1,
+        createdAt: now,
+        updatedAt: now,
+        affectedChannels: channels,
+      });
+      await em.save(pilot);
+      await em.insert(PilotStageChange, {
+        pilotId: pilot.id,
+        fromStage: null,
+        toStage: 'idea',
+        changedAt: now,
+        actor,
+        reason: 'Registered',
+      });
+      await this.audit.recordCreate(em, actor, { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id }, now);
+      return pilot;
+    });
+  }
+
+  async update(slug: string, dto: UpdatePilotDto, actor: string): Promise<Pilot> {
+    return this.writer.write(async (em) => {
+      const pilot = await this.get(slug, em);
+      this.assertVersion(pilot, dto.version);
+      const next = { ...this.fieldsOf(dto), slug: dto.slug ?? pilot.slug };
+      if (OWNER_REQUIRED_FROM.includes(pilot.stage) && !next.ownerName) {
+        throw DomainError.field('ownerName', 'A pilot in incubation or later must have an owner.');
+      }
+      if (next.slug !== pilot.slug) await this.assertSlugFree(em, next.slug, pilot.id);
+      const channels = await this.loadChannels(em, dto.affectedChannelIds, pilot.affectedChannels);
+
+      const changes = diffFields(pilot, next, [...EDITABLE_FIELDS]);
+      const channelChange = diffFields(
+        { affectedChannels: pilot.affectedChannels.map((c) => c.name).sort() },
+        { affectedChannels: channels.map((c) => c.name).sort() },
+        ['affectedChannels'],
+      );
+      if (!changes.length && !channelChange.length) return pilot;
+
+      const now = new Date();
+      await this.bumpVersion(em, pilot, { ...next, updatedAt: now });
+      if (channelChange.length) {
+        await em.createQueryBuilder().relation(Pilot, 'affectedChannels').of(pilot.id).addAndRemove(
+          channels.map((c) => c.id),
+          pilot.affectedChannels.map((c) => c.id),
+        );
+      }
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+        [...changes, ...channelChange],
+        now,
+      );
+      return this.get(next.slug, em);
+    });
+  }
+
+  async stepStage(slug: string, dto: StageStepDto, actor: string): Promise<Pilot> {
+    return this.writer.write(async (em) => {
+      const pilot = await this.get(slug, em);
+      this.assertStage(pilot, dto.fromStage);
+      const check = checkOwnerStep(pilot, dto.toStage);
+      if (!check.allowed) throw new DomainError('validation', check.reason, { toStage: [check.reason] });
+      await this.moveStage(em, pilot, dto.toStage, actor, null);
+      return pilot;
+    });
+  }
+
+  async stop(slug: string, dto: StopPilotDto, actor: string): Promise<Pilot> {
+    return this.writer.write(async (em) => {
+      const pilot = await this.get(slug, em);
+      this.assertStage(pilot, dto.fromStage);
+      if (!canStop(pilot.stage)) throw new DomainError('validation', 'This pilot has already stopped.');
+      const changes = diffFields(pilot, { lessonsLearned: dto.lessonsLearned }, ['lessonsLearned']);
+      await this.moveStage(em, pilot, 'stopped', actor, dto.reason, { lessonsLearned: dto.lessonsLearned });
+      await this.audit.recordChanges(em, actor, { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id }, changes);
+      return pilot;
+    });
+  }
+
+  private async moveStage(
+    em: EntityManager,
+    pilot: Pilot,
+    to: Stage,
+    actor: string,
+    reason: string | null,
+    extra: Partial<Pilot> = {},
+  ): Promise<void> {
+    const now = new Date();
+    await this.bumpVersion(em, pilot, { ...extra, stage: to, stageEnteredOn: todayIso(now), updatedAt: now });
+    await em.insert(PilotStageChange, { pilotId: pilot.id, fromStage: pilot.stage, toStage: to, changedAt: now, actor, reason });
+  }
+
+  /** Saves only if nobody saved since `pilot` was read; the version check is in the UPDATE itself. */
+  private async bumpVersion(em: EntityManager, pilot: Pilot, fields: Partial<Pilot>): Promise<void> {
+    const { affectedChannels: _ignored, ...columns } = fields;
+    const result = await em
+      .createQueryBuilder()
+      .update(Pilot)
+      .set({ ...columns, version: pilot.version + 1 })
+      .where('id = :id AND version = :version', { id: pilot.id, version: pilot.version })
+      .execute();
+    if (result.affected !== 1) throw this.conflict();
+  }
+
+  private assertVersion(pilot: Pilot, version: number): void {
+    if (pilot.version !== version) throw this.conflict();
+  }
+
+  private assertStage(pilot: Pilot, expected: Stage): void {
+    if (pilot.stage !== expected) {
+      throw new DomainError(
+        'conflict',
+        `This pilot has moved to another stage since the page was loaded. Reload the page to see where it is now.`,
+      );
+    }
+  }
+
+  private conflict(): DomainError {
+    return new DomainError(
+      'conflict',
+      'Someone else saved this pilot after you opened the form. Nothing of yours was saved: reload the pilot, then make your changes again.',
+    );
+  }
+
+  private async assertSlugFree(em: EntityManager, slug: string, ownId: number | null): Promise<void> {
+    const existing = await em.findOne(Pilot, { where: { slug }, select: { id: true } });
+    if (existing && existing.id !== ownId) {
+      throw DomainError.field('slug', `The URL name "${slug}" is taken by another pilot; choose another.`);
+    }
+  }
+
+  /** The chosen channels; inactive ones only where the pilot already had them. */
+  private async loadChannels(em: EntityManager, ids: number[], current: Channel[]): Promise<Channel[]> {
+    const unique = [...new Set(ids)];
+    if (!unique.length) return [];
+    const channels = await em.find(Channel, { where: { id: In(unique) } });
+    const allowed = channels.filter((c) => c.active || current.some((own) => own.id === c.id));
+    if (allowed.length !== unique.length) {
+      throw DomainError.field('affectedChannelIds', 'Choose affected channels from the list of active channels.');
+    }
+    return allowed.sort((a, b) => a.position - b.position);
+  }
+
+  private fieldsOf(dto: PilotFormDto) {
+    return {
+      name: dto.name,
+      description: dto.description,
+      channelType: dto.channelType,
+      purposes: dto.purposes,
+      targetContactTypes: dto.targetContactTypes,
+      scope: dto.scope,
+      controlScope: dto.controlScope,
+      ownerName: dto.ownerName,
+      ownerDepartment: dto.ownerDepartment,
+      sponsor: dto.sponsor,
+      itContact: dto.itContact,
+      operationsLead: dto.operationsLead,
+      financeController: dto.financeController,
+      serviceStrategy: dto.serviceStrategy,
+      nextReviewDate: dto.nextReviewDate,
+    };
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import session from 'express-session';
+import { DataSource, LessThan } from 'typeorm';
+import { Writer } from '../database/writer.service';
+import { SessionRecord } from './session-record.entity';
+
+const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 15 * 60 * 1000;
+
+type Callback = (error?: unknown, value?: session.SessionData | null) => void;
+
+/**
+ * express-session store in the app's database, so instances behind a load balancer share
+ * sessions. Its writes go through the Writer like every other write.
+ */
+@Injectable()
+export class DatabaseSessionStore extends session.Store implements OnModuleDestroy {
+  private readonly pruner: NodeJS.Timeout;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: Writer,
+  ) {
+    super();
+    this.pruner = setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS);
+    this.pruner.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.pruner);
+  }
+
+  override get(sid: string, callback: Callback): void {
+    this.dataSource
+      .getRepository(SessionRecord)
+      .findOneBy({ id: sid })
+      .then((row) => {
+        if (!row || row.expiresAt.getTime() <= Date.now()) return callback(null, null);
+        callback(null, JSON.parse(row.data) as session.SessionData);
+      }, callback);
+  }
+
+  override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
+    const record = { id: sid, expiresAt: this.expiry(data), data: JSON.stringify(data) };
+    this.writer
+      .write((em) => em.getRepository(SessionRecord).upsert(record, ['id']))
+      .then(() => callback?.(), (error) => callback?.(error));
+  }
+
+  override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    this.writer
+      .write((em) => em.getRepository(SessionRecord).delete({ id: sid }))
+      .then(() => callback?.(), (error) => callback?.(error));
+  }
+
+  override touch(sid: string, data: session.SessionData, callback?: () => void): void {
+    this.writer
+      .write((em) => em.getRepository(SessionRecord).update({ id: sid }, { expiresAt: this.expiry(data) }))
+      .then(() => callback?.(), () => callback?.());
+  }
+
+  async prune(now = new Date()): Promise<number> {
+    const result = await this.writer.write((em) =>
+      em.getRepository(SessionRecord).delete({ expiresAt: LessThan(now) }),
+    );
+    return result.affected ?? 0;
+  }
+
+  private expiry(data: session.SessionData): Date {
+    const expires = data.cookie?.expires;
+    return expires ? new Date(expires) : new Date(Date.now() + DEFAULT_TTL_MS);
+  }
+}

@@ -1,0 +1,14 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity('session')
+export class SessionRecord {
+  @PrimaryColumn({ type: 'varchar', length: 128 })
+  id: string;
+
+  @Index('session_expires_idx')
+  @Column({ name: 'expires_at' })
+  expiresAt: Date;
+
+  @Column({ type: 'text' })
+  data: string;
+}

@@ -1,0 +1,70 @@
+import type { INestApplication } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { Client } from 'pg';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+import { loadConfig } from '../../src/config/app-config';
+
+export interface TestApp {
+  app: INestApplication;
+  dataSource: DataSource;
+  /** A browser-like client: keeps its cookies (session, CSRF) between requests. */
+  agent(): ReturnType<typeof request.agent>;
+  close(): Promise<void>;
+  dialect: 'sqlite' | 'postgres';
+}
+
+/**
+ * Boots the real AppModule through the same configureApp as the app, on a fresh database:
+ * a temporary SQLite file, or a new PostgreSQL database when TEST_DATABASE_URL is set.
+ */
+export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
+  const env: Record<string, string> = { DEMO_DATA: options.demo ? 'on' : 'off' };
+  let cleanup: () => Promise<void>;
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `pilot_test_${randomBytes(6).toString('hex')}`;
+    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    env.DATABASE_URL = url.toString();
+    cleanup = () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+  } else {
+    const dir = mkdtempSync(join(tmpdir(), 'pilot-test-'));
+    env.SQLITE_FILE = join(dir, 'test.sqlite');
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+
+  const config = loadConfig(env);
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  await configureApp(app);
+  await app.init();
+  return {
+    app,
+    dataSource: app.get(DataSource),
+    agent: () => request.agent(app.getHttpServer()),
+    dialect: adminUrl ? 'postgres' : 'sqlite',
+    close: async () => {
+      await app.close();
+      await cleanup();
+    },
+  };
+}
+
+async function withClient(url: string, work: (client: Client) => Promise<unknown>): Promise<void> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    await work(client);
+  } finally {
+    await client.end();
+  }
+}
