@@ -21,8 +21,14 @@ export class CreateChannel1763856000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('channel', new TableIndex({ name: 'channel_key_key', columnNames: ['key'], isUnique: true }));
-    await queryRunner.createIndex('channel', new TableIndex({ name: 'channel_name_key', columnNames: ['name'], isUnique: true }));
+    await queryRunner.createIndex(
+      'channel',
+      new TableIndex({ name: 'channel_key_key', columnNames: ['key'], isUnique: true }),
+    );
+    await queryRunner.createIndex(
+      'channel',
+      new TableIndex({ name: 'channel_name_key', columnNames: ['name'], isUnique: true }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

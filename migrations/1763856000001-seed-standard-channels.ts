@@ -34,7 +34,10 @@ export class SeedStandardChannels1763856000001 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const [key] of STANDARD_CHANNELS) {
-      await queryRunner.query(`DELETE FROM "channel" WHERE "key" = ${isPostgres(queryRunner) ? '$1' : '?'}`, [key]);
+      await queryRunner.query(
+        `DELETE FROM "channel" WHERE "key" = ${isPostgres(queryRunner) ? '$1' : '?'}`,
+        [key],
+      );
     }
   }
 }

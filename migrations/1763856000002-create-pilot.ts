@@ -36,8 +36,14 @@ export class CreatePilot1763856000002 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('pilot', new TableIndex({ name: 'pilot_slug_key', columnNames: ['slug'], isUnique: true }));
-    await queryRunner.createIndex('pilot', new TableIndex({ name: 'pilot_stage_idx', columnNames: ['stage'] }));
+    await queryRunner.createIndex(
+      'pilot',
+      new TableIndex({ name: 'pilot_slug_key', columnNames: ['slug'], isUnique: true }),
+    );
+    await queryRunner.createIndex(
+      'pilot',
+      new TableIndex({ name: 'pilot_stage_idx', columnNames: ['stage'] }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -92,7 +98,10 @@ export class CreatePilot1763856000002 implements MigrationInterface {
     );
     await queryRunner.createIndex(
       'pilot_stage_change',
-      new TableIndex({ name: 'pilot_stage_change_pilot_idx', columnNames: ['pilot_id', 'changed_at'] }),
+      new TableIndex({
+        name: 'pilot_stage_change_pilot_idx',
+        columnNames: ['pilot_id', 'changed_at'],
+      }),
     );
   }
 

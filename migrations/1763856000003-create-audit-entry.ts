@@ -30,7 +30,10 @@ export class CreateAuditEntry1763856000003 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('audit_entry', new TableIndex({ name: 'audit_entry_pilot_idx', columnNames: ['pilot_id', 'at'] }));
+    await queryRunner.createIndex(
+      'audit_entry',
+      new TableIndex({ name: 'audit_entry_pilot_idx', columnNames: ['pilot_id', 'at'] }),
+    );
     await queryRunner.createIndex(
       'audit_entry',
       new TableIndex({ name: 'audit_entry_entity_idx', columnNames: ['entity_type', 'entity_id'] }),

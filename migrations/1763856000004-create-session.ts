@@ -16,7 +16,10 @@ export class CreateSession1763856000004 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('session', new TableIndex({ name: 'session_expires_idx', columnNames: ['expires_at'] }));
+    await queryRunner.createIndex(
+      'session',
+      new TableIndex({ name: 'session_expires_idx', columnNames: ['expires_at'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -7,16 +7,30 @@ export function isPostgres(queryRunner: QueryRunner): boolean {
 }
 
 export function idColumn(): TableColumnOptions {
-  return { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' };
+  return {
+    name: 'id',
+    type: 'integer',
+    isPrimary: true,
+    isGenerated: true,
+    generationStrategy: 'increment',
+  };
 }
 
 /** A point in time: datetime on SQLite, timestamp (UTC by the app's convention) on PostgreSQL. */
-export function timestampColumn(queryRunner: QueryRunner, name: string, nullable = false): TableColumnOptions {
+export function timestampColumn(
+  queryRunner: QueryRunner,
+  name: string,
+  nullable = false,
+): TableColumnOptions {
   return { name, type: isPostgres(queryRunner) ? 'timestamp' : 'datetime', isNullable: nullable };
 }
 
 /** Inserts plain rows with bound parameters, in the placeholder style of the dialect. */
-export async function insertRows(queryRunner: QueryRunner, table: string, rows: Array<Record<string, unknown>>): Promise<void> {
+export async function insertRows(
+  queryRunner: QueryRunner,
+  table: string,
+  rows: Array<Record<string, unknown>>,
+): Promise<void> {
   for (const row of rows) {
     const columns = Object.keys(row);
     const placeholders = columns.map((_, i) => (isPostgres(queryRunner) ? `$${i + 1}` : '?'));

@@ -29,17 +29,26 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   app.setViewEngine('hbs');
   app.set('view options', { layout: 'layout' });
   for (const [name, helper] of Object.entries(hbsHelpers)) hbs.registerHelper(name, helper);
-  await new Promise<void>((resolve) => hbs.registerPartials(join(rootDir, 'views', 'partials'), () => resolve()));
+  await new Promise<void>((resolve) =>
+    hbs.registerPartials(join(rootDir, 'views', 'partials'), () => resolve()),
+  );
 
   app.use(
     helmet({
       contentSecurityPolicy: {
-        directives: { 'object-src': ["'none'"], 'base-uri': ["'none'"], 'frame-ancestors': ["'none'"] },
+        directives: {
+          'object-src': ["'none'"],
+          'base-uri': ["'none'"],
+          'frame-ancestors': ["'none'"],
+        },
       },
       hsts: config.production,
     }),
   );
-  app.useStaticAssets(join(rootDir, 'public'), { prefix: '/static/', maxAge: config.production ? '1d' : 0 });
+  app.useStaticAssets(join(rootDir, 'public'), {
+    prefix: '/static/',
+    maxAge: config.production ? '1d' : 0,
+  });
 
   app.use(cookieParser());
   app.useBodyParser('urlencoded', { extended: false, limit: '200kb', parameterLimit: 500 });
@@ -52,7 +61,12 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
       store: app.get(DatabaseSessionStore),
       resave: false,
       saveUninitialized: false,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: config.production, maxAge: 8 * 60 * 60 * 1000 },
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.production,
+        maxAge: 8 * 60 * 60 * 1000,
+      },
     }),
   );
 
@@ -88,16 +102,33 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   app.use(doubleCsrfProtection);
 
   // Errors of the middleware above (bad CSRF token, body too large, malformed body).
-  app.use((error: { status?: number; statusCode?: number; code?: string; type?: string }, req: Request, res: Response, next: NextFunction) => {
-    if (!error) return next();
-    const status = error.statusCode ?? error.status ?? 500;
-    if (error.code === 'EBADCSRFTOKEN' || (status === 403 && String(error.code).includes('CSRF'))) {
-      return sendError(req, res, 403, 'The form had expired or did not come from this site. Go back, reload the page and send it again.');
-    }
-    if (status === 413) return sendError(req, res, 413, 'What you sent is larger than this form accepts.');
-    if (status >= 400 && status < 500) return sendError(req, res, 400, 'The request could not be read.');
-    return next(error);
-  });
+  app.use(
+    (
+      error: { status?: number; statusCode?: number; code?: string; type?: string },
+      req: Request,
+      res: Response,
+      next: NextFunction,
+    ) => {
+      if (!error) return next();
+      const status = error.statusCode ?? error.status ?? 500;
+      if (
+        error.code === 'EBADCSRFTOKEN' ||
+        (status === 403 && String(error.code).includes('CSRF'))
+      ) {
+        return sendError(
+          req,
+          res,
+          403,
+          'The form had expired or did not come from this site. Go back, reload the page and send it again.',
+        );
+      }
+      if (status === 413)
+        return sendError(req, res, 413, 'What you sent is larger than this form accepts.');
+      if (status >= 400 && status < 500)
+        return sendError(req, res, 400, 'The request could not be read.');
+      return next(error);
+    },
+  );
 
   app.useGlobalFilters(new AppExceptionFilter());
 }

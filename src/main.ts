@@ -17,14 +17,19 @@ async function bootstrap(): Promise<void> {
     }
     throw error;
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), { bodyParser: false });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bodyParser: false,
+  });
   app.enableShutdownHooks();
   await configureApp(app);
   await app.listen(config.port);
   const logger = new Logger('Bootstrap');
   const where = config.database.type === 'sqlite' ? `SQLite ${config.database.file}` : 'PostgreSQL';
-  logger.log(`Serving on http://localhost:${config.port} (${where}${config.demoData ? ', demo data on' : ''})`);
-  if (config.sessionSecretGenerated) logger.warn('SESSION_SECRET is not set: sessions end when the app restarts.');
+  logger.log(
+    `Serving on http://localhost:${config.port} (${where}${config.demoData ? ', demo data on' : ''})`,
+  );
+  if (config.sessionSecretGenerated)
+    logger.warn('SESSION_SECRET is not set: sessions end when the app restarts.');
 }
 
 void bootstrap();

@@ -13,7 +13,11 @@ export function auditValue(value: unknown): string | null {
 }
 
 /** The fields whose audit value differs between before and after, in the order given. */
-export function diffFields<T extends object>(before: T, after: Partial<T>, fields: Array<keyof T & string>): FieldChange[] {
+export function diffFields<T extends object>(
+  before: T,
+  after: Partial<T>,
+  fields: Array<keyof T & string>,
+): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of fields) {
     if (!(field in after)) continue;

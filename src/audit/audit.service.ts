@@ -12,8 +12,21 @@ export interface AuditTarget {
 /** Writes audit entries inside the caller's transaction, so a change and its trail commit together. */
 @Injectable()
 export class AuditService {
-  async recordCreate(em: EntityManager, actor: string, target: AuditTarget, at = new Date()): Promise<void> {
-    await em.insert(AuditEntry, { ...target, actor, at, action: 'create', field: null, oldValue: null, newValue: null });
+  async recordCreate(
+    em: EntityManager,
+    actor: string,
+    target: AuditTarget,
+    at = new Date(),
+  ): Promise<void> {
+    await em.insert(AuditEntry, {
+      ...target,
+      actor,
+      at,
+      action: 'create',
+      field: null,
+      oldValue: null,
+      newValue: null,
+    });
   }
 
   async recordChanges(

@@ -19,11 +19,18 @@ export class ChannelsController {
   }
 
   @Post()
-  async create(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async create(
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await submitForm(
       res,
       async () => {
-        const channel = await this.channels.create(await readForm(CreateChannelDto, body), actorOf(req));
+        const channel = await this.channels.create(
+          await readForm(CreateChannelDto, body),
+          actorOf(req),
+        );
         flash(req, `Channel "${channel.name}" added.`);
         return '/channels';
       },
@@ -48,15 +55,24 @@ export class ChannelsController {
     await submitForm(
       res,
       async () => {
-        const saved = await this.channels.update(key, await readForm(UpdateChannelDto, body), actorOf(req));
+        const saved = await this.channels.update(
+          key,
+          await readForm(UpdateChannelDto, body),
+          actorOf(req),
+        );
         flash(req, `Channel "${saved.name}" saved.`);
         return '/channels';
       },
-      async (state) => this.renderEdit(res, channel, { ...body, active: body.active === 'on' }, state),
+      async (state) =>
+        this.renderEdit(res, channel, { ...body, active: body.active === 'on' }, state),
     );
   }
 
-  private async renderIndex(res: Response, values: object, state: FormState = EMPTY): Promise<void> {
+  private async renderIndex(
+    res: Response,
+    values: object,
+    state: FormState = EMPTY,
+  ): Promise<void> {
     const [channels, usage] = await Promise.all([this.channels.list(), this.channels.usage()]);
     res.status(state.status).render('channels/index', {
       title: 'Existing channels',
@@ -67,7 +83,12 @@ export class ChannelsController {
     });
   }
 
-  private renderEdit(res: Response, channel: Channel, values: object, state: FormState = EMPTY): void {
+  private renderEdit(
+    res: Response,
+    channel: Channel,
+    values: object,
+    state: FormState = EMPTY,
+  ): void {
     res.status(state.status).render('channels/edit', {
       title: `Edit ${channel.name}`,
       channel,

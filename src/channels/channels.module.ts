@@ -2,5 +2,9 @@ import { Module } from '@nestjs/common';
 import { ChannelsController } from './channels.controller';
 import { ChannelsService } from './channels.service';
 
-@Module({ controllers: [ChannelsController], providers: [ChannelsService], exports: [ChannelsService] })
+@Module({
+  controllers: [ChannelsController],
+  providers: [ChannelsService],
+  exports: [ChannelsService],
+})
 export class ChannelsModule {}

@@ -39,8 +39,20 @@ export class ChannelsService {
 
   create(dto: CreateChannelDto, actor: string): Promise<Channel> {
     return this.writer.write(async (em) => {
-      await this.assertFree(em, 'key', dto.key, null, `The key "${dto.key}" is taken; choose another.`);
-      await this.assertFree(em, 'name', dto.name, null, `There is already a channel called "${dto.name}".`);
+      await this.assertFree(
+        em,
+        'key',
+        dto.key,
+        null,
+        `The key "${dto.key}" is taken; choose another.`,
+      );
+      await this.assertFree(
+        em,
+        'name',
+        dto.name,
+        null,
+        `There is already a channel called "${dto.name}".`,
+      );
       const now = new Date();
       const channel = em.create(Channel, {
         key: dto.key,
@@ -53,7 +65,12 @@ export class ChannelsService {
         updatedAt: now,
       });
       await em.save(channel);
-      await this.audit.recordCreate(em, actor, { entityType: 'channel', entityId: channel.id, pilotId: null }, now);
+      await this.audit.recordCreate(
+        em,
+        actor,
+        { entityType: 'channel', entityId: channel.id, pilotId: null },
+        now,
+      );
       return channel;
     });
   }
@@ -67,8 +84,19 @@ export class ChannelsService {
         'Someone else saved this channel after you opened the form. Nothing of yours was saved: reload and try again.',
       );
       if (channel.version !== dto.version) throw stale;
-      await this.assertFree(em, 'name', dto.name, channel.id, `There is already a channel called "${dto.name}".`);
-      const next = { name: dto.name, description: dto.description, active: dto.active, position: dto.position };
+      await this.assertFree(
+        em,
+        'name',
+        dto.name,
+        channel.id,
+        `There is already a channel called "${dto.name}".`,
+      );
+      const next = {
+        name: dto.name,
+        description: dto.description,
+        active: dto.active,
+        position: dto.position,
+      };
       const changes = diffFields(channel, next, ['name', 'description', 'active', 'position']);
       if (!changes.length) return channel;
       const now = new Date();
@@ -79,7 +107,13 @@ export class ChannelsService {
         .where('id = :id AND version = :version', { id: channel.id, version: channel.version })
         .execute();
       if (result.affected !== 1) throw stale;
-      await this.audit.recordChanges(em, actor, { entityType: 'channel', entityId: channel.id, pilotId: null }, changes, now);
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'channel', entityId: channel.id, pilotId: null },
+        changes,
+        now,
+      );
       return { ...channel, ...next };
     });
   }

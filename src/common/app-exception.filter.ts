@@ -21,7 +21,9 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
       const message =
-        status === 404 ? `There is no page at ${req.path}.` : (STATUS_TITLES[status] ?? exception.message);
+        status === 404
+          ? `There is no page at ${req.path}.`
+          : (STATUS_TITLES[status] ?? exception.message);
       sendError(req, res, status, message);
       return;
     }
@@ -29,8 +31,14 @@ export class AppExceptionFilter implements ExceptionFilter {
     this.logger.error(
       `[${errorId}] ${req.method} ${req.originalUrl}: ${exception instanceof Error ? exception.stack : String(exception)}`,
     );
-    sendError(req, res, 500, 'The error has been logged. Please try again, or quote the error id to support.', {
-      errorId,
-    });
+    sendError(
+      req,
+      res,
+      500,
+      'The error has been logged. Please try again, or quote the error id to support.',
+      {
+        errorId,
+      },
+    );
   }
 }

@@ -9,24 +9,43 @@ export const TrimToNull = () =>
   });
 
 /** Trims text; an empty field becomes the empty string (for required-but-maybe-empty text). */
-export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+export const Trim = () =>
+  Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Checkbox groups post nothing, one value, or several: always an array. */
 export const ToArray = () =>
-  Transform(({ value }) => (value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value]));
+  Transform(({ value }) =>
+    value === undefined || value === null || value === ''
+      ? []
+      : Array.isArray(value)
+        ? value
+        : [value],
+  );
 
 /** Numbers from form fields: "" is absent, anything else is parsed strictly (NaN fails validation). */
 export const ToInt = () =>
   Transform(({ value }) => {
     if (value === undefined || value === null || value === '') return undefined;
-    return typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : typeof value === 'number' ? value : NaN;
+    return typeof value === 'string' && /^-?\d+$/.test(value.trim())
+      ? Number(value)
+      : typeof value === 'number'
+        ? value
+        : NaN;
   });
 
 export const ToIntArray = () =>
   Transform(({ value }) => {
-    const list = value === undefined || value === null || value === '' ? [] : Array.isArray(value) ? value : [value];
-    return list.map((item: unknown) => (typeof item === 'string' && /^\d+$/.test(item) ? Number(item) : NaN));
+    const list =
+      value === undefined || value === null || value === ''
+        ? []
+        : Array.isArray(value)
+          ? value
+          : [value];
+    return list.map((item: unknown) =>
+      typeof item === 'string' && /^\d+$/.test(item) ? Number(item) : NaN,
+    );
   });
 
 /** A checkbox: present means true. */
-export const ToBoolean = () => Transform(({ value }) => value === 'on' || value === 'true' || value === true);
+export const ToBoolean = () =>
+  Transform(({ value }) => value === 'on' || value === 'true' || value === true);

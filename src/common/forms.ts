@@ -48,7 +48,10 @@ export async function submitForm(
   try {
     location = await work();
   } catch (error) {
-    if (error instanceof DomainError && (error.code === 'validation' || error.code === 'conflict')) {
+    if (
+      error instanceof DomainError &&
+      (error.code === 'validation' || error.code === 'conflict')
+    ) {
       await showForm({
         status: error.code === 'conflict' ? 409 : 422,
         summary: error.message,

@@ -20,7 +20,9 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   concat: (...args: unknown[]) => args.slice(0, -1).join(''),
   // {{#if (includes list value)}}: checkboxes and multi-selects
   includes: (list: unknown, value: unknown) =>
-    Array.isArray(list) ? list.map(String).includes(String(value)) : String(list ?? '') === String(value),
+    Array.isArray(list)
+      ? list.map(String).includes(String(value))
+      : String(list ?? '') === String(value),
   // {{stageLabel stage}}
   stageLabel: (stage: Stage) => STAGE_LABELS[stage] ?? stage,
   // {{channelTypeLabel type}}

@@ -6,7 +6,13 @@ import type { DatabaseConfig } from '../config/app-config';
 import { entities } from './entities';
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
-  const common = { entities, migrations, migrationsRun: true, synchronize: false, logging: false } as const;
+  const common = {
+    entities,
+    migrations,
+    migrationsRun: true,
+    synchronize: false,
+    logging: false,
+  } as const;
   if (database.type === 'postgres') {
     return { ...common, type: 'postgres', url: database.url, poolSize: 10 };
   }

@@ -32,8 +32,10 @@ export const DEMO_PILOTS: DemoPilot[] = [
       'Customers who report a move can arrange their meter readings, new address and contract by WhatsApp instead of calling.',
     channelType: 'messaging',
     purposes: ['operational_relief', 'marketing'],
-    targetContactTypes: 'Moving house: address change, final and first meter reading, contract transfer',
-    scope: 'Customers who start a move through the website in the provinces of Utrecht and Gelderland',
+    targetContactTypes:
+      'Moving house: address change, final and first meter reading, contract transfer',
+    scope:
+      'Customers who start a move through the website in the provinces of Utrecht and Gelderland',
     controlScope: 'Movers in Noord-Brabant and Limburg, who keep phone and e-mail only',
     ownerName: 'Sanne de Vries',
     ownerDepartment: 'Customer Service',
@@ -72,17 +74,23 @@ export const DEMO_PILOTS: DemoPilot[] = [
       { stage: 'idea', daysAgo: 700 },
       { stage: 'proof_of_concept', daysAgo: 640 },
       { stage: 'incubation', daysAgo: 520 },
-      { stage: 'scale_up_review', daysAgo: 20, reason: 'Twelve months of results; ready for the board' },
+      {
+        stage: 'scale_up_review',
+        daysAgo: 20,
+        reason: 'Twelve months of results; ready for the board',
+      },
     ],
     nextReviewInDays: 9,
   },
   {
     slug: 'billing-chatbot',
     name: 'Billing chatbot',
-    description: 'A chatbot on the billing pages explains the annual statement, instalments and payment arrangements.',
+    description:
+      'A chatbot on the billing pages explains the annual statement, instalments and payment arrangements.',
     channelType: 'chatbot',
     purposes: ['operational_relief'],
-    targetContactTypes: 'Questions about the annual statement, instalment amount and payment arrangements',
+    targetContactTypes:
+      'Questions about the annual statement, instalment amount and payment arrangements',
     scope: 'Logged-in customers on the billing pages of the website and app',
     ownerName: 'Fatima El Amrani',
     ownerDepartment: 'Billing',
@@ -100,7 +108,8 @@ export const DEMO_PILOTS: DemoPilot[] = [
   {
     slug: 'premium-video',
     name: 'Video calls for premium customers',
-    description: 'Premium customers can book a video call with an energy adviser about insulation, solar panels and heat pumps.',
+    description:
+      'Premium customers can book a video call with an energy adviser about insulation, solar panels and heat pumps.',
     channelType: 'video',
     purposes: ['revenue', 'marketing'],
     targetContactTypes: 'Advice on sustainability products before purchase',
@@ -119,7 +128,8 @@ export const DEMO_PILOTS: DemoPilot[] = [
   {
     slug: 'in-app-questions',
     name: 'In-app questions',
-    description: 'Customers ask a question from inside the mobile app, with their contract and usage already attached.',
+    description:
+      'Customers ask a question from inside the mobile app, with their contract and usage already attached.',
     channelType: 'in_app',
     purposes: ['operational_relief'],
     targetContactTypes: '',
@@ -131,7 +141,8 @@ export const DEMO_PILOTS: DemoPilot[] = [
   {
     slug: 'test-drive-click-to-call',
     name: 'Click-to-call on the test-drive page',
-    description: 'Visitors of the electric-car test-drive page can ask to be called back within five minutes to book a test drive.',
+    description:
+      'Visitors of the electric-car test-drive page can ask to be called back within five minutes to book a test drive.',
     channelType: 'click_to_call',
     purposes: ['revenue'],
     targetContactTypes: 'Test-drive bookings and lease questions',
@@ -151,7 +162,8 @@ export const DEMO_PILOTS: DemoPilot[] = [
   {
     slug: 'meter-reading-portal',
     name: 'Self-service meter readings',
-    description: 'Customers submit meter readings and see their usage in the self-service portal instead of by phone or form.',
+    description:
+      'Customers submit meter readings and see their usage in the self-service portal instead of by phone or form.',
     channelType: 'self_service',
     purposes: ['operational_relief'],
     targetContactTypes: 'Meter readings and usage questions',

@@ -63,15 +63,23 @@ export class DemoSeeder implements OnApplicationBootstrap {
           serviceStrategy: demo.serviceStrategy,
           stage: current.stage,
           stageEnteredOn: addDays(today, -current.daysAgo),
-          nextReviewDate: demo.nextReviewInDays === undefined ? null : addDays(today, demo.nextReviewInDays),
+          nextReviewDate:
+            demo.nextReviewInDays === undefined ? null : addDays(today, demo.nextReviewInDays),
           lessonsLearned: demo.lessonsLearned ?? null,
           version: 1,
           createdAt: created,
           updatedAt: dayAt(addDays(today, -current.daysAgo)),
-          affectedChannels: demo.affected.map((key) => byKey.get(key)).filter((c): c is Channel => Boolean(c)),
+          affectedChannels: demo.affected
+            .map((key) => byKey.get(key))
+            .filter((c): c is Channel => Boolean(c)),
         });
         await em.save(pilot);
-        await this.audit.recordCreate(em, DEMO_ACTOR, { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id }, created);
+        await this.audit.recordCreate(
+          em,
+          DEMO_ACTOR,
+          { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+          created,
+        );
         let from: PilotStageChange['fromStage'] = null;
         for (const step of demo.path) {
           await em.insert(PilotStageChange, {

@@ -1,6 +1,13 @@
 // The vocabulary of a pilot (lifecycle.md), with the labels the pages show.
 
-export const STAGES = ['idea', 'proof_of_concept', 'incubation', 'scale_up_review', 'scaled', 'stopped'] as const;
+export const STAGES = [
+  'idea',
+  'proof_of_concept',
+  'incubation',
+  'scale_up_review',
+  'scaled',
+  'stopped',
+] as const;
 export type Stage = (typeof STAGES)[number];
 
 export const STAGE_LABELS: Record<Stage, string> = {

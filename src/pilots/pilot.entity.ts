@@ -83,10 +83,17 @@ export class Pilot {
   @Column({ name: 'updated_at' })
   updatedAt: Date;
 
+  // The join table is defined by its migration (named keys and index); TypeORM's schema
+  // comparison would want its own hash-named indexes, so it leaves this table alone.
   @ManyToMany(() => Channel)
   @JoinTable({
     name: 'pilot_affected_channel',
-    joinColumn: { name: 'pilot_id', referencedColumnName: 'id', foreignKeyConstraintName: 'pilot_affected_channel_pilot_fkey' },
+    synchronize: false,
+    joinColumn: {
+      name: 'pilot_id',
+      referencedColumnName: 'id',
+      foreignKeyConstraintName: 'pilot_affected_channel_pilot_fkey',
+    },
     inverseJoinColumn: {
       name: 'channel_id',
       referencedColumnName: 'id',

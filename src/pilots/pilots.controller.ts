@@ -47,9 +47,14 @@ export class PilotsController {
       department: text(query.department),
       owner: text(query.owner),
     };
-    const [pilots, filterOptions] = await Promise.all([this.pilots.list(filter), this.pilots.filterOptions()]);
+    const [pilots, filterOptions] = await Promise.all([
+      this.pilots.list(filter),
+      this.pilots.filterOptions(),
+    ]);
     const filtered = Object.values(filter).some(Boolean);
-    const groups = groupByStage(pilots, todayIso()).filter((group) => group.pilots.length || !filtered);
+    const groups = groupByStage(pilots, todayIso()).filter(
+      (group) => group.pilots.length || !filtered,
+    );
     res.render('pilots/index', {
       title: 'Portfolio',
       groups,
@@ -64,11 +69,19 @@ export class PilotsController {
 
   @Get('pilots/new')
   async newForm(@Res() res: Response): Promise<void> {
-    await this.renderForm(res, null, { serviceStrategy: 'standard', purposes: [], affectedChannelIds: [] });
+    await this.renderForm(res, null, {
+      serviceStrategy: 'standard',
+      purposes: [],
+      affectedChannelIds: [],
+    });
   }
 
   @Post('pilots')
-  async create(@Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async create(
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     await submitForm(
       res,
       async () => {
@@ -88,7 +101,10 @@ export class PilotsController {
   @Get('pilots/:slug/edit')
   async editForm(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
     const pilot = await this.pilots.get(slug);
-    await this.renderForm(res, pilot, { ...pilot, affectedChannelIds: pilot.affectedChannels.map((c) => c.id) });
+    await this.renderForm(res, pilot, {
+      ...pilot,
+      affectedChannelIds: pilot.affectedChannels.map((c) => c.id),
+    });
   }
 
   @Post('pilots/:slug')
@@ -102,7 +118,11 @@ export class PilotsController {
     await submitForm(
       res,
       async () => {
-        const saved = await this.pilots.update(slug, await readForm(UpdatePilotDto, body), actorOf(req));
+        const saved = await this.pilots.update(
+          slug,
+          await readForm(UpdatePilotDto, body),
+          actorOf(req),
+        );
         flash(req, 'Changes saved.');
         return `/pilots/${saved.slug}`;
       },
@@ -162,7 +182,9 @@ export class PilotsController {
       history,
       daysInStage: Math.max(0, daysBetween(pilot.stageEnteredOn, todayIso())),
       fit: strategyFit(pilot.serviceStrategy, pilot.channelType),
-      next: next ? { stage: next, criteria, ready: criteria.every((c) => c.status === 'met') } : null,
+      next: next
+        ? { stage: next, criteria, ready: criteria.every((c) => c.status === 'met') }
+        : null,
       canStop: canStop(pilot.stage),
       stepForm: forms.step,
       stopForm: forms.stop,
@@ -190,7 +212,12 @@ export class PilotsController {
       strategies: options(SERVICE_STRATEGIES, SERVICE_STRATEGY_LABELS),
       channels: channels
         .filter((c) => c.active || pilot?.affectedChannels.some((own) => own.id === c.id))
-        .map((c) => ({ id: c.id, name: c.name, active: c.active, checked: [chosen].flat().map(String).includes(String(c.id)) })),
+        .map((c) => ({
+          id: c.id,
+          name: c.name,
+          active: c.active,
+          checked: [chosen].flat().map(String).includes(String(c.id)),
+        })),
     });
   }
 }

@@ -6,6 +6,7 @@ import { AuditService } from '../audit/audit.service';
 import { Channel } from '../channels/channel.entity';
 import { todayIso } from '../common/dates';
 import { DomainError } from '../common/domain-error';
+import { isUniqueViolation } from '../database/unique-violation';
 import { Writer } from '../database/writer.service';
 import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
 import { StageStepDto, StopPilotDto } from './dto/stage-step.dto';
@@ -44,8 +45,22 @@ const EDITABLE_FIELDS = [
 ] as const;
 
 export type HistoryItem =
-  | { kind: 'stage'; at: Date; actor: string; fromStage: Stage | null; toStage: Stage; reason: string | null }
-  | { kind: 'create' | 'update'; at: Date; actor: string; field: string | null; oldValue: string | null; newValue: string | null };
+  | {
+      kind: 'stage';
+      at: Date;
+      actor: string;
+      fromStage: Stage | null;
+      toStage: Stage;
+      reason: string | null;
+    }
+  | {
+      kind: 'create' | 'update';
+      at: Date;
+      actor: string;
+      field: string | null;
+      oldValue: string | null;
+      newValue: string | null;
+    };
 
 @Injectable()
 export class PilotsService {
@@ -56,10 +71,15 @@ export class PilotsService {
   ) {}
 
   async list(filter: PortfolioFilter): Promise<Pilot[]> {
-    const query = this.dataSource.getRepository(Pilot).createQueryBuilder('pilot').orderBy('pilot.name', 'ASC');
+    const query = this.dataSource
+      .getRepository(Pilot)
+      .createQueryBuilder('pilot')
+      .orderBy('pilot.name', 'ASC');
     if (filter.stage) query.andWhere('pilot.stage = :stage', { stage: filter.stage });
-    if (filter.channelType) query.andWhere('pilot.channel_type = :channelType', { channelType: filter.channelType });
-    if (filter.department) query.andWhere('pilot.owner_department = :department', { department: filter.department });
+    if (filter.channelType)
+      query.andWhere('pilot.channel_type = :channelType', { channelType: filter.channelType });
+    if (filter.department)
+      query.andWhere('pilot.owner_department = :department', { department: filter.department });
     if (filter.owner) query.andWhere('pilot.owner_name = :owner', { owner: filter.owner });
     if (filter.q) {
       const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -83,12 +103,20 @@ export class PilotsService {
       .select(['pilot.owner_department AS department', 'pilot.owner_name AS owner'])
       .getRawMany<{ department: string | null; owner: string | null }>();
     const distinct = (values: Array<string | null>) =>
-      [...new Set(values.filter((value): value is string => Boolean(value)))].sort((a, b) => a.localeCompare(b));
-    return { departments: distinct(rows.map((row) => row.department)), owners: distinct(rows.map((row) => row.owner)) };
+      [...new Set(values.filter((value): value is string => Boolean(value)))].sort((a, b) =>
+        a.localeCompare(b),
+      );
+    return {
+      departments: distinct(rows.map((row) => row.department)),
+      owners: distinct(rows.map((row) => row.owner)),
+    };
   }
 
   async get(slug: string, em: EntityManager = this.dataSource.manager): Promise<Pilot> {
-    const pilot = await em.findOne(Pilot, { where: { slug }, relations: { affectedChannels: true } });
+    const pilot = await em.findOne(Pilot, {
+      where: { slug },
+      relations: { affectedChannels: true },
+    });
     if (!pilot) throw DomainError.notFound(`The pilot "${slug}"`);
     pilot.affectedChannels.sort((a, b) => a.position - b.position);
     return pilot;
@@ -96,8 +124,12 @@ export class PilotsService {
 
   async history(pilotId: number): Promise<HistoryItem[]> {
     const [stages, entries] = await Promise.all([
-      this.dataSource.getRepository(PilotStageChange).find({ where: { pilotId }, order: { changedAt: 'DESC', id: 'DESC' } }),
-      this.dataSource.getRepository(AuditEntry).find({ where: { pilotId }, order: { at: 'DESC', id: 'DESC' } }),
+      this.dataSource
+        .getRepository(PilotStageChange)
+        .find({ where: { pilotId }, order: { changedAt: 'DESC', id: 'DESC' } }),
+      this.dataSource
+        .getRepository(AuditEntry)
+        .find({ where: { pilotId }, order: { at: 'DESC', id: 'DESC' } }),
     ]);
     const items: HistoryItem[] = [
       ...stages.map((change) => ({
@@ -121,9 +153,10 @@ export class PilotsService {
   }
 
   async create(dto: PilotFormDto, actor: string): Promise<Pilot> {
-    return this.writer.write(async (em) => {
+    return this.writeWithSlug(async (em) => {
       const slug = dto.slug ?? slugify(dto.name);
-      if (!slug) throw DomainError.field('slug', 'Give the pilot a URL name of letters and digits.');
+      if (!slug)
+        throw DomainError.field('slug', 'Give the pilot a URL name of letters and digits.');
       await this.assertSlugFree(em, slug, null);
       const channels = await this.loadChannels(em, dto.affectedChannelIds, []);
       const now = new Date();
@@ -147,13 +180,18 @@ export class PilotsService {
         actor,
         reason: 'Registered',
       });
-      await this.audit.recordCreate(em, actor, { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id }, now);
+      await this.audit.recordCreate(
+        em,
+        actor,
+        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+        now,
+      );
       return pilot;
     });
   }
 
   async update(slug: string, dto: UpdatePilotDto, actor: string): Promise<Pilot> {
-    return this.writer.write(async (em) => {
+    return this.writeWithSlug(async (em) => {
       const pilot = await this.get(slug, em);
       this.assertVersion(pilot, dto.version);
       const next = { ...this.fieldsOf(dto), slug: dto.slug ?? pilot.slug };
@@ -174,10 +212,14 @@ export class PilotsService {
       const now = new Date();
       await this.bumpVersion(em, pilot, { ...next, updatedAt: now });
       if (channelChange.length) {
-        await em.createQueryBuilder().relation(Pilot, 'affectedChannels').of(pilot.id).addAndRemove(
-          channels.map((c) => c.id),
-          pilot.affectedChannels.map((c) => c.id),
-        );
+        await em
+          .createQueryBuilder()
+          .relation(Pilot, 'affectedChannels')
+          .of(pilot.id)
+          .addAndRemove(
+            channels.map((c) => c.id),
+            pilot.affectedChannels.map((c) => c.id),
+          );
       }
       await this.audit.recordChanges(
         em,
@@ -195,7 +237,8 @@ export class PilotsService {
       const pilot = await this.get(slug, em);
       this.assertStage(pilot, dto.fromStage);
       const check = checkOwnerStep(pilot, dto.toStage);
-      if (!check.allowed) throw new DomainError('validation', check.reason, { toStage: [check.reason] });
+      if (!check.allowed)
+        throw new DomainError('validation', check.reason, { toStage: [check.reason] });
       await this.moveStage(em, pilot, dto.toStage, actor, null);
       return pilot;
     });
@@ -205,12 +248,34 @@ export class PilotsService {
     return this.writer.write(async (em) => {
       const pilot = await this.get(slug, em);
       this.assertStage(pilot, dto.fromStage);
-      if (!canStop(pilot.stage)) throw new DomainError('validation', 'This pilot has already stopped.');
+      if (!canStop(pilot.stage))
+        throw new DomainError('validation', 'This pilot has already stopped.');
       const changes = diffFields(pilot, { lessonsLearned: dto.lessonsLearned }, ['lessonsLearned']);
-      await this.moveStage(em, pilot, 'stopped', actor, dto.reason, { lessonsLearned: dto.lessonsLearned });
-      await this.audit.recordChanges(em, actor, { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id }, changes);
+      await this.moveStage(em, pilot, 'stopped', actor, dto.reason, {
+        lessonsLearned: dto.lessonsLearned,
+      });
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+        changes,
+      );
       return pilot;
     });
+  }
+
+  private async writeWithSlug<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
+    try {
+      return await this.writer.write(work);
+    } catch (error) {
+      if (isUniqueViolation(error, 'pilot_slug_key', 'pilot', 'slug')) {
+        throw DomainError.field(
+          'slug',
+          'Another pilot took this URL name a moment ago; choose another.',
+        );
+      }
+      throw error;
+    }
   }
 
   private async moveStage(
@@ -222,12 +287,28 @@ export class PilotsService {
     extra: Partial<Pilot> = {},
   ): Promise<void> {
     const now = new Date();
-    await this.bumpVersion(em, pilot, { ...extra, stage: to, stageEnteredOn: todayIso(now), updatedAt: now });
-    await em.insert(PilotStageChange, { pilotId: pilot.id, fromStage: pilot.stage, toStage: to, changedAt: now, actor, reason });
+    await this.bumpVersion(em, pilot, {
+      ...extra,
+      stage: to,
+      stageEnteredOn: todayIso(now),
+      updatedAt: now,
+    });
+    await em.insert(PilotStageChange, {
+      pilotId: pilot.id,
+      fromStage: pilot.stage,
+      toStage: to,
+      changedAt: now,
+      actor,
+      reason,
+    });
   }
 
   /** Saves only if nobody saved since `pilot` was read; the version check is in the UPDATE itself. */
-  private async bumpVersion(em: EntityManager, pilot: Pilot, fields: Partial<Pilot>): Promise<void> {
+  private async bumpVersion(
+    em: EntityManager,
+    pilot: Pilot,
+    fields: Partial<Pilot>,
+  ): Promise<void> {
     const { affectedChannels: _ignored, ...columns } = fields;
     const result = await em
       .createQueryBuilder()
@@ -258,21 +339,35 @@ export class PilotsService {
     );
   }
 
-  private async assertSlugFree(em: EntityManager, slug: string, ownId: number | null): Promise<void> {
+  private async assertSlugFree(
+    em: EntityManager,
+    slug: string,
+    ownId: number | null,
+  ): Promise<void> {
     const existing = await em.findOne(Pilot, { where: { slug }, select: { id: true } });
     if (existing && existing.id !== ownId) {
-      throw DomainError.field('slug', `The URL name "${slug}" is taken by another pilot; choose another.`);
+      throw DomainError.field(
+        'slug',
+        `The URL name "${slug}" is taken by another pilot; choose another.`,
+      );
     }
   }
 
   /** The chosen channels; inactive ones only where the pilot already had them. */
-  private async loadChannels(em: EntityManager, ids: number[], current: Channel[]): Promise<Channel[]> {
+  private async loadChannels(
+    em: EntityManager,
+    ids: number[],
+    current: Channel[],
+  ): Promise<Channel[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
     const channels = await em.find(Channel, { where: { id: In(unique) } });
     const allowed = channels.filter((c) => c.active || current.some((own) => own.id === c.id));
     if (allowed.length !== unique.length) {
-      throw DomainError.field('affectedChannelIds', 'Choose affected channels from the list of active channels.');
+      throw DomainError.field(
+        'affectedChannelIds',
+        'Choose affected channels from the list of active channels.',
+      );
     }
     return allowed.sort((a, b) => a.position - b.position);
   }

@@ -17,7 +17,10 @@ export function groupByStage<T extends PortfolioRow>(pilots: T[], today: string)
     stage,
     pilots: pilots
       .filter((pilot) => pilot.stage === stage)
-      .map((pilot) => ({ ...pilot, daysInStage: Math.max(0, daysBetween(pilot.stageEnteredOn, today)) })),
+      .map((pilot) => ({
+        ...pilot,
+        daysInStage: Math.max(0, daysBetween(pilot.stageEnteredOn, today)),
+      })),
   }));
 }
 

@@ -84,7 +84,8 @@ export function gateCriteria(subject: GateSubject, target: Stage): GateCriterion
           label: 'Owner named',
           status: filled(subject.ownerName) ? 'met' : 'not_met',
           detail: filled(subject.ownerName) ? String(subject.ownerName) : 'no owner',
-          remedy: 'Name the person who owns the channel; without an owner it never joins the customer journey.',
+          remedy:
+            'Name the person who owns the channel; without an owner it never joins the customer journey.',
         },
         purposeCriterion(subject),
       ];

@@ -11,12 +11,15 @@ const CONFLICTS: Record<ServiceStrategy, Partial<Record<ChannelType, string>>> =
   platinum: {
     chatbot: 'a chatbot replaces the personal contact that platinum customers are promised',
     voicebot: 'a voicebot replaces the personal contact that platinum customers are promised',
-    messaging: 'asynchronous messaging is slower than the personal service platinum customers are promised',
-    self_service: 'self-service shifts effort to customers whom the strategy promises a personal service',
+    messaging:
+      'asynchronous messaging is slower than the personal service platinum customers are promised',
+    self_service:
+      'self-service shifts effort to customers whom the strategy promises a personal service',
   },
   standard: {},
   cost_focused: {
-    video: 'video calls are among the most expensive contacts, at odds with a cost-focused strategy',
+    video:
+      'video calls are among the most expensive contacts, at odds with a cost-focused strategy',
     click_to_call: 'call-me-now adds live, scheduled calls, at odds with a cost-focused strategy',
   },
 };

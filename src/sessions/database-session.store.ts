@@ -44,19 +44,30 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
     const record = { id: sid, expiresAt: this.expiry(data), data: JSON.stringify(data) };
     this.writer
       .write((em) => em.getRepository(SessionRecord).upsert(record, ['id']))
-      .then(() => callback?.(), (error) => callback?.(error));
+      .then(
+        () => callback?.(),
+        (error) => callback?.(error),
+      );
   }
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
     this.writer
       .write((em) => em.getRepository(SessionRecord).delete({ id: sid }))
-      .then(() => callback?.(), (error) => callback?.(error));
+      .then(
+        () => callback?.(),
+        (error) => callback?.(error),
+      );
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
     this.writer
-      .write((em) => em.getRepository(SessionRecord).update({ id: sid }, { expiresAt: this.expiry(data) }))
-      .then(() => callback?.(), () => callback?.());
+      .write((em) =>
+        em.getRepository(SessionRecord).update({ id: sid }, { expiresAt: this.expiry(data) }),
+      )
+      .then(
+        () => callback?.(),
+        () => callback?.(),
+      );
   }
 
   async prune(now = new Date()): Promise<number> {

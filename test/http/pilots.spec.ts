@@ -1,5 +1,6 @@
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { PilotStageChange } from '../../src/pilots/pilot-stage-change.entity';
+import { DemoSeeder } from '../../src/demo/demo-seeder.service';
 import { Pilot } from '../../src/pilots/pilot.entity';
 import { channelIds, editFields, findPilot, pilotFields } from '../support/factories';
 import { csrfToken, encodeForm, submit, unescapeHtml } from '../support/forms';
@@ -24,7 +25,10 @@ describe('Pilots (HTTP)', () => {
       const [phone, email] = await channelIds(t.dataSource, 'phone', 'email');
       const agent = t.agent();
       const res = await submit(agent, '/pilots/new', '/pilots', {
-        ...pilotFields({ name: 'WhatsApp for movers', purposes: ['operational_relief', 'marketing'] }),
+        ...pilotFields({
+          name: 'WhatsApp for movers',
+          purposes: ['operational_relief', 'marketing'],
+        }),
         affectedChannelIds: [phone, email],
         ownerName: 'Sanne de Vries',
         nextReviewDate: '2027-01-15',
@@ -39,10 +43,19 @@ describe('Pilots (HTTP)', () => {
       expect(page.text).toMatch(/Stage: Registered/);
 
       const pilot = await findPilot(t.dataSource, 'whatsapp-for-movers');
-      expect(pilot).toMatchObject({ stage: 'idea', version: 1, ownerName: 'Sanne de Vries', purposes: ['operational_relief', 'marketing'] });
+      expect(pilot).toMatchObject({
+        stage: 'idea',
+        version: 1,
+        ownerName: 'Sanne de Vries',
+        purposes: ['operational_relief', 'marketing'],
+      });
       expect(pilot.affectedChannels.map((c) => c.key).sort()).toEqual(['email', 'phone']);
-      const changes = await t.dataSource.getRepository(PilotStageChange).findBy({ pilotId: pilot.id });
-      expect(changes).toEqual([expect.objectContaining({ fromStage: null, toStage: 'idea', actor: 'anonymous' })]);
+      const changes = await t.dataSource
+        .getRepository(PilotStageChange)
+        .findBy({ pilotId: pilot.id });
+      expect(changes).toEqual([
+        expect.objectContaining({ fromStage: null, toStage: 'idea', actor: 'anonymous' }),
+      ]);
     });
 
     it('shows the form again with a message beside each wrong field and the input kept', async () => {
@@ -71,13 +84,25 @@ describe('Pilots (HTTP)', () => {
 
     it('refuses a URL name that another pilot has', async () => {
       await create(pilotFields({ slug: 'taken-name' }));
-      const res = await submit(t.agent(), '/pilots/new', '/pilots', pilotFields({ slug: 'taken-name' }));
+      const res = await submit(
+        t.agent(),
+        '/pilots/new',
+        '/pilots',
+        pilotFields({ slug: 'taken-name' }),
+      );
       expect(res.status).toBe(422);
-      expect(unescapeHtml(res.text)).toContain('The URL name "taken-name" is taken by another pilot');
+      expect(unescapeHtml(res.text)).toContain(
+        'The URL name "taken-name" is taken by another pilot',
+      );
     });
 
     it('refuses an unknown affected channel', async () => {
-      const res = await submit(t.agent(), '/pilots/new', '/pilots', pilotFields({ affectedChannelIds: [99999] }));
+      const res = await submit(
+        t.agent(),
+        '/pilots/new',
+        '/pilots',
+        pilotFields({ affectedChannelIds: [99999] }),
+      );
       expect(res.status).toBe(422);
       expect(res.text).toContain('Choose affected channels from the list of active channels.');
     });
@@ -85,7 +110,10 @@ describe('Pilots (HTTP)', () => {
     it('refuses a post without the CSRF token', async () => {
       const agent = t.agent();
       await agent.get('/pilots/new').expect(200);
-      const res = await agent.post('/pilots').type('form').send(encodeForm(pilotFields({ name: 'No token pilot' })));
+      const res = await agent
+        .post('/pilots')
+        .type('form')
+        .send(encodeForm(pilotFields({ name: 'No token pilot' })));
       expect(res.status).toBe(403);
       expect(res.text).toContain('The form had expired');
       expect(await t.dataSource.getRepository(Pilot).countBy({ name: 'No token pilot' })).toBe(0);
@@ -100,14 +128,24 @@ describe('Pilots (HTTP)', () => {
         t.agent(),
         `/pilots/${pilot.slug}/edit`,
         `/pilots/${pilot.slug}`,
-        editFields(pilot, { ownerName: 'Joost Bakker', description: 'Better description', affectedChannelIds: [chat] }),
+        editFields(pilot, {
+          ownerName: 'Joost Bakker',
+          description: 'Better description',
+          affectedChannelIds: [chat],
+        }),
       );
       expect(res.status).toBe(303);
       const saved = await findPilot(t.dataSource, pilot.slug);
-      expect(saved).toMatchObject({ ownerName: 'Joost Bakker', description: 'Better description', version: 2 });
+      expect(saved).toMatchObject({
+        ownerName: 'Joost Bakker',
+        description: 'Better description',
+        version: 2,
+      });
       expect(saved.affectedChannels.map((c) => c.key)).toEqual(['chat']);
 
-      const entries = await t.dataSource.getRepository(AuditEntry).findBy({ pilotId: pilot.id, action: 'update' });
+      const entries = await t.dataSource
+        .getRepository(AuditEntry)
+        .findBy({ pilotId: pilot.id, action: 'update' });
       expect(entries.map((e) => [e.field, e.oldValue, e.newValue]).sort()).toEqual(
         [
           ['affectedChannels', null, 'Chat'],
@@ -117,7 +155,9 @@ describe('Pilots (HTTP)', () => {
       );
       const page = await t.agent().get(`/pilots/${pilot.slug}`).expect(200);
       expect(page.text).toContain('Better description');
-      expect(page.text).toMatch(/<td>ownerName<\/td>\s*<td class="prewrap">—<\/td>\s*<td class="prewrap">Joost Bakker<\/td>/);
+      expect(page.text).toMatch(
+        /<td>ownerName<\/td>\s*<td class="prewrap">—<\/td>\s*<td class="prewrap">Joost Bakker<\/td>/,
+      );
     });
 
     it('refuses a stale edit with a clear message and overwrites nothing', async () => {
@@ -130,26 +170,43 @@ describe('Pilots (HTTP)', () => {
       await bob
         .post(`/pilots/${pilot.slug}`)
         .type('form')
-        .send(encodeForm({ ...editFields(pilot, { description: 'Bob was first' }), _csrf: csrfToken(bobPage.text) }))
+        .send(
+          encodeForm({
+            ...editFields(pilot, { description: 'Bob was first' }),
+            _csrf: csrfToken(bobPage.text),
+          }),
+        )
         .expect(303);
       const res = await alice
         .post(`/pilots/${pilot.slug}`)
         .type('form')
-        .send(encodeForm({ ...editFields(pilot, { description: 'Alice was late' }), _csrf: csrfToken(alicePage.text) }));
+        .send(
+          encodeForm({
+            ...editFields(pilot, { description: 'Alice was late' }),
+            _csrf: csrfToken(alicePage.text),
+          }),
+        );
 
       expect(res.status).toBe(409);
       expect(res.text).toContain('Someone else saved this pilot after you opened the form.');
       expect(res.text).toContain('Alice was late</textarea>');
       const saved = await findPilot(t.dataSource, pilot.slug);
       expect(saved).toMatchObject({ description: 'Bob was first', version: 2 });
-      const entries = await t.dataSource.getRepository(AuditEntry).findBy({ pilotId: pilot.id, field: 'description' });
+      const entries = await t.dataSource
+        .getRepository(AuditEntry)
+        .findBy({ pilotId: pilot.id, field: 'description' });
       expect(entries.map((e) => e.newValue)).toEqual(['Bob was first']);
     });
 
     it('keeps the owner required from the incubation on', async () => {
       const pilot = await create(pilotFields({ ownerName: 'Owner One' }));
       await t.dataSource.getRepository(Pilot).update(pilot.id, { stage: 'incubation' });
-      const res = await submit(t.agent(), `/pilots/${pilot.slug}/edit`, `/pilots/${pilot.slug}`, editFields(pilot, { ownerName: '' }));
+      const res = await submit(
+        t.agent(),
+        `/pilots/${pilot.slug}/edit`,
+        `/pilots/${pilot.slug}`,
+        editFields(pilot, { ownerName: '' }),
+      );
       expect(res.status).toBe(422);
       expect(res.text).toContain('A pilot in incubation or later must have an owner.');
       expect((await findPilot(t.dataSource, pilot.slug)).ownerName).toBe('Owner One');
@@ -208,7 +265,9 @@ describe('Pilots (HTTP)', () => {
       expect(res.text).toMatch(/Not met<\/span>\s*<span class="criterion-label">Owner named/);
       const saved = await findPilot(t.dataSource, pilot.slug);
       expect(saved).toMatchObject({ stage: 'proof_of_concept', version: 2 });
-      expect(await t.dataSource.getRepository(PilotStageChange).countBy({ pilotId: pilot.id })).toBe(2);
+      expect(
+        await t.dataSource.getRepository(PilotStageChange).countBy({ pilotId: pilot.id }),
+      ).toBe(2);
     });
 
     it('refuses a jump that is not the owner’s next step', async () => {
@@ -234,11 +293,16 @@ describe('Pilots (HTTP)', () => {
 
     it('stops a pilot from any stage with a reason and lessons learned', async () => {
       const pilot = await create();
-      const invalid = await submit(t.agent(), `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stop`, {
-        fromStage: 'idea',
-        reason: 'short',
-        lessonsLearned: '',
-      });
+      const invalid = await submit(
+        t.agent(),
+        `/pilots/${pilot.slug}`,
+        `/pilots/${pilot.slug}/stop`,
+        {
+          fromStage: 'idea',
+          reason: 'short',
+          lessonsLearned: '',
+        },
+      );
       expect(invalid.status).toBe(422);
       expect(invalid.text).toContain('Say why the pilot stops, in 10 to 2000 characters.');
       expect(invalid.text).toContain('Write down the lessons learned');
@@ -251,11 +315,18 @@ describe('Pilots (HTTP)', () => {
       });
       expect(res.status).toBe(303);
       const saved = await findPilot(t.dataSource, pilot.slug);
-      expect(saved).toMatchObject({ stage: 'stopped', lessonsLearned: 'Check the vendor’s finances before a pilot.' });
+      expect(saved).toMatchObject({
+        stage: 'stopped',
+        lessonsLearned: 'Check the vendor’s finances before a pilot.',
+      });
       const last = await t.dataSource
         .getRepository(PilotStageChange)
         .findOne({ where: { pilotId: pilot.id }, order: { id: 'DESC' } });
-      expect(last).toMatchObject({ fromStage: 'idea', toStage: 'stopped', reason: 'The vendor went bankrupt.' });
+      expect(last).toMatchObject({
+        fromStage: 'idea',
+        toStage: 'stopped',
+        reason: 'The vendor went bankrupt.',
+      });
       const page = await t.agent().get(`/pilots/${pilot.slug}`).expect(200);
       expect(page.text).toContain('Lessons learned');
       expect(page.text).not.toContain('action="/pilots/' + pilot.slug + '/stop"');
@@ -264,8 +335,22 @@ describe('Pilots (HTTP)', () => {
 
   describe('portfolio', () => {
     it('groups pilots by stage and filters by stage, type, department, owner and text', async () => {
-      await create(pilotFields({ name: 'Filter video pilot', channelType: 'video', ownerName: 'Vera Video', ownerDepartment: 'Sales' }));
-      await create(pilotFields({ name: 'Filter bot pilot', channelType: 'chatbot', ownerName: 'Bert Bot', ownerDepartment: 'Billing' }));
+      await create(
+        pilotFields({
+          name: 'Filter video pilot',
+          channelType: 'video',
+          ownerName: 'Vera Video',
+          ownerDepartment: 'Sales',
+        }),
+      );
+      await create(
+        pilotFields({
+          name: 'Filter bot pilot',
+          channelType: 'chatbot',
+          ownerName: 'Bert Bot',
+          ownerDepartment: 'Billing',
+        }),
+      );
 
       const all = await t.agent().get('/pilots').expect(200);
       expect(all.text).toContain('Filter video pilot');
@@ -314,7 +399,6 @@ describe('Demo data', () => {
       expect(page.text).toContain('WhatsApp for customers who are moving');
       expect(page.text).toContain('Demo mode');
 
-      const { DemoSeeder } = await import('../../src/demo/demo-seeder.service');
       expect(await t.app.get(DemoSeeder).seed()).toBe(0);
       expect(await t.dataSource.getRepository(Pilot).count()).toBe(pilots.length);
     } finally {

@@ -30,7 +30,9 @@ export async function channelIds(dataSource: DataSource, ...keys: string[]): Pro
 }
 
 export function findPilot(dataSource: DataSource, slug: string): Promise<Pilot> {
-  return dataSource.getRepository(Pilot).findOneOrFail({ where: { slug }, relations: { affectedChannels: true } });
+  return dataSource
+    .getRepository(Pilot)
+    .findOneOrFail({ where: { slug }, relations: { affectedChannels: true } });
 }
 
 /** The fields of the edit form for a stored pilot, as the page would fill them. */

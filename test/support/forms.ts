@@ -1,7 +1,10 @@
 import type request from 'supertest';
 
 type Agent = ReturnType<typeof request.agent>;
-export type FormFields = Record<string, string | number | boolean | null | undefined | Array<string | number>>;
+export type FormFields = Record<
+  string,
+  string | number | boolean | null | undefined | Array<string | number>
+>;
 
 /** The CSRF token printed in a page's form. */
 export function csrfToken(html: string): string {
@@ -15,7 +18,8 @@ export function encodeForm(fields: FormFields): string {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(fields)) {
     if (value === undefined || value === null || value === false) continue;
-    for (const item of Array.isArray(value) ? value : [value]) params.append(name, value === true ? 'on' : String(item));
+    for (const item of Array.isArray(value) ? value : [value])
+      params.append(name, value === true ? 'on' : String(item));
   }
   return params.toString();
 }

@@ -35,7 +35,10 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
     const url = new URL(adminUrl);
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
-    cleanup = () => withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    cleanup = () =>
+      withClient(adminUrl, (client) =>
+        client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+      );
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'pilot-test-'));
     env.SQLITE_FILE = join(dir, 'test.sqlite');
@@ -43,8 +46,13 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
   }
 
   const config = loadConfig(env);
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(config)] }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({ bodyParser: false, logger: ['error'] });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register(config)],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: ['error'],
+  });
   await configureApp(app);
   await app.init();
   return {

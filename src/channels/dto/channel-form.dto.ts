@@ -1,4 +1,14 @@
-import { IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min, Max } from 'class-validator';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+  Max,
+} from 'class-validator';
 import { ToBoolean, ToInt, Trim, TrimToNull } from '../../common/form-transforms';
 
 export class ChannelFormDto {
@@ -18,7 +28,9 @@ export class ChannelFormDto {
   @Max(9999, { message: 'Position must be at most 9999.' })
   position = 0;
 
+  /** A checkbox: absent when unticked. */
   @ToBoolean()
+  @IsBoolean()
   active = false;
 }
 
@@ -27,12 +39,10 @@ export class CreateChannelDto extends ChannelFormDto {
   @IsString()
   @Length(2, 40, { message: 'The key must be 2 to 40 characters.' })
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    message: 'The key may hold only lower-case letters, digits and single hyphens (it names the channel in imports).',
+    message:
+      'The key may hold only lower-case letters, digits and single hyphens (it names the channel in imports).',
   })
   key: string;
-
-  @ToBoolean()
-  override active = true;
 }
 
 export class UpdateChannelDto extends ChannelFormDto {

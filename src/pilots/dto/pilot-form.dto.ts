@@ -1,4 +1,14 @@
-import { ArrayMaxSize, IsIn, IsInt, IsOptional, IsString, Length, Matches, MaxLength, Min } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { ToArray, ToInt, ToIntArray, Trim, TrimToNull } from '../../common/form-transforms';
 import { IsIsoDate } from '../../common/validators';
 import { CHANNEL_TYPES, PURPOSES, SERVICE_STRATEGIES } from '../pilot-fields';
@@ -16,7 +26,9 @@ export class PilotFormDto {
   @TrimToNull()
   @IsOptional()
   @MaxLength(60, { message: 'The URL name may be at most 60 characters.' })
-  @Matches(SLUG_PATTERN, { message: 'The URL name may hold only lower-case letters, digits and single hyphens.' })
+  @Matches(SLUG_PATTERN, {
+    message: 'The URL name may hold only lower-case letters, digits and single hyphens.',
+  })
   slug: string | null = null;
 
   @Trim()

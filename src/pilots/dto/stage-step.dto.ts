@@ -23,6 +23,9 @@ export class StopPilotDto {
 
   @Trim()
   @IsString()
-  @Length(10, 5000, { message: 'Write down the lessons learned (10 to 5000 characters), so nobody pilots the same failure twice.' })
+  @Length(10, 5000, {
+    message:
+      'Write down the lessons learned (10 to 5000 characters), so nobody pilots the same failure twice.',
+  })
   lessonsLearned: string;
 }

@@ -1,0 +1,40 @@
+import { ConfigError, loadConfig } from '../../src/config/app-config';
+
+describe('loadConfig', () => {
+  it('defaults to port 3000, SQLite in data/ and demo data on', () => {
+    const config = loadConfig({}, '/srv/app');
+    expect(config).toMatchObject({
+      port: 3000,
+      demoData: true,
+      production: false,
+      database: { type: 'sqlite', file: '/srv/app/data/tracker.sqlite' },
+    });
+    expect(config.sessionSecretGenerated).toBe(true);
+  });
+
+  it('selects PostgreSQL with a postgres:// DATABASE_URL', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/pilots' }).database).toEqual({
+      type: 'postgres',
+      url: 'postgres://u:p@db:5432/pilots',
+    });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT must be a whole number from 1 to 65535, got "abc"'],
+    [{ PORT: '70000' }, 'PORT must be a whole number'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL must start with postgres://'],
+    [{ DEMO_DATA: 'yes' }, 'DEMO_DATA must be "on" or "off", got "yes"'],
+    [
+      { NODE_ENV: 'production', DEMO_DATA: 'off' },
+      'SESSION_SECRET is required when NODE_ENV=production',
+    ],
+    [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters'],
+  ])('stops on %p naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(() => loadConfig({ PORT: '0', DEMO_DATA: 'maybe' })).toThrow(/PORT[\s\S]*DEMO_DATA/);
+  });
+});

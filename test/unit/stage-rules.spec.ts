@@ -1,0 +1,127 @@
+import {
+  canStop,
+  checkOwnerStep,
+  gateCriteria,
+  GateSubject,
+  nextOwnerStep,
+} from '../../src/pilots/stage-rules';
+import type { Stage } from '../../src/pilots/pilot-fields';
+
+const ready: GateSubject = {
+  stage: 'idea',
+  ownerName: 'Sanne',
+  purposes: ['operational_relief'],
+  targetContactTypes: 'Billing questions',
+  scope: 'Region north',
+};
+
+describe('nextOwnerStep', () => {
+  it.each<[Stage, Stage | null]>([
+    ['idea', 'proof_of_concept'],
+    ['proof_of_concept', 'incubation'],
+    // From incubation on, a board decision moves the pilot.
+    ['incubation', null],
+    ['scale_up_review', null],
+    ['scaled', null],
+    ['stopped', null],
+  ])('from %s the owner may step to %s', (stage, next) => {
+    expect(nextOwnerStep(stage)).toBe(next);
+  });
+});
+
+describe('canStop', () => {
+  it.each<[Stage, boolean]>([
+    ['idea', true],
+    ['proof_of_concept', true],
+    ['incubation', true],
+    ['scale_up_review', true],
+    ['scaled', true],
+    ['stopped', false],
+  ])('%s → %s', (stage, allowed) => expect(canStop(stage)).toBe(allowed));
+});
+
+describe('gateCriteria', () => {
+  it.each<[string, Partial<GateSubject>, Stage, Record<string, string>]>([
+    [
+      'all filled, to proof of concept',
+      {},
+      'proof_of_concept',
+      { purpose: 'met', targets: 'met', scope: 'met' },
+    ],
+    [
+      'no purpose',
+      { purposes: [] },
+      'proof_of_concept',
+      { purpose: 'not_met', targets: 'met', scope: 'met' },
+    ],
+    [
+      'blank targets and scope',
+      { targetContactTypes: '  ', scope: '' },
+      'proof_of_concept',
+      { purpose: 'met', targets: 'not_met', scope: 'not_met' },
+    ],
+    [
+      'all filled, to incubation',
+      { stage: 'proof_of_concept' },
+      'incubation',
+      { owner: 'met', purpose: 'met' },
+    ],
+    [
+      'no owner',
+      { stage: 'proof_of_concept', ownerName: null },
+      'incubation',
+      { owner: 'not_met', purpose: 'met' },
+    ],
+    [
+      'a blank owner is no owner',
+      { stage: 'proof_of_concept', ownerName: '   ' },
+      'incubation',
+      { owner: 'not_met', purpose: 'met' },
+    ],
+    [
+      'nothing at all',
+      { stage: 'proof_of_concept', ownerName: null, purposes: [] },
+      'incubation',
+      { owner: 'not_met', purpose: 'not_met' },
+    ],
+  ])('%s', (_case, change, target, expected) => {
+    const criteria = gateCriteria({ ...ready, ...change }, target);
+    expect(Object.fromEntries(criteria.map((c) => [c.key, c.status]))).toEqual(expected);
+  });
+
+  it('shows the figure behind each criterion', () => {
+    const [owner, purpose] = gateCriteria(
+      { ...ready, stage: 'proof_of_concept', purposes: ['revenue', 'marketing'] },
+      'incubation',
+    );
+    expect(owner.detail).toBe('Sanne');
+    expect(purpose.detail).toBe('2 named');
+  });
+});
+
+describe('checkOwnerStep', () => {
+  it('allows the next step when every criterion is met', () => {
+    expect(checkOwnerStep(ready, 'proof_of_concept').allowed).toBe(true);
+  });
+
+  it('refuses naming each failed criterion', () => {
+    const check = checkOwnerStep(
+      { ...ready, stage: 'proof_of_concept', ownerName: null, purposes: [] },
+      'incubation',
+    );
+    expect(check).toMatchObject({
+      allowed: false,
+      reason: 'Not yet: owner named; at least one purpose.',
+    });
+  });
+
+  it.each<[Stage, Stage]>([
+    ['idea', 'incubation'],
+    ['proof_of_concept', 'idea'],
+    ['incubation', 'scale_up_review'],
+    ['stopped', 'idea'],
+  ])('refuses %s → %s, which is no owner step', (stage, target) => {
+    const check = checkOwnerStep({ ...ready, stage }, target);
+    expect(check.allowed).toBe(false);
+  });
+});
