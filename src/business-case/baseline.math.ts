@@ -1,0 +1,174 @@
+import { Month, monthIndex } from '../common/months';
+import { t90 } from './student-t';
+
+// What channel c would have had without the pilot, fitted on its pre-period (business-case.md).
+
+export type BaselineMethod = 'control' | 'trend' | 'mean';
+export const BASELINE_METHODS: readonly BaselineMethod[] = ['control', 'trend', 'mean'];
+
+export interface HistoryPoint {
+  month: Month;
+  volume: number;
+  /** The channel's volume in the control scope, where one is kept. */
+  control: number | null;
+}
+
+export interface BaselineFit {
+  method: BaselineMethod;
+  /** Pre-period months used. */
+  n: number;
+  df: number;
+  t: number;
+  /** Residual spread: sd(V) for mean, s_e for trend, sd(q) for control. */
+  sigma: number;
+  /** mean: mean(V); control: mean(q); trend: a (intercept). */
+  level: number;
+  /** trend only: slope, mean month index and Σ(x − x̄)². */
+  slope: number;
+  xBar: number;
+  sxx: number;
+}
+
+export interface Prediction {
+  baseline: number;
+  halfWidth: number;
+}
+
+const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
+
+function sampleSd(values: number[]): number {
+  const m = mean(values);
+  return Math.sqrt(values.reduce((sum, v) => sum + (v - m) ** 2, 0) / (values.length - 1));
+}
+
+function controlRatios(history: HistoryPoint[]): number[] {
+  return history
+    .filter((h) => h.control !== null && h.control > 0)
+    .map((h) => h.volume / (h.control as number));
+}
+
+/** The methods the pre-period allows, in the default order. */
+export function availableMethods(history: HistoryPoint[]): BaselineMethod[] {
+  const methods: BaselineMethod[] = [];
+  if (controlRatios(history).length >= 3) methods.push('control');
+  if (history.length >= 6) methods.push('trend');
+  if (history.length >= 3) methods.push('mean');
+  return methods;
+}
+
+/**
+ * The method to use: the pinned one where the data allows it, else the first that applies in
+ * the order control, trend, mean. Control needs the control volume in every month it predicts.
+ */
+export function chooseMethod(
+  history: HistoryPoint[],
+  pinned: BaselineMethod | null,
+  controlInEveryMonth: boolean,
+): BaselineMethod | null {
+  const allowed = availableMethods(history).filter((m) => m !== 'control' || controlInEveryMonth);
+  if (pinned && allowed.includes(pinned)) return pinned;
+  return allowed[0] ?? null;
+}
+
+export function fitBaseline(history: HistoryPoint[], method: BaselineMethod): BaselineFit | null {
+  const base = { slope: 0, xBar: 0, sxx: 0 };
+  if (method === 'control') {
+    const q = controlRatios(history);
+    if (q.length < 3) return null;
+    return {
+      ...base,
+      method,
+      n: q.length,
+      df: q.length - 1,
+      t: t90(q.length - 1),
+      sigma: sampleSd(q),
+      level: mean(q),
+    };
+  }
+  const volumes = history.map((h) => h.volume);
+  if (method === 'mean') {
+    if (volumes.length < 3) return null;
+    const n = volumes.length;
+    return {
+      ...base,
+      method,
+      n,
+      df: n - 1,
+      t: t90(n - 1),
+      sigma: sampleSd(volumes),
+      level: mean(volumes),
+    };
+  }
+  if (history.length < 6) return null;
+  const n = history.length;
+  const x = history.map((h) => monthIndex(h.month));
+  const xBar = mean(x);
+  const yBar = mean(volumes);
+  const sxx = x.reduce((sum, xi) => sum + (xi - xBar) ** 2, 0);
+  const slope = x.reduce((sum, xi, i) => sum + (xi - xBar) * (volumes[i] - yBar), 0) / sxx;
+  const level = yBar - slope * xBar;
+  const sse = x.reduce((sum, xi, i) => sum + (volumes[i] - (level + slope * xi)) ** 2, 0);
+  return {
+    method,
+    n,
+    df: n - 2,
+    t: t90(n - 2),
+    sigma: Math.sqrt(sse / (n - 2)),
+    level,
+    slope,
+    xBar,
+    sxx,
+  };
+}
+
+/** The baseline for one month with its 90 % half-width; null where the method cannot predict it. */
+export function predict(fit: BaselineFit, month: Month, control: number | null): Prediction | null {
+  switch (fit.method) {
+    case 'control':
+      if (control === null) return null;
+      return {
+        baseline: fit.level * control,
+        halfWidth: fit.t * fit.sigma * Math.sqrt(1 + 1 / fit.n) * control,
+      };
+    case 'trend': {
+      const x = monthIndex(month);
+      return {
+        baseline: fit.level + fit.slope * x,
+        halfWidth: fit.t * fit.sigma * Math.sqrt(1 + 1 / fit.n + (x - fit.xBar) ** 2 / fit.sxx),
+      };
+    }
+    case 'mean':
+      return { baseline: fit.level, halfWidth: fit.t * fit.sigma * Math.sqrt(1 + 1 / fit.n) };
+  }
+}
+
+export interface WeightedMonth {
+  month: Month;
+  /** Euros per contact (k_c(p)), or 1 to count contacts. */
+  weight: number;
+  control: number | null;
+}
+
+/**
+ * Half-width of Σ w_p·D_c(p) over several months. The months share one fitted history, so
+ * their errors are not independent: the fit's own uncertainty enters once, squared sum.
+ */
+export function sumHalfWidth(fit: BaselineFit, months: WeightedMonth[]): number {
+  if (!months.length) return 0;
+  const s2 = fit.sigma ** 2;
+  let variance: number;
+  if (fit.method === 'control') {
+    const wc = months.map((m) => m.weight * (m.control ?? 0));
+    variance =
+      s2 * (wc.reduce((s, v) => s + v * v, 0) + wc.reduce((s, v) => s + v, 0) ** 2 / fit.n);
+  } else {
+    const w = months.map((m) => m.weight);
+    const sumW = w.reduce((s, v) => s + v, 0);
+    variance = s2 * (w.reduce((s, v) => s + v * v, 0) + sumW ** 2 / fit.n);
+    if (fit.method === 'trend') {
+      const lever = months.reduce((s, m) => s + m.weight * (monthIndex(m.month) - fit.xBar), 0);
+      variance += (s2 * lever ** 2) / fit.sxx;
+    }
+  }
+  return fit.t * Math.sqrt(variance);
+}
