@@ -3,6 +3,7 @@ import { SeedStandardChannels1763856000001 } from './1763856000001-seed-standard
 import { CreatePilot1763856000002 } from './1763856000002-create-pilot';
 import { CreateAuditEntry1763856000003 } from './1763856000003-create-audit-entry';
 import { CreateSession1763856000004 } from './1763856000004-create-session';
+import { CreateBusinessCaseTables1763856000005 } from './1763856000005-create-business-case-tables';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreatePilot1763856000002,
   CreateAuditEntry1763856000003,
   CreateSession1763856000004,
+  CreateBusinessCaseTables1763856000005,
 ];

@@ -1,7 +1,27 @@
+import { PilotPlan } from '../business-case/pilot-plan.entity';
+import { PlanChannelShare } from '../business-case/plan-channel-share.entity';
+import { CostRate } from '../finance/cost-rate.entity';
+import { DiscountRate } from '../finance/discount-rate.entity';
+import { ChannelResult } from '../results/channel-result.entity';
+import { Investment } from '../results/investment.entity';
+import { MonthlyResult } from '../results/monthly-result.entity';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { Channel } from '../channels/channel.entity';
 import { PilotStageChange } from '../pilots/pilot-stage-change.entity';
 import { Pilot } from '../pilots/pilot.entity';
 import { SessionRecord } from '../sessions/session-record.entity';
 
-export const entities = [Channel, Pilot, PilotStageChange, AuditEntry, SessionRecord];
+export const entities = [
+  Channel,
+  Pilot,
+  PilotStageChange,
+  AuditEntry,
+  SessionRecord,
+  PilotPlan,
+  PlanChannelShare,
+  CostRate,
+  DiscountRate,
+  MonthlyResult,
+  ChannelResult,
+  Investment,
+];

@@ -70,6 +70,10 @@ export class Pilot {
   @Column({ name: 'next_review_date', type: 'date', nullable: true })
   nextReviewDate: string | null;
 
+  /** The month its proof of concept first served customers (YYYY-MM); earlier months are history. */
+  @Column({ name: 'start_month', type: 'varchar', length: 7, nullable: true })
+  startMonth: string | null;
+
   @Column({ name: 'lessons_learned', type: 'text', nullable: true })
   lessonsLearned: string | null;
 
