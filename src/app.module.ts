@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from './audit/audit.module';
+import { BusinessCaseModule } from './business-case/business-case.module';
 import { ChannelsModule } from './channels/channels.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
@@ -23,6 +24,7 @@ export class AppModule {
         SessionsModule,
         ChannelsModule,
         PilotsModule,
+        BusinessCaseModule,
         DemoModule,
       ],
     };

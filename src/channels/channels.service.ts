@@ -59,7 +59,7 @@ export class ChannelsService {
         name: dto.name,
         description: dto.description,
         active: dto.active,
-        position: dto.position,
+        position: dto.position ?? 0,
         version: 1,
         createdAt: now,
         updatedAt: now,
@@ -95,7 +95,7 @@ export class ChannelsService {
         name: dto.name,
         description: dto.description,
         active: dto.active,
-        position: dto.position,
+        position: dto.position ?? 0,
       };
       const changes = diffFields(channel, next, ['name', 'description', 'active', 'position']);
       if (!changes.length) return channel;

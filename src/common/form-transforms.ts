@@ -1,4 +1,5 @@
 import { Transform } from 'class-transformer';
+import { parseEurosToCents } from './money';
 
 /** Trims text; an empty field becomes null, so "nothing entered" is stored as nothing. */
 export const TrimToNull = () =>
@@ -25,7 +26,7 @@ export const ToArray = () =>
 /** Numbers from form fields: "" is absent, anything else is parsed strictly (NaN fails validation). */
 export const ToInt = () =>
   Transform(({ value }) => {
-    if (value === undefined || value === null || value === '') return undefined;
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
     return typeof value === 'string' && /^-?\d+$/.test(value.trim())
       ? Number(value)
       : typeof value === 'number'
@@ -49,3 +50,16 @@ export const ToIntArray = () =>
 /** A checkbox: present means true. */
 export const ToBoolean = () =>
   Transform(({ value }) => value === 'on' || value === 'true' || value === true);
+
+/**
+ * A euro amount typed in a form ("1.234,56", "1234.56") as exact cents; "" is absent (null),
+ * anything unreadable is NaN so that validation reports it.
+ */
+export const ToCents = () =>
+  Transform(({ value }) => {
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+    return typeof value === 'string' ? (parseEurosToCents(value) ?? NaN) : NaN;
+  });
+
+/** A percentage typed in a form ("60", "12,5") as basis points (1 % = 100); "" is null. */
+export const ToBasisPoints = ToCents;

@@ -1,4 +1,5 @@
 import type { HelperDelegate } from 'handlebars';
+import { formatEuros, formatNumber, formatPercent } from './money';
 import {
   CHANNEL_TYPE_LABELS,
   ChannelType,
@@ -46,6 +47,24 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   },
   // {{orDash value}}: an empty field shows as a dash, never as nothing
   orDash: (value: unknown) => (value === null || value === undefined || value === '' ? '—' : value),
+  // {{euro 1234.5}} → € 1.234,50; {{euro value true}} → whole euros
+  euro: (value: number | null, whole: unknown) => formatEuros(value, whole === true),
+  // {{num 10400}} → 10.400
+  num: (value: number | null) => formatNumber(value),
+  // {{pct 0.491}} → 49,1%
+  pct: (value: number | null) => formatPercent(value),
+  // {{pm halfWidth}} → ± € 8.177,70 (nothing when there is no interval)
+  pm: (halfWidth: number | null) => (halfWidth ? `± ${formatEuros(halfWidth)}` : ''),
+  // {{month "2026-01"}} → Jan 2026
+  month: (value: unknown) => {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}$/.test(value)) return '—';
+    return `${MONTHS[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
+  },
+  // {{evidence "weak"}} → weak evidence
+  evidence: (value: string) =>
+    ({ baseline: 'measured against the baseline', weak: 'weak evidence', unverified: 'unverified' })[value] ?? value,
+  // {{#if (gt a b)}}
+  gt: (a: number, b: number) => a > b,
   // {{plural count "day" "days"}}
   plural: (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`,
 };

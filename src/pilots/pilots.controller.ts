@@ -175,7 +175,7 @@ export class PilotsController {
     const pilot = await this.pilots.get(slug);
     const history = await this.pilots.history(pilot.id);
     const next = nextOwnerStep(pilot.stage);
-    const criteria = next ? gateCriteria(pilot, next) : [];
+    const criteria = next ? gateCriteria(await this.pilots.gateSubject(pilot), next) : [];
     res.status(forms.step?.status ?? forms.stop?.status ?? 200).render('pilots/show', {
       title: pilot.name,
       pilot,

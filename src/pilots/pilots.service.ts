@@ -13,7 +13,10 @@ import { StageStepDto, StopPilotDto } from './dto/stage-step.dto';
 import { PilotStageChange } from './pilot-stage-change.entity';
 import { Pilot } from './pilot.entity';
 import { slugify } from './portfolio';
-import { canStop, checkOwnerStep, OWNER_REQUIRED_FROM } from './stage-rules';
+import { canStop, checkOwnerStep, GateSubject, OWNER_REQUIRED_FROM } from './stage-rules';
+import { missingPlanItems } from '../business-case/plan-rules';
+import { PilotPlan } from '../business-case/pilot-plan.entity';
+import { PlanChannelShare } from '../business-case/plan-channel-share.entity';
 import type { Stage } from './pilot-fields';
 
 export interface PortfolioFilter {
@@ -236,7 +239,7 @@ export class PilotsService {
     return this.writer.write(async (em) => {
       const pilot = await this.get(slug, em);
       this.assertStage(pilot, dto.fromStage);
-      const check = checkOwnerStep(pilot, dto.toStage);
+      const check = checkOwnerStep(await this.gateSubject(pilot, em), dto.toStage);
       if (!check.allowed)
         throw new DomainError('validation', check.reason, { toStage: [check.reason] });
       await this.moveStage(em, pilot, dto.toStage, actor, null);
@@ -276,6 +279,21 @@ export class PilotsService {
       }
       throw error;
     }
+  }
+
+  /** The facts the early gates look at, including what the business-case plan still lacks. */
+  async gateSubject(pilot: Pilot, em: EntityManager = this.dataSource.manager): Promise<GateSubject> {
+    const [plan, shares] = await Promise.all([
+      em.findOneBy(PilotPlan, { pilotId: pilot.id }),
+      em.findBy(PlanChannelShare, { pilotId: pilot.id }),
+    ]);
+    const planMissing = missingPlanItems(
+      plan,
+      pilot.startMonth,
+      pilot.affectedChannels.map((c) => c.id),
+      shares,
+    );
+    return { ...pilot, planMissing };
   }
 
   private async moveStage(

@@ -22,6 +22,8 @@ export interface GateSubject {
   purposes: Purpose[];
   targetContactTypes: string;
   scope: string;
+  /** The business-case plan items still missing (empty when filled in). */
+  planMissing: string[];
 }
 
 /** The steps an owner takes alone; every later move is a board decision. */
@@ -88,6 +90,13 @@ export function gateCriteria(subject: GateSubject, target: Stage): GateCriterion
             'Name the person who owns the channel; without an owner it never joins the customer journey.',
         },
         purposeCriterion(subject),
+        {
+          key: 'plan',
+          label: 'Business-case plan filled in',
+          status: subject.planMissing.length ? 'not_met' : 'met',
+          detail: subject.planMissing.length ? `missing: ${subject.planMissing.join(', ')}` : 'complete',
+          remedy: 'Open the plan and fill in what is missing.',
+        },
       ];
     default:
       return [];

@@ -13,6 +13,7 @@ const ready: GateSubject = {
   purposes: ['operational_relief'],
   targetContactTypes: 'Billing questions',
   scope: 'Region north',
+  planMissing: [],
 };
 
 describe('nextOwnerStep', () => {
@@ -64,25 +65,31 @@ describe('gateCriteria', () => {
       'all filled, to incubation',
       { stage: 'proof_of_concept' },
       'incubation',
-      { owner: 'met', purpose: 'met' },
+      { owner: 'met', purpose: 'met', plan: 'met' },
+    ],
+    [
+      'plan incomplete',
+      { stage: 'proof_of_concept', planMissing: ['start month'] },
+      'incubation',
+      { owner: 'met', purpose: 'met', plan: 'not_met' },
     ],
     [
       'no owner',
       { stage: 'proof_of_concept', ownerName: null },
       'incubation',
-      { owner: 'not_met', purpose: 'met' },
+      { owner: 'not_met', purpose: 'met', plan: 'met' },
     ],
     [
       'a blank owner is no owner',
       { stage: 'proof_of_concept', ownerName: '   ' },
       'incubation',
-      { owner: 'not_met', purpose: 'met' },
+      { owner: 'not_met', purpose: 'met', plan: 'met' },
     ],
     [
       'nothing at all',
-      { stage: 'proof_of_concept', ownerName: null, purposes: [] },
+      { stage: 'proof_of_concept', ownerName: null, purposes: [], planMissing: ['the plan'] },
       'incubation',
-      { owner: 'not_met', purpose: 'not_met' },
+      { owner: 'not_met', purpose: 'not_met', plan: 'not_met' },
     ],
   ])('%s', (_case, change, target, expected) => {
     const criteria = gateCriteria({ ...ready, ...change }, target);
@@ -90,12 +97,18 @@ describe('gateCriteria', () => {
   });
 
   it('shows the figure behind each criterion', () => {
-    const [owner, purpose] = gateCriteria(
-      { ...ready, stage: 'proof_of_concept', purposes: ['revenue', 'marketing'] },
+    const [owner, purpose, plan] = gateCriteria(
+      {
+        ...ready,
+        stage: 'proof_of_concept',
+        purposes: ['revenue', 'marketing'],
+        planMissing: ['start month', 'minimum monthly volume'],
+      },
       'incubation',
     );
     expect(owner.detail).toBe('Sanne');
     expect(purpose.detail).toBe('2 named');
+    expect(plan.detail).toBe('missing: start month, minimum monthly volume');
   });
 });
 
@@ -113,6 +126,8 @@ describe('checkOwnerStep', () => {
       allowed: false,
       reason: 'Not yet: owner named; at least one purpose.',
     });
+    const noPlan = checkOwnerStep({ ...ready, stage: 'proof_of_concept', planMissing: ['the plan'] }, 'incubation');
+    expect(noPlan).toMatchObject({ allowed: false, reason: 'Not yet: business-case plan filled in.' });
   });
 
   it.each<[Stage, Stage]>([

@@ -23,10 +23,11 @@ export class ChannelFormDto {
   description: string | null = null;
 
   @ToInt()
+  @IsOptional()
   @IsInt({ message: 'Position must be a whole number.' })
   @Min(0, { message: 'Position must be 0 or more.' })
   @Max(9999, { message: 'Position must be at most 9999.' })
-  position = 0;
+  position: number | null = null;
 
   /** A checkbox: absent when unticked. */
   @ToBoolean()

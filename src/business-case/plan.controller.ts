@@ -1,0 +1,95 @@
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { actorOf } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { flash } from '../common/flash';
+import { FormState, readForm, submitForm } from '../common/forms';
+import { centsToInput } from '../common/money';
+import { Pilot } from '../pilots/pilot.entity';
+import { PilotsService } from '../pilots/pilots.service';
+import { BASELINE_METHODS } from './baseline.math';
+import { PlanFormDto } from './dto/plan-form.dto';
+import { PlanService } from './plan.service';
+
+const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
+const percent = (bp: number | null | undefined) => (bp === null || bp === undefined ? '' : String(bp / 100));
+
+@Controller('pilots/:slug/plan')
+export class PlanController {
+  constructor(
+    private readonly pilots: PilotsService,
+    private readonly plans: PlanService,
+  ) {}
+
+  @Get()
+  async form(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+    const pilot = await this.pilots.get(slug);
+    const { plan, shares } = await this.plans.load(pilot.id);
+    const values: Record<string, unknown> = {
+      startMonth: pilot.startMonth ?? '',
+      expectedMonthlyContacts: plan?.expectedMonthlyContacts ?? '',
+      investmentCents: centsToInput(plan?.investmentCents),
+      monthlyFixedCostCents: centsToInput(plan?.monthlyFixedCostCents),
+      variableCostPerContactCents: centsToInput(plan?.variableCostPerContactCents),
+      expectedMonthlyMarginCents: centsToInput(plan?.expectedMonthlyMarginCents),
+      horizonMonths: plan?.horizonMonths ?? 36,
+      coverageBp: percent(plan?.coverageBp),
+      fixedCostAtScaleCents: centsToInput(plan?.fixedCostAtScaleCents),
+      minMonthlyVolume: plan?.minMonthlyVolume ?? '',
+      targetCsat: plan?.targetCsat ?? '',
+      targetFcr: plan?.targetFcr ?? '',
+      targetResponseSeconds: plan?.targetResponseSeconds ?? '',
+      version: plan?.version ?? 0,
+    };
+    for (const share of shares) {
+      values[`share_${share.channelId}`] = percent(share.shareBp);
+      values[`method_${share.channelId}`] = share.baselineMethod ?? '';
+    }
+    this.render(res, pilot, values);
+  }
+
+  @Post()
+  async save(@Param('slug') slug: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+    const pilot = await this.pilots.get(slug);
+    await submitForm(
+      res,
+      async () => {
+        // Both the fixed fields and the per-channel shares report their errors at once.
+        const shares = this.plans.readShares(pilot, body);
+        const dto = await readForm(PlanFormDto, body).catch((error: unknown) => {
+          if (error instanceof DomainError) {
+            throw new DomainError(error.code, error.message, { ...error.fieldErrors, ...shares.errors });
+          }
+          throw error;
+        });
+        if (Object.keys(shares.errors).length) {
+          throw new DomainError('validation', 'Please correct the fields marked below.', shares.errors);
+        }
+        await this.plans.save(pilot, dto, shares.shares, actorOf(req));
+        flash(req, 'Plan saved.');
+        return `/pilots/${slug}/business-case`;
+      },
+      async (state) => this.render(res, pilot, body, state),
+    );
+  }
+
+  private render(res: Response, pilot: Pilot, values: Record<string, unknown>, state: FormState = EMPTY): void {
+    res.status(state.status).render('business-case/plan', {
+      title: `Plan · ${pilot.name}`,
+      pilot,
+      values,
+      summary: state.summary,
+      conflict: state.status === 409,
+      fieldErrors: state.fieldErrors,
+      channels: pilot.affectedChannels.map((channel) => ({
+        id: channel.id,
+        name: channel.name,
+        share: values[`share_${channel.id}`] ?? '',
+        method: values[`method_${channel.id}`] ?? '',
+        shareErrors: state.fieldErrors[`share_${channel.id}`],
+        methodErrors: state.fieldErrors[`method_${channel.id}`],
+      })),
+      methods: BASELINE_METHODS.map((m) => ({ value: m, label: m })),
+    });
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { diffFields, FieldChange } from '../audit/audit-diff';
+import { AuditService } from '../audit/audit.service';
+import { DomainError, FieldErrors } from '../common/domain-error';
+import { parseEurosToCents } from '../common/money';
+import { Writer } from '../database/writer.service';
+import { Pilot } from '../pilots/pilot.entity';
+import { BASELINE_METHODS, BaselineMethod } from './baseline.math';
+import { PlanFormDto } from './dto/plan-form.dto';
+import { PilotPlan } from './pilot-plan.entity';
+import { shareErrors } from './plan-rules';
+import { PlanChannelShare } from './plan-channel-share.entity';
+
+const PLAN_FIELDS = [
+  'expectedMonthlyContacts',
+  'investmentCents',
+  'monthlyFixedCostCents',
+  'variableCostPerContactCents',
+  'expectedMonthlyMarginCents',
+  'horizonMonths',
+  'coverageBp',
+  'fixedCostAtScaleCents',
+  'minMonthlyVolume',
+  'targetCsat',
+  'targetFcr',
+  'targetResponseSeconds',
+] as const;
+
+export interface ShareInput {
+  channelId: number;
+  shareBp: number | null;
+  baselineMethod: BaselineMethod | null;
+}
+
+@Injectable()
+export class PlanService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: Writer,
+    private readonly audit: AuditService,
+  ) {}
+
+  async load(pilotId: number): Promise<{ plan: PilotPlan | null; shares: PlanChannelShare[] }> {
+    const [plan, shares] = await Promise.all([
+      this.dataSource.getRepository(PilotPlan).findOneBy({ pilotId }),
+      this.dataSource.getRepository(PlanChannelShare).findBy({ pilotId }),
+    ]);
+    return { plan, shares };
+  }
+
+  /** Reads `share_<channelId>` (percent) and `method_<channelId>` for each affected channel. */
+  readShares(pilot: Pilot, body: Record<string, unknown>): { shares: ShareInput[]; errors: FieldErrors } {
+    const errors: Record<string, string[]> = {};
+    const shares = pilot.affectedChannels.map((channel) => {
+      const text = String(body[`share_${channel.id}`] ?? '').trim();
+      const method = String(body[`method_${channel.id}`] ?? '');
+      const shareBp = text === '' ? null : parseEurosToCents(text);
+      if (text !== '' && (shareBp === null || shareBp < 0 || shareBp > 10000)) {
+        errors[`share_${channel.id}`] = ['A share must be a percentage from 0 to 100.'];
+      }
+      if (method && !BASELINE_METHODS.includes(method as BaselineMethod)) {
+        errors[`method_${channel.id}`] = ['Choose a baseline method from the list.'];
+      }
+      return { channelId: channel.id, shareBp, baselineMethod: (method || null) as BaselineMethod | null };
+    });
+    const sums = shareErrors(Object.fromEntries(shares.map((s) => [s.channelId, s.shareBp ?? 0])));
+    Object.assign(errors, sums.shares ? { shares: sums.shares } : {});
+    return { shares, errors };
+  }
+
+  save(pilot: Pilot, dto: PlanFormDto, shares: ShareInput[], actor: string): Promise<void> {
+    return this.writer.write(async (em) => {
+      const existing = await em.findOneBy(PilotPlan, { pilotId: pilot.id });
+      const current = await em.findOneBy(Pilot, { id: pilot.id });
+      if ((existing?.version ?? 0) !== dto.version || current?.version !== pilot.version) {
+        throw new DomainError(
+          'conflict',
+          'Someone else saved this plan or pilot after you opened the form. Nothing of yours was saved: reload and try again.',
+        );
+      }
+      const now = new Date();
+      const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, dto[f]])) as Pick<PilotPlan, (typeof PLAN_FIELDS)[number]>;
+      const changes: FieldChange[] = diffFields(existing ?? ({} as PilotPlan), values, [...PLAN_FIELDS]);
+      if (existing) {
+        const result = await em
+          .createQueryBuilder()
+          .update(PilotPlan)
+          .set({ ...values, version: existing.version + 1, updatedAt: now })
+          .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
+          .execute();
+        if (result.affected !== 1) throw new DomainError('conflict', 'Someone else saved this plan meanwhile; reload and try again.');
+      } else {
+        await em.insert(PilotPlan, { ...values, pilotId: pilot.id, version: 1, updatedAt: now });
+      }
+
+      if (dto.startMonth !== pilot.startMonth) {
+        changes.push(...diffFields(pilot, { startMonth: dto.startMonth }, ['startMonth']));
+        await em.update(Pilot, { id: pilot.id }, { startMonth: dto.startMonth, version: pilot.version + 1, updatedAt: now });
+      }
+
+      const before = await em.findBy(PlanChannelShare, { pilotId: pilot.id });
+      const nameOf = new Map(pilot.affectedChannels.map((c) => [c.id, c.name]));
+      const describe = (rows: Array<{ channelId: number; shareBp: number | null; baselineMethod: string | null }>) =>
+        rows
+          .filter((r) => r.shareBp !== null && nameOf.has(r.channelId))
+          .map((r) => `${nameOf.get(r.channelId)} ${(r.shareBp as number) / 100} %${r.baselineMethod ? ` (${r.baselineMethod})` : ''}`)
+          .sort()
+          .join('; ');
+      changes.push(...diffFields({ shares: describe(before) }, { shares: describe(shares) }, ['shares']));
+      await em.delete(PlanChannelShare, { pilotId: pilot.id });
+      const rows = shares.filter((s) => s.shareBp !== null);
+      if (rows.length) {
+        await em.insert(
+          PlanChannelShare,
+          rows.map((s) => ({ pilotId: pilot.id, channelId: s.channelId, shareBp: s.shareBp as number, baselineMethod: s.baselineMethod })),
+        );
+      }
+      const target = { entityType: 'plan' as const, entityId: pilot.id, pilotId: pilot.id };
+      await this.audit.recordChanges(em, actor, target, changes, now);
+    });
+  }
+}
