@@ -1,4 +1,11 @@
-import { MigrationInterface, QueryRunner, Table, TableColumn, TableForeignKey, TableIndex } from 'typeorm';
+import {
+  MigrationInterface,
+  QueryRunner,
+  Table,
+  TableColumn,
+  TableForeignKey,
+  TableIndex,
+} from 'typeorm';
 import { idColumn, timestampColumn } from './helpers';
 
 // The business case's inputs (business-case.md): the plan, cost rates, discount rate,
@@ -16,10 +23,21 @@ export class CreateBusinessCaseTables1763856000005 implements MigrationInterface
         referencedColumnNames: ['id'],
         onDelete,
       });
-    const cents = (name: string, nullable = true) => ({ name, type: 'bigint', isNullable: nullable });
-    const int = (name: string, nullable = true) => ({ name, type: 'integer', isNullable: nullable });
+    const cents = (name: string, nullable = true) => ({
+      name,
+      type: 'bigint',
+      isNullable: nullable,
+    });
+    const int = (name: string, nullable = true) => ({
+      name,
+      type: 'integer',
+      isNullable: nullable,
+    });
 
-    await queryRunner.addColumn('pilot', new TableColumn({ name: 'start_month', type: 'varchar', length: '7', isNullable: true }));
+    await queryRunner.addColumn(
+      'pilot',
+      new TableColumn({ name: 'start_month', type: 'varchar', length: '7', isNullable: true }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -45,7 +63,10 @@ export class CreateBusinessCaseTables1763856000005 implements MigrationInterface
         foreignKeys: [fk('pilot_plan', 'pilot_id', 'pilot', 'CASCADE')],
       }),
     );
-    await queryRunner.createIndex('pilot_plan', new TableIndex({ name: 'pilot_plan_pilot_key', columnNames: ['pilot_id'], isUnique: true }));
+    await queryRunner.createIndex(
+      'pilot_plan',
+      new TableIndex({ name: 'pilot_plan_pilot_key', columnNames: ['pilot_id'], isUnique: true }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -56,10 +77,17 @@ export class CreateBusinessCaseTables1763856000005 implements MigrationInterface
           int('share_bp', false),
           { name: 'baseline_method', type: 'varchar', length: '10', isNullable: true },
         ],
-        foreignKeys: [fk('plan_channel_share', 'pilot_id', 'pilot', 'CASCADE'), fk('plan_channel_share', 'channel_id', 'channel')],
+        foreignKeys: [
+          fk('plan_channel_share', 'pilot_id', 'pilot', 'CASCADE'),
+          fk('plan_channel_share', 'channel_id', 'channel'),
+        ],
       }),
     );
-    await queryRunner.createPrimaryKey('plan_channel_share', ['pilot_id', 'channel_id'], 'plan_channel_share_pkey');
+    await queryRunner.createPrimaryKey(
+      'plan_channel_share',
+      ['pilot_id', 'channel_id'],
+      'plan_channel_share_pkey',
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -77,7 +105,11 @@ export class CreateBusinessCaseTables1763856000005 implements MigrationInterface
     );
     await queryRunner.createIndex(
       'cost_rate',
-      new TableIndex({ name: 'cost_rate_channel_month_key', columnNames: ['channel_id', 'effective_from'], isUnique: true }),
+      new TableIndex({
+        name: 'cost_rate_channel_month_key',
+        columnNames: ['channel_id', 'effective_from'],
+        isUnique: true,
+      }),
     );
 
     await queryRunner.createTable(
@@ -92,7 +124,14 @@ export class CreateBusinessCaseTables1763856000005 implements MigrationInterface
         ],
       }),
     );
-    await queryRunner.createIndex('discount_rate', new TableIndex({ name: 'discount_rate_month_key', columnNames: ['effective_from'], isUnique: true }));
+    await queryRunner.createIndex(
+      'discount_rate',
+      new TableIndex({
+        name: 'discount_rate_month_key',
+        columnNames: ['effective_from'],
+        isUnique: true,
+      }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -115,7 +154,11 @@ export class CreateBusinessCaseTables1763856000005 implements MigrationInterface
     );
     await queryRunner.createIndex(
       'monthly_result',
-      new TableIndex({ name: 'monthly_result_pilot_month_key', columnNames: ['pilot_id', 'month'], isUnique: true }),
+      new TableIndex({
+        name: 'monthly_result_pilot_month_key',
+        columnNames: ['pilot_id', 'month'],
+        isUnique: true,
+      }),
     );
 
     await queryRunner.createTable(
@@ -134,14 +177,24 @@ export class CreateBusinessCaseTables1763856000005 implements MigrationInterface
           int('unnecessary'),
           timestampColumn(queryRunner, 'updated_at'),
         ],
-        foreignKeys: [fk('channel_result', 'pilot_id', 'pilot', 'CASCADE'), fk('channel_result', 'channel_id', 'channel')],
+        foreignKeys: [
+          fk('channel_result', 'pilot_id', 'pilot', 'CASCADE'),
+          fk('channel_result', 'channel_id', 'channel'),
+        ],
       }),
     );
     await queryRunner.createIndex(
       'channel_result',
-      new TableIndex({ name: 'channel_result_pilot_month_channel_key', columnNames: ['pilot_id', 'month', 'channel_id'], isUnique: true }),
+      new TableIndex({
+        name: 'channel_result_pilot_month_channel_key',
+        columnNames: ['pilot_id', 'month', 'channel_id'],
+        isUnique: true,
+      }),
     );
-    await queryRunner.createIndex('channel_result', new TableIndex({ name: 'channel_result_channel_idx', columnNames: ['channel_id'] }));
+    await queryRunner.createIndex(
+      'channel_result',
+      new TableIndex({ name: 'channel_result_channel_idx', columnNames: ['channel_id'] }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -158,11 +211,22 @@ export class CreateBusinessCaseTables1763856000005 implements MigrationInterface
         foreignKeys: [fk('investment', 'pilot_id', 'pilot', 'CASCADE')],
       }),
     );
-    await queryRunner.createIndex('investment', new TableIndex({ name: 'investment_pilot_idx', columnNames: ['pilot_id', 'invested_on'] }));
+    await queryRunner.createIndex(
+      'investment',
+      new TableIndex({ name: 'investment_pilot_idx', columnNames: ['pilot_id', 'invested_on'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of ['investment', 'channel_result', 'monthly_result', 'discount_rate', 'cost_rate', 'plan_channel_share', 'pilot_plan']) {
+    for (const table of [
+      'investment',
+      'channel_result',
+      'monthly_result',
+      'discount_rate',
+      'cost_rate',
+      'plan_channel_share',
+      'pilot_plan',
+    ]) {
       await queryRunner.dropTable(table);
     }
     await queryRunner.dropColumn('pilot', 'start_month');

@@ -8,7 +8,9 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DemoModule } from './demo/demo.module';
+import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
+import { ResultsModule } from './results/results.module';
 import { SessionsModule } from './sessions/sessions.module';
 
 @Module({})
@@ -25,6 +27,8 @@ export class AppModule {
         ChannelsModule,
         PilotsModule,
         BusinessCaseModule,
+        ResultsModule,
+        FinanceModule,
         DemoModule,
       ],
     };

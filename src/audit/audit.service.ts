@@ -4,7 +4,8 @@ import { AuditEntry } from './audit-entry.entity';
 import type { FieldChange } from './audit-diff';
 
 export interface AuditTarget {
-  entityType: 'pilot' | 'channel' | 'plan' | 'cost_rate' | 'discount_rate' | 'results' | 'investment';
+  entityType:
+    'pilot' | 'channel' | 'plan' | 'cost_rate' | 'discount_rate' | 'results' | 'investment';
   entityId: number;
   pilotId: number | null;
 }

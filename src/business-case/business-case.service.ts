@@ -13,7 +13,8 @@ import { PilotPlan } from './pilot-plan.entity';
 import { missingPlanItems } from './plan-rules';
 import { PlanChannelShare } from './plan-channel-share.entity';
 
-const euros = (cents: number | null | undefined) => (cents === null || cents === undefined ? null : cents / 100);
+const euros = (cents: number | null | undefined) =>
+  cents === null || cents === undefined ? null : cents / 100;
 
 export interface BusinessCaseReport {
   pilot: Pilot;
@@ -41,16 +42,26 @@ export class BusinessCaseService {
       pilot.affectedChannels.map((c) => c.id),
       shares,
     ).filter((item) => item !== 'minimum monthly volume');
-    if (!plan || !pilot.startMonth || missing.length) return { pilot, plan, missing, input: null, result: null };
+    if (!plan || !pilot.startMonth || missing.length)
+      return { pilot, plan, missing, input: null, result: null };
 
     const channelIds = pilot.affectedChannels.map((c) => c.id);
     const [monthly, channelRows, rates, investments, discount, incubation] = await Promise.all([
       em.find(MonthlyResult, { where: { pilotId: pilot.id }, order: { month: 'ASC' } }),
-      em.find(ChannelResult, { where: { pilotId: pilot.id, channelId: In(channelIds) }, order: { month: 'ASC' } }),
+      em.find(ChannelResult, {
+        where: { pilotId: pilot.id, channelId: In(channelIds) },
+        order: { month: 'ASC' },
+      }),
       em.find(CostRate, { where: { channelId: In(channelIds) } }),
       em.find(Investment, { where: { pilotId: pilot.id }, order: { investedOn: 'ASC' } }),
-      em.findOne(DiscountRate, { where: { effectiveFrom: LessThanOrEqual(monthOf(today)) }, order: { effectiveFrom: 'DESC' } }),
-      em.findOne(PilotStageChange, { where: { pilotId: pilot.id, toStage: 'incubation' }, order: { changedAt: 'ASC' } }),
+      em.findOne(DiscountRate, {
+        where: { effectiveFrom: LessThanOrEqual(monthOf(today)) },
+        order: { effectiveFrom: 'DESC' },
+      }),
+      em.findOne(PilotStageChange, {
+        where: { pilotId: pilot.id, toStage: 'incubation' },
+        order: { changedAt: 'ASC' },
+      }),
     ]);
     const start = pilot.startMonth;
     const shareOf = new Map(shares.map((s) => [s.channelId, s]));
@@ -89,7 +100,10 @@ export class BusinessCaseService {
           channels: Object.fromEntries(
             channelRows
               .filter((r) => r.month === m.month)
-              .map((r) => [keyOf.get(r.channelId) as string, { volume: r.volume, followUps: r.followUps, control: r.controlVolume }]),
+              .map((r) => [
+                keyOf.get(r.channelId) as string,
+                { volume: r.volume, followUps: r.followUps, control: r.controlVolume },
+              ]),
           ),
         })),
       investments: investments.map((i) => ({ date: i.investedOn, amount: i.amountCents / 100 })),

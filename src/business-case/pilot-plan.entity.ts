@@ -22,13 +22,28 @@ export class PilotPlan {
   @Column({ name: 'investment_cents', type: 'bigint', nullable: true, transformer: bigintNumber })
   investmentCents: number | null;
 
-  @Column({ name: 'monthly_fixed_cost_cents', type: 'bigint', nullable: true, transformer: bigintNumber })
+  @Column({
+    name: 'monthly_fixed_cost_cents',
+    type: 'bigint',
+    nullable: true,
+    transformer: bigintNumber,
+  })
   monthlyFixedCostCents: number | null;
 
-  @Column({ name: 'variable_cost_per_contact_cents', type: 'bigint', nullable: true, transformer: bigintNumber })
+  @Column({
+    name: 'variable_cost_per_contact_cents',
+    type: 'bigint',
+    nullable: true,
+    transformer: bigintNumber,
+  })
   variableCostPerContactCents: number | null;
 
-  @Column({ name: 'expected_monthly_margin_cents', type: 'bigint', nullable: true, transformer: bigintNumber })
+  @Column({
+    name: 'expected_monthly_margin_cents',
+    type: 'bigint',
+    nullable: true,
+    transformer: bigintNumber,
+  })
   expectedMonthlyMarginCents: number | null;
 
   @Column({ name: 'horizon_months', type: 'integer' })
@@ -37,7 +52,12 @@ export class PilotPlan {
   @Column({ name: 'coverage_bp', type: 'integer', nullable: true })
   coverageBp: number | null;
 
-  @Column({ name: 'fixed_cost_at_scale_cents', type: 'bigint', nullable: true, transformer: bigintNumber })
+  @Column({
+    name: 'fixed_cost_at_scale_cents',
+    type: 'bigint',
+    nullable: true,
+    transformer: bigintNumber,
+  })
   fixedCostAtScaleCents: number | null;
 
   @Column({ name: 'min_monthly_volume', type: 'integer', nullable: true })

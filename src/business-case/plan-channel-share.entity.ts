@@ -6,10 +6,18 @@ import type { BaselineMethod } from './baseline.math';
 /** s_c: the plan's deflection share for one affected channel, and the pinned baseline method. */
 @Entity('plan_channel_share')
 export class PlanChannelShare {
-  @PrimaryColumn({ name: 'pilot_id', type: 'integer', primaryKeyConstraintName: 'plan_channel_share_pkey' })
+  @PrimaryColumn({
+    name: 'pilot_id',
+    type: 'integer',
+    primaryKeyConstraintName: 'plan_channel_share_pkey',
+  })
   pilotId: number;
 
-  @PrimaryColumn({ name: 'channel_id', type: 'integer', primaryKeyConstraintName: 'plan_channel_share_pkey' })
+  @PrimaryColumn({
+    name: 'channel_id',
+    type: 'integer',
+    primaryKeyConstraintName: 'plan_channel_share_pkey',
+  })
   channelId: number;
 
   @ManyToOne(() => Pilot, { onDelete: 'CASCADE' })

@@ -31,7 +31,8 @@ export function missingPlanItems(
   if (!startMonth) missing.push('start month');
   if (!affectedChannelIds.length) missing.push('affected channels');
   const withShare = new Set(shares.map((s) => s.channelId));
-  if (affectedChannelIds.some((id) => !withShare.has(id))) missing.push('a deflection share for every affected channel');
+  if (affectedChannelIds.some((id) => !withShare.has(id)))
+    missing.push('a deflection share for every affected channel');
   return missing;
 }
 
@@ -43,6 +44,9 @@ export function shareErrors(sharesBp: Record<number, number>): Record<string, st
     if (bp < 0 || bp > 10000) errors[`share_${id}`] = ['A share must be between 0 and 100 %.'];
     total += bp;
   }
-  if (total > 10000) errors.shares = [`The shares add up to ${(total / 100).toFixed(2)} %; together they may be at most 100 %.`];
+  if (total > 10000)
+    errors.shares = [
+      `The shares add up to ${(total / 100).toFixed(2)} %; together they may be at most 100 %.`,
+    ];
   return errors;
 }

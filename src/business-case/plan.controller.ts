@@ -12,7 +12,8 @@ import { PlanFormDto } from './dto/plan-form.dto';
 import { PlanService } from './plan.service';
 
 const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
-const percent = (bp: number | null | undefined) => (bp === null || bp === undefined ? '' : String(bp / 100));
+const percent = (bp: number | null | undefined) =>
+  bp === null || bp === undefined ? '' : String(bp / 100);
 
 @Controller('pilots/:slug/plan')
 export class PlanController {
@@ -49,7 +50,12 @@ export class PlanController {
   }
 
   @Post()
-  async save(@Param('slug') slug: string, @Body() body: Record<string, unknown>, @Req() req: Request, @Res() res: Response): Promise<void> {
+  async save(
+    @Param('slug') slug: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const pilot = await this.pilots.get(slug);
     await submitForm(
       res,
@@ -58,12 +64,19 @@ export class PlanController {
         const shares = this.plans.readShares(pilot, body);
         const dto = await readForm(PlanFormDto, body).catch((error: unknown) => {
           if (error instanceof DomainError) {
-            throw new DomainError(error.code, error.message, { ...error.fieldErrors, ...shares.errors });
+            throw new DomainError(error.code, error.message, {
+              ...error.fieldErrors,
+              ...shares.errors,
+            });
           }
           throw error;
         });
         if (Object.keys(shares.errors).length) {
-          throw new DomainError('validation', 'Please correct the fields marked below.', shares.errors);
+          throw new DomainError(
+            'validation',
+            'Please correct the fields marked below.',
+            shares.errors,
+          );
         }
         await this.plans.save(pilot, dto, shares.shares, actorOf(req));
         flash(req, 'Plan saved.');
@@ -73,7 +86,12 @@ export class PlanController {
     );
   }
 
-  private render(res: Response, pilot: Pilot, values: Record<string, unknown>, state: FormState = EMPTY): void {
+  private render(
+    res: Response,
+    pilot: Pilot,
+    values: Record<string, unknown>,
+    state: FormState = EMPTY,
+  ): void {
     res.status(state.status).render('business-case/plan', {
       title: `Plan · ${pilot.name}`,
       pilot,

@@ -50,7 +50,10 @@ export class PlanService {
   }
 
   /** Reads `share_<channelId>` (percent) and `method_<channelId>` for each affected channel. */
-  readShares(pilot: Pilot, body: Record<string, unknown>): { shares: ShareInput[]; errors: FieldErrors } {
+  readShares(
+    pilot: Pilot,
+    body: Record<string, unknown>,
+  ): { shares: ShareInput[]; errors: FieldErrors } {
     const errors: Record<string, string[]> = {};
     const shares = pilot.affectedChannels.map((channel) => {
       const text = String(body[`share_${channel.id}`] ?? '').trim();
@@ -62,7 +65,11 @@ export class PlanService {
       if (method && !BASELINE_METHODS.includes(method as BaselineMethod)) {
         errors[`method_${channel.id}`] = ['Choose a baseline method from the list.'];
       }
-      return { channelId: channel.id, shareBp, baselineMethod: (method || null) as BaselineMethod | null };
+      return {
+        channelId: channel.id,
+        shareBp,
+        baselineMethod: (method || null) as BaselineMethod | null,
+      };
     });
     const sums = shareErrors(Object.fromEntries(shares.map((s) => [s.channelId, s.shareBp ?? 0])));
     Object.assign(errors, sums.shares ? { shares: sums.shares } : {});
@@ -80,8 +87,13 @@ export class PlanService {
         );
       }
       const now = new Date();
-      const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, dto[f]])) as Pick<PilotPlan, (typeof PLAN_FIELDS)[number]>;
-      const changes: FieldChange[] = diffFields(existing ?? ({} as PilotPlan), values, [...PLAN_FIELDS]);
+      const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, dto[f]])) as Pick<
+        PilotPlan,
+        (typeof PLAN_FIELDS)[number]
+      >;
+      const changes: FieldChange[] = diffFields(existing ?? ({} as PilotPlan), values, [
+        ...PLAN_FIELDS,
+      ]);
       if (existing) {
         const result = await em
           .createQueryBuilder()
@@ -89,31 +101,51 @@ export class PlanService {
           .set({ ...values, version: existing.version + 1, updatedAt: now })
           .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
           .execute();
-        if (result.affected !== 1) throw new DomainError('conflict', 'Someone else saved this plan meanwhile; reload and try again.');
+        if (result.affected !== 1)
+          throw new DomainError(
+            'conflict',
+            'Someone else saved this plan meanwhile; reload and try again.',
+          );
       } else {
         await em.insert(PilotPlan, { ...values, pilotId: pilot.id, version: 1, updatedAt: now });
       }
 
       if (dto.startMonth !== pilot.startMonth) {
         changes.push(...diffFields(pilot, { startMonth: dto.startMonth }, ['startMonth']));
-        await em.update(Pilot, { id: pilot.id }, { startMonth: dto.startMonth, version: pilot.version + 1, updatedAt: now });
+        await em.update(
+          Pilot,
+          { id: pilot.id },
+          { startMonth: dto.startMonth, version: pilot.version + 1, updatedAt: now },
+        );
       }
 
       const before = await em.findBy(PlanChannelShare, { pilotId: pilot.id });
       const nameOf = new Map(pilot.affectedChannels.map((c) => [c.id, c.name]));
-      const describe = (rows: Array<{ channelId: number; shareBp: number | null; baselineMethod: string | null }>) =>
+      const describe = (
+        rows: Array<{ channelId: number; shareBp: number | null; baselineMethod: string | null }>,
+      ) =>
         rows
           .filter((r) => r.shareBp !== null && nameOf.has(r.channelId))
-          .map((r) => `${nameOf.get(r.channelId)} ${(r.shareBp as number) / 100} %${r.baselineMethod ? ` (${r.baselineMethod})` : ''}`)
+          .map(
+            (r) =>
+              `${nameOf.get(r.channelId)} ${(r.shareBp as number) / 100} %${r.baselineMethod ? ` (${r.baselineMethod})` : ''}`,
+          )
           .sort()
           .join('; ');
-      changes.push(...diffFields({ shares: describe(before) }, { shares: describe(shares) }, ['shares']));
+      changes.push(
+        ...diffFields({ shares: describe(before) }, { shares: describe(shares) }, ['shares']),
+      );
       await em.delete(PlanChannelShare, { pilotId: pilot.id });
       const rows = shares.filter((s) => s.shareBp !== null);
       if (rows.length) {
         await em.insert(
           PlanChannelShare,
-          rows.map((s) => ({ pilotId: pilot.id, channelId: s.channelId, shareBp: s.shareBp as number, baselineMethod: s.baselineMethod })),
+          rows.map((s) => ({
+            pilotId: pilot.id,
+            channelId: s.channelId,
+            shareBp: s.shareBp as number,
+            baselineMethod: s.baselineMethod,
+          })),
         );
       }
       const target = { entityType: 'plan' as const, entityId: pilot.id, pilotId: pilot.id };

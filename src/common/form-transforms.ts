@@ -26,7 +26,8 @@ export const ToArray = () =>
 /** Numbers from form fields: "" is absent, anything else is parsed strictly (NaN fails validation). */
 export const ToInt = () =>
   Transform(({ value }) => {
-    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+      return null;
     return typeof value === 'string' && /^-?\d+$/.test(value.trim())
       ? Number(value)
       : typeof value === 'number'
@@ -57,7 +58,8 @@ export const ToBoolean = () =>
  */
 export const ToCents = () =>
   Transform(({ value }) => {
-    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return null;
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+      return null;
     return typeof value === 'string' ? (parseEurosToCents(value) ?? NaN) : NaN;
   });
 

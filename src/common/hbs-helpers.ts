@@ -62,7 +62,13 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   },
   // {{evidence "weak"}} → weak evidence
   evidence: (value: string) =>
-    ({ baseline: 'measured against the baseline', weak: 'weak evidence', unverified: 'unverified' })[value] ?? value,
+    ({
+      baseline: 'measured against the baseline',
+      weak: 'weak evidence',
+      unverified: 'unverified',
+    })[value] ?? value,
+  // {{euro (divide amountCents 100)}}
+  divide: (a: number, b: number) => a / b,
   // {{#if (gt a b)}}
   gt: (a: number, b: number) => a > b,
   // {{plural count "day" "days"}}

@@ -5,7 +5,10 @@
  * "€ 12", "-5" — into exact cents, without passing through a float. Null when it is not one.
  */
 export function parseEurosToCents(text: string): number | null {
-  let value = text.trim().replace(/^€\s*/, '').replace(/[\s\u00a0]/g, '');
+  let value = text
+    .trim()
+    .replace(/^€\s*/, '')
+    .replace(/[\s\u00a0]/g, '');
   if (!value) return null;
   const negative = value.startsWith('-');
   if (negative) value = value.slice(1);
@@ -34,10 +37,23 @@ export function centsToInput(cents: number | null | undefined): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
-const EURO = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const EURO_WHOLE = new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+const EURO = new Intl.NumberFormat('nl-NL', {
+  style: 'currency',
+  currency: 'EUR',
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+});
+const EURO_WHOLE = new Intl.NumberFormat('nl-NL', {
+  style: 'currency',
+  currency: 'EUR',
+  maximumFractionDigits: 0,
+});
 const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
-const PERCENT = new Intl.NumberFormat('nl-NL', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const PERCENT = new Intl.NumberFormat('nl-NL', {
+  style: 'percent',
+  minimumFractionDigits: 1,
+  maximumFractionDigits: 1,
+});
 
 /** Euros for display, Dutch style: € 1.234,56 (or whole euros for large totals). */
 export function formatEuros(euros: number | null | undefined, whole = false): string {

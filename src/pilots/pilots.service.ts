@@ -282,7 +282,10 @@ export class PilotsService {
   }
 
   /** The facts the early gates look at, including what the business-case plan still lacks. */
-  async gateSubject(pilot: Pilot, em: EntityManager = this.dataSource.manager): Promise<GateSubject> {
+  async gateSubject(
+    pilot: Pilot,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<GateSubject> {
     const [plan, shares] = await Promise.all([
       em.findOneBy(PilotPlan, { pilotId: pilot.id }),
       em.findBy(PlanChannelShare, { pilotId: pilot.id }),

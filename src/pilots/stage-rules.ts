@@ -94,7 +94,9 @@ export function gateCriteria(subject: GateSubject, target: Stage): GateCriterion
           key: 'plan',
           label: 'Business-case plan filled in',
           status: subject.planMissing.length ? 'not_met' : 'met',
-          detail: subject.planMissing.length ? `missing: ${subject.planMissing.join(', ')}` : 'complete',
+          detail: subject.planMissing.length
+            ? `missing: ${subject.planMissing.join(', ')}`
+            : 'complete',
           remedy: 'Open the plan and fill in what is missing.',
         },
       ];

@@ -7,7 +7,9 @@ import { Pilot } from '../pilots/pilot.entity';
  * Months before the pilot's start month are its pre-period history.
  */
 @Entity('channel_result')
-@Index('channel_result_pilot_month_channel_key', ['pilotId', 'month', 'channelId'], { unique: true })
+@Index('channel_result_pilot_month_channel_key', ['pilotId', 'month', 'channelId'], {
+  unique: true,
+})
 export class ChannelResult {
   @PrimaryGeneratedColumn('increment')
   id: number;

@@ -222,13 +222,36 @@ describe('Pilots (HTTP)', () => {
 
   describe('stage changes', () => {
     it('moves idea → proof of concept → incubation when each gate holds, and records who, when, from, to', async () => {
-      const pilot = await create(pilotFields({ ownerName: 'Lotte Visser' }));
+      const [phone] = await channelIds(t.dataSource, 'phone');
+      const pilot = await create(
+        pilotFields({ ownerName: 'Lotte Visser', affectedChannelIds: [phone] }),
+      );
       const agent = t.agent();
       let res = await submit(agent, `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
         fromStage: 'idea',
         toStage: 'proof_of_concept',
       });
       expect(res.status).toBe(303);
+
+      // The incubation gate wants the business-case plan filled in.
+      res = await submit(agent, `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
+        fromStage: 'proof_of_concept',
+        toStage: 'incubation',
+      });
+      expect(res.status).toBe(422);
+      expect(res.text).toContain('Not yet: business-case plan filled in.');
+      res = await submit(agent, `/pilots/${pilot.slug}/plan`, `/pilots/${pilot.slug}/plan`, {
+        startMonth: '2026-01',
+        expectedMonthlyContacts: 1000,
+        monthlyFixedCostCents: '2000',
+        variableCostPerContactCents: '0.40',
+        minMonthlyVolume: 300,
+        horizonMonths: 36,
+        [`share_${phone}`]: '50',
+        version: 0,
+      });
+      expect(res.status).toBe(303);
+
       res = await submit(agent, `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
         fromStage: 'proof_of_concept',
         toStage: 'incubation',
@@ -261,7 +284,7 @@ describe('Pilots (HTTP)', () => {
         toStage: 'incubation',
       });
       expect(res.status).toBe(422);
-      expect(res.text).toContain('Not yet: owner named.');
+      expect(res.text).toContain('Not yet: owner named; business-case plan filled in.');
       expect(res.text).toMatch(/Not met<\/span>\s*<span class="criterion-label">Owner named/);
       const saved = await findPilot(t.dataSource, pilot.slug);
       expect(saved).toMatchObject({ stage: 'proof_of_concept', version: 2 });

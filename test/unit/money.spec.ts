@@ -1,4 +1,10 @@
-import { centsToInput, formatEuros, formatNumber, formatPercent, parseEurosToCents } from '../../src/common/money';
+import {
+  centsToInput,
+  formatEuros,
+  formatNumber,
+  formatPercent,
+  parseEurosToCents,
+} from '../../src/common/money';
 
 describe('parseEurosToCents', () => {
   it.each<[string, number | null]>([

@@ -126,8 +126,14 @@ describe('checkOwnerStep', () => {
       allowed: false,
       reason: 'Not yet: owner named; at least one purpose.',
     });
-    const noPlan = checkOwnerStep({ ...ready, stage: 'proof_of_concept', planMissing: ['the plan'] }, 'incubation');
-    expect(noPlan).toMatchObject({ allowed: false, reason: 'Not yet: business-case plan filled in.' });
+    const noPlan = checkOwnerStep(
+      { ...ready, stage: 'proof_of_concept', planMissing: ['the plan'] },
+      'incubation',
+    );
+    expect(noPlan).toMatchObject({
+      allowed: false,
+      reason: 'Not yet: business-case plan filled in.',
+    });
   });
 
   it.each<[Stage, Stage]>([

@@ -9,7 +9,9 @@ const whole = { message: 'Give a whole number.' };
 export class PlanFormDto {
   @TrimToNull()
   @IsOptional()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Give the start month as YYYY-MM, such as 2026-03.' })
+  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, {
+    message: 'Give the start month as YYYY-MM, such as 2026-03.',
+  })
   startMonth: string | null = null;
 
   @ToInt()

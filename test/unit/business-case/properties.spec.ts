@@ -13,7 +13,13 @@ const engineInput = fc.record({
   rate: fc.integer({ min: 1, max: 2000 }).map((c) => c / 100),
 });
 
-type Sample = { history: number[]; contacts: number[]; volumes: Array<number | null>; share: number; rate: number };
+type Sample = {
+  history: number[];
+  contacts: number[];
+  volumes: Array<number | null>;
+  share: number;
+  rate: number;
+};
 
 function build(sample: Sample): EngineInput {
   return {

@@ -1,0 +1,96 @@
+import { parseEurosToCents } from '../common/money';
+
+// The figures a pilot logs, by the names the CSV import and the forms use (business-case.md).
+
+export type MetricKind = 'count' | 'money' | 'signed_money' | 'percent';
+
+export interface MetricDefinition {
+  label: string;
+  kind: MetricKind;
+}
+
+/** Figures of the new channel itself, one per month (channel column empty). */
+export const PILOT_METRICS = {
+  contacts: { label: 'New-channel contacts', kind: 'count' },
+  resolved: { label: 'Resolved in the channel', kind: 'count' },
+  fixed_cost: { label: 'Fixed cost (€)', kind: 'money' },
+  margin: { label: 'Incremental margin (€)', kind: 'signed_money' },
+  csat: { label: 'Customer satisfaction (% satisfied)', kind: 'percent' },
+  fcr: { label: 'First-contact resolution (%)', kind: 'percent' },
+  response_time: { label: 'Response time (seconds)', kind: 'count' },
+} as const satisfies Record<string, MetricDefinition>;
+
+/** Figures per affected channel, in the pilot's scope (channel column names the channel's key). */
+export const CHANNEL_METRICS = {
+  volume: { label: 'Volume', kind: 'count' },
+  follow_ups: { label: 'Follow-ups within 7 days', kind: 'count' },
+  control_volume: { label: 'Volume in the control scope', kind: 'count' },
+  desired: { label: 'Desired contacts', kind: 'count' },
+  undesired: { label: 'Undesired contacts', kind: 'count' },
+  unnecessary: { label: 'Unnecessary contacts', kind: 'count' },
+} as const satisfies Record<string, MetricDefinition>;
+
+export type PilotMetric = keyof typeof PILOT_METRICS;
+export type ChannelMetric = keyof typeof CHANNEL_METRICS;
+
+/** Entity property of each metric. */
+export const PILOT_METRIC_COLUMNS: Record<PilotMetric, string> = {
+  contacts: 'contacts',
+  resolved: 'resolved',
+  fixed_cost: 'fixedCostCents',
+  margin: 'marginCents',
+  csat: 'csat',
+  fcr: 'fcr',
+  response_time: 'responseSeconds',
+};
+
+export const CHANNEL_METRIC_COLUMNS: Record<ChannelMetric, string> = {
+  volume: 'volume',
+  follow_ups: 'followUps',
+  control_volume: 'controlVolume',
+  desired: 'desired',
+  undesired: 'undesired',
+  unnecessary: 'unnecessary',
+};
+
+export function isPilotMetric(name: string): name is PilotMetric {
+  return Object.prototype.hasOwnProperty.call(PILOT_METRICS, name);
+}
+
+export function isChannelMetric(name: string): name is ChannelMetric {
+  return Object.prototype.hasOwnProperty.call(CHANNEL_METRICS, name);
+}
+
+export type ParsedValue = { ok: true; value: number } | { ok: false; reason: string };
+
+/**
+ * Reads one figure as typed or exported by a spreadsheet. Counts are whole and not negative;
+ * money is exact cents; percentages 0–100. `decimalComma` reads "1.234,5" the Dutch way.
+ */
+export function parseMetricValue(kind: MetricKind, raw: string, decimalComma = false): ParsedValue {
+  const text = raw.trim().replace(/[\s\u00a0]/g, '');
+  if (!text) return { ok: false, reason: 'the value is empty' };
+  if (kind === 'money' || kind === 'signed_money') {
+    const normalised = decimalComma ? text : text.replace(/,/g, '');
+    const cents = parseEurosToCents(decimalComma ? normalised : normalised.replace('.', ','));
+    if (cents === null) return { ok: false, reason: `"${raw}" is not an amount in euros` };
+    if (kind === 'money' && cents < 0)
+      return { ok: false, reason: 'an amount here cannot be negative' };
+    return { ok: true, value: cents };
+  }
+  const plain = decimalComma
+    ? text.replace(/\.(?=\d{3}(\D|$))/g, '')
+    : text.replace(/,(?=\d{3}(\D|$))/g, '');
+  if (!/^-?\d+$/.test(plain)) return { ok: false, reason: `"${raw}" is not a whole number` };
+  const value = Number(plain);
+  if (value < 0)
+    return {
+      ok: false,
+      reason: kind === 'percent' ? 'a percentage cannot be negative' : 'a count cannot be negative',
+    };
+  if (kind === 'percent' && value > 100)
+    return { ok: false, reason: 'a percentage cannot be above 100' };
+  if (!Number.isSafeInteger(value) || value > 2_000_000_000)
+    return { ok: false, reason: 'the number is too large' };
+  return { ok: true, value };
+}

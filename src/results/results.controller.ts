@@ -1,0 +1,217 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { actorOf } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { flash } from '../common/flash';
+import { FormState, submitForm } from '../common/forms';
+import { centsToInput } from '../common/money';
+import { isMonth } from '../common/months';
+import { Pilot } from '../pilots/pilot.entity';
+import { PilotsService } from '../pilots/pilots.service';
+import { ChannelResult } from './channel-result.entity';
+import {
+  CHANNEL_METRIC_COLUMNS,
+  CHANNEL_METRICS,
+  PILOT_METRIC_COLUMNS,
+  PILOT_METRICS,
+} from './metrics';
+import { MonthlyResult } from './monthly-result.entity';
+import { metricsFor, monthMode, ResultsService } from './results.service';
+
+const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
+
+function assertMonth(month: string): void {
+  if (!isMonth(month)) throw DomainError.notFound(`The month "${month}"`);
+}
+
+@Controller('pilots/:slug')
+export class ResultsController {
+  constructor(
+    private readonly pilots: PilotsService,
+    private readonly results: ResultsService,
+  ) {}
+
+  @Get('results')
+  async index(
+    @Param('slug') slug: string,
+    @Query('month') month: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pilot = await this.pilots.get(slug);
+    if (typeof month === 'string' && isMonth(month))
+      return res.redirect(`/pilots/${slug}/results/${month}`);
+    const { monthly, channels } = await this.results.months(pilot.id);
+    const months = [...new Set([...monthly.map((m) => m.month), ...channels.map((c) => c.month)])]
+      .sort()
+      .reverse();
+    res.render('results/index', {
+      title: `Results · ${pilot.name}`,
+      pilot,
+      monthError: month !== undefined ? 'Choose a month as YYYY-MM.' : null,
+      rows: months.map((m) => ({
+        month: m,
+        mode: monthMode(pilot, m),
+        contacts: monthly.find((r) => r.month === m)?.contacts ?? null,
+        volumes: pilot.affectedChannels.map(
+          (c) => channels.find((r) => r.month === m && r.channelId === c.id)?.volume ?? null,
+        ),
+      })),
+    });
+  }
+
+  @Get('results/:month')
+  async monthForm(
+    @Param('slug') slug: string,
+    @Param('month') month: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    assertMonth(month);
+    const pilot = await this.pilots.get(slug);
+    const stored = await this.results.month(pilot.id, month);
+    this.renderMonth(res, pilot, month, valuesOf(pilot, stored.monthly, stored.channels));
+  }
+
+  @Post('results/:month')
+  async saveMonth(
+    @Param('slug') slug: string,
+    @Param('month') month: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    assertMonth(month);
+    const pilot = await this.pilots.get(slug);
+    await submitForm(
+      res,
+      async () => {
+        const values = this.results.parseMonthForm(pilot, monthMode(pilot, month), body);
+        const changed = await this.results.saveMonth(pilot, month, values, actorOf(req));
+        flash(
+          req,
+          changed
+            ? `${month} saved (${changed} figure${changed === 1 ? '' : 's'} changed).`
+            : `${month}: nothing changed.`,
+        );
+        return `/pilots/${slug}/results`;
+      },
+      async (state) => this.renderMonth(res, pilot, month, body, state),
+    );
+  }
+
+  @Get('investments')
+  async investments(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+    await this.renderInvestments(res, await this.pilots.get(slug), {});
+  }
+
+  @Post('investments')
+  async addInvestment(
+    @Param('slug') slug: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pilot = await this.pilots.get(slug);
+    await submitForm(
+      res,
+      async () => {
+        await this.results.addInvestment(pilot, body, actorOf(req));
+        flash(req, 'Investment added.');
+        return `/pilots/${slug}/investments`;
+      },
+      (state) => this.renderInvestments(res, pilot, body, state),
+    );
+  }
+
+  @Post('investments/:id/delete')
+  async removeInvestment(
+    @Param('slug') slug: string,
+    @Param(
+      'id',
+      new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That investment') }),
+    )
+    id: number,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.results.removeInvestment(await this.pilots.get(slug), id, actorOf(req));
+    flash(req, 'Investment removed.');
+    res.redirect(303, `/pilots/${slug}/investments`);
+  }
+
+  private renderMonth(
+    res: Response,
+    pilot: Pilot,
+    month: string,
+    values: Record<string, unknown>,
+    state: FormState = EMPTY,
+  ): void {
+    const mode = monthMode(pilot, month);
+    const wanted = metricsFor(mode);
+    const field = (name: string, label: string) => ({
+      name,
+      label,
+      value: values[name] ?? '',
+      errors: state.fieldErrors[name],
+    });
+    res.status(state.status).render('results/month', {
+      title: `${month} · ${pilot.name}`,
+      pilot,
+      month,
+      history: mode === 'history',
+      summary: state.summary,
+      pilotFields: wanted.pilot.map((m) => field(m, PILOT_METRICS[m].label)),
+      channelMetrics: wanted.channel.map((m) => CHANNEL_METRICS[m].label),
+      channels: pilot.affectedChannels.map((channel) => ({
+        name: channel.name,
+        fields: wanted.channel.map((m) => ({
+          ...field(`${m}_${channel.id}`, `${CHANNEL_METRICS[m].label}, ${channel.name}`),
+        })),
+      })),
+    });
+  }
+
+  private async renderInvestments(
+    res: Response,
+    pilot: Pilot,
+    values: Record<string, unknown>,
+    state: FormState = EMPTY,
+  ): Promise<void> {
+    const investments = await this.results.investments(pilot.id);
+    res.status(state.status).render('results/investments', {
+      title: `Investments · ${pilot.name}`,
+      pilot,
+      investments,
+      total: investments.reduce((sum, i) => sum + i.amountCents, 0) / 100,
+      values,
+      summary: state.summary,
+      fieldErrors: state.fieldErrors,
+    });
+  }
+}
+
+/** A stored month as the form's field values (money as euros, empty for absent). */
+function valuesOf(
+  pilot: Pilot,
+  monthly: MonthlyResult | null,
+  channels: ChannelResult[],
+): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  for (const [metric, column] of Object.entries(PILOT_METRIC_COLUMNS)) {
+    const value = monthly ? (monthly as unknown as Record<string, number | null>)[column] : null;
+    const kind = PILOT_METRICS[metric as keyof typeof PILOT_METRICS].kind;
+    values[metric] =
+      value === null
+        ? ''
+        : kind === 'money' || kind === 'signed_money'
+          ? centsToInput(value)
+          : value;
+  }
+  for (const channel of pilot.affectedChannels) {
+    const row = channels.find((c) => c.channelId === channel.id);
+    for (const [metric, column] of Object.entries(CHANNEL_METRIC_COLUMNS)) {
+      const value = row ? (row as unknown as Record<string, number | null>)[column] : null;
+      values[`${metric}_${channel.id}`] = value ?? '';
+    }
+  }
+  return values;
+}
