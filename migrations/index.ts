@@ -4,6 +4,7 @@ import { CreatePilot1763856000002 } from './1763856000002-create-pilot';
 import { CreateAuditEntry1763856000003 } from './1763856000003-create-audit-entry';
 import { CreateSession1763856000004 } from './1763856000004-create-session';
 import { CreateBusinessCaseTables1763856000005 } from './1763856000005-create-business-case-tables';
+import { CreateImportBatch1763856000006 } from './1763856000006-create-import-batch';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   CreateAuditEntry1763856000003,
   CreateSession1763856000004,
   CreateBusinessCaseTables1763856000005,
+  CreateImportBatch1763856000006,
 ];

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
 import { BusinessCaseModule } from './business-case/business-case.module';
 import { ChannelsModule } from './channels/channels.module';
@@ -29,6 +30,7 @@ export class AppModule {
         BusinessCaseModule,
         ResultsModule,
         FinanceModule,
+        ApiModule,
         DemoModule,
       ],
     };

@@ -76,7 +76,8 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     cookieName: config.production ? '__Host-pilot.csrf' : 'pilot.csrf',
     cookieOptions: { sameSite: 'strict', secure: config.production, httpOnly: true, path: '/' },
     getCsrfTokenFromRequest: (req) => {
-      const posted = (req.body as Record<string, unknown> | undefined)?._csrf;
+      // Multipart uploads are parsed after this check, so their forms carry the token in the URL.
+      const posted = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.query._csrf;
       const header = req.headers['x-csrf-token'];
       return typeof posted === 'string' ? posted : typeof header === 'string' ? header : undefined;
     },

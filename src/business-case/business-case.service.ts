@@ -41,7 +41,8 @@ export class BusinessCaseService {
       pilot.startMonth,
       pilot.affectedChannels.map((c) => c.id),
       shares,
-    ).filter((item) => item !== 'minimum monthly volume');
+      // The gate wants the whole plan; the computation only what its formulas use.
+    ).filter((item) => item !== 'minimum monthly volume' && item !== 'expected monthly contacts');
     if (!plan || !pilot.startMonth || missing.length)
       return { pilot, plan, missing, input: null, result: null };
 

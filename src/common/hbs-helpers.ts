@@ -69,6 +69,10 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
     })[value] ?? value,
   // {{euro (divide amountCents 100)}}
   divide: (a: number, b: number) => a / b,
+  // {{add a b}}
+  add: (a: number, b: number) => a + b,
+  // {{last list}}: the last item of an array
+  last: (list: unknown) => (Array.isArray(list) ? list[list.length - 1] : undefined),
   // {{#if (gt a b)}}
   gt: (a: number, b: number) => a > b,
   // {{plural count "day" "days"}}

@@ -1,3 +1,4 @@
+import { ImportBatch } from '../results/import/import-batch.entity';
 import { PilotPlan } from '../business-case/pilot-plan.entity';
 import { PlanChannelShare } from '../business-case/plan-channel-share.entity';
 import { CostRate } from '../finance/cost-rate.entity';
@@ -24,4 +25,5 @@ export const entities = [
   MonthlyResult,
   ChannelResult,
   Investment,
+  ImportBatch,
 ];

@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PilotsModule } from '../pilots/pilots.module';
+import { ImportController } from './import/import.controller';
+import { MetricsImportService } from './import/metrics-import.service';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
 @Module({
   imports: [PilotsModule],
-  controllers: [ResultsController],
-  providers: [ResultsService],
-  exports: [ResultsService],
+  controllers: [ResultsController, ImportController],
+  providers: [ResultsService, MetricsImportService],
+  exports: [ResultsService, MetricsImportService],
 })
 export class ResultsModule {}

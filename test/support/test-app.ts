@@ -10,7 +10,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
-import { loadConfig } from '../../src/config/app-config';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
 
 export interface TestApp {
   app: INestApplication;
@@ -19,6 +19,8 @@ export interface TestApp {
   agent(): ReturnType<typeof request.agent>;
   close(): Promise<void>;
   dialect: 'sqlite' | 'postgres';
+  /** The configuration the app runs on (for the CLI, which opens the same database). */
+  config: AppConfig;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
     dataSource: app.get(DataSource),
     agent: () => request.agent(app.getHttpServer()),
     dialect: adminUrl ? 'postgres' : 'sqlite',
+    config,
     close: async () => {
       await app.close();
       await cleanup();

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { BusinessCaseModule } from '../business-case/business-case.module';
+import { PilotsModule } from '../pilots/pilots.module';
+import { ApiController } from './api.controller';
+
+@Module({ imports: [PilotsModule, BusinessCaseModule], controllers: [ApiController] })
+export class ApiModule {}

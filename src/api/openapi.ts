@@ -1,0 +1,168 @@
+// The OpenAPI description of the JSON API, served at /api/openapi.json.
+
+const money = { type: 'number', description: 'euros' };
+const nullableMoney = {
+  type: 'number',
+  nullable: true,
+  description: 'euros; null when an input is missing',
+};
+const interval = { type: 'object', properties: { value: money, halfWidth: money } };
+
+export const openApiDocument = {
+  openapi: '3.0.3',
+  info: {
+    title: 'Channel pilot tracker API',
+    version: '1',
+    description:
+      'Read a pilot’s business case with the inputs it was computed from, so that finance can recompute every figure (see the business-case model).',
+  },
+  paths: {
+    '/api/v1/pilots/{slug}/business-case': {
+      get: {
+        summary: 'A pilot’s business case: monthly figures, totals, verdict and inputs',
+        parameters: [
+          {
+            name: 'slug',
+            in: 'path',
+            required: true,
+            schema: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The business case',
+            content: {
+              'application/json': { schema: { $ref: '#/components/schemas/BusinessCase' } },
+            },
+          },
+          '404': {
+            description: 'No pilot with that slug',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
+        },
+      },
+    },
+  },
+  components: {
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: {
+          statusCode: { type: 'integer' },
+          error: { type: 'string' },
+          message: { type: 'string' },
+        },
+      },
+      BusinessCase: {
+        type: 'object',
+        required: ['pilot', 'computedAt', 'missing', 'inputs', 'result'],
+        properties: {
+          pilot: {
+            type: 'object',
+            properties: {
+              slug: { type: 'string' },
+              name: { type: 'string' },
+              stage: { type: 'string' },
+              startMonth: { type: 'string', nullable: true },
+            },
+          },
+          computedAt: { type: 'string', format: 'date-time' },
+          units: { type: 'object' },
+          missing: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Inputs that prevent a computation (empty when computed).',
+          },
+          inputs: {
+            nullable: true,
+            type: 'object',
+            description:
+              'The plan, channels with shares, pre-period history and cost rates, monthly actuals, investments and discount rate.',
+            properties: {
+              startMonth: { type: 'string' },
+              incubationStartMonth: { type: 'string', nullable: true },
+              plan: { type: 'object' },
+              channels: { type: 'array', items: { type: 'object' } },
+              actuals: { type: 'array', items: { type: 'object' } },
+              investments: { type: 'array', items: { type: 'object' } },
+              discountRate: { type: 'number', nullable: true },
+            },
+          },
+          result: {
+            nullable: true,
+            type: 'object',
+            properties: {
+              months: { type: 'array', items: { $ref: '#/components/schemas/Month' } },
+              channels: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  description:
+                    'method, n, claimed/displaced/leaked contacts, realised share ± half-width, contradicted',
+                },
+              },
+              totals: {
+                type: 'object',
+                properties: {
+                  claimedSavings: nullableMoney,
+                  realisedSavings: { ...interval, nullable: true },
+                  waterbed: nullableMoney,
+                  waterbedRatio: { type: 'number', nullable: true },
+                  netBenefit: nullableMoney,
+                  claimedNetBenefit: nullableMoney,
+                  investment: money,
+                  roi: { type: 'number', nullable: true },
+                },
+              },
+              payback: {
+                type: 'object',
+                description: "status 'reached' | 'projected' | 'not_yet', with month or reason",
+              },
+              npv: {
+                type: 'object',
+                properties: {
+                  value: nullableMoney,
+                  projectedMonths: { type: 'integer' },
+                  reason: { type: 'string' },
+                },
+              },
+              verdict: {
+                type: 'object',
+                properties: {
+                  proven: { type: 'boolean' },
+                  reasons: { type: 'array', items: { type: 'string' } },
+                  lowerBound: nullableMoney,
+                },
+              },
+              timeToProof: { type: 'object' },
+              atScale: { ...interval, nullable: true },
+            },
+          },
+        },
+      },
+      Month: {
+        type: 'object',
+        properties: {
+          month: { type: 'string', example: '2026-01' },
+          contacts: { type: 'integer' },
+          evidence: { type: 'string', enum: ['baseline', 'weak', 'unverified'] },
+          missing: { type: 'array', items: { type: 'string' } },
+          claimedSavings: nullableMoney,
+          realisedSavings: nullableMoney,
+          realisedHalfWidth: nullableMoney,
+          waterbed: nullableMoney,
+          runningCost: money,
+          netBenefit: nullableMoney,
+          channels: {
+            type: 'array',
+            items: {
+              type: 'object',
+              description:
+                'claimed, baseline ± half-width, volume, follow-ups, displaced, evidence, rate',
+            },
+          },
+        },
+      },
+    },
+  },
+};

@@ -1,0 +1,71 @@
+import { CsvCell, toCsv } from '../common/csv';
+import type { BusinessCaseReport } from './business-case.service';
+
+const round2 = (value: number | null | undefined) =>
+  value === null || value === undefined ? null : Math.round(value * 100) / 100;
+
+/**
+ * The machine-readable business case: every monthly figure and total with its method,
+ * interval and evidence mark, and the inputs it was computed from. The API and the CLI
+ * return exactly this. Money in euros, counts in contacts, shares and rates as fractions.
+ */
+export function businessCaseJson(report: BusinessCaseReport, computedAt = new Date()) {
+  const { pilot } = report;
+  return {
+    pilot: { slug: pilot.slug, name: pilot.name, stage: pilot.stage, startMonth: pilot.startMonth },
+    computedAt: computedAt.toISOString(),
+    units: { money: 'EUR', shares: 'fraction 0-1', intervals: '90 % two-sided half-width' },
+    missing: report.missing,
+    inputs: report.input,
+    result: report.result,
+  };
+}
+
+/** The month-by-month figures as CSV, one row per month, per-channel columns after the totals. */
+export function businessCaseCsv(report: BusinessCaseReport): string {
+  const result = report.result;
+  const channels = report.input?.channels ?? [];
+  const header = [
+    'month',
+    'contacts',
+    'evidence',
+    'claimed_savings_eur',
+    'realised_savings_eur',
+    'realised_half_width_eur',
+    'waterbed_eur',
+    'running_cost_eur',
+    'margin_eur',
+    'net_benefit_eur',
+    'claimed_net_benefit_eur',
+    'missing',
+    ...channels.flatMap((c) => [
+      `${c.key}_claimed`,
+      `${c.key}_baseline`,
+      `${c.key}_volume`,
+      `${c.key}_displaced`,
+      `${c.key}_evidence`,
+    ]),
+  ];
+  const rows: CsvCell[][] = (result?.months ?? []).map((m) => [
+    m.month,
+    m.contacts,
+    m.evidence,
+    round2(m.claimedSavings),
+    round2(m.realisedSavings),
+    round2(m.realisedHalfWidth),
+    round2(m.waterbed),
+    round2(m.runningCost),
+    round2(m.margin),
+    round2(m.netBenefit),
+    round2(m.claimedNetBenefit),
+    m.missing.join('; '),
+    ...m.channels.flatMap((c) => [
+      round2(c.claimedContacts),
+      round2(c.baseline),
+      c.volume,
+      round2(c.displaced),
+      c.evidence,
+    ]),
+  ]);
+  return toCsv(header, rows);
+}

@@ -1,0 +1,129 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { readFileSync, statSync } from 'node:fs';
+import { AppModule } from './app.module';
+import { businessCaseJson } from './business-case/business-case.export';
+import { BusinessCaseService } from './business-case/business-case.service';
+import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { DomainError } from './common/domain-error';
+import { PilotsService } from './pilots/pilots.service';
+import { MAX_UPLOAD_BYTES } from './results/import/import.controller';
+import { MetricsImportService } from './results/import/metrics-import.service';
+
+const USAGE = `Usage: npm run --silent cli -- <command>
+  import-metrics FILE [--dry-run]   import results and history from a CSV (all or nothing)
+  business-case SLUG [--json]       a pilot's business case (--json: the same JSON as the API)`;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+/** The command line on the app's own modules; returns the exit code. */
+export async function runCli(args: string[], config: AppConfig, io: CliIo): Promise<number> {
+  const [command, target, ...flags] = args;
+  if (!command || !target || !['import-metrics', 'business-case'].includes(command)) {
+    io.err(USAGE);
+    return 2;
+  }
+  // The CLI never seeds demo data: it works on the database as it is.
+  const app = await NestFactory.createApplicationContext(
+    AppModule.register({ ...config, demoData: false }),
+    { logger: ['error'] },
+  );
+  try {
+    if (command === 'import-metrics')
+      return await importMetrics(
+        app.get(MetricsImportService),
+        target,
+        flags.includes('--dry-run'),
+        io,
+      );
+    const pilot = await app.get(PilotsService).get(target);
+    const report = await app.get(BusinessCaseService).report(pilot);
+    if (flags.includes('--json')) {
+      io.out(JSON.stringify(businessCaseJson(report), null, 2));
+    } else if (!report.result) {
+      io.out(`${pilot.name}: not computed yet; missing ${report.missing.join(', ')}`);
+    } else {
+      const { totals, verdict } = report.result;
+      const eur = (v: number | null | undefined) =>
+        v === null || v === undefined ? 'no data' : `EUR ${v.toFixed(2)}`;
+      io.out(
+        [
+          `${pilot.name} (${pilot.slug}), ${totals.months} months`,
+          `claimed savings   ${eur(totals.claimedSavings)}`,
+          `realised savings  ${eur(totals.realisedSavings?.value)} +/- ${eur(totals.realisedSavings?.halfWidth)}`,
+          `waterbed          ${eur(totals.waterbed)}${totals.waterbedRatio === null ? '' : ` (${(totals.waterbedRatio * 100).toFixed(1)} %)`}`,
+          `net benefit       ${eur(totals.netBenefit)}`,
+          `proven            ${verdict.proven ? 'yes' : `no: ${verdict.reasons.join('; ')}`}`,
+        ].join('\n'),
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      io.err(error.message);
+      return 1;
+    }
+    throw error;
+  } finally {
+    await app.close();
+  }
+}
+
+async function importMetrics(
+  imports: MetricsImportService,
+  file: string,
+  dryRun: boolean,
+  io: CliIo,
+): Promise<number> {
+  let content: string;
+  try {
+    if (statSync(file).size > MAX_UPLOAD_BYTES) {
+      io.err(
+        `${file} is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB; split it into smaller files.`,
+      );
+      return 1;
+    }
+    content = readFileSync(file, 'utf8');
+  } catch (error) {
+    io.err(`Cannot read ${file}: ${(error as Error).message}`);
+    return 1;
+  }
+  const started = Date.now();
+  const result = dryRun
+    ? await imports.preview(content)
+    : await imports.apply(content, 'command line');
+  if (result.errors.length) {
+    io.err(`Nothing was imported: ${result.errors.length} problem(s) in ${file}`);
+    for (const e of result.errors)
+      io.err(`line ${e.line}${e.column ? `, ${e.column}` : ''}: ${e.reason}`);
+    return 1;
+  }
+  io.out(
+    `${dryRun ? 'Dry run, nothing saved' : 'Imported'}: ${result.rows} lines, ${result.inserted} new, ${result.updated} changed, ` +
+      `${result.unchanged} unchanged figures for ${result.pilots.length} pilot(s) in ${Date.now() - started} ms.`,
+  );
+  return 0;
+}
+
+if (require.main === module) {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    console.error(error instanceof ConfigError ? error.message : error);
+    process.exit(2);
+  }
+  runCli(process.argv.slice(2), config, {
+    out: (t) => console.log(t),
+    err: (t) => console.error(t),
+  }).then(
+    (code) => process.exit(code),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

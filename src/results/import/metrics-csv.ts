@@ -1,0 +1,162 @@
+import { parse } from 'csv-parse/sync';
+import { isMonth } from '../../common/months';
+import {
+  CHANNEL_METRICS,
+  isChannelMetric,
+  isPilotMetric,
+  parseMetricValue,
+  PILOT_METRICS,
+} from '../metrics';
+
+// Reads the long-format metrics CSV (pilot,month,metric,channel,value) as spreadsheets here
+// write it: comma or semicolon separated, UTF-8 with or without BOM, decimal comma with
+// semicolons. Pure: text in, rows and every error (line, column, reason) out.
+
+export const CSV_COLUMNS = ['pilot', 'month', 'metric', 'channel', 'value'] as const;
+
+export interface ImportError {
+  line: number;
+  column: (typeof CSV_COLUMNS)[number] | null;
+  reason: string;
+}
+
+export interface MetricRow {
+  line: number;
+  pilot: string;
+  month: string;
+  metric: string;
+  /** The existing channel's key, or null for the new channel's own metrics. */
+  channel: string | null;
+  /** Cents for money, whole numbers otherwise. */
+  value: number;
+}
+
+export interface ParsedCsv {
+  rows: MetricRow[];
+  errors: ImportError[];
+  delimiter: ',' | ';';
+}
+
+export function parseMetricsCsv(content: string): ParsedCsv {
+  const text = content.replace(/^\uFEFF/, '');
+  const firstLine = text.slice(0, text.search(/\r?\n|$/));
+  const delimiter = firstLine.includes(';') ? ';' : ',';
+  const decimalComma = delimiter === ';';
+  const errors: ImportError[] = [];
+
+  let records: string[][];
+  try {
+    records = parse(text, {
+      delimiter,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      trim: true,
+    }) as string[][];
+  } catch (error) {
+    const line = (error as { lines?: number }).lines ?? 1;
+    return {
+      rows: [],
+      errors: [
+        {
+          line,
+          column: null,
+          reason: `the file cannot be read as CSV: ${(error as Error).message}`,
+        },
+      ],
+      delimiter,
+    };
+  }
+  if (!records.length)
+    return {
+      rows: [],
+      errors: [{ line: 1, column: null, reason: 'the file is empty' }],
+      delimiter,
+    };
+
+  const header = records[0].map((h) => h.toLowerCase());
+  if (header.join(',') !== CSV_COLUMNS.join(',')) {
+    return {
+      rows: [],
+      errors: [
+        {
+          line: 1,
+          column: null,
+          reason: `the first line must be the header ${CSV_COLUMNS.join(delimiter)}, found ${records[0].join(delimiter)}`,
+        },
+      ],
+      delimiter,
+    };
+  }
+
+  const rows: MetricRow[] = [];
+  const seen = new Map<string, number>();
+  // Line numbers as a spreadsheet shows them; empty lines are skipped by the parser, so count them back.
+  const lineNumbers = physicalLines(text);
+  for (let i = 1; i < records.length; i += 1) {
+    const record = records[i];
+    const line = lineNumbers[i] ?? i + 1;
+    if (record.length !== CSV_COLUMNS.length) {
+      errors.push({
+        line,
+        column: null,
+        reason: `expected ${CSV_COLUMNS.length} columns, found ${record.length}`,
+      });
+      continue;
+    }
+    const [pilot, month, metricRaw, channelRaw, valueRaw] = record;
+    const metric = metricRaw.toLowerCase();
+    const channel = channelRaw ? channelRaw.toLowerCase() : null;
+    let ok = true;
+    const fail = (column: ImportError['column'], reason: string) => {
+      errors.push({ line, column, reason });
+      ok = false;
+    };
+    if (!pilot) fail('pilot', 'the pilot is empty');
+    if (!isMonth(month)) fail('month', `"${month}" is not a month written YYYY-MM`);
+    let kind: (typeof PILOT_METRICS)[keyof typeof PILOT_METRICS]['kind'] | null = null;
+    if (isPilotMetric(metric)) {
+      kind = PILOT_METRICS[metric].kind;
+      if (channel)
+        fail('channel', `${metric} is a figure of the new channel itself; leave the channel empty`);
+    } else if (isChannelMetric(metric)) {
+      kind = CHANNEL_METRICS[metric].kind;
+      if (!channel) fail('channel', `${metric} needs the existing channel it belongs to`);
+    } else {
+      fail(
+        'metric',
+        `unknown metric "${metricRaw}"; known: ${[...Object.keys(PILOT_METRICS), ...Object.keys(CHANNEL_METRICS)].join(', ')}`,
+      );
+    }
+    let value = 0;
+    if (kind) {
+      const parsed = parseMetricValue(kind, valueRaw, decimalComma);
+      if (parsed.ok) value = parsed.value;
+      else fail('value', parsed.reason);
+    }
+    const key = `${pilot}|${month}|${metric}|${channel ?? ''}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) fail(null, `the same figure as line ${earlier}`);
+    else seen.set(key, line);
+    if (ok) rows.push({ line, pilot, month, metric, channel, value });
+  }
+  return { rows, errors, delimiter };
+}
+
+/** The physical line number of each non-empty record, for messages. */
+function physicalLines(text: string): number[] {
+  const numbers: number[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length; i += 1) if (lines[i].trim() !== '') numbers.push(i + 1);
+  return numbers;
+}
+
+export const TEMPLATE_CSV = [
+  CSV_COLUMNS.join(','),
+  'whatsapp-movers,2025-12,volume,phone,10250',
+  'whatsapp-movers,2025-12,control_volume,phone,8400',
+  'whatsapp-movers,2026-01,contacts,,2000',
+  'whatsapp-movers,2026-01,fixed_cost,,3000.00',
+  'whatsapp-movers,2026-01,volume,phone,9300',
+  'whatsapp-movers,2026-01,follow_ups,phone,240',
+  '',
+].join('\n');

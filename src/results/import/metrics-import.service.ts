@@ -1,0 +1,281 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { Channel } from '../../channels/channel.entity';
+import { insertRows, upsertRows } from '../../database/bulk';
+import { Writer } from '../../database/writer.service';
+import { Pilot } from '../../pilots/pilot.entity';
+import { ChannelResult } from '../channel-result.entity';
+import {
+  CHANNEL_METRIC_COLUMNS,
+  ChannelMetric,
+  isPilotMetric,
+  PILOT_METRIC_COLUMNS,
+  PilotMetric,
+} from '../metrics';
+import { MonthlyResult } from '../monthly-result.entity';
+import { ImportError, MetricRow, parseMetricsCsv } from './metrics-csv';
+
+const SNAKE: Record<string, string> = {
+  contacts: 'contacts',
+  resolved: 'resolved',
+  fixedCostCents: 'fixed_cost_cents',
+  marginCents: 'margin_cents',
+  csat: 'csat',
+  fcr: 'fcr',
+  responseSeconds: 'response_seconds',
+  volume: 'volume',
+  followUps: 'follow_ups',
+  controlVolume: 'control_volume',
+  desired: 'desired',
+  undesired: 'undesired',
+  unnecessary: 'unnecessary',
+};
+
+export interface PilotImportSummary {
+  slug: string;
+  name: string;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  months: string[];
+}
+
+export interface ImportPreview {
+  errors: ImportError[];
+  rows: number;
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  pilots: PilotImportSummary[];
+  /** A sample of the changes, for the preview page. */
+  sample: Array<{
+    line: number;
+    pilot: string;
+    month: string;
+    metric: string;
+    channel: string | null;
+    oldValue: number | null;
+    newValue: number;
+  }>;
+}
+
+interface Change {
+  row: MetricRow;
+  pilotId: number;
+  channelId: number | null;
+  column: string;
+  oldValue: number | null;
+}
+
+/** All-or-nothing import of monthly results and history from the long-format CSV. */
+@Injectable()
+export class MetricsImportService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: Writer,
+  ) {}
+
+  /** Everything the import would do, or every error; writes nothing. */
+  preview(content: string): Promise<ImportPreview> {
+    return this.analyse(this.dataSource.manager, content).then(({ preview }) => preview);
+  }
+
+  /** Validates again and applies in one transaction: any error and nothing is saved. */
+  apply(content: string, actor: string): Promise<ImportPreview> {
+    return this.writer.write(async (em) => {
+      const { preview, changes } = await this.analyse(em, content);
+      if (preview.errors.length) return preview;
+      await this.write(em, changes, actor);
+      return preview;
+    });
+  }
+
+  private async analyse(
+    em: EntityManager,
+    content: string,
+  ): Promise<{ preview: ImportPreview; changes: Change[] }> {
+    const parsed = parseMetricsCsv(content);
+    const errors = [...parsed.errors];
+    const slugs = [...new Set(parsed.rows.map((r) => r.pilot))];
+    const pilots = slugs.length
+      ? await em.find(Pilot, { where: { slug: In(slugs) }, relations: { affectedChannels: true } })
+      : [];
+    const pilotBySlug = new Map(pilots.map((p) => [p.slug, p]));
+    const channels = await em.find(Channel);
+    const channelByKey = new Map(channels.map((c) => [c.key, c]));
+
+    const valid: Array<{ row: MetricRow; pilot: Pilot; channel: Channel | null }> = [];
+    for (const row of parsed.rows) {
+      const pilot = pilotBySlug.get(row.pilot);
+      if (!pilot) {
+        errors.push({ line: row.line, column: 'pilot', reason: `unknown pilot "${row.pilot}"` });
+        continue;
+      }
+      let channel: Channel | null = null;
+      if (row.channel !== null) {
+        channel = channelByKey.get(row.channel) ?? null;
+        if (!channel) {
+          errors.push({
+            line: row.line,
+            column: 'channel',
+            reason: `unknown channel "${row.channel}"`,
+          });
+          continue;
+        }
+        if (!pilot.affectedChannels.some((c) => c.id === channel!.id)) {
+          errors.push({
+            line: row.line,
+            column: 'channel',
+            reason: `${channel.key} is not an affected channel of ${pilot.slug}`,
+          });
+          continue;
+        }
+      } else if (!pilot.startMonth || row.month < pilot.startMonth) {
+        errors.push({
+          line: row.line,
+          column: 'month',
+          reason: pilot.startMonth
+            ? `${row.metric} is a result, but ${row.month} is before the pilot's start month ${pilot.startMonth} (history holds channel figures only)`
+            : `${row.metric} is a result, but ${pilot.slug} has no start month yet; set it in the plan first`,
+        });
+        continue;
+      }
+      valid.push({ row, pilot, channel });
+    }
+    errors.sort((a, b) => a.line - b.line);
+
+    const pilotIds = [...new Set(valid.map((v) => v.pilot.id))];
+    const [monthly, channelRows] = pilotIds.length
+      ? await Promise.all([
+          em.find(MonthlyResult, { where: { pilotId: In(pilotIds) } }),
+          em.find(ChannelResult, { where: { pilotId: In(pilotIds) } }),
+        ])
+      : [[], []];
+    const stored = new Map<string, Record<string, unknown>>();
+    for (const m of monthly)
+      stored.set(`${m.pilotId}|${m.month}|`, m as unknown as Record<string, unknown>);
+    for (const c of channelRows)
+      stored.set(`${c.pilotId}|${c.month}|${c.channelId}`, c as unknown as Record<string, unknown>);
+
+    const summaries = new Map<number, PilotImportSummary>();
+    const changes: Change[] = [];
+    let inserted = 0;
+    let updated = 0;
+    let unchanged = 0;
+    for (const { row, pilot, channel } of valid) {
+      const column = isPilotMetric(row.metric)
+        ? PILOT_METRIC_COLUMNS[row.metric as PilotMetric]
+        : CHANNEL_METRIC_COLUMNS[row.metric as ChannelMetric];
+      const before = stored.get(`${pilot.id}|${row.month}|${channel?.id ?? ''}`);
+      const oldValue = before ? ((before[column] as number | null) ?? null) : null;
+      const summary =
+        summaries.get(pilot.id) ??
+        summaries
+          .set(pilot.id, {
+            slug: pilot.slug,
+            name: pilot.name,
+            inserted: 0,
+            updated: 0,
+            unchanged: 0,
+            months: [],
+          })
+          .get(pilot.id)!;
+      if (!summary.months.includes(row.month)) summary.months.push(row.month);
+      if (oldValue === row.value) {
+        unchanged += 1;
+        summary.unchanged += 1;
+        continue;
+      }
+      if (oldValue === null) {
+        inserted += 1;
+        summary.inserted += 1;
+      } else {
+        updated += 1;
+        summary.updated += 1;
+      }
+      changes.push({ row, pilotId: pilot.id, channelId: channel?.id ?? null, column, oldValue });
+    }
+    for (const summary of summaries.values()) summary.months.sort();
+    return {
+      preview: {
+        errors,
+        rows: parsed.rows.length + parsed.errors.filter((e) => e.line > 1).length,
+        inserted,
+        updated,
+        unchanged,
+        pilots: [...summaries.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
+        sample: changes.slice(0, 25).map((c) => ({
+          line: c.row.line,
+          pilot: c.row.pilot,
+          month: c.row.month,
+          metric: c.row.metric,
+          channel: c.row.channel,
+          oldValue: c.oldValue,
+          newValue: c.row.value,
+        })),
+      },
+      changes: errors.length ? [] : changes,
+    };
+  }
+
+  private async write(em: EntityManager, changes: Change[], actor: string): Promise<void> {
+    const now = new Date();
+    const monthly = new Map<string, Record<string, unknown>>();
+    const perChannel = new Map<string, Record<string, unknown>>();
+    for (const change of changes) {
+      const { pilotId, channelId, row } = change;
+      if (channelId === null) {
+        const key = `${pilotId}|${row.month}`;
+        const record =
+          monthly.get(key) ??
+          monthly.set(key, { pilot_id: pilotId, month: row.month, updated_at: now }).get(key)!;
+        record[SNAKE[change.column]] = row.value;
+      } else {
+        const key = `${pilotId}|${row.month}|${channelId}`;
+        const record =
+          perChannel.get(key) ??
+          perChannel
+            .set(key, {
+              pilot_id: pilotId,
+              month: row.month,
+              channel_id: channelId,
+              updated_at: now,
+            })
+            .get(key)!;
+        record[SNAKE[change.column]] = row.value;
+      }
+    }
+    const pilotColumns = Object.values(PILOT_METRIC_COLUMNS).map((c) => SNAKE[c]);
+    const channelColumns = Object.values(CHANNEL_METRIC_COLUMNS).map((c) => SNAKE[c]);
+    await upsertRows(
+      em,
+      'monthly_result',
+      ['pilot_id', 'month'],
+      [...pilotColumns, 'updated_at'],
+      [...monthly.values()],
+    );
+    await upsertRows(
+      em,
+      'channel_result',
+      ['pilot_id', 'month', 'channel_id'],
+      [...channelColumns, 'updated_at'],
+      [...perChannel.values()],
+    );
+    // Every changed figure in the audit trail, old → new, like a form edit.
+    await insertRows(
+      em,
+      'audit_entry',
+      changes.map((c) => ({
+        at: now,
+        actor,
+        entity_type: 'results',
+        entity_id: c.pilotId,
+        pilot_id: c.pilotId,
+        action: 'update',
+        field: `${c.row.month}${c.row.channel ? ` ${c.row.channel}` : ''} ${c.row.metric} (import)`,
+        old_value: c.oldValue === null ? null : String(c.oldValue),
+        new_value: String(c.row.value),
+      })),
+    );
+  }
+}

@@ -1,0 +1,121 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../src/cli';
+import { MonthlyResult } from '../../src/results/monthly-result.entity';
+import { channelIds, pilotFields } from '../support/factories';
+import { submit } from '../support/forms';
+import { createTestApp, TestApp } from '../support/test-app';
+
+describe('Command line', () => {
+  let t: TestApp;
+  const dir = mkdtempSync(join(tmpdir(), 'pilot-cli-'));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const [phone] = await channelIds(t.dataSource, 'phone');
+    const res = await submit(
+      t.agent(),
+      '/pilots/new',
+      '/pilots',
+      pilotFields({ name: 'Cli pilot', affectedChannelIds: [phone] }),
+    );
+    expect(res.status).toBe(303);
+    await submit(t.agent(), '/pilots/cli-pilot/plan', '/pilots/cli-pilot/plan', {
+      startMonth: '2026-01',
+      horizonMonths: 24,
+      monthlyFixedCostCents: '1000',
+      variableCostPerContactCents: '0',
+      [`share_${phone}`]: '40',
+      version: 0,
+    });
+    await submit(t.agent(), '/finance/rates', '/finance/rates', {
+      channelId: phone,
+      effectiveFrom: '2025-01',
+      amount: '6',
+    });
+  });
+  afterAll(() => t.close());
+
+  async function cli(...args: string[]) {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args, t.config, { out: (s) => out.push(s), err: (s) => err.push(s) });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  }
+
+  const file = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('imports metrics, with --dry-run saving nothing', async () => {
+    const path = file(
+      'good.csv',
+      [
+        'pilot,month,metric,channel,value',
+        'cli-pilot,2025-10,volume,phone,1000',
+        'cli-pilot,2025-11,volume,phone,1040',
+        'cli-pilot,2025-12,volume,phone,960',
+        'cli-pilot,2026-01,contacts,,500',
+        'cli-pilot,2026-01,volume,phone,900',
+      ].join('\n'),
+    );
+    const dry = await cli('import-metrics', path, '--dry-run');
+    expect(dry).toMatchObject({ code: 0, err: '' });
+    expect(dry.out).toMatch(
+      /^Dry run, nothing saved: 5 lines, 5 new, 0 changed, 0 unchanged figures for 1 pilot\(s\)/,
+    );
+    expect(await t.dataSource.getRepository(MonthlyResult).count()).toBe(0);
+
+    const real = await cli('import-metrics', path);
+    expect(real.code).toBe(0);
+    expect(real.out).toMatch(/^Imported: 5 lines, 5 new/);
+    expect(await t.dataSource.getRepository(MonthlyResult).count()).toBe(1);
+  });
+
+  it('reports each bad line and exits 1, saving nothing', async () => {
+    const path = file(
+      'bad.csv',
+      'pilot,month,metric,channel,value\ncli-pilot,2026-02,contacts,,10\nghost,2026-02,contacts,,1\ncli-pilot,2026-02,volume,phone,x\n',
+    );
+    const result = await cli('import-metrics', path);
+    expect(result.code).toBe(1);
+    expect(result.err).toContain('Nothing was imported: 2 problem(s)');
+    expect(result.err).toContain('line 3, pilot: unknown pilot "ghost"');
+    expect(result.err).toContain('line 4, value: "x" is not a whole number');
+    expect(await t.dataSource.getRepository(MonthlyResult).countBy({ month: '2026-02' })).toBe(0);
+  });
+
+  it('prints the business case as the same JSON the API returns', async () => {
+    const result = await cli('business-case', 'cli-pilot', '--json');
+    expect(result.code).toBe(0);
+    const fromCli = JSON.parse(result.out);
+    const fromApi = (await t.agent().get('/api/v1/pilots/cli-pilot/business-case').expect(200))
+      .body;
+    delete fromCli.computedAt;
+    delete fromApi.computedAt;
+    expect(fromCli).toEqual(fromApi);
+    // D = 1 000 − 900 = 100 contacts · €6 = €600 realised; claimed 500 · 0.4 · 6 = €1 200.
+    expect(fromApi.result.months[0]).toMatchObject({
+      month: '2026-01',
+      claimedSavings: 1200,
+      realisedSavings: 600,
+      waterbed: 600,
+    });
+    expect(fromApi.inputs.channels[0]).toMatchObject({
+      key: 'phone',
+      share: 0.4,
+      rates: [{ from: '2025-01', euros: 6 }],
+    });
+  });
+
+  it('answers an unknown pilot and a bad command clearly', async () => {
+    expect(await cli('business-case', 'nobody')).toMatchObject({
+      code: 1,
+      err: 'The pilot "nobody" was not found.',
+    });
+    expect((await cli('explode')).code).toBe(2);
+  });
+});

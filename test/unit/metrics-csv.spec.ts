@@ -1,0 +1,61 @@
+import { parseMetricsCsv } from '../../src/results/import/metrics-csv';
+
+describe('parseMetricsCsv', () => {
+  it('reads comma-separated rows with money as cents', () => {
+    const parsed = parseMetricsCsv(
+      'pilot,month,metric,channel,value\np1,2026-01,contacts,,2000\np1,2026-01,fixed_cost,,3000.50\np1,2025-12,volume,phone,"10,250"\n',
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((r) => [r.line, r.metric, r.channel, r.value])).toEqual([
+      [2, 'contacts', null, 2000],
+      [3, 'fixed_cost', null, 300050],
+      [4, 'volume', 'phone', 10250],
+    ]);
+  });
+
+  it('reads semicolons with decimal commas and a BOM, as Dutch spreadsheets write', () => {
+    const parsed = parseMetricsCsv(
+      '\uFEFFpilot;month;metric;channel;value\r\np1;2026-01;fixed_cost;;3.000,50\r\np1;2026-01;volume;phone;1.250\r\n',
+    );
+    expect(parsed.delimiter).toBe(';');
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((r) => r.value)).toEqual([300050, 1250]);
+  });
+
+  it('reports every bad line with its column and reason', () => {
+    const parsed = parseMetricsCsv(
+      [
+        'pilot,month,metric,channel,value',
+        'p1,2026-13,contacts,,1',
+        'p1,2026-01,volume,,5',
+        'p1,2026-01,contacts,phone,5',
+        'p1,2026-01,smiles,,5',
+        'p1,2026-02,volume,phone,-3',
+        ',2026-02,volume,phone,3',
+        'p1,2026-02,volume,phone',
+        '',
+        'p1,2026-03,volume,phone,7',
+        'p1,2026-03,volume,phone,8',
+      ].join('\n'),
+    );
+    expect(parsed.errors.map((e) => [e.line, e.column, e.reason])).toEqual([
+      [2, 'month', '"2026-13" is not a month written YYYY-MM'],
+      [3, 'channel', 'volume needs the existing channel it belongs to'],
+      [4, 'channel', 'contacts is a figure of the new channel itself; leave the channel empty'],
+      [5, 'metric', expect.stringContaining('unknown metric "smiles"')],
+      [6, 'value', 'a count cannot be negative'],
+      [7, 'pilot', 'the pilot is empty'],
+      [8, null, 'expected 5 columns, found 4'],
+      [11, null, 'the same figure as line 10'],
+    ]);
+    expect(parsed.rows.map((r) => r.line)).toEqual([10]);
+  });
+
+  it('refuses a file without the header', () => {
+    expect(parseMetricsCsv('p1,2026-01,contacts,,1\n').errors[0]).toMatchObject({
+      line: 1,
+      reason: expect.stringContaining('the first line must be the header'),
+    });
+    expect(parseMetricsCsv('').errors[0].reason).toBe('the file is empty');
+  });
+});
