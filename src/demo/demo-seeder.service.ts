@@ -1,5 +1,13 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { In } from 'typeorm';
+import { EntityManager, In } from 'typeorm';
+import { PilotPlan } from '../business-case/pilot-plan.entity';
+import { PlanChannelShare } from '../business-case/plan-channel-share.entity';
+import { addMonths } from '../common/months';
+import { insertRows } from '../database/bulk';
+import { CostRate } from '../finance/cost-rate.entity';
+import { DiscountRate } from '../finance/discount-rate.entity';
+import { Investment } from '../results/investment.entity';
+import { DEMO_BUSINESS_CASES, DEMO_COST_RATES, generateMonths } from './demo-business-cases';
 import { AuditService } from '../audit/audit.service';
 import { Channel } from '../channels/channel.entity';
 import { addDays, todayIso } from '../common/dates';
@@ -93,8 +101,118 @@ export class DemoSeeder implements OnApplicationBootstrap {
           from = step.stage;
         }
       }
+      await this.seedBusinessCases(em, today);
       return DEMO_PILOTS.length;
     });
+  }
+
+  /** Rates, discount rate, plans, 36 months of history and the results of the demo business cases. */
+  private async seedBusinessCases(em: EntityManager, today: string): Promise<void> {
+    const current = today.slice(0, 7);
+    const now = new Date();
+    const channels = new Map((await em.find(Channel)).map((c) => [c.key, c]));
+    const since = addMonths(current, -72);
+    for (const rate of DEMO_COST_RATES) {
+      const channel = channels.get(rate.key);
+      if (!channel) continue;
+      await em.insert(CostRate, {
+        channelId: channel.id,
+        effectiveFrom: since,
+        centsPerContact: rate.cents,
+        setBy: DEMO_ACTOR,
+        setAt: now,
+      });
+      if (rate.raiseCents) {
+        await em.insert(CostRate, {
+          channelId: channel.id,
+          effectiveFrom: addMonths(current, -12),
+          centsPerContact: rate.raiseCents,
+          setBy: DEMO_ACTOR,
+          setAt: now,
+        });
+      }
+    }
+    await em.insert(DiscountRate, {
+      effectiveFrom: since,
+      rateBp: 800,
+      setBy: DEMO_ACTOR,
+      setAt: now,
+    });
+
+    for (const [index, demo] of DEMO_BUSINESS_CASES.entries()) {
+      const pilot = await em.findOne(Pilot, { where: { slug: demo.slug } });
+      if (!pilot) continue;
+      const startMonth = addMonths(current, -demo.startMonthsAgo);
+      await em.update(Pilot, { id: pilot.id }, { startMonth });
+      await em.insert(PilotPlan, {
+        pilotId: pilot.id,
+        expectedMonthlyContacts: demo.contacts.max,
+        investmentCents: demo.investmentCents,
+        monthlyFixedCostCents: demo.fixedCostCents,
+        variableCostPerContactCents: demo.variableCostCents,
+        expectedMonthlyMarginCents: demo.marginPerContactCents * demo.contacts.max || null,
+        horizonMonths: 36,
+        coverageBp: demo.coverageBp,
+        fixedCostAtScaleCents: demo.fixedCostAtScaleCents,
+        minMonthlyVolume: demo.minMonthlyVolume,
+        targetCsat: demo.quality.csat - 5,
+        targetFcr: demo.quality.fcr - 5,
+        targetResponseSeconds: demo.quality.responseSeconds * 2,
+        version: 1,
+        updatedAt: now,
+      });
+      await em.insert(
+        PlanChannelShare,
+        demo.channels.map((c) => ({
+          pilotId: pilot.id,
+          channelId: channels.get(c.key)!.id,
+          shareBp: Math.round(c.share * 10000),
+          baselineMethod: null,
+        })),
+      );
+      await em.insert(Investment, {
+        pilotId: pilot.id,
+        investedOn: `${startMonth}-01`,
+        amountCents: demo.investmentCents,
+        description: 'Vendor licence, set-up and training',
+        createdBy: DEMO_ACTOR,
+        createdAt: now,
+      });
+      const months = generateMonths(demo, current, 1000 + index);
+      await insertRows(
+        em,
+        'monthly_result',
+        months
+          .filter((m) => m.contacts !== null)
+          .map((m) => ({
+            pilot_id: pilot.id,
+            month: m.month,
+            contacts: m.contacts,
+            resolved: m.resolved,
+            fixed_cost_cents: m.fixedCostCents,
+            margin_cents: m.marginCents,
+            csat: m.csat,
+            fcr: m.fcr,
+            response_seconds: m.responseSeconds,
+            updated_at: now,
+          })),
+      );
+      await insertRows(
+        em,
+        'channel_result',
+        months.flatMap((m) =>
+          m.channels.map((c) => ({
+            pilot_id: pilot.id,
+            month: m.month,
+            channel_id: channels.get(c.key)!.id,
+            volume: c.volume,
+            follow_ups: c.followUps,
+            control_volume: c.controlVolume,
+            updated_at: now,
+          })),
+        ),
+      );
+    }
   }
 }
 

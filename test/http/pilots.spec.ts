@@ -1,6 +1,8 @@
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { PilotStageChange } from '../../src/pilots/pilot-stage-change.entity';
+import { BusinessCaseService } from '../../src/business-case/business-case.service';
 import { DemoSeeder } from '../../src/demo/demo-seeder.service';
+import { PilotsService } from '../../src/pilots/pilots.service';
 import { Pilot } from '../../src/pilots/pilot.entity';
 import { channelIds, editFields, findPilot, pilotFields } from '../support/factories';
 import { csrfToken, encodeForm, submit, unescapeHtml } from '../support/forms';
@@ -421,6 +423,33 @@ describe('Demo data', () => {
       const page = await t.agent().get('/pilots').expect(200);
       expect(page.text).toContain('WhatsApp for customers who are moving');
       expect(page.text).toContain('Demo mode');
+
+      // The business cases show each archetype the demo promises.
+      const cases = t.app.get(BusinessCaseService);
+      const report = async (slug: string) =>
+        (await cases.report(await t.app.get(PilotsService).get(slug))).result!;
+      const proven = await report('voicebot-outages');
+      expect(proven.verdict).toMatchObject({ proven: true });
+      expect(proven.channels[0].method).toBe('control');
+      const leaky = await report('whatsapp-movers');
+      expect(leaky.totals.waterbedRatio).toBeGreaterThan(0.6);
+      expect(leaky.verdict.proven).toBe(false);
+      expect(leaky.channels.map((c) => c.contradicted)).toEqual([true, true]);
+      const noisy = await report('billing-chatbot');
+      expect(noisy.verdict.proven).toBe(false);
+      expect(noisy.totals.realisedSavings!.halfWidth).toBeGreaterThan(
+        Math.abs(noisy.totals.realisedSavings!.value) / 2,
+      );
+      const revenue = await report('test-drive-click-to-call');
+      expect(revenue.months.every((m) => m.margin > 0)).toBe(true);
+      expect(revenue.totals.netBenefit).toBeGreaterThan(0);
+      const scaled = await report('meter-reading-portal');
+      expect(scaled.months.length).toBeLessThanOrEqual(24);
+      for (const slug of ['voicebot-outages', 'whatsapp-movers', 'billing-chatbot']) {
+        expect((await t.agent().get(`/pilots/${slug}/business-case`).expect(200)).text).toContain(
+          'Where the claimed contacts went',
+        );
+      }
 
       expect(await t.app.get(DemoSeeder).seed()).toBe(0);
       expect(await t.dataSource.getRepository(Pilot).count()).toBe(pilots.length);
