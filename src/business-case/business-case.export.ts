@@ -18,6 +18,7 @@ export function businessCaseJson(report: BusinessCaseReport, computedAt = new Da
     missing: report.missing,
     inputs: report.input,
     result: report.result,
+    contactMix: report.contactMix,
   };
 }
 

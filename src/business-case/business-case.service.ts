@@ -9,6 +9,7 @@ import { ChannelResult } from '../results/channel-result.entity';
 import { Investment } from '../results/investment.entity';
 import { MonthlyResult } from '../results/monthly-result.entity';
 import { BusinessCase, computeBusinessCase, EngineInput } from './business-case.math';
+import { ChannelMix, channelMix } from './contact-mix.math';
 import { PilotPlan } from './pilot-plan.entity';
 import { missingPlanItems } from './plan-rules';
 import { PlanChannelShare } from './plan-channel-share.entity';
@@ -23,6 +24,8 @@ export interface BusinessCaseReport {
   missing: string[];
   input: EngineInput | null;
   result: BusinessCase | null;
+  /** Contact mix per channel where desired / undesired / unnecessary counts are logged. */
+  contactMix: Array<ChannelMix & { name: string }>;
 }
 
 /** Loads a pilot's inputs from the database, hands them to the pure engine, returns both. */
@@ -44,7 +47,7 @@ export class BusinessCaseService {
       // The gate wants the whole plan; the computation only what its formulas use.
     ).filter((item) => item !== 'minimum monthly volume' && item !== 'expected monthly contacts');
     if (!plan || !pilot.startMonth || missing.length)
-      return { pilot, plan, missing, input: null, result: null };
+      return { pilot, plan, missing, input: null, result: null, contactMix: [] };
 
     const channelIds = pilot.affectedChannels.map((c) => c.id);
     const [monthly, channelRows, rates, investments, discount, incubation] = await Promise.all([
@@ -110,6 +113,14 @@ export class BusinessCaseService {
       investments: investments.map((i) => ({ date: i.investedOn, amount: i.amountCents / 100 })),
       discountRate: discount ? discount.rateBp / 10000 : null,
     };
-    return { pilot, plan, missing: [], input, result: computeBusinessCase(input) };
+    const contactMix = pilot.affectedChannels.flatMap((channel) => {
+      const mix = channelMix(
+        channel.key,
+        channelRows.filter((r) => r.channelId === channel.id),
+        start,
+      );
+      return mix ? [{ ...mix, name: channel.name }] : [];
+    });
+    return { pilot, plan, missing: [], input, result: computeBusinessCase(input), contactMix };
   }
 }

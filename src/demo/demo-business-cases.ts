@@ -18,6 +18,8 @@ export interface DemoChannelCase {
   realisedShare: number;
   /** Follow-ups in this channel per new-channel contact. */
   followUpRate: number;
+  /** Contact mix before the pilot, and which kind the displaced contacts come from (shares). */
+  mix?: { before: [number, number, number]; displaced: [number, number, number] };
 }
 
 export interface DemoBusinessCase {
@@ -85,6 +87,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         noise: 220,
         realisedShare: 0.14,
         followUpRate: 0.31,
+        mix: { before: [0.3, 0.45, 0.25], displaced: [0.1, 0.6, 0.3] },
       },
       {
         key: 'email',
@@ -163,6 +166,8 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         controlRatio: 1,
         realisedShare: 0.08,
         followUpRate: 0.02,
+        // The call-back takes over sales calls: the desired conversations leave the phone line.
+        mix: { before: [0.5, 0.35, 0.15], displaced: [0.8, 0.15, 0.05] },
       },
       {
         key: 'web-form',
@@ -251,6 +256,8 @@ export interface GeneratedMonth {
     volume: number;
     controlVolume: number | null;
     followUps: number | null;
+    /** Desired, undesired and unnecessary contacts, where the demo logs the mix. */
+    mix: [number, number, number] | null;
   }>;
 }
 
@@ -281,20 +288,28 @@ export function generateMonths(
       responseSeconds: result ? demo.quality.responseSeconds : null,
       channels: demo.channels.map((c) => {
         const level = c.base + c.trend * t;
-        const volume = Math.max(
-          0,
-          Math.round(
-            level + c.noise * normal(next) - (result ? c.realisedShare * (contacts as number) : 0),
-          ),
-        );
+        const displaced = result ? c.realisedShare * (contacts as number) : 0;
+        const volume = Math.max(0, Math.round(level + c.noise * normal(next) - displaced));
         const controlVolume = c.controlRatio
           ? Math.round((level + (c.noise / 4) * normal(next)) / c.controlRatio)
+          : null;
+        // Each kind keeps its pre-period share of what the channel would have had, less its part of the displaced.
+        const mix = c.mix
+          ? ([0, 1, 2].map((k) =>
+              Math.max(
+                0,
+                Math.round(
+                  c.mix!.before[k] * (volume + displaced) - c.mix!.displaced[k] * displaced,
+                ),
+              ),
+            ) as [number, number, number])
           : null;
         return {
           key: c.key,
           volume,
           controlVolume,
           followUps: result ? Math.round(c.followUpRate * (contacts as number)) : null,
+          mix,
         };
       }),
     });

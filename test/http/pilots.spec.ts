@@ -443,13 +443,29 @@ describe('Demo data', () => {
       const revenue = await report('test-drive-click-to-call');
       expect(revenue.months.every((m) => m.margin > 0)).toBe(true);
       expect(revenue.totals.netBenefit).toBeGreaterThan(0);
+      const mixOf = async (slug: string) =>
+        (await cases.report(await t.app.get(PilotsService).get(slug))).contactMix;
+      expect((await mixOf('whatsapp-movers')).map((m) => [m.key, m.mostlyDesired])).toEqual([
+        ['phone', false],
+      ]);
+      expect(
+        (await mixOf('test-drive-click-to-call')).map((m) => [m.key, m.mostlyDesired]),
+      ).toEqual([['phone', true]]);
       const scaled = await report('meter-reading-portal');
       expect(scaled.months.length).toBeLessThanOrEqual(24);
-      for (const slug of ['voicebot-outages', 'whatsapp-movers', 'billing-chatbot']) {
+      for (const slug of [
+        'voicebot-outages',
+        'whatsapp-movers',
+        'billing-chatbot',
+        'test-drive-click-to-call',
+      ]) {
         expect((await t.agent().get(`/pilots/${slug}/business-case`).expect(200)).text).toContain(
           'Where the claimed contacts went',
         );
       }
+      expect(
+        (await t.agent().get('/pilots/test-drive-click-to-call/business-case')).text,
+      ).toContain('Mostly desired contacts went away');
 
       expect(await t.app.get(DemoSeeder).seed()).toBe(0);
       expect(await t.dataSource.getRepository(Pilot).count()).toBe(pilots.length);
