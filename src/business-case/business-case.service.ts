@@ -11,8 +11,7 @@ import { MonthlyResult } from '../results/monthly-result.entity';
 import { BusinessCase, computeBusinessCase, EngineInput } from './business-case.math';
 import { ChannelMix, channelMix } from './contact-mix.math';
 import { PilotPlan } from './pilot-plan.entity';
-import { missingPlanItems } from './plan-rules';
-import { PlanChannelShare } from './plan-channel-share.entity';
+import { loadPlanFacts } from './plan-facts';
 
 const euros = (cents: number | null | undefined) =>
   cents === null || cents === undefined ? null : cents / 100;
@@ -35,17 +34,12 @@ export class BusinessCaseService {
 
   async report(pilot: Pilot, today = new Date()): Promise<BusinessCaseReport> {
     const em = this.dataSource.manager;
-    const [plan, shares] = await Promise.all([
-      em.findOneBy(PilotPlan, { pilotId: pilot.id }),
-      em.findBy(PlanChannelShare, { pilotId: pilot.id }),
-    ]);
-    const missing = missingPlanItems(
-      plan,
-      pilot.startMonth,
-      pilot.affectedChannels.map((c) => c.id),
-      shares,
-      // The gate wants the whole plan; the computation only what its formulas use.
-    ).filter((item) => item !== 'minimum monthly volume' && item !== 'expected monthly contacts');
+    const facts = await loadPlanFacts(em, pilot);
+    const { plan, shares } = facts;
+    // The gate wants the whole plan; the computation only what its formulas use.
+    const missing = facts.missing.filter(
+      (item) => item !== 'minimum monthly volume' && item !== 'expected monthly contacts',
+    );
     if (!plan || !pilot.startMonth || missing.length)
       return { pilot, plan, missing, input: null, result: null, contactMix: [] };
 

@@ -16,6 +16,19 @@ function bind(em: EntityManager, value: unknown): unknown {
   return value;
 }
 
+/** The VALUES tuples of one chunk, with its parameters in the dialect's placeholder style. */
+function values(em: EntityManager, columns: string[], chunk: Array<Record<string, unknown>>) {
+  const params: unknown[] = [];
+  const tuples = chunk.map((row) => {
+    const marks = columns.map((column) => {
+      params.push(bind(em, row[column] ?? null));
+      return isPostgres(em) ? `$${params.length}` : '?';
+    });
+    return `(${marks.join(', ')})`;
+  });
+  return { sql: tuples.join(', '), params };
+}
+
 /**
  * Inserts rows, or on a conflict of `keys` updates `merge` columns. A null in a merge column
  * keeps the stored value (COALESCE), so a partial row updates only the figures it names.
@@ -34,17 +47,9 @@ export async function upsertRows(
     .map((c) => `${quote(c)} = COALESCE(excluded.${quote(c)}, ${quote(table)}.${quote(c)})`)
     .join(', ');
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-    const params: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const marks = columns.map((column) => {
-        params.push(bind(em, row[column] ?? null));
-        return isPostgres(em) ? `$${params.length}` : '?';
-      });
-      return `(${marks.join(', ')})`;
-    });
+    const { sql, params } = values(em, columns, rows.slice(start, start + ROWS_PER_STATEMENT));
     await em.query(
-      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${tuples.join(', ')} ` +
+      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${sql} ` +
         `ON CONFLICT (${keys.map(quote).join(', ')}) DO UPDATE SET ${setClause}`,
       params,
     );
@@ -60,17 +65,9 @@ export async function insertRows(
   if (!rows.length) return;
   const columns = Object.keys(rows[0]);
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
-    const params: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const marks = columns.map((column) => {
-        params.push(bind(em, row[column] ?? null));
-        return isPostgres(em) ? `$${params.length}` : '?';
-      });
-      return `(${marks.join(', ')})`;
-    });
+    const { sql, params } = values(em, columns, rows.slice(start, start + ROWS_PER_STATEMENT));
     await em.query(
-      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${tuples.join(', ')}`,
+      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${sql}`,
       params,
     );
   }

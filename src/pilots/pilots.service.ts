@@ -14,9 +14,7 @@ import { PilotStageChange } from './pilot-stage-change.entity';
 import { Pilot } from './pilot.entity';
 import { slugify } from './portfolio';
 import { canStop, checkOwnerStep, GateSubject, OWNER_REQUIRED_FROM } from './stage-rules';
-import { missingPlanItems } from '../business-case/plan-rules';
-import { PilotPlan } from '../business-case/pilot-plan.entity';
-import { PlanChannelShare } from '../business-case/plan-channel-share.entity';
+import { loadPlanFacts } from '../business-case/plan-facts';
 import type { Stage } from './pilot-fields';
 
 export interface PortfolioFilter {
@@ -286,17 +284,8 @@ export class PilotsService {
     pilot: Pilot,
     em: EntityManager = this.dataSource.manager,
   ): Promise<GateSubject> {
-    const [plan, shares] = await Promise.all([
-      em.findOneBy(PilotPlan, { pilotId: pilot.id }),
-      em.findBy(PlanChannelShare, { pilotId: pilot.id }),
-    ]);
-    const planMissing = missingPlanItems(
-      plan,
-      pilot.startMonth,
-      pilot.affectedChannels.map((c) => c.id),
-      shares,
-    );
-    return { ...pilot, planMissing };
+    const { missing } = await loadPlanFacts(em, pilot);
+    return { ...pilot, planMissing: missing };
   }
 
   private async moveStage(
