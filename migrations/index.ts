@@ -5,6 +5,8 @@ import { CreateAuditEntry1763856000003 } from './1763856000003-create-audit-entr
 import { CreateSession1763856000004 } from './1763856000004-create-session';
 import { CreateBusinessCaseTables1763856000005 } from './1763856000005-create-business-case-tables';
 import { CreateImportBatch1763856000006 } from './1763856000006-create-import-batch';
+import { CreateReadinessItGates1763856000007 } from './1763856000007-create-readiness-it-gates';
+import { SeedReadinessAndGateSettings1763856000008 } from './1763856000008-seed-readiness-and-gate-settings';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   CreateSession1763856000004,
   CreateBusinessCaseTables1763856000005,
   CreateImportBatch1763856000006,
+  CreateReadinessItGates1763856000007,
+  SeedReadinessAndGateSettings1763856000008,
 ];

@@ -1,3 +1,7 @@
+import { GateSettings } from '../gates/gate-settings.entity';
+import { ItCommitment, ItIntegration } from '../readiness/it-commitment.entity';
+import { PilotReadiness } from '../readiness/pilot-readiness.entity';
+import { ReadinessItem } from '../readiness/readiness-item.entity';
 import { ImportBatch } from '../results/import/import-batch.entity';
 import { PilotPlan } from '../business-case/pilot-plan.entity';
 import { PlanChannelShare } from '../business-case/plan-channel-share.entity';
@@ -26,4 +30,9 @@ export const entities = [
   ChannelResult,
   Investment,
   ImportBatch,
+  ReadinessItem,
+  PilotReadiness,
+  ItCommitment,
+  ItIntegration,
+  GateSettings,
 ];

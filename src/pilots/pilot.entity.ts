@@ -77,6 +77,16 @@ export class Pilot {
   @Column({ name: 'lessons_learned', type: 'text', nullable: true })
   lessonsLearned: string | null;
 
+  /** The board's explicit acceptance of a conflict between channel and service strategy. */
+  @Column({ name: 'conflict_accepted_by', type: 'varchar', length: 120, nullable: true })
+  conflictAcceptedBy: string | null;
+
+  @Column({ name: 'conflict_accepted_at', type: Date, nullable: true })
+  conflictAcceptedAt: Date | null;
+
+  @Column({ name: 'conflict_note', type: 'text', nullable: true })
+  conflictNote: string | null;
+
   /** Optimistic lock: every save checks and bumps it. */
   @Column({ type: 'integer' })
   version: number;
