@@ -1,4 +1,11 @@
-import { MigrationInterface, QueryRunner, Table, TableColumn, TableForeignKey, TableIndex } from 'typeorm';
+import {
+  MigrationInterface,
+  QueryRunner,
+  Table,
+  TableColumn,
+  TableForeignKey,
+  TableIndex,
+} from 'typeorm';
 import { idColumn, timestampColumn } from './helpers';
 
 // Process readiness (template and per pilot), IT commitment with its integration items, the
@@ -58,7 +65,11 @@ export class CreateReadinessItGates1763856000007 implements MigrationInterface {
     );
     await queryRunner.createIndex(
       'pilot_readiness',
-      new TableIndex({ name: 'pilot_readiness_pilot_item_key', columnNames: ['pilot_id', 'item_id'], isUnique: true }),
+      new TableIndex({
+        name: 'pilot_readiness_pilot_item_key',
+        columnNames: ['pilot_id', 'item_id'],
+        isUnique: true,
+      }),
     );
 
     await queryRunner.createTable(
@@ -79,7 +90,14 @@ export class CreateReadinessItGates1763856000007 implements MigrationInterface {
         foreignKeys: [pilotFk('it_commitment')],
       }),
     );
-    await queryRunner.createIndex('it_commitment', new TableIndex({ name: 'it_commitment_pilot_key', columnNames: ['pilot_id'], isUnique: true }));
+    await queryRunner.createIndex(
+      'it_commitment',
+      new TableIndex({
+        name: 'it_commitment_pilot_key',
+        columnNames: ['pilot_id'],
+        isUnique: true,
+      }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -95,7 +113,11 @@ export class CreateReadinessItGates1763856000007 implements MigrationInterface {
     );
     await queryRunner.createIndex(
       'it_integration',
-      new TableIndex({ name: 'it_integration_pilot_item_key', columnNames: ['pilot_id', 'item'], isUnique: true }),
+      new TableIndex({
+        name: 'it_integration_pilot_item_key',
+        columnNames: ['pilot_id', 'item'],
+        isUnique: true,
+      }),
     );
 
     await queryRunner.createTable(
@@ -117,15 +139,30 @@ export class CreateReadinessItGates1763856000007 implements MigrationInterface {
     );
 
     await queryRunner.addColumns('pilot', [
-      new TableColumn({ name: 'conflict_accepted_by', type: 'varchar', length: '120', isNullable: true }),
+      new TableColumn({
+        name: 'conflict_accepted_by',
+        type: 'varchar',
+        length: '120',
+        isNullable: true,
+      }),
       new TableColumn({ ...timestampColumn(queryRunner, 'conflict_accepted_at', true) }),
       new TableColumn({ name: 'conflict_note', type: 'text', isNullable: true }),
     ]);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.dropColumns('pilot', ['conflict_accepted_by', 'conflict_accepted_at', 'conflict_note']);
-    for (const table of ['gate_settings', 'it_integration', 'it_commitment', 'pilot_readiness', 'readiness_item']) {
+    await queryRunner.dropColumns('pilot', [
+      'conflict_accepted_by',
+      'conflict_accepted_at',
+      'conflict_note',
+    ]);
+    for (const table of [
+      'gate_settings',
+      'it_integration',
+      'it_commitment',
+      'pilot_readiness',
+      'readiness_item',
+    ]) {
       await queryRunner.dropTable(table);
     }
   }

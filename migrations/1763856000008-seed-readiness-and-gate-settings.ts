@@ -3,12 +3,24 @@ import { insertRows } from './helpers';
 
 // The eleven standard readiness items (lifecycle.md) and the default gate thresholds.
 const ITEMS: Array<[string, string, boolean]> = [
-  ['Ownership and roles (RACI) agreed', 'Who is responsible, accountable, consulted and informed for the channel.', true],
+  [
+    'Ownership and roles (RACI) agreed',
+    'Who is responsible, accountable, consulted and informed for the channel.',
+    true,
+  ],
   ['Content management', 'Who writes and maintains answers, scripts and templates.', true],
   ['Knowledge management', 'The knowledge base is shared with the other channels.', false],
   ['Performance management', 'KPIs, targets and reporting are in place.', true],
-  ['Workforce forecasting and planning', 'Forecasting and planning of staff, including peaks.', false],
-  ['Routing and hand-over', 'Routing to and from other channels without the customer repeating themselves.', true],
+  [
+    'Workforce forecasting and planning',
+    'Forecasting and planning of staff, including peaks.',
+    false,
+  ],
+  [
+    'Routing and hand-over',
+    'Routing to and from other channels without the customer repeating themselves.',
+    true,
+  ],
   ['Business rules and procedures', 'Escalation, complaints and privacy.', false],
   ['Contact registration in the CRM', 'Who contacts us, through which channel, and why.', false],
   ['Training and competences', 'Agents are trained for the channel.', false],

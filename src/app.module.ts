@@ -11,6 +11,7 @@ import { dataSourceOptions } from './database/data-source-options';
 import { DemoModule } from './demo/demo.module';
 import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
+import { ReadinessModule } from './readiness/readiness.module';
 import { ResultsModule } from './results/results.module';
 import { SessionsModule } from './sessions/sessions.module';
 
@@ -31,6 +32,7 @@ export class AppModule {
         ResultsModule,
         FinanceModule,
         ApiModule,
+        ReadinessModule,
         DemoModule,
       ],
     };

@@ -5,7 +5,17 @@ import type { FieldChange } from './audit-diff';
 
 export interface AuditTarget {
   entityType:
-    'pilot' | 'channel' | 'plan' | 'cost_rate' | 'discount_rate' | 'results' | 'investment';
+    | 'pilot'
+    | 'channel'
+    | 'plan'
+    | 'cost_rate'
+    | 'discount_rate'
+    | 'results'
+    | 'investment'
+    | 'readiness'
+    | 'readiness_item'
+    | 'it'
+    | 'gate_settings';
   entityId: number;
   pilotId: number | null;
 }

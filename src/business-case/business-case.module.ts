@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
 import { PilotsModule } from '../pilots/pilots.module';
 import { BusinessCaseController } from './business-case.controller';
-import { BusinessCaseService } from './business-case.service';
+import { BusinessCaseCoreModule } from './business-case-core.module';
 import { PlanController } from './plan.controller';
 import { PlanService } from './plan.service';
 
 @Module({
-  imports: [PilotsModule],
+  imports: [PilotsModule, BusinessCaseCoreModule],
   controllers: [PlanController, BusinessCaseController],
-  providers: [PlanService, BusinessCaseService],
-  exports: [BusinessCaseService, PlanService],
+  providers: [PlanService],
+  exports: [BusinessCaseCoreModule, PlanService],
 })
 export class BusinessCaseModule {}

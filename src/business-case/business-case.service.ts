@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { monthOf } from '../common/months';
 import { CostRate } from '../finance/cost-rate.entity';
 import { DiscountRate } from '../finance/discount-rate.entity';
@@ -32,8 +32,11 @@ export interface BusinessCaseReport {
 export class BusinessCaseService {
   constructor(private readonly dataSource: DataSource) {}
 
-  async report(pilot: Pilot, today = new Date()): Promise<BusinessCaseReport> {
-    const em = this.dataSource.manager;
+  async report(
+    pilot: Pilot,
+    today = new Date(),
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<BusinessCaseReport> {
     const facts = await loadPlanFacts(em, pilot);
     const { plan, shares } = facts;
     // The gate wants the whole plan; the computation only what its formulas use.

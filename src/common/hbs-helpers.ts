@@ -1,6 +1,12 @@
 import type { HelperDelegate } from 'handlebars';
 import { formatEuros, formatNumber, formatPercent } from './money';
 import {
+  IT_LEVEL_LABELS,
+  ITEM_STATUS_LABELS,
+  type ItemStatus,
+  type ItLevel,
+} from '../readiness/readiness-fields';
+import {
   CHANNEL_TYPE_LABELS,
   ChannelType,
   Purpose,
@@ -73,6 +79,10 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   add: (a: number, b: number) => a + b,
   // {{last list}}: the last item of an array
   last: (list: unknown) => (Array.isArray(list) ? list[list.length - 1] : undefined),
+  // {{itLevelLabel "committed"}}
+  itLevelLabel: (level: ItLevel) => IT_LEVEL_LABELS[level] ?? level,
+  // {{itemStatusLabel "in_progress"}}
+  itemStatusLabel: (status: ItemStatus) => ITEM_STATUS_LABELS[status] ?? status,
   // {{#if (gt a b)}}
   gt: (a: number, b: number) => a > b,
   // {{plural count "day" "days"}}

@@ -21,7 +21,8 @@ import {
 import { Pilot } from './pilot.entity';
 import { PilotsService, PortfolioFilter } from './pilots.service';
 import { groupByStage } from './portfolio';
-import { canStop, gateCriteria, nextOwnerStep } from './stage-rules';
+import { GatesService } from '../gates/gates.service';
+import { canStop } from './stage-rules';
 import { strategyFit } from './strategy-fit';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 200) : '');
@@ -31,6 +32,7 @@ export class PilotsController {
   constructor(
     private readonly pilots: PilotsService,
     private readonly channels: ChannelsService,
+    private readonly gates: GatesService,
   ) {}
 
   @Get()
@@ -167,28 +169,57 @@ export class PilotsController {
     );
   }
 
+  @Post('pilots/:slug/strategy-conflict')
+  async acceptConflict(
+    @Param('slug') slug: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await submitForm(
+      res,
+      async () => {
+        const note = typeof body.note === 'string' ? body.note.trim() : '';
+        await this.pilots.acceptConflict(slug, note, actorOf(req));
+        flash(req, 'The strategy conflict is accepted; the scale-up gate counts it as met.');
+        return `/pilots/${slug}`;
+      },
+      (state) => this.renderPilot(res, slug, { accept: { ...state, values: body } }),
+    );
+  }
+
   private async renderPilot(
     res: Response,
     slug: string,
-    forms: { step?: FormState; stop?: FormState & { values: unknown } } = {},
+    forms: {
+      step?: FormState;
+      stop?: FormState & { values: unknown };
+      accept?: FormState & { values: unknown };
+    } = {},
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
     const history = await this.pilots.history(pilot.id);
-    const next = nextOwnerStep(pilot.stage);
-    const criteria = next ? gateCriteria(await this.pilots.gateSubject(pilot), next) : [];
-    res.status(forms.step?.status ?? forms.stop?.status ?? 200).render('pilots/show', {
-      title: pilot.name,
-      pilot,
-      history,
-      daysInStage: Math.max(0, daysBetween(pilot.stageEnteredOn, todayIso())),
-      fit: strategyFit(pilot.serviceStrategy, pilot.channelType),
-      next: next
-        ? { stage: next, criteria, ready: criteria.every((c) => c.status === 'met') }
-        : null,
-      canStop: canStop(pilot.stage),
-      stepForm: forms.step,
-      stopForm: forms.stop,
-    });
+    const [{ subject, next }, signals] = await Promise.all([
+      this.gates.nextGate(pilot),
+      this.gates.signals([pilot]),
+    ]);
+    res
+      .status(forms.step?.status ?? forms.stop?.status ?? forms.accept?.status ?? 200)
+      .render('pilots/show', {
+        title: pilot.name,
+        pilot,
+        history,
+        daysInStage: Math.max(0, daysBetween(pilot.stageEnteredOn, todayIso())),
+        fit: strategyFit(pilot.serviceStrategy, pilot.channelType),
+        next,
+        readiness: subject.readiness,
+        itLevel: subject.itLevel,
+        signals: signals.get(pilot.id) ?? [],
+        canStop: canStop(pilot.stage),
+        stepForm: forms.step,
+        stopForm: forms.stop,
+        acceptForm: forms.accept,
+      });
   }
 
   private async renderForm(

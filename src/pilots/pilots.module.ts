@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
+import { GatesModule } from '../gates/gates.module';
 import { PilotsController } from './pilots.controller';
 import { PilotsService } from './pilots.service';
 
 @Module({
-  imports: [ChannelsModule],
+  imports: [ChannelsModule, GatesModule],
   controllers: [PilotsController],
   providers: [PilotsService],
   exports: [PilotsService],

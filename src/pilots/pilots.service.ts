@@ -13,8 +13,9 @@ import { StageStepDto, StopPilotDto } from './dto/stage-step.dto';
 import { PilotStageChange } from './pilot-stage-change.entity';
 import { Pilot } from './pilot.entity';
 import { slugify } from './portfolio';
-import { canStop, checkOwnerStep, GateSubject, OWNER_REQUIRED_FROM } from './stage-rules';
-import { loadPlanFacts } from '../business-case/plan-facts';
+import { strategyFit } from './strategy-fit';
+import { canStop, checkOwnerStep, OWNER_REQUIRED_FROM } from './stage-rules';
+import { GatesService } from '../gates/gates.service';
 import type { Stage } from './pilot-fields';
 
 export interface PortfolioFilter {
@@ -69,6 +70,7 @@ export class PilotsService {
     private readonly dataSource: DataSource,
     private readonly writer: Writer,
     private readonly audit: AuditService,
+    private readonly gates: GatesService,
   ) {}
 
   async list(filter: PortfolioFilter): Promise<Pilot[]> {
@@ -237,7 +239,8 @@ export class PilotsService {
     return this.writer.write(async (em) => {
       const pilot = await this.get(slug, em);
       this.assertStage(pilot, dto.fromStage);
-      const check = checkOwnerStep(await this.gateSubject(pilot, em), dto.toStage);
+      const { subject } = await this.gates.subjectFor(pilot, em);
+      const check = checkOwnerStep(subject, dto.toStage);
       if (!check.allowed)
         throw new DomainError('validation', check.reason, { toStage: [check.reason] });
       await this.moveStage(em, pilot, dto.toStage, actor, null);
@@ -265,6 +268,37 @@ export class PilotsService {
     });
   }
 
+  /** The board's explicit acceptance of a conflict between the channel and the service strategy. */
+  acceptConflict(slug: string, note: string, actor: string): Promise<void> {
+    if (note.length < 10 || note.length > 2000) {
+      throw DomainError.field(
+        'note',
+        'Say why the board accepts the conflict, in 10 to 2000 characters.',
+      );
+    }
+    return this.writer.write(async (em) => {
+      const pilot = await this.get(slug, em);
+      if (!strategyFit(pilot.serviceStrategy, pilot.channelType).conflict) {
+        throw new DomainError('validation', 'This pilot has no strategy conflict to accept.');
+      }
+      if (pilot.conflictAcceptedAt)
+        throw new DomainError('conflict', 'The board has accepted this conflict already.');
+      const now = new Date();
+      await this.bumpVersion(em, pilot, {
+        conflictAcceptedBy: actor,
+        conflictAcceptedAt: now,
+        conflictNote: note,
+        updatedAt: now,
+      });
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+        [{ field: 'strategy conflict accepted', oldValue: null, newValue: note }],
+      );
+    });
+  }
+
   private async writeWithSlug<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
     try {
       return await this.writer.write(work);
@@ -277,15 +311,6 @@ export class PilotsService {
       }
       throw error;
     }
-  }
-
-  /** The facts the early gates look at, including what the business-case plan still lacks. */
-  async gateSubject(
-    pilot: Pilot,
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<GateSubject> {
-    const { missing } = await loadPlanFacts(em, pilot);
-    return { ...pilot, planMissing: missing };
   }
 
   private async moveStage(

@@ -23,7 +23,12 @@ export class ItCommitment {
   @Column({ name: 'it_owner', type: 'varchar', length: 120, nullable: true })
   itOwner: string | null;
 
-  @Column({ name: 'budget_committed_cents', type: 'bigint', nullable: true, transformer: bigintNumber })
+  @Column({
+    name: 'budget_committed_cents',
+    type: 'bigint',
+    nullable: true,
+    transformer: bigintNumber,
+  })
   budgetCommittedCents: number | null;
 
   @Column({ name: 'roadmap_slot', type: 'varchar', length: 120, nullable: true })

@@ -10,7 +10,13 @@ export const ITEM_STATUS_LABELS: Record<ItemStatus, string> = {
 };
 
 /** In order: the index is the level (0 none … 4 integrated). */
-export const IT_LEVELS = ['none', 'vendor_standalone', 'assessed', 'committed', 'integrated'] as const;
+export const IT_LEVELS = [
+  'none',
+  'vendor_standalone',
+  'assessed',
+  'committed',
+  'integrated',
+] as const;
 export type ItLevel = (typeof IT_LEVELS)[number];
 export const IT_LEVEL_LABELS: Record<ItLevel, string> = {
   none: '0 · None',
@@ -20,7 +26,14 @@ export const IT_LEVEL_LABELS: Record<ItLevel, string> = {
   integrated: '4 · Integrated',
 };
 
-export const INTEGRATION_ITEMS = ['crm', 'knowledge_base', 'routing', 'identity', 'reporting', 'privacy_security'] as const;
+export const INTEGRATION_ITEMS = [
+  'crm',
+  'knowledge_base',
+  'routing',
+  'identity',
+  'reporting',
+  'privacy_security',
+] as const;
 export type IntegrationItem = (typeof INTEGRATION_ITEMS)[number];
 export const INTEGRATION_LABELS: Record<IntegrationItem, string> = {
   crm: 'CRM',

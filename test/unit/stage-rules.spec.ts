@@ -1,6 +1,7 @@
 import {
   canStop,
   checkOwnerStep,
+  DEFAULT_THRESHOLDS,
   gateCriteria,
   GateSubject,
   nextOwnerStep,
@@ -14,6 +15,20 @@ const ready: GateSubject = {
   targetContactTypes: 'Billing questions',
   scope: 'Region north',
   planMissing: [],
+  monthsInIncubation: 7,
+  recentVolumes: [1200, 1300, 1250],
+  minMonthlyVolume: 1000,
+  readiness: { done: 9, applicable: 10, ratio: 0.9, openCritical: [] },
+  itLevel: 'committed',
+  businessCase: { proven: true, reasons: [] },
+  waterbedRatio: 0.3,
+  quality: [
+    { label: 'CSAT', target: 80, actual: 82, higherIsBetter: true, unit: ' %' },
+    { label: 'Response time', target: 60, actual: 45, higherIsBetter: false, unit: ' s' },
+  ],
+  strategyConflict: false,
+  conflictAccepted: false,
+  thresholds: DEFAULT_THRESHOLDS,
 };
 
 describe('nextOwnerStep', () => {
@@ -21,7 +36,8 @@ describe('nextOwnerStep', () => {
     ['idea', 'proof_of_concept'],
     ['proof_of_concept', 'incubation'],
     // From incubation on, a board decision moves the pilot.
-    ['incubation', null],
+    ['incubation', 'scale_up_review'],
+    // From the scale-up review on, a board decision moves the pilot.
     ['scale_up_review', null],
     ['scaled', null],
     ['stopped', null],
@@ -139,7 +155,8 @@ describe('checkOwnerStep', () => {
   it.each<[Stage, Stage]>([
     ['idea', 'incubation'],
     ['proof_of_concept', 'idea'],
-    ['incubation', 'scale_up_review'],
+    ['incubation', 'scaled'],
+    ['scale_up_review', 'scaled'],
     ['stopped', 'idea'],
   ])('refuses %s → %s, which is no owner step', (stage, target) => {
     const check = checkOwnerStep({ ...ready, stage }, target);

@@ -1,0 +1,120 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { actorOf } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { flash } from '../common/flash';
+import { FormState, submitForm } from '../common/forms';
+import { GatesService } from '../gates/gates.service';
+import { options } from '../pilots/pilot-fields';
+import { IT_LEVEL_LABELS, IT_LEVELS } from './readiness-fields';
+import { ReadinessService } from './readiness.service';
+
+const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
+
+/** The admin's pages for the checklist template and the gate thresholds. */
+@Controller('admin')
+export class AdminController {
+  constructor(
+    private readonly readiness: ReadinessService,
+    private readonly gates: GatesService,
+  ) {}
+
+  @Get('readiness-items')
+  async items(@Res() res: Response): Promise<void> {
+    await this.renderItems(res, { position: '' });
+  }
+
+  @Post('readiness-items')
+  async addItem(
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await submitForm(
+      res,
+      async () => {
+        await this.readiness.saveTemplateItem(null, body, actorOf(req));
+        flash(req, 'Checklist item added; every pilot’s checklist now shows it.');
+        return '/admin/readiness-items';
+      },
+      (state) => this.renderItems(res, body, state),
+    );
+  }
+
+  @Post('readiness-items/:id')
+  async updateItem(
+    @Param(
+      'id',
+      new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That checklist item') }),
+    )
+    id: number,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await submitForm(
+      res,
+      async () => {
+        await this.readiness.saveTemplateItem(id, body, actorOf(req));
+        flash(req, 'Checklist item saved.');
+        return '/admin/readiness-items';
+      },
+      (state) => this.renderItems(res, {}, state, id),
+    );
+  }
+
+  @Get('gate-settings')
+  async settings(@Res() res: Response): Promise<void> {
+    await this.renderSettings(res, null);
+  }
+
+  @Post('gate-settings')
+  async saveSettings(
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await submitForm(
+      res,
+      async () => {
+        await this.readiness.saveThresholds(body, actorOf(req));
+        flash(req, 'Thresholds saved; every gate and signal uses them from now on.');
+        return '/admin/gate-settings';
+      },
+      (state) => this.renderSettings(res, body, state),
+    );
+  }
+
+  private async renderItems(
+    res: Response,
+    values: Record<string, unknown>,
+    state: FormState = EMPTY,
+    failedId: number | null = null,
+  ): Promise<void> {
+    res.status(state.status).render('readiness/admin-items', {
+      title: 'Readiness checklist template',
+      items: await this.readiness.templateItems(),
+      values,
+      failedId,
+      summary: state.summary,
+      fieldErrors: state.fieldErrors,
+    });
+  }
+
+  private async renderSettings(
+    res: Response,
+    posted: Record<string, unknown> | null,
+    state: FormState = EMPTY,
+  ): Promise<void> {
+    const current = await this.gates.thresholds();
+    res.status(state.status).render('readiness/gate-settings', {
+      title: 'Gate thresholds',
+      values: posted ?? current,
+      current,
+      levels: options(IT_LEVELS, IT_LEVEL_LABELS),
+      summary: state.summary,
+      conflict: state.status === 409,
+      fieldErrors: state.fieldErrors,
+    });
+  }
+}

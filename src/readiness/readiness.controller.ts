@@ -1,0 +1,136 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { actorOf } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { flash } from '../common/flash';
+import { FormState, submitForm } from '../common/forms';
+import { GatesService } from '../gates/gates.service';
+import { options } from '../pilots/pilot-fields';
+import { Pilot } from '../pilots/pilot.entity';
+import { PilotsService } from '../pilots/pilots.service';
+import {
+  INTEGRATION_ITEMS,
+  INTEGRATION_LABELS,
+  IT_LEVEL_LABELS,
+  IT_LEVELS,
+  ITEM_STATUS_LABELS,
+  ITEM_STATUSES,
+} from './readiness-fields';
+import { ReadinessService } from './readiness.service';
+
+const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
+const itemId = new ParseIntPipe({
+  exceptionFactory: () => DomainError.notFound('That checklist item'),
+});
+
+@Controller('pilots/:slug')
+export class ReadinessController {
+  constructor(
+    private readonly pilots: PilotsService,
+    private readonly gates: GatesService,
+    private readonly readiness: ReadinessService,
+  ) {}
+
+  @Get('readiness')
+  async checklist(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+    await this.renderChecklist(res, await this.pilots.get(slug));
+  }
+
+  @Post('readiness/:itemId')
+  async setItem(
+    @Param('slug') slug: string,
+    @Param('itemId', itemId) id: number,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pilot = await this.pilots.get(slug);
+    await submitForm(
+      res,
+      async () => {
+        await this.readiness.setItem(pilot, id, body, actorOf(req));
+        flash(req, 'Checklist item saved.');
+        return `/pilots/${slug}/readiness#item-${id}`;
+      },
+      (state) => this.renderChecklist(res, pilot, { itemId: id, values: body, state }),
+    );
+  }
+
+  @Get('it')
+  async itForm(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+    const pilot = await this.pilots.get(slug);
+    const { commitment, integrations } = await this.readiness.it(pilot.id);
+    this.renderIt(res, pilot, this.readiness.itFormValues(commitment, integrations));
+  }
+
+  @Post('it')
+  async saveIt(
+    @Param('slug') slug: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pilot = await this.pilots.get(slug);
+    await submitForm(
+      res,
+      async () => {
+        await this.readiness.saveIt(pilot, body, actorOf(req));
+        flash(req, 'IT status saved.');
+        return `/pilots/${slug}`;
+      },
+      async (state) => this.renderIt(res, pilot, body, state),
+    );
+  }
+
+  private async renderChecklist(
+    res: Response,
+    pilot: Pilot,
+    failed: { itemId: number; values: Record<string, unknown>; state: FormState } | null = null,
+  ): Promise<void> {
+    const { rows, readiness } = await this.gates.checklist(pilot.id);
+    const history = (await this.pilots.history(pilot.id)).filter(
+      (h) => h.kind === 'update' && rows.some((r) => h.field?.startsWith(`${r.item.title}: `)),
+    );
+    res.status(failed?.state.status ?? 200).render('readiness/checklist', {
+      title: `Readiness · ${pilot.name}`,
+      pilot,
+      readiness,
+      statuses: options(ITEM_STATUSES, ITEM_STATUS_LABELS),
+      rows: rows.map((row) => {
+        const mine = failed?.itemId === row.item.id;
+        return {
+          ...row,
+          status: mine ? failed!.values.status : row.status,
+          evidence: mine ? failed!.values.evidence : row.evidence,
+          summary: mine ? failed!.state.summary : '',
+          fieldErrors: mine ? failed!.state.fieldErrors : {},
+        };
+      }),
+      history,
+    });
+  }
+
+  private renderIt(
+    res: Response,
+    pilot: Pilot,
+    values: Record<string, unknown>,
+    state: FormState = EMPTY,
+  ): void {
+    res.status(state.status).render('readiness/it', {
+      title: `IT commitment · ${pilot.name}`,
+      pilot,
+      values,
+      summary: state.summary,
+      conflict: state.status === 409,
+      fieldErrors: state.fieldErrors,
+      levels: options(IT_LEVELS, IT_LEVEL_LABELS),
+      integrations: INTEGRATION_ITEMS.map((item) => ({
+        name: `integration_${item}`,
+        label: INTEGRATION_LABELS[item],
+        value: values[`integration_${item}`],
+        errors: state.fieldErrors[`integration_${item}`],
+      })),
+      statuses: options(ITEM_STATUSES, ITEM_STATUS_LABELS),
+    });
+  }
+}

@@ -1,0 +1,357 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { diffFields, FieldChange } from '../audit/audit-diff';
+import { AuditService } from '../audit/audit.service';
+import { isIsoDate } from '../common/dates';
+import { DomainError, FieldErrors } from '../common/domain-error';
+import { centsToInput, parseEurosToCents } from '../common/money';
+import { Writer } from '../database/writer.service';
+import { GateSettings } from '../gates/gate-settings.entity';
+import { Pilot } from '../pilots/pilot.entity';
+import { ItCommitment, ItIntegration } from './it-commitment.entity';
+import { PilotReadiness } from './pilot-readiness.entity';
+import {
+  INTEGRATION_ITEMS,
+  IntegrationItem,
+  IT_LEVELS,
+  ITEM_STATUSES,
+  ItemStatus,
+  ItLevel,
+} from './readiness-fields';
+import { ReadinessItem } from './readiness-item.entity';
+
+const stale = (what: string) =>
+  new DomainError(
+    'conflict',
+    `Someone else changed ${what} after you opened the page. Nothing of yours was saved: reload and try again.`,
+  );
+
+const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
+
+/** Checklist statuses, IT commitment, the checklist template and the gate thresholds. */
+@Injectable()
+export class ReadinessService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: Writer,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Sets one checklist item of a pilot; `version` is the one the page showed (0 for never set). */
+  setItem(
+    pilot: Pilot,
+    itemId: number,
+    body: Record<string, unknown>,
+    actor: string,
+  ): Promise<void> {
+    const status = text(body.status) as ItemStatus;
+    const evidence = text(body.evidence) || null;
+    const version = Number(body.version);
+    const errors: FieldErrors = {};
+    if (!ITEM_STATUSES.includes(status)) errors.status = ['Choose a status from the list.'];
+    if (evidence && evidence.length > 2000)
+      errors.evidence = ['The evidence note may be at most 2000 characters.'];
+    if (status === 'done' && !evidence)
+      errors.evidence = ['Say what shows it is done (a document, a decision, a link).'];
+    if (!Number.isInteger(version))
+      errors.status = ['The form is missing its version; reload the page.'];
+    if (Object.keys(errors).length)
+      throw new DomainError('validation', 'Please correct the item marked below.', errors);
+    return this.writer.write(async (em) => {
+      const item = await em.findOneBy(ReadinessItem, { id: itemId });
+      if (!item) throw DomainError.notFound('That checklist item');
+      const existing = await em.findOneBy(PilotReadiness, { pilotId: pilot.id, itemId });
+      if ((existing?.version ?? 0) !== version) throw stale('this checklist item');
+      const changes = diffFields(
+        { status: existing?.status ?? 'not_started', evidence: existing?.evidence ?? null },
+        { status, evidence },
+        ['status', 'evidence'],
+      ).map((c) => ({ ...c, field: `${item.title}: ${c.field}` }));
+      if (!changes.length) return;
+      const now = new Date();
+      if (existing) {
+        const result = await em
+          .createQueryBuilder()
+          .update(PilotReadiness)
+          .set({
+            status,
+            evidence,
+            changedBy: actor,
+            changedAt: now,
+            version: existing.version + 1,
+          })
+          .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
+          .execute();
+        if (result.affected !== 1) throw stale('this checklist item');
+      } else {
+        await em.insert(PilotReadiness, {
+          pilotId: pilot.id,
+          itemId,
+          status,
+          evidence,
+          changedBy: actor,
+          changedAt: now,
+          version: 1,
+        });
+      }
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'readiness', entityId: pilot.id, pilotId: pilot.id },
+        changes,
+        now,
+      );
+    });
+  }
+
+  async it(
+    pilotId: number,
+  ): Promise<{ commitment: ItCommitment | null; integrations: ItIntegration[] }> {
+    const [commitment, integrations] = await Promise.all([
+      this.dataSource.getRepository(ItCommitment).findOneBy({ pilotId }),
+      this.dataSource.getRepository(ItIntegration).findBy({ pilotId }),
+    ]);
+    return { commitment, integrations };
+  }
+
+  itFormValues(
+    commitment: ItCommitment | null,
+    integrations: ItIntegration[],
+  ): Record<string, unknown> {
+    const values: Record<string, unknown> = {
+      level: commitment?.level ?? 'none',
+      itOwner: commitment?.itOwner ?? '',
+      budget: centsToInput(commitment?.budgetCommittedCents),
+      roadmapSlot: commitment?.roadmapSlot ?? '',
+      targetDate: commitment?.targetDate ?? '',
+      version: commitment?.version ?? 0,
+    };
+    for (const item of INTEGRATION_ITEMS) {
+      values[`integration_${item}`] =
+        integrations.find((i) => i.item === item)?.status ?? 'not_started';
+    }
+    return values;
+  }
+
+  saveIt(pilot: Pilot, body: Record<string, unknown>, actor: string): Promise<void> {
+    const errors: FieldErrors = {};
+    const level = text(body.level) as ItLevel;
+    const itOwner = text(body.itOwner) || null;
+    const budgetText = text(body.budget);
+    const budgetCommittedCents = budgetText ? parseEurosToCents(budgetText) : null;
+    const roadmapSlot = text(body.roadmapSlot) || null;
+    const targetDate = text(body.targetDate) || null;
+    const version = Number(body.version);
+    if (!IT_LEVELS.includes(level)) errors.level = ['Choose a level from the list.'];
+    if (itOwner && itOwner.length > 120) errors.itOwner = ['At most 120 characters.'];
+    if (budgetText && (budgetCommittedCents === null || budgetCommittedCents < 0))
+      errors.budget = ['Give an amount in euros, such as 120.000,00.'];
+    if (roadmapSlot && roadmapSlot.length > 120) errors.roadmapSlot = ['At most 120 characters.'];
+    if (targetDate && !isIsoDate(targetDate))
+      errors.targetDate = ['Give the target date as YYYY-MM-DD.'];
+    // "Committed" means something: budget, a roadmap slot, a named IT owner and a target date.
+    if (level === 'committed' || level === 'integrated') {
+      if (!itOwner) errors.itOwner = ['A committed IT needs a named IT owner.'];
+      if (budgetCommittedCents === null)
+        errors.budget = ['A committed IT needs the committed budget.'];
+      if (!roadmapSlot) errors.roadmapSlot = ['A committed IT needs a roadmap slot.'];
+      if (!targetDate) errors.targetDate = ['A committed IT needs a target date.'];
+    }
+    const integrations = INTEGRATION_ITEMS.map((item) => ({
+      item,
+      status: text(body[`integration_${item}`]) as ItemStatus,
+    }));
+    for (const { item, status } of integrations) {
+      if (!ITEM_STATUSES.includes(status))
+        errors[`integration_${item}`] = ['Choose a status from the list.'];
+    }
+    if (!Number.isInteger(version))
+      errors.level = ['The form is missing its version; reload the page.'];
+    if (Object.keys(errors).length)
+      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
+
+    return this.writer.write(async (em) => {
+      const existing = await em.findOneBy(ItCommitment, { pilotId: pilot.id });
+      if ((existing?.version ?? 0) !== version) throw stale('the IT status');
+      const now = new Date();
+      const next = { level, itOwner, budgetCommittedCents, roadmapSlot, targetDate };
+      const changes: FieldChange[] = diffFields(
+        existing ?? {
+          level: 'none',
+          itOwner: null,
+          budgetCommittedCents: null,
+          roadmapSlot: null,
+          targetDate: null,
+        },
+        next,
+        ['level', 'itOwner', 'budgetCommittedCents', 'roadmapSlot', 'targetDate'],
+      ).map((c) => ({ ...c, field: `IT ${c.field}` }));
+      if (existing) {
+        const result = await em
+          .createQueryBuilder()
+          .update(ItCommitment)
+          .set({ ...next, version: existing.version + 1, updatedBy: actor, updatedAt: now })
+          .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
+          .execute();
+        if (result.affected !== 1) throw stale('the IT status');
+      } else {
+        await em.insert(ItCommitment, {
+          ...next,
+          pilotId: pilot.id,
+          version: 1,
+          updatedBy: actor,
+          updatedAt: now,
+        });
+      }
+      const current = await em.findBy(ItIntegration, { pilotId: pilot.id });
+      for (const { item, status } of integrations) {
+        const row = current.find((c) => c.item === item);
+        const before = row?.status ?? 'not_started';
+        if (before === status) continue;
+        changes.push({ field: `IT integration ${item}`, oldValue: before, newValue: status });
+        if (row) await em.update(ItIntegration, { id: row.id }, { status });
+        else
+          await em.insert(ItIntegration, {
+            pilotId: pilot.id,
+            item: item as IntegrationItem,
+            status,
+          });
+      }
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'it', entityId: pilot.id, pilotId: pilot.id },
+        changes,
+        now,
+      );
+    });
+  }
+
+  templateItems(): Promise<ReadinessItem[]> {
+    return this.dataSource
+      .getRepository(ReadinessItem)
+      .find({ order: { position: 'ASC', id: 'ASC' } });
+  }
+
+  /** Adds (no id) or changes a template item. */
+  saveTemplateItem(
+    id: number | null,
+    body: Record<string, unknown>,
+    actor: string,
+  ): Promise<ReadinessItem> {
+    const title = text(body.title);
+    const description = text(body.description) || null;
+    const positionText = text(body.position);
+    const position = positionText ? Number(positionText) : 0;
+    const errors: FieldErrors = {};
+    if (title.length < 3 || title.length > 200)
+      errors.title = ['The title must be 3 to 200 characters.'];
+    if (description && description.length > 2000) errors.description = ['At most 2000 characters.'];
+    if (!Number.isInteger(position) || position < 0 || position > 999)
+      errors.position = ['Position must be a whole number from 0 to 999.'];
+    if (Object.keys(errors).length)
+      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
+    const values = {
+      title,
+      description,
+      position,
+      critical: body.critical === 'on',
+      active: id === null || body.active === 'on',
+    };
+    return this.writer.write(async (em) => {
+      const now = new Date();
+      if (id === null) {
+        const saved = await em.save(
+          em.create(ReadinessItem, { ...values, version: 1, updatedAt: now }),
+        );
+        await this.audit.recordCreate(
+          em,
+          actor,
+          { entityType: 'readiness_item', entityId: saved.id, pilotId: null },
+          now,
+        );
+        return saved;
+      }
+      const existing = await em.findOneBy(ReadinessItem, { id });
+      if (!existing) throw DomainError.notFound('That checklist item');
+      if (existing.version !== Number(body.version)) throw stale('this checklist item');
+      const changes = diffFields(existing, values, [
+        'title',
+        'description',
+        'position',
+        'critical',
+        'active',
+      ]);
+      await em.update(
+        ReadinessItem,
+        { id },
+        { ...values, version: existing.version + 1, updatedAt: now },
+      );
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'readiness_item', entityId: id, pilotId: null },
+        changes,
+        now,
+      );
+      return { ...existing, ...values };
+    });
+  }
+
+  saveThresholds(body: Record<string, unknown>, actor: string): Promise<void> {
+    const errors: FieldErrors = {};
+    const int = (name: string, min: number, max: number, message: string) => {
+      const raw = text(body[name]);
+      const value = Number(raw);
+      if (!/^\d+$/.test(raw) || value < min || value > max) errors[name] = [message];
+      return value;
+    };
+    const values = {
+      minIncubationMonths: int(
+        'minIncubationMonths',
+        1,
+        60,
+        'A whole number of months from 1 to 60.',
+      ),
+      readinessPct: int('readinessPct', 0, 100, 'A percentage from 0 to 100.'),
+      maxWaterbedPct: int('maxWaterbedPct', 0, 100, 'A percentage from 0 to 100.'),
+      vendorStandaloneMonths: int(
+        'vendorStandaloneMonths',
+        0,
+        60,
+        'A whole number of months from 0 to 60.',
+      ),
+      maxMonthsInStage: int('maxMonthsInStage', 1, 120, 'A whole number of months from 1 to 120.'),
+      minItLevel: text(body.minItLevel) as ItLevel,
+    };
+    if (!IT_LEVELS.includes(values.minItLevel))
+      errors.minItLevel = ['Choose a level from the list.'];
+    if (Object.keys(errors).length)
+      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
+    return this.writer.write(async (em) => {
+      const existing = await em.findOneByOrFail(GateSettings, { id: 1 });
+      if (existing.version !== Number(body.version)) throw stale('the thresholds');
+      const changes = diffFields(existing, values, [
+        'minIncubationMonths',
+        'readinessPct',
+        'minItLevel',
+        'maxWaterbedPct',
+        'vendorStandaloneMonths',
+        'maxMonthsInStage',
+      ]);
+      const now = new Date();
+      await em.update(
+        GateSettings,
+        { id: 1 },
+        { ...values, version: existing.version + 1, updatedBy: actor, updatedAt: now },
+      );
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'gate_settings', entityId: 1, pilotId: null },
+        changes,
+        now,
+      );
+    });
+  }
+}
