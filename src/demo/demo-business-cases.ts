@@ -316,3 +316,60 @@ export function generateMonths(
   }
   return months;
 }
+
+/**
+ * Readiness per demo pilot, one letter per standard item in template order:
+ * D done, P in progress, N not started, X not applicable. With the IT commitment.
+ */
+export const DEMO_READINESS: Array<{
+  slug: string;
+  items: string;
+  it: {
+    level: 'none' | 'vendor_standalone' | 'assessed' | 'committed' | 'integrated';
+    owner?: string;
+    budgetCents?: number;
+    slot?: string;
+    targetInDays?: number;
+  };
+}> = [
+  // In review, but routing (critical) is not done and readiness is 70 %: the review fails.
+  {
+    slug: 'voicebot-outages',
+    items: 'DDDDDPDDNDX',
+    it: {
+      level: 'committed',
+      owner: 'Ricardo Pereira',
+      budgetCents: 12_000_000,
+      slot: 'Q1 release train',
+      targetInDays: 90,
+    },
+  },
+  // Seven months in incubation on the vendor's tool.
+  { slug: 'whatsapp-movers', items: 'DPDPNDPNNPN', it: { level: 'vendor_standalone' } },
+  { slug: 'billing-chatbot', items: 'DDPDNPNDXNN', it: { level: 'assessed', owner: 'Bas Mulder' } },
+  // Ready for the scale-up review: every critical item done, IT committed.
+  {
+    slug: 'test-drive-click-to-call',
+    items: 'DDDDXDDDDDD',
+    it: {
+      level: 'committed',
+      owner: 'Bas Mulder',
+      budgetCents: 4_500_000,
+      slot: 'Q2 release train',
+      targetInDays: 150,
+    },
+  },
+  {
+    slug: 'meter-reading-portal',
+    items: 'DDDDDDDDDDD',
+    it: {
+      level: 'integrated',
+      owner: 'Ricardo Pereira',
+      budgetCents: 30_000_000,
+      slot: 'Released',
+      targetInDays: -400,
+    },
+  },
+  { slug: 'premium-video', items: 'DPNNNNNNNNN', it: { level: 'none' } },
+  { slug: 'instagram-care', items: 'DPNPNNNNNNN', it: { level: 'vendor_standalone' } },
+];

@@ -136,7 +136,8 @@ export const DEMO_PILOTS: DemoPilot[] = [
     scope: '',
     serviceStrategy: 'standard',
     affected: ['email', 'web-form'],
-    path: [{ stage: 'idea', daysAgo: 30 }],
+    // An idea nobody took up for more than a year: stuck in its stage, without an owner.
+    path: [{ stage: 'idea', daysAgo: 420 }],
   },
   {
     slug: 'test-drive-click-to-call',

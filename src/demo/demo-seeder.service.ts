@@ -7,7 +7,16 @@ import { insertRows } from '../database/bulk';
 import { CostRate } from '../finance/cost-rate.entity';
 import { DiscountRate } from '../finance/discount-rate.entity';
 import { Investment } from '../results/investment.entity';
-import { DEMO_BUSINESS_CASES, DEMO_COST_RATES, generateMonths } from './demo-business-cases';
+import { ItCommitment } from '../readiness/it-commitment.entity';
+import { PilotReadiness } from '../readiness/pilot-readiness.entity';
+import type { ItemStatus } from '../readiness/readiness-fields';
+import { ReadinessItem } from '../readiness/readiness-item.entity';
+import {
+  DEMO_BUSINESS_CASES,
+  DEMO_COST_RATES,
+  DEMO_READINESS,
+  generateMonths,
+} from './demo-business-cases';
 import { AuditService } from '../audit/audit.service';
 import { Channel } from '../channels/channel.entity';
 import { addDays, todayIso } from '../common/dates';
@@ -102,8 +111,78 @@ export class DemoSeeder implements OnApplicationBootstrap {
         }
       }
       await this.seedBusinessCases(em, today);
+      await this.seedReadiness(em, today);
       return DEMO_PILOTS.length;
     });
+  }
+
+  /** Checklists in every state and IT at every level, so each signal shows somewhere. */
+  private async seedReadiness(em: EntityManager, today: string): Promise<void> {
+    const items = await em.find(ReadinessItem, { order: { position: 'ASC' } });
+    const statusOf: Record<string, ItemStatus> = {
+      D: 'done',
+      P: 'in_progress',
+      N: 'not_started',
+      X: 'not_applicable',
+    };
+    const now = new Date();
+    for (const demo of DEMO_READINESS) {
+      const pilot = await em.findOneBy(Pilot, { slug: demo.slug });
+      if (!pilot) continue;
+      const rows = [...demo.items]
+        .map((letter, i) => ({ letter, item: items[i] }))
+        .filter((r) => r.item && r.letter !== 'N');
+      if (rows.length) {
+        await em.insert(
+          PilotReadiness,
+          rows.map(({ letter, item }) => ({
+            pilotId: pilot.id,
+            itemId: item.id,
+            status: statusOf[letter],
+            evidence:
+              letter === 'D' ? `Agreed and documented (${item.title.toLowerCase()}).` : null,
+            changedBy: DEMO_ACTOR,
+            changedAt: now,
+            version: 1,
+          })),
+        );
+      }
+      await em.insert(ItCommitment, {
+        pilotId: pilot.id,
+        level: demo.it.level,
+        itOwner: demo.it.owner ?? null,
+        budgetCommittedCents: demo.it.budgetCents ?? null,
+        roadmapSlot: demo.it.slot ?? null,
+        targetDate:
+          demo.it.targetInDays === undefined ? null : addDays(today, demo.it.targetInDays),
+        version: 1,
+        updatedBy: DEMO_ACTOR,
+        updatedAt: now,
+      });
+    }
+    // A proof of concept that started last month and has logged nothing yet.
+    const video = await em.findOneBy(Pilot, { slug: 'premium-video' });
+    if (video) {
+      const start = addMonths(today.slice(0, 7), -2);
+      await em.update(Pilot, { id: video.id }, { startMonth: start });
+      await em.insert(PilotPlan, {
+        pilotId: video.id,
+        expectedMonthlyContacts: 400,
+        investmentCents: 1_500_000,
+        monthlyFixedCostCents: 600_000,
+        variableCostPerContactCents: 900,
+        expectedMonthlyMarginCents: 2_000_000,
+        horizonMonths: 36,
+        coverageBp: 1500,
+        fixedCostAtScaleCents: 1_800_000,
+        minMonthlyVolume: 250,
+        targetCsat: 90,
+        targetFcr: null,
+        targetResponseSeconds: null,
+        version: 1,
+        updatedAt: now,
+      });
+    }
   }
 
   /** Rates, discount rate, plans, 36 months of history and the results of the demo business cases. */

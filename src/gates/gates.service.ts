@@ -158,12 +158,10 @@ export class GatesService {
   async signals(pilots: Pilot[], today = todayIso()): Promise<Map<number, Signal[]>> {
     const result = new Map<number, Signal[]>();
     if (!pilots.length) return result;
-    const logged = await this.dataSource
-      .getRepository(MonthlyResult)
-      .find({
-        where: { pilotId: In(pilots.map((p) => p.id)) },
-        select: { pilotId: true, month: true },
-      });
+    const logged = await this.dataSource.getRepository(MonthlyResult).find({
+      where: { pilotId: In(pilots.map((p) => p.id)) },
+      select: { pilotId: true, month: true },
+    });
     for (const pilot of pilots) {
       const { subject } = await this.subjectFor(pilot, this.dataSource.manager, today);
       const failing =

@@ -54,7 +54,11 @@ export class PilotsController {
       this.pilots.filterOptions(),
     ]);
     const filtered = Object.values(filter).some(Boolean);
-    const groups = groupByStage(pilots, todayIso()).filter(
+    const signals = await this.gates.signals(pilots);
+    const withSignals = pilots.map((pilot) =>
+      Object.assign(pilot, { signals: signals.get(pilot.id) ?? [] }),
+    );
+    const groups = groupByStage(withSignals, todayIso()).filter(
       (group) => group.pilots.length || !filtered,
     );
     res.render('pilots/index', {

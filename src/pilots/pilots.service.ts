@@ -77,6 +77,7 @@ export class PilotsService {
     const query = this.dataSource
       .getRepository(Pilot)
       .createQueryBuilder('pilot')
+      .leftJoinAndSelect('pilot.affectedChannels', 'channel')
       .orderBy('pilot.name', 'ASC');
     if (filter.stage) query.andWhere('pilot.stage = :stage', { stage: filter.stage });
     if (filter.channelType)

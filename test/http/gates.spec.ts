@@ -1,0 +1,339 @@
+import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { GateSettings } from '../../src/gates/gate-settings.entity';
+import { GatesService } from '../../src/gates/gates.service';
+import { PilotStageChange } from '../../src/pilots/pilot-stage-change.entity';
+import { Pilot } from '../../src/pilots/pilot.entity';
+import { PilotsService } from '../../src/pilots/pilots.service';
+import { ItCommitment, ItIntegration } from '../../src/readiness/it-commitment.entity';
+import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
+import { ReadinessItem } from '../../src/readiness/readiness-item.entity';
+import { findPilot } from '../support/factories';
+import { csrfToken, encodeForm, submit, unescapeHtml } from '../support/forms';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const text = (html: string) => unescapeHtml(html).replace(/\u00a0/g, ' ');
+
+describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true });
+  });
+  afterAll(() => t.close());
+
+  const item = (title: string) =>
+    t.dataSource.getRepository(ReadinessItem).findOneByOrFail({ title });
+
+  it('shows every signal somewhere in the demo portfolio, each with its reason', async () => {
+    const pilots = await t.dataSource
+      .getRepository(Pilot)
+      .find({ relations: { affectedChannels: true } });
+    const signals = await t.app.get(GatesService).signals(pilots);
+    const found = new Set([...signals.values()].flat().map((s) => s.key));
+    expect([...found].sort()).toEqual(
+      [
+        'it_stuck',
+        'no_owner',
+        'no_recent_results',
+        'review_failing',
+        'review_overdue',
+        'stuck_in_stage',
+        'waterbed_high',
+      ].sort(),
+    );
+    const page = text((await t.agent().get('/pilots').expect(200)).text);
+    expect(page).toContain('IT stuck');
+    expect(page).toContain('of the claimed savings reappear in other channels (threshold 50 %)');
+    expect(page).toContain("months in incubation and still on the vendor's stand-alone tool.");
+    expect(page).toContain('Review criteria not met');
+    expect(page).toContain('No results last month');
+  });
+
+  it('updates a checklist item with evidence, records who and when, and refuses bad input', async () => {
+    const raci = await item('Ownership and roles (RACI) agreed');
+    const pilot = await findPilot(t.dataSource, 'billing-chatbot');
+    const routing = await item('Routing and hand-over');
+
+    const missingEvidence = await submit(
+      t.agent(),
+      '/pilots/billing-chatbot/readiness',
+      `/pilots/billing-chatbot/readiness/${routing.id}`,
+      {
+        status: 'done',
+        evidence: '',
+        version: 1,
+      },
+    );
+    expect(missingEvidence.status).toBe(422);
+    expect(missingEvidence.text).toContain('Say what shows it is done');
+    const badStatus = await submit(
+      t.agent(),
+      '/pilots/billing-chatbot/readiness',
+      `/pilots/billing-chatbot/readiness/${routing.id}`,
+      {
+        status: 'finished',
+        version: 1,
+      },
+    );
+    expect(badStatus.status).toBe(422);
+    expect(badStatus.text).toContain('Choose a status from the list.');
+
+    const row = await t.dataSource
+      .getRepository(PilotReadiness)
+      .findOneByOrFail({ pilotId: pilot.id, itemId: routing.id });
+    const ok = await submit(
+      t.agent(),
+      '/pilots/billing-chatbot/readiness',
+      `/pilots/billing-chatbot/readiness/${routing.id}`,
+      {
+        status: 'done',
+        evidence: 'Hand-over to chat agents live since March',
+        version: row.version,
+      },
+    );
+    expect(ok.status).toBe(303);
+    const saved = await t.dataSource
+      .getRepository(PilotReadiness)
+      .findOneByOrFail({ pilotId: pilot.id, itemId: routing.id });
+    expect(saved).toMatchObject({
+      status: 'done',
+      changedBy: 'anonymous',
+      version: row.version + 1,
+    });
+    const page = text((await t.agent().get('/pilots/billing-chatbot/readiness').expect(200)).text);
+    expect(page).toContain('Routing and hand-over: status');
+    expect(page).toContain('Hand-over to chat agents live since March');
+
+    // A stale page (the version it showed is gone) overwrites nothing.
+    const stale = await submit(
+      t.agent(),
+      '/pilots/billing-chatbot/readiness',
+      `/pilots/billing-chatbot/readiness/${routing.id}`,
+      {
+        status: 'in_progress',
+        version: row.version,
+      },
+    );
+    expect(stale.status).toBe(409);
+    expect(
+      (await t.dataSource.getRepository(PilotReadiness).findOneByOrFail({ id: saved.id })).status,
+    ).toBe('done');
+
+    // An item never touched starts at version 0.
+    const premium = await findPilot(t.dataSource, 'premium-video');
+    const knowledge = await item('Knowledge management');
+    const fresh = await submit(
+      t.agent(),
+      '/pilots/premium-video/readiness',
+      `/pilots/premium-video/readiness/${knowledge.id}`,
+      {
+        status: 'in_progress',
+        version: 0,
+      },
+    );
+    expect(fresh.status).toBe(303);
+    expect(
+      await t.dataSource
+        .getRepository(PilotReadiness)
+        .findOneBy({ pilotId: premium.id, itemId: knowledge.id }),
+    ).toMatchObject({
+      status: 'in_progress',
+      version: 1,
+    });
+    expect(raci.critical).toBe(true);
+  });
+
+  it('saves the IT commitment with its integrations, insisting that committed means committed', async () => {
+    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
+    const it = await t.dataSource
+      .getRepository(ItCommitment)
+      .findOneByOrFail({ pilotId: pilot.id });
+    const half = await submit(
+      t.agent(),
+      '/pilots/whatsapp-movers/it',
+      '/pilots/whatsapp-movers/it',
+      {
+        level: 'committed',
+        itOwner: '',
+        budget: 'lots',
+        targetDate: '2027-02-30',
+        version: it.version,
+        integration_crm: 'in_progress',
+      },
+    );
+    expect(half.status).toBe(422);
+    const html = text(half.text);
+    expect(html).toContain('A committed IT needs a named IT owner.');
+    expect(html).toContain('A committed IT needs the committed budget.');
+    expect(html).toContain('A committed IT needs a roadmap slot.');
+    expect(html).toContain('Give the target date as YYYY-MM-DD.');
+    expect(html).toContain('Choose a status from the list.'); // integrations not posted
+    expect(
+      (await t.dataSource.getRepository(ItCommitment).findOneByOrFail({ id: it.id })).level,
+    ).toBe('vendor_standalone');
+
+    const integrations = {
+      integration_crm: 'in_progress',
+      integration_knowledge_base: 'done',
+      integration_routing: 'not_started',
+      integration_identity: 'not_applicable',
+      integration_reporting: 'not_started',
+      integration_privacy_security: 'done',
+    };
+    const ok = await submit(t.agent(), '/pilots/whatsapp-movers/it', '/pilots/whatsapp-movers/it', {
+      level: 'committed',
+      itOwner: 'Bas Mulder',
+      budget: '85.000,00',
+      roadmapSlot: 'Q3 2027',
+      targetDate: '2027-09-01',
+      version: it.version,
+      ...integrations,
+    });
+    expect(ok.status).toBe(303);
+    expect(
+      await t.dataSource.getRepository(ItCommitment).findOneByOrFail({ id: it.id }),
+    ).toMatchObject({
+      level: 'committed',
+      budgetCommittedCents: 8_500_000,
+      targetDate: '2027-09-01',
+    });
+    // Items still "not started" need no row.
+    expect(await t.dataSource.getRepository(ItIntegration).countBy({ pilotId: pilot.id })).toBe(4);
+    const trail = await t.dataSource
+      .getRepository(AuditEntry)
+      .findBy({ pilotId: pilot.id, entityType: 'it' });
+    expect(trail.map((e) => [e.field, e.oldValue, e.newValue])).toEqual(
+      expect.arrayContaining([
+        ['IT level', 'vendor_standalone', 'committed'],
+        ['IT integration crm', 'not_started', 'in_progress'],
+      ]),
+    );
+    // No longer stuck on the vendor's tool.
+    const page = text((await t.agent().get('/pilots').expect(200)).text);
+    expect(page).not.toContain(
+      "7 months in incubation and still on the vendor's stand-alone tool.",
+    );
+  });
+
+  it('refuses the step to the scale-up review while criteria fail, naming them, and allows it when all hold', async () => {
+    const refused = await submit(
+      t.agent(),
+      '/pilots/billing-chatbot',
+      '/pilots/billing-chatbot/stage',
+      {
+        fromStage: 'incubation',
+        toStage: 'scale_up_review',
+      },
+    );
+    expect(refused.status).toBe(422);
+    const reason = text(refused.text);
+    expect(reason).toMatch(/Not yet: at least 6 months in incubation; [^.]*business case proven/);
+    expect((await findPilot(t.dataSource, 'billing-chatbot')).stage).toBe('incubation');
+
+    const ready = await t.app
+      .get(GatesService)
+      .nextGate(await t.app.get(PilotsService).get('test-drive-click-to-call'));
+    expect(ready.next?.criteria.filter((c) => c.status !== 'met')).toEqual([]);
+    const allowed = await submit(
+      t.agent(),
+      '/pilots/test-drive-click-to-call',
+      '/pilots/test-drive-click-to-call/stage',
+      {
+        fromStage: 'incubation',
+        toStage: 'scale_up_review',
+      },
+    );
+    expect(allowed.status).toBe(303);
+    const pilot = await findPilot(t.dataSource, 'test-drive-click-to-call');
+    expect(pilot.stage).toBe('scale_up_review');
+    const last = await t.dataSource
+      .getRepository(PilotStageChange)
+      .findOne({ where: { pilotId: pilot.id }, order: { id: 'DESC' } });
+    expect(last).toMatchObject({ fromStage: 'incubation', toStage: 'scale_up_review' });
+    const page = text((await t.agent().get('/pilots/test-drive-click-to-call')).text);
+    expect(page).toContain('Scale-up review: the board decides');
+  });
+
+  it('lets an admin change a threshold, which the gates then apply', async () => {
+    const settings = await t.dataSource.getRepository(GateSettings).findOneByOrFail({ id: 1 });
+    const bad = await submit(t.agent(), '/admin/gate-settings', '/admin/gate-settings', {
+      minIncubationMonths: 0,
+      readinessPct: 120,
+      minItLevel: 'hopeful',
+      maxWaterbedPct: 50,
+      vendorStandaloneMonths: 3,
+      maxMonthsInStage: 12,
+      version: settings.version,
+    });
+    expect(bad.status).toBe(422);
+    expect(text(bad.text)).toContain('A whole number of months from 1 to 60.');
+    expect(text(bad.text)).toContain('A percentage from 0 to 100.');
+
+    const ok = await submit(t.agent(), '/admin/gate-settings', '/admin/gate-settings', {
+      minIncubationMonths: 6,
+      readinessPct: 80,
+      minItLevel: 'committed',
+      maxWaterbedPct: 90,
+      vendorStandaloneMonths: 3,
+      maxMonthsInStage: 12,
+      version: settings.version,
+    });
+    expect(ok.status).toBe(303);
+    const pilots = await t.dataSource
+      .getRepository(Pilot)
+      .find({ relations: { affectedChannels: true } });
+    const signals = [...(await t.app.get(GatesService).signals(pilots)).values()].flat();
+    expect(signals.some((s) => s.key === 'waterbed_high')).toBe(false);
+    const page = text((await t.agent().get('/pilots/whatsapp-movers').expect(200)).text);
+    expect(page).toContain('Waterbed ratio at most 90 %');
+  });
+
+  it('adds a checklist item to the template, which every checklist then shows', async () => {
+    const bad = await submit(t.agent(), '/admin/readiness-items', '/admin/readiness-items', {
+      title: 'x',
+    });
+    expect(bad.status).toBe(422);
+    const ok = await submit(t.agent(), '/admin/readiness-items', '/admin/readiness-items', {
+      title: 'Accessibility of the channel checked',
+      critical: true,
+      position: 12,
+    });
+    expect(ok.status).toBe(303);
+    const page = (await t.agent().get('/pilots/whatsapp-movers/readiness').expect(200)).text;
+    expect(page).toContain(
+      'Accessibility of the channel checked <span class="badge badge--critical">critical</span>',
+    );
+  });
+
+  it('records the board accepting a strategy conflict', async () => {
+    const agent = t.agent();
+    const before = await agent.get('/pilots/concierge-chatbot').expect(200);
+    expect(text(before.text)).toContain('Conflict: a chatbot replaces the personal contact');
+    const short = await agent
+      .post('/pilots/concierge-chatbot/strategy-conflict')
+      .type('form')
+      .send(encodeForm({ note: 'ok', _csrf: csrfToken(before.text) }));
+    expect(short.status).toBe(422);
+    expect(short.text).toContain('Say why the board accepts the conflict');
+    const ok = await submit(
+      agent,
+      '/pilots/concierge-chatbot',
+      '/pilots/concierge-chatbot/strategy-conflict',
+      {
+        note: 'Premium subscribers asked for 24/7 answers; humans stay one tap away.',
+      },
+    );
+    expect(ok.status).toBe(303);
+    const pilot = await findPilot(t.dataSource, 'concierge-chatbot');
+    expect(pilot.conflictAcceptedBy).toBe('anonymous');
+    const noConflict = await submit(
+      t.agent(),
+      '/pilots/whatsapp-movers',
+      '/pilots/whatsapp-movers/strategy-conflict',
+      {
+        note: 'Nothing to accept here at all.',
+      },
+    );
+    expect(noConflict.status).toBe(422);
+  });
+});
