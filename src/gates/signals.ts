@@ -1,4 +1,5 @@
 import { daysBetween } from '../common/dates';
+import { formatPercent } from '../common/money';
 import type { Stage } from '../pilots/pilot-fields';
 import type { ItLevel } from '../readiness/readiness-fields';
 import type { GateThresholds } from '../pilots/stage-rules';
@@ -78,7 +79,7 @@ export function signalsFor(f: SignalFacts, t: GateThresholds, today: string): Si
     signals.push({
       key: 'waterbed_high',
       label: 'Waterbed',
-      reason: `${(f.waterbedRatio * 100).toFixed(1)} % of the claimed savings reappear in other channels (threshold ${t.maxWaterbedPct} %).`,
+      reason: `${formatPercent(f.waterbedRatio)} of the claimed savings reappear in other channels (threshold ${t.maxWaterbedPct} %).`,
     });
   }
   if (

@@ -1,3 +1,4 @@
+import { formatPercent } from '../common/money';
 import type { Readiness } from '../readiness/readiness-rules';
 import { IT_LEVEL_LABELS, itLevelIndex, type ItLevel } from '../readiness/readiness-fields';
 import type { Purpose, Stage } from './pilot-fields';
@@ -94,7 +95,7 @@ function filled(text: string | null | undefined): boolean {
   return Boolean(text && text.trim());
 }
 
-const pct = (ratio: number) => `${(ratio * 100).toFixed(1)} %`;
+const pct = (ratio: number) => formatPercent(ratio);
 
 function purposeCriterion(subject: GateSubject): GateCriterion {
   const count = subject.purposes.length;
