@@ -7,6 +7,7 @@ import { CreateBusinessCaseTables1763856000005 } from './1763856000005-create-bu
 import { CreateImportBatch1763856000006 } from './1763856000006-create-import-batch';
 import { CreateReadinessItGates1763856000007 } from './1763856000007-create-readiness-it-gates';
 import { SeedReadinessAndGateSettings1763856000008 } from './1763856000008-seed-readiness-and-gate-settings';
+import { CreateAccounts1763856000009 } from './1763856000009-create-accounts';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   CreateImportBatch1763856000006,
   CreateReadinessItGates1763856000007,
   SeedReadinessAndGateSettings1763856000008,
+  CreateAccounts1763856000009,
 ];

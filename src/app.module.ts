@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsModule } from './accounts/accounts.module';
 import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
 import { BusinessCaseModule } from './business-case/business-case.module';
@@ -25,6 +26,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         DatabaseModule,
         AuditModule,
+        AccountsModule,
         SessionsModule,
         ChannelsModule,
         PilotsModule,

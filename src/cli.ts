@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync, statSync } from 'node:fs';
+import { AccountsService } from './accounts/accounts.service';
+import type { Role } from './accounts/permissions';
 import { AppModule } from './app.module';
 import { businessCaseJson } from './business-case/business-case.export';
 import { BusinessCaseService } from './business-case/business-case.service';
@@ -12,17 +14,25 @@ import { MetricsImportService } from './results/import/metrics-import.service';
 
 const USAGE = `Usage: npm run --silent cli -- <command>
   import-metrics FILE [--dry-run]   import results and history from a CSV (all or nothing)
-  business-case SLUG [--json]       a pilot's business case (--json: the same JSON as the API)`;
+  business-case SLUG [--json]       a pilot's business case (--json: the same JSON as the API)
+  create-user EMAIL NAME ROLES      an account; ROLES comma-separated (viewer,owner,board,finance,admin);
+                                    the password is read from NEW_USER_PASSWORD or the first line of stdin`;
 
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** The password for create-user (never a command-line argument, which shells keep in history). */
+  password?: () => Promise<string>;
 }
 
 /** The command line on the app's own modules; returns the exit code. */
 export async function runCli(args: string[], config: AppConfig, io: CliIo): Promise<number> {
   const [command, target, ...flags] = args;
-  if (!command || !target || !['import-metrics', 'business-case'].includes(command)) {
+  if (
+    !command ||
+    !target ||
+    !['import-metrics', 'business-case', 'create-user'].includes(command)
+  ) {
     io.err(USAGE);
     return 2;
   }
@@ -39,6 +49,23 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
         flags.includes('--dry-run'),
         io,
       );
+    if (command === 'create-user') {
+      const [name, roles] = flags;
+      const password = io.password ? await io.password() : '';
+      const user = await app
+        .get(AccountsService)
+        .create(
+          {
+            email: target,
+            name: name ?? '',
+            password,
+            roles: (roles ?? '').split(',').filter(Boolean) as Role[],
+          },
+          'command line',
+        );
+      io.out(`Created ${user.email} (${user.roles.join(', ')}).`);
+      return 0;
+    }
     const pilot = await app.get(PilotsService).get(target);
     const report = await app.get(BusinessCaseService).report(pilot);
     if (flags.includes('--json')) {
@@ -63,7 +90,14 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
     return 0;
   } catch (error) {
     if (error instanceof DomainError) {
-      io.err(error.message);
+      io.err(
+        [
+          error.message,
+          ...Object.entries(error.fieldErrors).map(
+            ([field, messages]) => `${field}: ${messages.join(' ')}`,
+          ),
+        ].join('\n'),
+      );
       return 1;
     }
     throw error;
@@ -116,9 +150,16 @@ if (require.main === module) {
     console.error(error instanceof ConfigError ? error.message : error);
     process.exit(2);
   }
+  const password = async () => {
+    if (process.env.NEW_USER_PASSWORD) return process.env.NEW_USER_PASSWORD;
+    let input = '';
+    for await (const chunk of process.stdin) input += chunk;
+    return input.split(/\r?\n/)[0];
+  };
   runCli(process.argv.slice(2), config, {
     out: (t) => console.log(t),
     err: (t) => console.error(t),
+    password,
   }).then(
     (code) => process.exit(code),
     (error) => {

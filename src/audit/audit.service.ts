@@ -15,7 +15,8 @@ export interface AuditTarget {
     | 'readiness'
     | 'readiness_item'
     | 'it'
-    | 'gate_settings';
+    | 'gate_settings'
+    | 'user';
   entityId: number;
   pilotId: number | null;
 }

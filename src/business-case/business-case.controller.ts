@@ -1,5 +1,6 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
+import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { can } from '../accounts/permissions';
+import type { Request, Response } from 'express';
 import { PilotsService } from '../pilots/pilots.service';
 import { BusinessCaseService } from './business-case.service';
 import { businessCaseCsv } from './business-case.export';
@@ -13,9 +14,17 @@ export class BusinessCaseController {
   ) {}
 
   @Get('business-case')
-  async page(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+  async page(
+    @Param('slug') slug: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const report = await this.businessCases.report(await this.pilots.get(slug));
-    res.render('business-case/show', { title: `Business case · ${report.pilot.name}`, ...report });
+    res.render('business-case/show', {
+      title: `Business case · ${report.pilot.name}`,
+      ...report,
+      mayEdit: can(req.user ?? null, 'edit_pilot', report.pilot),
+    });
   }
 
   @Get('business-case.csv')

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
@@ -23,8 +24,13 @@ export class PlanController {
   ) {}
 
   @Get()
-  async form(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+  async form(
+    @Param('slug') slug: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const pilot = await this.pilots.get(slug);
+    authorize(req, 'edit_pilot', pilot);
     const { plan, shares } = await this.plans.load(pilot.id);
     const values: Record<string, unknown> = {
       startMonth: pilot.startMonth ?? '',
@@ -57,6 +63,7 @@ export class PlanController {
     @Res() res: Response,
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
+    authorize(req, 'edit_pilot', pilot);
     await submitForm(
       res,
       async () => {

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
 import { FormState, readForm, submitForm } from '../common/forms';
@@ -24,6 +25,7 @@ export class ChannelsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'manage_channels');
     await submitForm(
       res,
       async () => {
@@ -39,7 +41,12 @@ export class ChannelsController {
   }
 
   @Get(':key/edit')
-  async editForm(@Param('key') key: string, @Res() res: Response): Promise<void> {
+  async editForm(
+    @Param('key') key: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    authorize(req, 'manage_channels');
     const channel = await this.channels.get(key);
     this.renderEdit(res, channel, channel);
   }
@@ -51,6 +58,7 @@ export class ChannelsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'manage_channels');
     const channel = await this.channels.get(key);
     await submitForm(
       res,

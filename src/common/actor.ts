@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 
-/** Who is acting, as the history records it. Until accounts exist everyone is anonymous. */
-export function actorOf(_req: Request): string {
-  return 'anonymous';
+/** Who is acting, as the history records it: the signed-in user's name and e-mail. */
+export function actorOf(req: Request): string {
+  return req.user ? `${req.user.name} <${req.user.email}>` : 'system';
 }

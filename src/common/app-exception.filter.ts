@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError, STATUS_BY_CODE } from './domain-error';
-import { sendError, STATUS_TITLES } from './error-page';
+import { sendError, STATUS_TITLES, wantsJson } from './error-page';
 
 /** Maps every error to a page or a JSON body; nothing reaches the user as a stack trace. */
 @Catch()
@@ -13,6 +13,15 @@ export class AppExceptionFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
 
+    if (
+      exception instanceof DomainError &&
+      exception.code === 'unauthenticated' &&
+      req.method === 'GET' &&
+      !wantsJson(req)
+    ) {
+      res.redirect(303, `/sign-in?next=${encodeURIComponent(req.originalUrl)}`);
+      return;
+    }
     if (exception instanceof DomainError) {
       const fields = Object.keys(exception.fieldErrors).length ? exception.fieldErrors : undefined;
       sendError(req, res, STATUS_BY_CODE[exception.code], exception.message, { fields });

@@ -1,7 +1,14 @@
 /** Messages per form field, as the forms show them beside each field. */
 export type FieldErrors = Record<string, string[]>;
 
-export type DomainErrorCode = 'not_found' | 'validation' | 'conflict' | 'bad_request' | 'forbidden';
+export type DomainErrorCode =
+  | 'not_found'
+  | 'validation'
+  | 'conflict'
+  | 'bad_request'
+  | 'forbidden'
+  | 'too_many'
+  | 'unauthenticated';
 
 /** An error the user caused or can act on; the exception filter maps its code to a status. */
 export class DomainError extends Error {
@@ -29,4 +36,6 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   conflict: 409,
   bad_request: 400,
   forbidden: 403,
+  too_many: 429,
+  unauthenticated: 401,
 };

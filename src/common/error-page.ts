@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 
 export const STATUS_TITLES: Record<number, string> = {
   400: 'Bad request',
+  401: 'Please sign in',
   403: 'Not allowed',
   404: 'Page not found',
   409: 'Changed by someone else',

@@ -83,6 +83,8 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   itLevelLabel: (level: ItLevel) => IT_LEVEL_LABELS[level] ?? level,
   // {{itemStatusLabel "in_progress"}}
   itemStatusLabel: (status: ItemStatus) => ITEM_STATUS_LABELS[status] ?? status,
+  // {{#if (and a b)}}
+  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
   // {{#if (gt a b)}}
   gt: (a: number, b: number) => a > b,
   // {{plural count "day" "days"}}

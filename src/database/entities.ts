@@ -1,3 +1,4 @@
+import { SignInAttempt, User } from '../accounts/user.entity';
 import { GateSettings } from '../gates/gate-settings.entity';
 import { ItCommitment, ItIntegration } from '../readiness/it-commitment.entity';
 import { PilotReadiness } from '../readiness/pilot-readiness.entity';
@@ -35,4 +36,6 @@ export const entities = [
   ItCommitment,
   ItIntegration,
   GateSettings,
+  User,
+  SignInAttempt,
 ];

@@ -1,5 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { hash } from '@node-rs/argon2';
 import { EntityManager, In } from 'typeorm';
+import { User } from '../accounts/user.entity';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts';
 import { PilotPlan } from '../business-case/pilot-plan.entity';
 import { PlanChannelShare } from '../business-case/plan-channel-share.entity';
 import { addMonths } from '../common/months';
@@ -52,7 +55,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
   }
 
   /** Seeds in one transaction; returns the number of pilots seeded (0 when there was data). */
-  seed(today = todayIso()): Promise<number> {
+  async seed(today = todayIso()): Promise<number> {
+    const passwordHash = await hash(DEMO_PASSWORD);
     return this.writer.write(async (em) => {
       if ((await em.count(Pilot)) > 0) return 0;
       const keys = [...new Set(DEMO_PILOTS.flatMap((demo) => demo.affected))];
@@ -112,8 +116,31 @@ export class DemoSeeder implements OnApplicationBootstrap {
       }
       await this.seedBusinessCases(em, today);
       await this.seedReadiness(em, today);
+      await this.seedAccounts(em, passwordHash);
       return DEMO_PILOTS.length;
     });
+  }
+
+  /** One account per role; the owners own their demo pilots. */
+  private async seedAccounts(em: EntityManager, passwordHash: string): Promise<void> {
+    const now = new Date();
+    for (const account of DEMO_ACCOUNTS) {
+      if (await em.findOneBy(User, { email: account.email })) continue;
+      const user = await em.save(
+        em.create(User, {
+          email: account.email,
+          name: account.name,
+          passwordHash,
+          roles: account.roles,
+          active: true,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      for (const slug of account.owns ?? [])
+        await em.update(Pilot, { slug }, { ownerUserId: user.id });
+    }
   }
 
   /** Checklists in every state and IT at every level, so each signal shows somewhere. */

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { authorize } from '../accounts/auth.guard';
 import { ChannelsService } from '../channels/channels.service';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
@@ -26,6 +27,7 @@ export class FinanceController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'set_rates');
     await submitForm(
       res,
       async () => {
@@ -43,6 +45,7 @@ export class FinanceController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'set_rates');
     await submitForm(
       res,
       async () => {

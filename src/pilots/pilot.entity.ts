@@ -1,4 +1,14 @@
-import { Column, Entity, Index, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';
+import {
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  JoinTable,
+  ManyToMany,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
+import { User } from '../accounts/user.entity';
 import { Channel } from '../channels/channel.entity';
 import type { ChannelType, Purpose, ServiceStrategy, Stage } from './pilot-fields';
 
@@ -40,6 +50,14 @@ export class Pilot {
 
   @Column({ name: 'owner_name', type: 'varchar', length: 120, nullable: true })
   ownerName: string | null;
+
+  /** The account of the channel owner, who may keep this pilot. */
+  @Column({ name: 'owner_user_id', type: 'integer', nullable: true })
+  ownerUserId: number | null;
+
+  @ManyToOne(() => User)
+  @JoinColumn({ name: 'owner_user_id', foreignKeyConstraintName: 'pilot_owner_user_fkey' })
+  ownerUser?: User;
 
   @Column({ name: 'owner_department', type: 'varchar', length: 120, nullable: true })
   ownerDepartment: string | null;

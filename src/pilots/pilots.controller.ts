@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { authorize } from '../accounts/auth.guard';
+import { can } from '../accounts/permissions';
 import { ChannelsService } from '../channels/channels.service';
 import { actorOf } from '../common/actor';
 import { daysBetween, todayIso } from '../common/dates';
@@ -74,7 +76,8 @@ export class PilotsController {
   }
 
   @Get('pilots/new')
-  async newForm(@Res() res: Response): Promise<void> {
+  async newForm(@Req() req: Request, @Res() res: Response): Promise<void> {
+    authorize(req, 'create_pilot');
     await this.renderForm(res, null, {
       serviceStrategy: 'standard',
       purposes: [],
@@ -88,10 +91,16 @@ export class PilotsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'create_pilot');
     await submitForm(
       res,
       async () => {
-        const pilot = await this.pilots.create(await readForm(PilotFormDto, body), actorOf(req));
+        const owner = req.user?.roles.includes('owner') ? req.user.id : null;
+        const pilot = await this.pilots.create(
+          await readForm(PilotFormDto, body),
+          actorOf(req),
+          owner,
+        );
         flash(req, `Pilot "${pilot.name}" registered as an idea.`);
         return `/pilots/${pilot.slug}`;
       },
@@ -100,13 +109,22 @@ export class PilotsController {
   }
 
   @Get('pilots/:slug')
-  async show(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
-    await this.renderPilot(res, slug);
+  async show(
+    @Param('slug') slug: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.renderPilot(req, res, slug);
   }
 
   @Get('pilots/:slug/edit')
-  async editForm(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+  async editForm(
+    @Param('slug') slug: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const pilot = await this.pilots.get(slug);
+    authorize(req, 'edit_pilot', pilot);
     await this.renderForm(res, pilot, {
       ...pilot,
       affectedChannelIds: pilot.affectedChannels.map((c) => c.id),
@@ -121,6 +139,7 @@ export class PilotsController {
     @Res() res: Response,
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
+    authorize(req, 'edit_pilot', pilot);
     await submitForm(
       res,
       async () => {
@@ -143,6 +162,7 @@ export class PilotsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'edit_pilot', await this.pilots.get(slug));
     await submitForm(
       res,
       async () => {
@@ -151,7 +171,7 @@ export class PilotsController {
         flash(req, `Moved to ${STAGE_LABELS[dto.toStage].toLowerCase()}.`);
         return `/pilots/${slug}`;
       },
-      (state) => this.renderPilot(res, slug, { step: state }),
+      (state) => this.renderPilot(req, res, slug, { step: state }),
     );
   }
 
@@ -162,6 +182,7 @@ export class PilotsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'stop_pilot', await this.pilots.get(slug));
     await submitForm(
       res,
       async () => {
@@ -169,7 +190,7 @@ export class PilotsController {
         flash(req, 'The pilot is stopped; its lessons learned are kept.');
         return `/pilots/${slug}`;
       },
-      (state) => this.renderPilot(res, slug, { stop: { ...state, values: body } }),
+      (state) => this.renderPilot(req, res, slug, { stop: { ...state, values: body } }),
     );
   }
 
@@ -180,6 +201,7 @@ export class PilotsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'accept_conflict');
     await submitForm(
       res,
       async () => {
@@ -188,11 +210,12 @@ export class PilotsController {
         flash(req, 'The strategy conflict is accepted; the scale-up gate counts it as met.');
         return `/pilots/${slug}`;
       },
-      (state) => this.renderPilot(res, slug, { accept: { ...state, values: body } }),
+      (state) => this.renderPilot(req, res, slug, { accept: { ...state, values: body } }),
     );
   }
 
   private async renderPilot(
+    req: Request,
     res: Response,
     slug: string,
     forms: {
@@ -223,6 +246,9 @@ export class PilotsController {
         stepForm: forms.step,
         stopForm: forms.stop,
         acceptForm: forms.accept,
+        mayEdit: can(req.user ?? null, 'edit_pilot', pilot),
+        mayStop: can(req.user ?? null, 'stop_pilot', pilot),
+        mayAccept: can(req.user ?? null, 'accept_conflict', pilot),
       });
   }
 

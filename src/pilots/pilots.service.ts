@@ -156,7 +156,12 @@ export class PilotsService {
     return items.sort((a, b) => b.at.getTime() - a.at.getTime());
   }
 
-  async create(dto: PilotFormDto, actor: string): Promise<Pilot> {
+  /** `ownerUserId`: the account that will keep the pilot (the channel owner who registers it). */
+  async create(
+    dto: PilotFormDto,
+    actor: string,
+    ownerUserId: number | null = null,
+  ): Promise<Pilot> {
     return this.writeWithSlug(async (em) => {
       const slug = dto.slug ?? slugify(dto.name);
       if (!slug)
@@ -167,6 +172,7 @@ export class PilotsService {
       const pilot = em.create(Pilot, {
         ...this.fieldsOf(dto),
         slug,
+        ownerUserId,
         stage: 'idea',
         stageEnteredOn: todayIso(now),
         lessonsLearned: null,

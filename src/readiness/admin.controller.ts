@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
@@ -20,7 +21,8 @@ export class AdminController {
   ) {}
 
   @Get('readiness-items')
-  async items(@Res() res: Response): Promise<void> {
+  async items(@Req() req: Request, @Res() res: Response): Promise<void> {
+    authorize(req, 'manage_template');
     await this.renderItems(res, { position: '' });
   }
 
@@ -30,6 +32,7 @@ export class AdminController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'manage_template');
     await submitForm(
       res,
       async () => {
@@ -52,6 +55,7 @@ export class AdminController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'manage_template');
     await submitForm(
       res,
       async () => {
@@ -64,7 +68,8 @@ export class AdminController {
   }
 
   @Get('gate-settings')
-  async settings(@Res() res: Response): Promise<void> {
+  async settings(@Req() req: Request, @Res() res: Response): Promise<void> {
+    authorize(req, 'manage_thresholds');
     await this.renderSettings(res, null);
   }
 
@@ -74,6 +79,7 @@ export class AdminController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'manage_thresholds');
     await submitForm(
       res,
       async () => {

@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { authorize } from '../accounts/auth.guard';
+import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
@@ -32,8 +34,12 @@ export class ReadinessController {
   ) {}
 
   @Get('readiness')
-  async checklist(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
-    await this.renderChecklist(res, await this.pilots.get(slug));
+  async checklist(
+    @Param('slug') slug: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.renderChecklist(req, res, await this.pilots.get(slug));
   }
 
   @Post('readiness/:itemId')
@@ -45,6 +51,7 @@ export class ReadinessController {
     @Res() res: Response,
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
+    authorize(req, 'edit_pilot', pilot);
     await submitForm(
       res,
       async () => {
@@ -52,13 +59,18 @@ export class ReadinessController {
         flash(req, 'Checklist item saved.');
         return `/pilots/${slug}/readiness#item-${id}`;
       },
-      (state) => this.renderChecklist(res, pilot, { itemId: id, values: body, state }),
+      (state) => this.renderChecklist(req, res, pilot, { itemId: id, values: body, state }),
     );
   }
 
   @Get('it')
-  async itForm(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
+  async itForm(
+    @Param('slug') slug: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
     const pilot = await this.pilots.get(slug);
+    authorize(req, 'edit_pilot', pilot);
     const { commitment, integrations } = await this.readiness.it(pilot.id);
     this.renderIt(res, pilot, this.readiness.itFormValues(commitment, integrations));
   }
@@ -71,6 +83,7 @@ export class ReadinessController {
     @Res() res: Response,
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
+    authorize(req, 'edit_pilot', pilot);
     await submitForm(
       res,
       async () => {
@@ -83,6 +96,7 @@ export class ReadinessController {
   }
 
   private async renderChecklist(
+    req: Request,
     res: Response,
     pilot: Pilot,
     failed: { itemId: number; values: Record<string, unknown>; state: FormState } | null = null,
@@ -94,6 +108,7 @@ export class ReadinessController {
     res.status(failed?.state.status ?? 200).render('readiness/checklist', {
       title: `Readiness · ${pilot.name}`,
       pilot,
+      mayEdit: can(req.user ?? null, 'edit_pilot', pilot),
       readiness,
       statuses: options(ITEM_STATUSES, ITEM_STATUS_LABELS),
       rows: rows.map((row) => {

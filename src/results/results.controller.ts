@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
+import { authorize } from '../accounts/auth.guard';
+import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
@@ -35,6 +37,7 @@ export class ResultsController {
   async index(
     @Param('slug') slug: string,
     @Query('month') month: string | undefined,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
@@ -47,6 +50,7 @@ export class ResultsController {
     res.render('results/index', {
       title: `Results · ${pilot.name}`,
       pilot,
+      mayLog: can(req.user ?? null, 'log_results', pilot),
       monthError: month !== undefined ? 'Choose a month as YYYY-MM.' : null,
       rows: months.map((m) => ({
         month: m,
@@ -63,10 +67,12 @@ export class ResultsController {
   async monthForm(
     @Param('slug') slug: string,
     @Param('month') month: string,
+    @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     assertMonth(month);
     const pilot = await this.pilots.get(slug);
+    authorize(req, 'log_results', pilot);
     const stored = await this.results.month(pilot.id, month);
     this.renderMonth(res, pilot, month, valuesOf(pilot, stored.monthly, stored.channels));
   }
@@ -81,6 +87,7 @@ export class ResultsController {
   ): Promise<void> {
     assertMonth(month);
     const pilot = await this.pilots.get(slug);
+    authorize(req, 'log_results', pilot);
     await submitForm(
       res,
       async () => {
@@ -99,8 +106,12 @@ export class ResultsController {
   }
 
   @Get('investments')
-  async investments(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
-    await this.renderInvestments(res, await this.pilots.get(slug), {});
+  async investments(
+    @Param('slug') slug: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.renderInvestments(req, res, await this.pilots.get(slug), {});
   }
 
   @Post('investments')
@@ -111,6 +122,7 @@ export class ResultsController {
     @Res() res: Response,
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
+    authorize(req, 'log_results', pilot);
     await submitForm(
       res,
       async () => {
@@ -118,7 +130,7 @@ export class ResultsController {
         flash(req, 'Investment added.');
         return `/pilots/${slug}/investments`;
       },
-      (state) => this.renderInvestments(res, pilot, body, state),
+      (state) => this.renderInvestments(req, res, pilot, body, state),
     );
   }
 
@@ -133,6 +145,7 @@ export class ResultsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'log_results', await this.pilots.get(slug));
     await this.results.removeInvestment(await this.pilots.get(slug), id, actorOf(req));
     flash(req, 'Investment removed.');
     res.redirect(303, `/pilots/${slug}/investments`);
@@ -171,6 +184,7 @@ export class ResultsController {
   }
 
   private async renderInvestments(
+    req: Request,
     res: Response,
     pilot: Pilot,
     values: Record<string, unknown>,
@@ -180,6 +194,7 @@ export class ResultsController {
     res.status(state.status).render('results/investments', {
       title: `Investments · ${pilot.name}`,
       pilot,
+      mayLog: can(req.user ?? null, 'log_results', pilot),
       investments,
       total: investments.reduce((sum, i) => sum + i.amountCents, 0) / 100,
       values,

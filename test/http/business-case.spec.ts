@@ -22,7 +22,7 @@ describe('Business case (HTTP)', () => {
 
   async function pilotWithChannels(name: string) {
     const res = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/new',
       '/pilots',
       pilotFields({ name, affectedChannelIds: [phone, email] }),
@@ -54,12 +54,12 @@ describe('Business case (HTTP)', () => {
   it('computes the worked example end to end: plan, rates, history, one month', async () => {
     const pilot = await pilotWithChannels('Worked example pilot');
     const slug = pilot.slug;
-    expect((await t.agent().get(`/pilots/${slug}/business-case`)).text).toContain(
+    expect((await (await t.agent()).get(`/pilots/${slug}/business-case`)).text).toContain(
       'Not computed yet',
     );
 
     expect(
-      (await submit(t.agent(), `/pilots/${slug}/plan`, `/pilots/${slug}/plan`, planFields()))
+      (await submit(await t.agent(), `/pilots/${slug}/plan`, `/pilots/${slug}/plan`, planFields()))
         .status,
     ).toBe(303);
     const plan = await t.dataSource.getRepository(PilotPlan).findOneByOrFail({ pilotId: pilot.id });
@@ -75,7 +75,7 @@ describe('Business case (HTTP)', () => {
       [phone, '6,00'],
       [email, '3.50'],
     ] as const) {
-      const res = await submit(t.agent(), '/finance/rates', '/finance/rates', {
+      const res = await submit(await t.agent('finance'), '/finance/rates', '/finance/rates', {
         channelId,
         effectiveFrom: '2025-01',
         amount,
@@ -89,7 +89,7 @@ describe('Business case (HTTP)', () => {
     ];
     for (const [month, p, e] of history) {
       const res = await submit(
-        t.agent(),
+        await t.agent(),
         `/pilots/${slug}/results/${month}`,
         `/pilots/${slug}/results/${month}`,
         {
@@ -100,7 +100,7 @@ describe('Business case (HTTP)', () => {
       expect(res.status).toBe(303);
     }
     const month = await submit(
-      t.agent(),
+      await t.agent(),
       `/pilots/${slug}/results/2026-01`,
       `/pilots/${slug}/results/2026-01`,
       {
@@ -112,7 +112,9 @@ describe('Business case (HTTP)', () => {
     );
     expect(month.status).toBe(303);
 
-    const page = text((await t.agent().get(`/pilots/${slug}/business-case`).expect(200)).text);
+    const page = text(
+      (await (await t.agent()).get(`/pilots/${slug}/business-case`).expect(200)).text,
+    );
     expect(page).toContain('€ 8.600'); // claimed
     expect(page).toContain('€ 4.375'); // realised
     expect(page).toContain('± € 8.177,70');
@@ -132,10 +134,10 @@ describe('Business case (HTTP)', () => {
   });
 
   it('describes its JSON API in OpenAPI and answers unknown pilots with a JSON 404', async () => {
-    const doc = (await t.agent().get('/api/openapi.json').expect(200)).body;
+    const doc = (await (await t.agent()).get('/api/openapi.json').expect(200)).body;
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths)).toEqual(['/api/v1/pilots/{slug}/business-case']);
-    const missing = await t.agent().get('/api/v1/pilots/nobody/business-case').expect(404);
+    const missing = await (await t.agent()).get('/api/v1/pilots/nobody/business-case').expect(404);
     expect(missing.body).toEqual({
       statusCode: 404,
       error: 'Page not found',
@@ -147,15 +149,22 @@ describe('Business case (HTTP)', () => {
     const pilot = await pilotWithChannels('Missing rate pilot');
     const slug = pilot.slug;
     await submit(
-      t.agent(),
+      await t.agent(),
       `/pilots/${slug}/plan`,
       `/pilots/${slug}/plan`,
       planFields({ startMonth: '2020-01' }),
     );
-    await submit(t.agent(), `/pilots/${slug}/results/2020-01`, `/pilots/${slug}/results/2020-01`, {
-      contacts: 100,
-    });
-    const page = text((await t.agent().get(`/pilots/${slug}/business-case`).expect(200)).text);
+    await submit(
+      await t.agent(),
+      `/pilots/${slug}/results/2020-01`,
+      `/pilots/${slug}/results/2020-01`,
+      {
+        contacts: 100,
+      },
+    );
+    const page = text(
+      (await (await t.agent()).get(`/pilots/${slug}/business-case`).expect(200)).text,
+    );
     expect(page).toContain(
       'missing cost per contact of Phone for 2020-01; cost per contact of E-mail for 2020-01',
     );
@@ -165,7 +174,7 @@ describe('Business case (HTTP)', () => {
     const pilot = await pilotWithChannels('Bad plan pilot');
     const slug = pilot.slug;
     const res = await submit(
-      t.agent(),
+      await t.agent(),
       `/pilots/${slug}/plan`,
       `/pilots/${slug}/plan`,
       planFields({
@@ -189,9 +198,9 @@ describe('Business case (HTTP)', () => {
   it('refuses a stale plan edit', async () => {
     const pilot = await pilotWithChannels('Stale plan pilot');
     const slug = pilot.slug;
-    await submit(t.agent(), `/pilots/${slug}/plan`, `/pilots/${slug}/plan`, planFields());
+    await submit(await t.agent(), `/pilots/${slug}/plan`, `/pilots/${slug}/plan`, planFields());
     const res = await submit(
-      t.agent(),
+      await t.agent(),
       `/pilots/${slug}/plan`,
       `/pilots/${slug}/plan`,
       planFields({ version: 0, expectedMonthlyContacts: 1 }),
@@ -204,9 +213,9 @@ describe('Business case (HTTP)', () => {
   it('refuses negative volumes and a month without contacts, keeping the input', async () => {
     const pilot = await pilotWithChannels('Bad month pilot');
     const slug = pilot.slug;
-    await submit(t.agent(), `/pilots/${slug}/plan`, `/pilots/${slug}/plan`, planFields());
+    await submit(await t.agent(), `/pilots/${slug}/plan`, `/pilots/${slug}/plan`, planFields());
     const res = await submit(
-      t.agent(),
+      await t.agent(),
       `/pilots/${slug}/results/2026-02`,
       `/pilots/${slug}/results/2026-02`,
       {
@@ -223,11 +232,11 @@ describe('Business case (HTTP)', () => {
     expect(res.text).toContain('value="-4"');
     expect(await t.dataSource.getRepository(MonthlyResult).countBy({ pilotId: pilot.id })).toBe(0);
     expect(await t.dataSource.getRepository(ChannelResult).countBy({ pilotId: pilot.id })).toBe(0);
-    await t.agent().get(`/pilots/${slug}/results/2026-13`).expect(404);
+    await (await t.agent()).get(`/pilots/${slug}/results/2026-13`).expect(404);
   });
 
   it('records and validates cost rates and the discount rate with their history', async () => {
-    const bad = await submit(t.agent(), '/finance/rates', '/finance/rates', {
+    const bad = await submit(await t.agent('finance'), '/finance/rates', '/finance/rates', {
       channelId: '',
       effectiveFrom: 'soon',
       amount: '0',
@@ -236,17 +245,17 @@ describe('Business case (HTTP)', () => {
     expect(text(bad.text)).toContain('Choose a channel.');
     expect(text(bad.text)).toContain('Give the month as YYYY-MM.');
     const [chat] = await channelIds(t.dataSource, 'chat');
-    await submit(t.agent(), '/finance/rates', '/finance/rates', {
+    await submit(await t.agent('finance'), '/finance/rates', '/finance/rates', {
       channelId: chat,
       effectiveFrom: '2026-01',
       amount: '5',
     });
-    await submit(t.agent(), '/finance/rates', '/finance/rates', {
+    await submit(await t.agent('finance'), '/finance/rates', '/finance/rates', {
       channelId: chat,
       effectiveFrom: '2026-07',
       amount: '5,50',
     });
-    await submit(t.agent(), '/finance/rates', '/finance/rates', {
+    await submit(await t.agent('finance'), '/finance/rates', '/finance/rates', {
       channelId: chat,
       effectiveFrom: '2026-07',
       amount: '5,75',
@@ -258,18 +267,23 @@ describe('Business case (HTTP)', () => {
       ['2026-01', 500],
       ['2026-07', 575],
     ]);
-    const res = await submit(t.agent(), '/finance/rates', '/finance/discount-rate', {
+    const res = await submit(await t.agent('finance'), '/finance/rates', '/finance/discount-rate', {
       effectiveFrom: '2026-01',
       rate: '8',
     });
     expect(res.status).toBe(303);
-    const page = text((await t.agent().get('/finance/rates').expect(200)).text);
+    const page = text((await (await t.agent()).get('/finance/rates').expect(200)).text);
     expect(page).toContain('€ 5,75');
     expect(page).toContain('8,0%');
-    const badRate = await submit(t.agent(), '/finance/rates', '/finance/discount-rate', {
-      effectiveFrom: '2026-01',
-      rate: '150',
-    });
+    const badRate = await submit(
+      await t.agent('finance'),
+      '/finance/rates',
+      '/finance/discount-rate',
+      {
+        effectiveFrom: '2026-01',
+        rate: '150',
+      },
+    );
     expect(badRate.status).toBe(422);
     expect(text(badRate.text)).toContain('Give the annual rate as a percentage from 0 to 100');
   });
@@ -278,7 +292,7 @@ describe('Business case (HTTP)', () => {
     const pilot = await pilotWithChannels('Investment pilot');
     const slug = pilot.slug;
     const bad = await submit(
-      t.agent(),
+      await t.agent(),
       `/pilots/${slug}/investments`,
       `/pilots/${slug}/investments`,
       { investedOn: '2026-02-30', amount: 'x', description: '' },
@@ -286,7 +300,7 @@ describe('Business case (HTTP)', () => {
     expect(bad.status).toBe(422);
     expect(text(bad.text)).toContain('Give the date as YYYY-MM-DD.');
     const ok = await submit(
-      t.agent(),
+      await t.agent(),
       `/pilots/${slug}/investments`,
       `/pilots/${slug}/investments`,
       {
@@ -296,7 +310,7 @@ describe('Business case (HTTP)', () => {
       },
     );
     expect(ok.status).toBe(303);
-    const page = await t.agent().get(`/pilots/${slug}/investments`).expect(200);
+    const page = await (await t.agent()).get(`/pilots/${slug}/investments`).expect(200);
     expect(text(page.text)).toContain('€ 25.000,00');
   });
 });

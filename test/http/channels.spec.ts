@@ -15,13 +15,13 @@ describe('Existing channels (HTTP)', () => {
   const channel = (key: string) => t.dataSource.getRepository(Channel).findOneByOrFail({ key });
 
   it('lists the standard channels', async () => {
-    const res = await t.agent().get('/channels').expect(200);
+    const res = await (await t.agent()).get('/channels').expect(200);
     for (const name of ['Phone', 'E-mail', 'Chat', 'Web form', 'Social media', 'Shop'])
       expect(res.text).toContain(name);
   });
 
   it('adds a channel that pilots can then name', async () => {
-    const agent = t.agent();
+    const agent = await t.agent();
     const res = await submit(agent, '/channels', '/channels', {
       name: 'Business phone line',
       key: 'phone-business',
@@ -35,7 +35,7 @@ describe('Existing channels (HTTP)', () => {
     );
     const saved = await channel('phone-business');
     expect(saved).toMatchObject({ name: 'Business phone line', active: true, position: 7 });
-    expect((await t.agent().get('/pilots/new')).text).toContain(`value="${saved.id}"`);
+    expect((await (await t.agent()).get('/pilots/new')).text).toContain(`value="${saved.id}"`);
     expect(
       await t.dataSource
         .getRepository(AuditEntry)
@@ -44,7 +44,7 @@ describe('Existing channels (HTTP)', () => {
   });
 
   it('shows the form again with messages for a bad key, a taken key and a taken name', async () => {
-    const bad = await submit(t.agent(), '/channels', '/channels', {
+    const bad = await submit(await t.agent(), '/channels', '/channels', {
       name: 'X',
       key: 'Has Spaces',
       position: -1,
@@ -56,7 +56,7 @@ describe('Existing channels (HTTP)', () => {
     expect(html).toContain('Position must be 0 or more.');
     expect(bad.text).toContain('value="Has Spaces"');
 
-    const taken = await submit(t.agent(), '/channels', '/channels', {
+    const taken = await submit(await t.agent(), '/channels', '/channels', {
       name: 'Another phone',
       key: 'phone',
       position: 1,
@@ -64,7 +64,7 @@ describe('Existing channels (HTTP)', () => {
     expect(taken.status).toBe(422);
     expect(unescapeHtml(taken.text)).toContain('The key "phone" is taken; choose another.');
 
-    const sameName = await submit(t.agent(), '/channels', '/channels', {
+    const sameName = await submit(await t.agent(), '/channels', '/channels', {
       name: 'phone',
       key: 'phone-2',
       position: 1,
@@ -75,7 +75,7 @@ describe('Existing channels (HTTP)', () => {
 
   it('edits a channel and deactivates it, so new pilots cannot choose it', async () => {
     const shop = await channel('shop');
-    const res = await submit(t.agent(), '/channels/shop/edit', '/channels/shop', {
+    const res = await submit(await t.agent(), '/channels/shop/edit', '/channels/shop', {
       name: 'Shops and service desks',
       description: shop.description,
       position: shop.position,
@@ -87,11 +87,11 @@ describe('Existing channels (HTTP)', () => {
       active: false,
       version: 2,
     });
-    const form = await t.agent().get('/pilots/new').expect(200);
+    const form = await (await t.agent()).get('/pilots/new').expect(200);
     expect(form.text).not.toContain(`value="${shop.id}"`);
 
     const refused = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/new',
       '/pilots',
       pilotFields({ affectedChannelIds: [shop.id] }),
@@ -101,8 +101,8 @@ describe('Existing channels (HTTP)', () => {
 
   it('refuses a stale channel edit', async () => {
     const chat = await channel('chat');
-    const first = t.agent();
-    const second = t.agent();
+    const first = await t.agent();
+    const second = await t.agent();
     const firstPage = await first.get('/channels/chat/edit');
     const secondPage = await second.get('/channels/chat/edit');
     const fields = {
@@ -126,6 +126,6 @@ describe('Existing channels (HTTP)', () => {
   });
 
   it('answers an unknown channel with 404', async () => {
-    await t.agent().get('/channels/nope/edit').expect(404);
+    await (await t.agent()).get('/channels/nope/edit').expect(404);
   });
 });

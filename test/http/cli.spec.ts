@@ -15,13 +15,13 @@ describe('Command line', () => {
     t = await createTestApp();
     const [phone] = await channelIds(t.dataSource, 'phone');
     const res = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/new',
       '/pilots',
       pilotFields({ name: 'Cli pilot', affectedChannelIds: [phone] }),
     );
     expect(res.status).toBe(303);
-    await submit(t.agent(), '/pilots/cli-pilot/plan', '/pilots/cli-pilot/plan', {
+    await submit(await t.agent(), '/pilots/cli-pilot/plan', '/pilots/cli-pilot/plan', {
       startMonth: '2026-01',
       horizonMonths: 24,
       monthlyFixedCostCents: '1000',
@@ -29,7 +29,7 @@ describe('Command line', () => {
       [`share_${phone}`]: '40',
       version: 0,
     });
-    await submit(t.agent(), '/finance/rates', '/finance/rates', {
+    await submit(await t.agent('finance'), '/finance/rates', '/finance/rates', {
       channelId: phone,
       effectiveFrom: '2025-01',
       amount: '6',
@@ -92,8 +92,9 @@ describe('Command line', () => {
     const result = await cli('business-case', 'cli-pilot', '--json');
     expect(result.code).toBe(0);
     const fromCli = JSON.parse(result.out);
-    const fromApi = (await t.agent().get('/api/v1/pilots/cli-pilot/business-case').expect(200))
-      .body;
+    const fromApi = (
+      await (await t.agent()).get('/api/v1/pilots/cli-pilot/business-case').expect(200)
+    ).body;
     delete fromCli.computedAt;
     delete fromApi.computedAt;
     expect(fromCli).toEqual(fromApi);
@@ -117,5 +118,63 @@ describe('Command line', () => {
       err: 'The pilot "nobody" was not found.',
     });
     expect((await cli('explode')).code).toBe(2);
+  });
+});
+
+describe('Command line: create-user', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  const run = async (args: string[], password: string) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(args, t.config, {
+      out: (s) => out.push(s),
+      err: (s) => err.push(s),
+      password: async () => password,
+    });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+
+  it('creates the first admin, who can then sign in; the password is stored only as a hash', async () => {
+    const result = await run(
+      ['create-user', 'Chief@Example.org', 'Chief Admin', 'admin,board'],
+      'a long enough password',
+    );
+    expect(result).toMatchObject({ code: 0, out: 'Created chief@example.org (admin, board).' });
+    const stored = await t.dataSource.query(
+      'SELECT password_hash, roles FROM app_user WHERE email = $1'.replace(
+        '$1',
+        t.dialect === 'postgres' ? '$1' : '?',
+      ),
+      ['chief@example.org'],
+    );
+    expect(stored[0].password_hash).toMatch(/^\$argon2id\$/);
+    expect(stored[0].password_hash).not.toContain('a long enough password');
+    const agent = await t.agent(null);
+    const page = await agent.get('/sign-in');
+    const token = /name="_csrf" value="([^"]+)"/.exec(page.text)![1];
+    const res = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ email: 'chief@example.org', password: 'a long enough password', _csrf: token });
+    expect(res.status).toBe(303);
+  });
+
+  it('refuses a short password, unknown roles and a taken address, saying which', async () => {
+    const bad = await run(['create-user', 'x@example.org', 'X Person', 'admin,wizard'], 'short');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('password: The password must be 12 to 200 characters.');
+    expect(bad.err).toContain(
+      'roles: Give one or more roles of: viewer, owner, board, finance, admin.',
+    );
+    const taken = await run(
+      ['create-user', 'admin@test.example', 'Again', 'viewer'],
+      'a long enough password',
+    );
+    expect(taken.err).toContain('There is already an account for admin@test.example.');
   });
 });

@@ -34,7 +34,7 @@ describe('Concurrent writes (HTTP)', () => {
     const slugs: string[] = [];
     for (let i = 0; i < PILOTS; i += 1) {
       const res = await submit(
-        t.agent(),
+        await t.agent(),
         '/pilots/new',
         '/pilots',
         pilotFields({ name: `Race pilot ${i}`, ownerName: `Owner ${i}` }),
@@ -101,7 +101,7 @@ describe('Concurrent writes (HTTP)', () => {
     }
 
     // Every client first loads its page (for the token), then all posts go out at once.
-    const agents = shots.map(() => t.agent());
+    const agents = await Promise.all(shots.map(() => t.agent()));
     await Promise.all(
       shots.map(async (shot, n) => (shot.token = csrfToken((await agents[n].get(shot.page)).text))),
     );

@@ -41,7 +41,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
         'waterbed_high',
       ].sort(),
     );
-    const page = text((await t.agent().get('/pilots').expect(200)).text);
+    const page = text((await (await t.agent()).get('/pilots').expect(200)).text);
     expect(page).toContain('IT stuck');
     expect(page).toContain('of the claimed savings reappear in other channels (threshold 50 %)');
     expect(page).toContain("months in incubation and still on the vendor's stand-alone tool.");
@@ -55,7 +55,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
     const routing = await item('Routing and hand-over');
 
     const missingEvidence = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/billing-chatbot/readiness',
       `/pilots/billing-chatbot/readiness/${routing.id}`,
       {
@@ -67,7 +67,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
     expect(missingEvidence.status).toBe(422);
     expect(missingEvidence.text).toContain('Say what shows it is done');
     const badStatus = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/billing-chatbot/readiness',
       `/pilots/billing-chatbot/readiness/${routing.id}`,
       {
@@ -82,7 +82,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       .getRepository(PilotReadiness)
       .findOneByOrFail({ pilotId: pilot.id, itemId: routing.id });
     const ok = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/billing-chatbot/readiness',
       `/pilots/billing-chatbot/readiness/${routing.id}`,
       {
@@ -97,16 +97,18 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       .findOneByOrFail({ pilotId: pilot.id, itemId: routing.id });
     expect(saved).toMatchObject({
       status: 'done',
-      changedBy: 'anonymous',
+      changedBy: 'Test admin <admin@test.example>',
       version: row.version + 1,
     });
-    const page = text((await t.agent().get('/pilots/billing-chatbot/readiness').expect(200)).text);
+    const page = text(
+      (await (await t.agent()).get('/pilots/billing-chatbot/readiness').expect(200)).text,
+    );
     expect(page).toContain('Routing and hand-over: status');
     expect(page).toContain('Hand-over to chat agents live since March');
 
     // A stale page (the version it showed is gone) overwrites nothing.
     const stale = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/billing-chatbot/readiness',
       `/pilots/billing-chatbot/readiness/${routing.id}`,
       {
@@ -123,7 +125,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
     const premium = await findPilot(t.dataSource, 'premium-video');
     const knowledge = await item('Knowledge management');
     const fresh = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/premium-video/readiness',
       `/pilots/premium-video/readiness/${knowledge.id}`,
       {
@@ -149,7 +151,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       .getRepository(ItCommitment)
       .findOneByOrFail({ pilotId: pilot.id });
     const half = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/whatsapp-movers/it',
       '/pilots/whatsapp-movers/it',
       {
@@ -180,15 +182,20 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       integration_reporting: 'not_started',
       integration_privacy_security: 'done',
     };
-    const ok = await submit(t.agent(), '/pilots/whatsapp-movers/it', '/pilots/whatsapp-movers/it', {
-      level: 'committed',
-      itOwner: 'Bas Mulder',
-      budget: '85.000,00',
-      roadmapSlot: 'Q3 2027',
-      targetDate: '2027-09-01',
-      version: it.version,
-      ...integrations,
-    });
+    const ok = await submit(
+      await t.agent(),
+      '/pilots/whatsapp-movers/it',
+      '/pilots/whatsapp-movers/it',
+      {
+        level: 'committed',
+        itOwner: 'Bas Mulder',
+        budget: '85.000,00',
+        roadmapSlot: 'Q3 2027',
+        targetDate: '2027-09-01',
+        version: it.version,
+        ...integrations,
+      },
+    );
     expect(ok.status).toBe(303);
     expect(
       await t.dataSource.getRepository(ItCommitment).findOneByOrFail({ id: it.id }),
@@ -209,7 +216,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       ]),
     );
     // No longer stuck on the vendor's tool.
-    const page = text((await t.agent().get('/pilots').expect(200)).text);
+    const page = text((await (await t.agent()).get('/pilots').expect(200)).text);
     expect(page).not.toContain(
       "7 months in incubation and still on the vendor's stand-alone tool.",
     );
@@ -217,7 +224,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
 
   it('refuses the step to the scale-up review while criteria fail, naming them, and allows it when all hold', async () => {
     const refused = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/billing-chatbot',
       '/pilots/billing-chatbot/stage',
       {
@@ -235,7 +242,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       .nextGate(await t.app.get(PilotsService).get('test-drive-click-to-call'));
     expect(ready.next?.criteria.filter((c) => c.status !== 'met')).toEqual([]);
     const allowed = await submit(
-      t.agent(),
+      await t.agent(),
       '/pilots/test-drive-click-to-call',
       '/pilots/test-drive-click-to-call/stage',
       {
@@ -250,13 +257,13 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       .getRepository(PilotStageChange)
       .findOne({ where: { pilotId: pilot.id }, order: { id: 'DESC' } });
     expect(last).toMatchObject({ fromStage: 'incubation', toStage: 'scale_up_review' });
-    const page = text((await t.agent().get('/pilots/test-drive-click-to-call')).text);
+    const page = text((await (await t.agent()).get('/pilots/test-drive-click-to-call')).text);
     expect(page).toContain('Scale-up review: the board decides');
   });
 
   it('lets an admin change a threshold, which the gates then apply', async () => {
     const settings = await t.dataSource.getRepository(GateSettings).findOneByOrFail({ id: 1 });
-    const bad = await submit(t.agent(), '/admin/gate-settings', '/admin/gate-settings', {
+    const bad = await submit(await t.agent(), '/admin/gate-settings', '/admin/gate-settings', {
       minIncubationMonths: 0,
       readinessPct: 120,
       minItLevel: 'hopeful',
@@ -269,7 +276,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
     expect(text(bad.text)).toContain('A whole number of months from 1 to 60.');
     expect(text(bad.text)).toContain('A percentage from 0 to 100.');
 
-    const ok = await submit(t.agent(), '/admin/gate-settings', '/admin/gate-settings', {
+    const ok = await submit(await t.agent(), '/admin/gate-settings', '/admin/gate-settings', {
       minIncubationMonths: 6,
       readinessPct: 80,
       minItLevel: 'committed',
@@ -284,29 +291,30 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       .find({ relations: { affectedChannels: true } });
     const signals = [...(await t.app.get(GatesService).signals(pilots)).values()].flat();
     expect(signals.some((s) => s.key === 'waterbed_high')).toBe(false);
-    const page = text((await t.agent().get('/pilots/whatsapp-movers').expect(200)).text);
+    const page = text((await (await t.agent()).get('/pilots/whatsapp-movers').expect(200)).text);
     expect(page).toContain('Waterbed ratio at most 90 %');
   });
 
   it('adds a checklist item to the template, which every checklist then shows', async () => {
-    const bad = await submit(t.agent(), '/admin/readiness-items', '/admin/readiness-items', {
+    const bad = await submit(await t.agent(), '/admin/readiness-items', '/admin/readiness-items', {
       title: 'x',
     });
     expect(bad.status).toBe(422);
-    const ok = await submit(t.agent(), '/admin/readiness-items', '/admin/readiness-items', {
+    const ok = await submit(await t.agent(), '/admin/readiness-items', '/admin/readiness-items', {
       title: 'Accessibility of the channel checked',
       critical: true,
       position: 12,
     });
     expect(ok.status).toBe(303);
-    const page = (await t.agent().get('/pilots/whatsapp-movers/readiness').expect(200)).text;
+    const page = (await (await t.agent()).get('/pilots/whatsapp-movers/readiness').expect(200))
+      .text;
     expect(page).toContain(
       'Accessibility of the channel checked <span class="badge badge--critical">critical</span>',
     );
   });
 
   it('records the board accepting a strategy conflict', async () => {
-    const agent = t.agent();
+    const agent = await t.agent('board');
     const before = await agent.get('/pilots/concierge-chatbot').expect(200);
     expect(text(before.text)).toContain('Conflict: a chatbot replaces the personal contact');
     const short = await agent
@@ -325,9 +333,9 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
     );
     expect(ok.status).toBe(303);
     const pilot = await findPilot(t.dataSource, 'concierge-chatbot');
-    expect(pilot.conflictAcceptedBy).toBe('anonymous');
+    expect(pilot.conflictAcceptedBy).toBe('Test board <board@test.example>');
     const noConflict = await submit(
-      t.agent(),
+      await t.agent('board'),
       '/pilots/whatsapp-movers',
       '/pilots/whatsapp-movers/strategy-conflict',
       {

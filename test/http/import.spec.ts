@@ -3,7 +3,7 @@ import { ChannelResult } from '../../src/results/channel-result.entity';
 import { MonthlyResult } from '../../src/results/monthly-result.entity';
 import { channelIds, pilotFields } from '../support/factories';
 import { csrfToken, submit, unescapeHtml } from '../support/forms';
-import { createTestApp, TestApp } from '../support/test-app';
+import { Agent, createTestApp, TestApp } from '../support/test-app';
 
 describe('CSV import (HTTP)', () => {
   let t: TestApp;
@@ -13,13 +13,13 @@ describe('CSV import (HTTP)', () => {
     const [phone, email] = await channelIds(t.dataSource, 'phone', 'email');
     for (const name of ['Import one', 'Import two']) {
       const res = await submit(
-        t.agent(),
+        await t.agent(),
         '/pilots/new',
         '/pilots',
         pilotFields({ name, affectedChannelIds: [phone, email] }),
       );
       const slug = res.headers.location.replace('/pilots/', '');
-      await submit(t.agent(), `/pilots/${slug}/plan`, `/pilots/${slug}/plan`, {
+      await submit(await t.agent(), `/pilots/${slug}/plan`, `/pilots/${slug}/plan`, {
         startMonth: '2026-01',
         horizonMonths: 36,
         [`share_${phone}`]: '50',
@@ -30,7 +30,7 @@ describe('CSV import (HTTP)', () => {
   afterAll(() => t.close());
 
   async function upload(content: string | Buffer, name = 'results.csv') {
-    const agent = t.agent();
+    const agent = await t.agent();
     const page = await agent.get('/results/import').expect(200);
     const token = csrfToken(
       page.text.replace(/action="\/results\/import\?_csrf=([^"]+)"/, 'name="_csrf" value="$1"'),
@@ -41,7 +41,7 @@ describe('CSV import (HTTP)', () => {
     return { agent, res };
   }
 
-  async function confirm(agent: ReturnType<TestApp['agent']>, html: string) {
+  async function confirm(agent: Agent, html: string) {
     const id = /action="\/results\/import\/([0-9a-f-]+)\/confirm"/.exec(html)![1];
     return agent
       .post(`/results/import/${id}/confirm`)
@@ -169,7 +169,7 @@ describe('CSV import (HTTP)', () => {
     const oversized = await upload(Buffer.alloc(21 * 1024 * 1024, 'a'));
     expect(oversized.res.status).toBe(413);
     expect(oversized.res.text).toContain('The file is larger than 20 MB');
-    const agent = t.agent();
+    const agent = await t.agent();
     await agent.get('/results/import');
     const res = await agent
       .post('/results/import')
@@ -178,7 +178,7 @@ describe('CSV import (HTTP)', () => {
   });
 
   it('offers a template to download', async () => {
-    const res = await t.agent().get('/results/import/template.csv').expect(200);
+    const res = await (await t.agent()).get('/results/import/template.csv').expect(200);
     expect(res.headers['content-disposition']).toMatch(
       /^attachment; filename="?results-template\.csv"?$/,
     );

@@ -17,7 +17,7 @@ describe('Pilots (HTTP)', () => {
   afterAll(() => t.close());
 
   async function create(fields = pilotFields()) {
-    const res = await submit(t.agent(), '/pilots/new', '/pilots', fields);
+    const res = await submit(await t.agent(), '/pilots/new', '/pilots', fields);
     expect(res.status).toBe(303);
     return findPilot(t.dataSource, res.headers.location.replace('/pilots/', ''));
   }
@@ -25,7 +25,7 @@ describe('Pilots (HTTP)', () => {
   describe('creating', () => {
     it('registers a pilot as an idea, with its affected channels and a history entry', async () => {
       const [phone, email] = await channelIds(t.dataSource, 'phone', 'email');
-      const agent = t.agent();
+      const agent = await t.agent();
       const res = await submit(agent, '/pilots/new', '/pilots', {
         ...pilotFields({
           name: 'WhatsApp for movers',
@@ -56,13 +56,17 @@ describe('Pilots (HTTP)', () => {
         .getRepository(PilotStageChange)
         .findBy({ pilotId: pilot.id });
       expect(changes).toEqual([
-        expect.objectContaining({ fromStage: null, toStage: 'idea', actor: 'anonymous' }),
+        expect.objectContaining({
+          fromStage: null,
+          toStage: 'idea',
+          actor: 'Test admin <admin@test.example>',
+        }),
       ]);
     });
 
     it('shows the form again with a message beside each wrong field and the input kept', async () => {
       const before = await t.dataSource.getRepository(Pilot).count();
-      const res = await submit(t.agent(), '/pilots/new', '/pilots', {
+      const res = await submit(await t.agent(), '/pilots/new', '/pilots', {
         name: 'X',
         description: 'Kept <description>',
         channelType: 'carrier-pigeon',
@@ -87,7 +91,7 @@ describe('Pilots (HTTP)', () => {
     it('refuses a URL name that another pilot has', async () => {
       await create(pilotFields({ slug: 'taken-name' }));
       const res = await submit(
-        t.agent(),
+        await t.agent(),
         '/pilots/new',
         '/pilots',
         pilotFields({ slug: 'taken-name' }),
@@ -100,7 +104,7 @@ describe('Pilots (HTTP)', () => {
 
     it('refuses an unknown affected channel', async () => {
       const res = await submit(
-        t.agent(),
+        await t.agent(),
         '/pilots/new',
         '/pilots',
         pilotFields({ affectedChannelIds: [99999] }),
@@ -110,7 +114,7 @@ describe('Pilots (HTTP)', () => {
     });
 
     it('refuses a post without the CSRF token', async () => {
-      const agent = t.agent();
+      const agent = await t.agent();
       await agent.get('/pilots/new').expect(200);
       const res = await agent
         .post('/pilots')
@@ -127,7 +131,7 @@ describe('Pilots (HTTP)', () => {
       const pilot = await create();
       const [chat] = await channelIds(t.dataSource, 'chat');
       const res = await submit(
-        t.agent(),
+        await t.agent(),
         `/pilots/${pilot.slug}/edit`,
         `/pilots/${pilot.slug}`,
         editFields(pilot, {
@@ -155,7 +159,7 @@ describe('Pilots (HTTP)', () => {
           ['ownerName', null, 'Joost Bakker'],
         ].sort(),
       );
-      const page = await t.agent().get(`/pilots/${pilot.slug}`).expect(200);
+      const page = await (await t.agent()).get(`/pilots/${pilot.slug}`).expect(200);
       expect(page.text).toContain('Better description');
       expect(page.text).toMatch(
         /<td>ownerName<\/td>\s*<td class="prewrap">—<\/td>\s*<td class="prewrap">Joost Bakker<\/td>/,
@@ -164,8 +168,8 @@ describe('Pilots (HTTP)', () => {
 
     it('refuses a stale edit with a clear message and overwrites nothing', async () => {
       const pilot = await create();
-      const alice = t.agent();
-      const bob = t.agent();
+      const alice = await t.agent();
+      const bob = await t.agent();
       const alicePage = await alice.get(`/pilots/${pilot.slug}/edit`).expect(200);
       const bobPage = await bob.get(`/pilots/${pilot.slug}/edit`).expect(200);
 
@@ -204,7 +208,7 @@ describe('Pilots (HTTP)', () => {
       const pilot = await create(pilotFields({ ownerName: 'Owner One' }));
       await t.dataSource.getRepository(Pilot).update(pilot.id, { stage: 'incubation' });
       const res = await submit(
-        t.agent(),
+        await t.agent(),
         `/pilots/${pilot.slug}/edit`,
         `/pilots/${pilot.slug}`,
         editFields(pilot, { ownerName: '' }),
@@ -215,10 +219,10 @@ describe('Pilots (HTTP)', () => {
     });
 
     it('answers unknown pilots with a 404 page', async () => {
-      const res = await t.agent().get('/pilots/no-such-pilot').expect(404);
+      const res = await (await t.agent()).get('/pilots/no-such-pilot').expect(404);
       expect(res.text).toContain('The pilot &quot;no-such-pilot&quot; was not found.');
-      await t.agent().get('/pilots/no-such-pilot/edit').expect(404);
-      await t.agent().get('/no/such/page').expect(404);
+      await (await t.agent()).get('/pilots/no-such-pilot/edit').expect(404);
+      await (await t.agent()).get('/no/such/page').expect(404);
     });
   });
 
@@ -228,7 +232,7 @@ describe('Pilots (HTTP)', () => {
       const pilot = await create(
         pilotFields({ ownerName: 'Lotte Visser', affectedChannelIds: [phone] }),
       );
-      const agent = t.agent();
+      const agent = await t.agent();
       let res = await submit(agent, `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
         fromStage: 'idea',
         toStage: 'proof_of_concept',
@@ -276,15 +280,20 @@ describe('Pilots (HTTP)', () => {
 
     it('refuses a step whose gate fails, naming the failing criterion, and leaves no trace', async () => {
       const pilot = await create(pilotFields({ ownerName: '' }));
-      await submit(t.agent(), `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
+      await submit(await t.agent(), `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
         fromStage: 'idea',
         toStage: 'proof_of_concept',
       }).then((res) => expect(res.status).toBe(303));
 
-      const res = await submit(t.agent(), `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
-        fromStage: 'proof_of_concept',
-        toStage: 'incubation',
-      });
+      const res = await submit(
+        await t.agent(),
+        `/pilots/${pilot.slug}`,
+        `/pilots/${pilot.slug}/stage`,
+        {
+          fromStage: 'proof_of_concept',
+          toStage: 'incubation',
+        },
+      );
       expect(res.status).toBe(422);
       expect(res.text).toContain('Not yet: owner named; business-case plan filled in.');
       expect(res.text).toMatch(/Not met<\/span>\s*<span class="criterion-label">Owner named/);
@@ -297,10 +306,15 @@ describe('Pilots (HTTP)', () => {
 
     it('refuses a jump that is not the owner’s next step', async () => {
       const pilot = await create();
-      const res = await submit(t.agent(), `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
-        fromStage: 'idea',
-        toStage: 'scaled',
-      });
+      const res = await submit(
+        await t.agent(),
+        `/pilots/${pilot.slug}`,
+        `/pilots/${pilot.slug}/stage`,
+        {
+          fromStage: 'idea',
+          toStage: 'scaled',
+        },
+      );
       expect(res.status).toBe(422);
       expect(res.text).toContain('cannot be moved to scaled by its owner');
       expect((await findPilot(t.dataSource, pilot.slug)).stage).toBe('idea');
@@ -308,10 +322,15 @@ describe('Pilots (HTTP)', () => {
 
     it('refuses a step from a page that is out of date', async () => {
       const pilot = await create();
-      const res = await submit(t.agent(), `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
-        fromStage: 'proof_of_concept',
-        toStage: 'incubation',
-      });
+      const res = await submit(
+        await t.agent(),
+        `/pilots/${pilot.slug}`,
+        `/pilots/${pilot.slug}/stage`,
+        {
+          fromStage: 'proof_of_concept',
+          toStage: 'incubation',
+        },
+      );
       expect(res.status).toBe(409);
       expect(res.text).toContain('moved to another stage since the page was loaded');
     });
@@ -319,7 +338,7 @@ describe('Pilots (HTTP)', () => {
     it('stops a pilot from any stage with a reason and lessons learned', async () => {
       const pilot = await create();
       const invalid = await submit(
-        t.agent(),
+        await t.agent(),
         `/pilots/${pilot.slug}`,
         `/pilots/${pilot.slug}/stop`,
         {
@@ -333,11 +352,16 @@ describe('Pilots (HTTP)', () => {
       expect(invalid.text).toContain('Write down the lessons learned');
       expect((await findPilot(t.dataSource, pilot.slug)).stage).toBe('idea');
 
-      const res = await submit(t.agent(), `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stop`, {
-        fromStage: 'idea',
-        reason: 'The vendor went bankrupt.',
-        lessonsLearned: 'Check the vendor’s finances before a pilot.',
-      });
+      const res = await submit(
+        await t.agent(),
+        `/pilots/${pilot.slug}`,
+        `/pilots/${pilot.slug}/stop`,
+        {
+          fromStage: 'idea',
+          reason: 'The vendor went bankrupt.',
+          lessonsLearned: 'Check the vendor’s finances before a pilot.',
+        },
+      );
       expect(res.status).toBe(303);
       const saved = await findPilot(t.dataSource, pilot.slug);
       expect(saved).toMatchObject({
@@ -352,7 +376,7 @@ describe('Pilots (HTTP)', () => {
         toStage: 'stopped',
         reason: 'The vendor went bankrupt.',
       });
-      const page = await t.agent().get(`/pilots/${pilot.slug}`).expect(200);
+      const page = await (await t.agent()).get(`/pilots/${pilot.slug}`).expect(200);
       expect(page.text).toContain('Lessons learned');
       expect(page.text).not.toContain('action="/pilots/' + pilot.slug + '/stop"');
     });
@@ -377,36 +401,36 @@ describe('Pilots (HTTP)', () => {
         }),
       );
 
-      const all = await t.agent().get('/pilots').expect(200);
+      const all = await (await t.agent()).get('/pilots').expect(200);
       expect(all.text).toContain('Filter video pilot');
       expect(all.text).toContain('Filter bot pilot');
       expect(all.text).toContain('id="stage-incubation"');
 
-      const byType = await t.agent().get('/pilots?channelType=video').expect(200);
+      const byType = await (await t.agent()).get('/pilots?channelType=video').expect(200);
       expect(byType.text).toContain('Filter video pilot');
       expect(byType.text).not.toContain('Filter bot pilot');
 
-      const byDepartment = await t.agent().get('/pilots?department=Billing').expect(200);
+      const byDepartment = await (await t.agent()).get('/pilots?department=Billing').expect(200);
       expect(byDepartment.text).toContain('Filter bot pilot');
       expect(byDepartment.text).not.toContain('Filter video pilot');
 
-      const byOwner = await t.agent().get('/pilots?owner=Vera%20Video').expect(200);
+      const byOwner = await (await t.agent()).get('/pilots?owner=Vera%20Video').expect(200);
       expect(byOwner.text).toContain('Filter video pilot');
       expect(byOwner.text).not.toContain('Filter bot pilot');
 
-      const byText = await t.agent().get('/pilots?q=VIDEO%20pil').expect(200);
+      const byText = await (await t.agent()).get('/pilots?q=VIDEO%20pil').expect(200);
       expect(byText.text).toContain('Filter video pilot');
       expect(byText.text).not.toContain('Filter bot pilot');
 
-      const byStage = await t.agent().get('/pilots?stage=scaled').expect(200);
+      const byStage = await (await t.agent()).get('/pilots?stage=scaled').expect(200);
       expect(byStage.text).not.toContain('Filter video pilot');
 
-      const wildcard = await t.agent().get('/pilots?q=%25').expect(200);
+      const wildcard = await (await t.agent()).get('/pilots?q=%25').expect(200);
       expect(wildcard.text).not.toContain('Filter video pilot');
     });
 
     it('redirects the home page to the portfolio', async () => {
-      await t.agent().get('/').expect(302).expect('Location', '/pilots');
+      await (await t.agent()).get('/').expect(302).expect('Location', '/pilots');
     });
   });
 });
@@ -420,7 +444,7 @@ describe('Demo data', () => {
       expect(new Set(pilots.map((p) => p.stage))).toEqual(
         new Set(['idea', 'proof_of_concept', 'incubation', 'scale_up_review', 'scaled', 'stopped']),
       );
-      const page = await t.agent().get('/pilots').expect(200);
+      const page = await (await t.agent()).get('/pilots').expect(200);
       expect(page.text).toContain('WhatsApp for customers who are moving');
       expect(page.text).toContain('Demo mode');
 
@@ -459,12 +483,12 @@ describe('Demo data', () => {
         'billing-chatbot',
         'test-drive-click-to-call',
       ]) {
-        expect((await t.agent().get(`/pilots/${slug}/business-case`).expect(200)).text).toContain(
-          'Where the claimed contacts went',
-        );
+        expect(
+          (await (await t.agent()).get(`/pilots/${slug}/business-case`).expect(200)).text,
+        ).toContain('Where the claimed contacts went');
       }
       expect(
-        (await t.agent().get('/pilots/test-drive-click-to-call/business-case')).text,
+        (await (await t.agent()).get('/pilots/test-drive-click-to-call/business-case')).text,
       ).toContain('Mostly desired contacts went away');
 
       expect(await t.app.get(DemoSeeder).seed()).toBe(0);

@@ -8,15 +8,27 @@ import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { AccountsService } from '../../src/accounts/accounts.service';
+import { Role, ROLES } from '../../src/accounts/permissions';
+import { User } from '../../src/accounts/user.entity';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 
+export type Agent = ReturnType<typeof request.agent>;
+
+export const TEST_PASSWORD = 'test-password-123';
+
 export interface TestApp {
   app: INestApplication;
   dataSource: DataSource;
-  /** A browser-like client: keeps its cookies (session, CSRF) between requests. */
-  agent(): ReturnType<typeof request.agent>;
+  /**
+   * A browser-like client signed in with the given role (admin by default): keeps its cookies
+   * (session, CSRF) between requests. `null` gives a client that is not signed in.
+   */
+  agent(role?: Role | null): Promise<Agent>;
+  /** The account of each role (one role each). */
+  users: Record<Role, User>;
   close(): Promise<void>;
   dialect: 'sqlite' | 'postgres';
   /** The configuration the app runs on (for the CLI, which opens the same database). */
@@ -57,10 +69,41 @@ export async function createTestApp(options: { demo?: boolean } = {}): Promise<T
   });
   await configureApp(app);
   await app.init();
+  const accounts = app.get(AccountsService);
+  const users = {} as Record<Role, User>;
+  for (const role of ROLES) {
+    users[role] = await accounts.create(
+      {
+        email: `${role}@test.example`,
+        name: `Test ${role}`,
+        password: TEST_PASSWORD,
+        roles: [role],
+      },
+      'test',
+    );
+  }
   return {
     app,
     dataSource: app.get(DataSource),
-    agent: () => request.agent(app.getHttpServer()),
+    users,
+    agent: async (role: Role | null = 'admin') => {
+      const agent = request.agent(app.getHttpServer());
+      if (role === null) return agent;
+      const page = await agent.get('/sign-in');
+      const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+      const res = await agent
+        .post('/sign-in')
+        .type('form')
+        .send(
+          new URLSearchParams({
+            email: `${role}@test.example`,
+            password: TEST_PASSWORD,
+            _csrf: token,
+          }).toString(),
+        );
+      if (res.status !== 303) throw new Error(`Sign-in as ${role} failed: ${res.status}`);
+      return agent;
+    },
     dialect: adminUrl ? 'postgres' : 'sqlite',
     config,
     close: async () => {

@@ -15,6 +15,7 @@ import {
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
+import { authorize } from '../../accounts/auth.guard';
 import { randomUUID } from 'node:crypto';
 import { DataSource, LessThan } from 'typeorm';
 import { actorOf } from '../../common/actor';
@@ -49,7 +50,8 @@ export class ImportController {
   ) {}
 
   @Get()
-  page(@Res() res: Response): void {
+  page(@Req() req: Request, @Res() res: Response): void {
+    authorize(req, 'import_results');
     res.render('results/import', { title: 'Import results' });
   }
 
@@ -70,13 +72,14 @@ export class ImportController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
+    authorize(req, 'import_results');
     const problem = uploadProblem(file);
     if (problem) {
       res.status(422).render('results/import', { title: 'Import results', problem });
       return;
     }
     const content = file!.buffer.toString('utf8');
-    const preview = await this.imports.preview(content);
+    const preview = await this.imports.preview(content, req.user ?? null);
     if (preview.errors.length) {
       res.status(422).render('results/import', {
         title: 'Import results',
@@ -105,9 +108,10 @@ export class ImportController {
 
   @Post(':id/confirm')
   async confirm(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    authorize(req, 'import_results');
     const batch = await this.dataSource.getRepository(ImportBatch).findOneBy({ id });
     if (!batch) throw DomainError.notFound('That import (it was confirmed already, or expired)');
-    const result = await this.imports.apply(batch.content, actorOf(req));
+    const result = await this.imports.apply(batch.content, actorOf(req), req.user ?? null);
     if (result.errors.length) {
       // The data changed since the preview (a pilot or channel removed, say): nothing was saved.
       res.status(422).render('results/import', {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
+import { Actor, can } from '../../accounts/permissions';
 import { Channel } from '../../channels/channel.entity';
 import { insertRows, upsertRows } from '../../database/bulk';
 import { Writer } from '../../database/writer.service';
@@ -76,23 +77,25 @@ export class MetricsImportService {
   ) {}
 
   /** Everything the import would do, or every error; writes nothing. */
-  preview(content: string): Promise<ImportPreview> {
-    return this.analyse(this.dataSource.manager, content).then(({ preview }) => preview);
+  preview(content: string, user: Actor | null = null): Promise<ImportPreview> {
+    return this.analyse(this.dataSource.manager, content, user).then(({ preview }) => preview);
   }
 
   /** Validates again and applies in one transaction: any error and nothing is saved. */
-  apply(content: string, actor: string): Promise<ImportPreview> {
+  apply(content: string, actor: string, user: Actor | null = null): Promise<ImportPreview> {
     return this.writer.write(async (em) => {
-      const { preview, changes } = await this.analyse(em, content);
+      const { preview, changes } = await this.analyse(em, content, user);
       if (preview.errors.length) return preview;
       await this.write(em, changes, actor);
       return preview;
     });
   }
 
+  /** `user`: who imports; null for the command line, which may import for every pilot. */
   private async analyse(
     em: EntityManager,
     content: string,
+    user: Actor | null,
   ): Promise<{ preview: ImportPreview; changes: Change[] }> {
     const parsed = parseMetricsCsv(content);
     const errors = [...parsed.errors];
@@ -109,6 +112,14 @@ export class MetricsImportService {
       const pilot = pilotBySlug.get(row.pilot);
       if (!pilot) {
         errors.push({ line: row.line, column: 'pilot', reason: `unknown pilot "${row.pilot}"` });
+        continue;
+      }
+      if (user && !can(user, 'log_results', pilot)) {
+        errors.push({
+          line: row.line,
+          column: 'pilot',
+          reason: `you may not log results for ${pilot.slug}; its owner or an admin can`,
+        });
         continue;
       }
       let channel: Channel | null = null;

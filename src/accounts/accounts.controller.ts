@@ -1,0 +1,91 @@
+import { Body, Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DomainError } from '../common/domain-error';
+import type { AppConfig } from '../config/app-config';
+import { APP_CONFIG } from '../config/config.module';
+import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
+import { AccountsService } from './accounts.service';
+import { Public } from './auth.guard';
+import { ROLE_LABELS } from './permissions';
+
+/** Only a path on this site, never another host ("//evil", "https://…"). */
+function safeNext(next: unknown): string {
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/pilots';
+}
+
+@Controller()
+export class AccountsController {
+  constructor(
+    private readonly accounts: AccountsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Public()
+  @Get('sign-in')
+  page(@Query('next') next: string | undefined, @Req() req: Request, @Res() res: Response): void {
+    if (req.user) return res.redirect(safeNext(next));
+    this.render(res, 200, { next: safeNext(next) });
+  }
+
+  @Public()
+  @Post('sign-in')
+  async signIn(
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    const email = typeof body.email === 'string' ? body.email : '';
+    const password = typeof body.password === 'string' ? body.password : '';
+    const next = safeNext(body.next);
+    let user;
+    try {
+      user = await this.accounts.signIn(email, password, req.ip ?? '');
+    } catch (error) {
+      if (
+        error instanceof DomainError &&
+        (error.code === 'validation' || error.code === 'too_many')
+      ) {
+        // The password is never sent back into the form.
+        return this.render(res, error.code === 'too_many' ? 429 : 422, {
+          next,
+          email,
+          problem: error.message,
+        });
+      }
+      throw error;
+    }
+    // A new session id at sign-in, so an id planted before it is worth nothing after.
+    await new Promise<void>((resolve, reject) =>
+      req.session.regenerate((err) => (err ? reject(err) : resolve())),
+    );
+    req.session.userId = user.id;
+    req.session.signedInAt = Date.now();
+    await new Promise<void>((resolve, reject) =>
+      req.session.save((err) => (err ? reject(err) : resolve())),
+    );
+    res.redirect(303, next);
+  }
+
+  @Post('sign-out')
+  async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+    res.redirect(303, '/sign-in');
+  }
+
+  private render(
+    res: Response,
+    status: number,
+    values: { next: string; email?: string; problem?: string },
+  ): void {
+    res.status(status).render('accounts/sign-in', {
+      title: 'Sign in',
+      ...values,
+      demoAccounts: this.config.demoData
+        ? DEMO_ACCOUNTS.map((a) => ({
+            ...a,
+            roleLabels: a.roles.map((r) => ROLE_LABELS[r]).join(', '),
+          }))
+        : [],
+    });
+  }
+}

@@ -1,0 +1,63 @@
+// Who may do what (lifecycle.md, "Roles"). Pure: a user, an action, maybe a pilot.
+
+export const ROLES = ['viewer', 'owner', 'board', 'finance', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  viewer: 'Viewer',
+  owner: 'Channel owner',
+  board: 'Board member',
+  finance: 'Finance',
+  admin: 'Admin',
+};
+
+export type Action =
+  | 'create_pilot'
+  | 'edit_pilot'
+  | 'log_results'
+  | 'import_results'
+  | 'accept_conflict'
+  | 'stop_pilot'
+  | 'set_rates'
+  | 'manage_channels'
+  | 'manage_template'
+  | 'manage_thresholds';
+
+export interface Actor {
+  id: number;
+  roles: Role[];
+}
+
+export interface OwnedPilot {
+  ownerUserId: number | null;
+}
+
+/**
+ * Everyone signed in reads everything. A channel owner creates pilots and keeps the ones they
+ * own (fields, stage steps, plan, results, readiness, IT); admins may do that for any pilot.
+ * The board accepts strategy conflicts and may stop a pilot; finance sets rates.
+ */
+export function can(user: Actor | null, action: Action, pilot?: OwnedPilot): boolean {
+  if (!user) return false;
+  const has = (role: Role) => user.roles.includes(role);
+  const ownsIt = Boolean(pilot && pilot.ownerUserId !== null && pilot.ownerUserId === user.id);
+  switch (action) {
+    case 'create_pilot':
+      return has('owner') || has('admin');
+    case 'edit_pilot':
+    case 'log_results':
+      return has('admin') || (has('owner') && ownsIt);
+    case 'import_results':
+      return has('owner') || has('admin');
+    case 'stop_pilot':
+      return has('admin') || has('board') || (has('owner') && ownsIt);
+    case 'accept_conflict':
+      return has('board');
+    case 'set_rates':
+      return has('finance');
+    case 'manage_channels':
+    case 'manage_template':
+    case 'manage_thresholds':
+      return has('admin');
+  }
+}

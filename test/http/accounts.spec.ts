@@ -1,0 +1,105 @@
+import { SessionRecord } from '../../src/sessions/session-record.entity';
+import { csrfToken } from '../support/forms';
+import { createTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
+
+describe('Sign-in and sessions (HTTP)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  async function signIn(email: string, password: string, next = '/pilots') {
+    const agent = await t.agent(null);
+    const page = await agent.get(`/sign-in?next=${encodeURIComponent(next)}`).expect(200);
+    const sidBefore = /pilot\.sid=([^;]+)/.exec(String(page.headers['set-cookie']))?.[1];
+    const res = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ email, password, next, _csrf: csrfToken(page.text) });
+    return { agent, res, sidBefore };
+  }
+
+  it('signs in with e-mail and password, gives a new session id, and goes where the user was heading', async () => {
+    const { agent, res, sidBefore } = await signIn(
+      'OWNER@test.example',
+      TEST_PASSWORD,
+      '/channels',
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/channels');
+    const sidAfter = /pilot\.sid=([^;]+)/.exec(String(res.headers['set-cookie']))?.[1];
+    expect(sidAfter).toBeDefined();
+    expect(sidAfter).not.toBe(sidBefore);
+    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly/i);
+    expect(String(res.headers['set-cookie'])).toMatch(/SameSite=Lax/i);
+    const page = await agent.get('/pilots').expect(200);
+    expect(page.text).toContain('Test owner');
+  });
+
+  it('refuses a wrong password without saying whether the address exists, and keeps only the e-mail', async () => {
+    const wrong = await signIn('viewer@test.example', 'not the password');
+    expect(wrong.res.status).toBe(422);
+    expect(wrong.res.text).toContain('The e-mail address or password is not right');
+    expect(wrong.res.text).toContain('value="viewer@test.example"');
+    expect(wrong.res.text).not.toContain('not the password');
+    const unknown = await signIn('nobody@test.example', 'whatever');
+    expect(unknown.res.text).toContain('The e-mail address or password is not right');
+  });
+
+  it('refuses further attempts after five failures for an address, even with the right password', async () => {
+    for (let i = 0; i < 5; i += 1)
+      expect((await signIn('board@test.example', `wrong ${i}`)).res.status).toBe(422);
+    const locked = await signIn('board@test.example', TEST_PASSWORD);
+    expect(locked.res.status).toBe(429);
+    expect(locked.res.text).toContain('Too many failed sign-ins for this address');
+  });
+
+  it('never redirects to another site after sign-in', async () => {
+    for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
+      const { res } = await signIn('finance@test.example', TEST_PASSWORD, next);
+      expect(res.headers.location).toBe('/pilots');
+    }
+  });
+
+  it('signs out, ending the session on the server', async () => {
+    const { agent } = await signIn('finance@test.example', TEST_PASSWORD);
+    const page = await agent.get('/pilots').expect(200);
+    const sessions = await t.dataSource.getRepository(SessionRecord).count();
+    const res = await agent
+      .post('/sign-out')
+      .type('form')
+      .send({ _csrf: csrfToken(page.text) });
+    expect(res.status).toBe(303);
+    expect(await t.dataSource.getRepository(SessionRecord).count()).toBe(sessions - 1);
+    expect((await agent.get('/pilots')).status).toBe(303);
+  });
+});
+
+describe('Sign-in page in demo mode', () => {
+  it('lists a demo account for every role, and they work', async () => {
+    const t = await createTestApp({ demo: true });
+    try {
+      const agent = await t.agent(null);
+      const page = await agent.get('/sign-in').expect(200);
+      for (const role of ['Channel owner', 'Board member', 'Finance', 'Admin', 'Viewer'])
+        expect(page.text).toContain(role);
+      const res = await agent
+        .post('/sign-in')
+        .type('form')
+        .send({
+          email: 'owner@demo.example',
+          password: 'demo-password-2026',
+          _csrf: csrfToken(page.text),
+        });
+      expect(res.status).toBe(303);
+      const pilot = (await agent.get('/pilots/whatsapp-movers').expect(200)).text;
+      expect(pilot).toContain('>Edit</a>');
+      const other = (await agent.get('/pilots/voicebot-outages').expect(200)).text;
+      expect(other).not.toContain('>Edit</a>');
+    } finally {
+      await t.close();
+    }
+  });
+});
