@@ -8,6 +8,7 @@ import { CreateImportBatch1763856000006 } from './1763856000006-create-import-ba
 import { CreateReadinessItGates1763856000007 } from './1763856000007-create-readiness-it-gates';
 import { SeedReadinessAndGateSettings1763856000008 } from './1763856000008-seed-readiness-and-gate-settings';
 import { CreateAccounts1763856000009 } from './1763856000009-create-accounts';
+import { AddSessionUser1763856000010 } from './1763856000010-add-session-user';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   CreateReadinessItGates1763856000007,
   SeedReadinessAndGateSettings1763856000008,
   CreateAccounts1763856000009,
+  AddSessionUser1763856000010,
 ];

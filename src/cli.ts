@@ -52,17 +52,15 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
     if (command === 'create-user') {
       const [name, roles] = flags;
       const password = io.password ? await io.password() : '';
-      const user = await app
-        .get(AccountsService)
-        .create(
-          {
-            email: target,
-            name: name ?? '',
-            password,
-            roles: (roles ?? '').split(',').filter(Boolean) as Role[],
-          },
-          'command line',
-        );
+      const user = await app.get(AccountsService).create(
+        {
+          email: target,
+          name: name ?? '',
+          password,
+          roles: (roles ?? '').split(',').filter(Boolean) as Role[],
+        },
+        'command line',
+      );
       io.out(`Created ${user.email} (${user.roles.join(', ')}).`);
       return 0;
     }

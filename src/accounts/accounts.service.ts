@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
 import { DataSource, MoreThan } from 'typeorm';
+import { diffFields } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
+import { DatabaseSessionStore } from '../sessions/database-session.store';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import { Writer } from '../database/writer.service';
 import { Role, ROLES } from './permissions';
@@ -41,6 +43,7 @@ export class AccountsService {
     private readonly dataSource: DataSource,
     private readonly writer: Writer,
     private readonly audit: AuditService,
+    private readonly sessions: DatabaseSessionStore,
   ) {}
 
   find(id: number): Promise<User | null> {
@@ -87,6 +90,53 @@ export class AccountsService {
       );
       return user;
     });
+  }
+
+  /** Changes a user's name, roles or active flag; deactivating ends their sessions at once. */
+  async update(
+    id: number,
+    body: Record<string, unknown>,
+    actor: string,
+    actorId: number,
+  ): Promise<User> {
+    const name = typeof body.name === 'string' ? body.name.trim() : '';
+    const roles = [body.roles].flat().filter((r): r is Role => ROLES.includes(r as Role));
+    const active = body.active === 'on';
+    const errors: FieldErrors = {};
+    if (name.length < 2 || name.length > 120)
+      errors.name = ['The name must be 2 to 120 characters.'];
+    if (!roles.length) errors.roles = ['Give the account at least one role.'];
+    if (id === actorId && (!active || !roles.includes('admin'))) {
+      errors.roles = [
+        'You cannot take away your own admin role or deactivate yourself; ask another admin.',
+      ];
+    }
+    if (Object.keys(errors).length)
+      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
+    const user = await this.writer.write(async (em) => {
+      const existing = await em.findOneBy(User, { id });
+      if (!existing) throw DomainError.notFound('That account');
+      if (existing.version !== Number(body.version)) {
+        throw new DomainError(
+          'conflict',
+          'Someone else changed this account after you opened the page; reload and try again.',
+        );
+      }
+      const next = { name, roles, active };
+      const changes = diffFields(existing, next, ['name', 'roles', 'active']);
+      const now = new Date();
+      await em.update(User, { id }, { ...next, version: existing.version + 1, updatedAt: now });
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'user', entityId: id, pilotId: null },
+        changes.map((c) => ({ ...c, field: `${existing.email} ${c.field}` })),
+        now,
+      );
+      return { ...existing, ...next };
+    });
+    if (!user.active) await this.sessions.destroyForUser(id);
+    return user;
   }
 
   /**

@@ -21,7 +21,9 @@ export type Action =
   | 'set_rates'
   | 'manage_channels'
   | 'manage_template'
-  | 'manage_thresholds';
+  | 'manage_thresholds'
+  | 'manage_users'
+  | 'read_audit';
 
 export interface Actor {
   id: number;
@@ -58,6 +60,8 @@ export function can(user: Actor | null, action: Action, pilot?: OwnedPilot): boo
     case 'manage_channels':
     case 'manage_template':
     case 'manage_thresholds':
+    case 'manage_users':
+    case 'read_audit':
       return has('admin');
   }
 }

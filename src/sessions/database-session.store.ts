@@ -41,7 +41,12 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
   }
 
   override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
-    const record = { id: sid, expiresAt: this.expiry(data), data: JSON.stringify(data) };
+    const record = {
+      id: sid,
+      expiresAt: this.expiry(data),
+      data: JSON.stringify(data),
+      userId: data.userId ?? null,
+    };
     this.writer
       .write((em) => em.getRepository(SessionRecord).upsert(record, ['id']))
       .then(
@@ -68,6 +73,14 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
         () => callback?.(),
         () => callback?.(),
       );
+  }
+
+  /** Ends every session of a user (deactivation, or "sign out everywhere"). */
+  async destroyForUser(userId: number): Promise<number> {
+    const result = await this.writer.write((em) =>
+      em.getRepository(SessionRecord).delete({ userId }),
+    );
+    return result.affected ?? 0;
   }
 
   async prune(now = new Date()): Promise<number> {

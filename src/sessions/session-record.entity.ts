@@ -11,4 +11,8 @@ export class SessionRecord {
 
   @Column({ type: 'text' })
   data: string;
+
+  @Index('session_user_idx')
+  @Column({ name: 'user_id', type: 'integer', nullable: true })
+  userId: number | null;
 }

@@ -1,5 +1,6 @@
+import { User } from '../../src/accounts/user.entity';
 import { SessionRecord } from '../../src/sessions/session-record.entity';
-import { csrfToken } from '../support/forms';
+import { csrfToken, submit } from '../support/forms';
 import { createTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 describe('Sign-in and sessions (HTTP)', () => {
@@ -101,5 +102,96 @@ describe('Sign-in page in demo mode', () => {
     } finally {
       await t.close();
     }
+  });
+});
+
+describe('Accounts admin and audit trail (HTTP)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('creates an account, changes its roles, and deactivating it ends its sessions at once', async () => {
+    const admin = await t.agent('admin');
+    const bad = await submit(admin, '/admin/users', '/admin/users', {
+      email: 'not-an-address',
+      name: 'N',
+      password: 'short',
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.text).toContain('Give a valid e-mail address.');
+    expect(bad.text).toContain('The password must be 12 to 200 characters.');
+    expect(bad.text).toContain('Give one or more roles of');
+
+    const ok = await submit(admin, '/admin/users', '/admin/users', {
+      email: 'new.owner@test.example',
+      name: 'New Owner',
+      password: 'a long enough password',
+      roles: ['owner'],
+    });
+    expect(ok.status).toBe(303);
+    const user = await t.dataSource
+      .getRepository(User)
+      .findOneByOrFail({ email: 'new.owner@test.example' });
+
+    // The new owner signs in and works.
+    const owner = await t.agent(null);
+    const page = await owner.get('/sign-in');
+    await owner
+      .post('/sign-in')
+      .type('form')
+      .send({
+        email: 'new.owner@test.example',
+        password: 'a long enough password',
+        _csrf: csrfToken(page.text),
+      });
+    await owner.get('/pilots/new').expect(200);
+
+    const roles = await submit(admin, '/admin/users', `/admin/users/${user.id}`, {
+      name: 'New Owner',
+      roles: ['owner', 'finance'],
+      active: true,
+      version: 1,
+    });
+    expect(roles.status).toBe(303);
+    expect((await t.dataSource.getRepository(User).findOneByOrFail({ id: user.id })).roles).toEqual(
+      ['owner', 'finance'],
+    );
+
+    const off = await submit(admin, '/admin/users', `/admin/users/${user.id}`, {
+      name: 'New Owner',
+      roles: ['owner'],
+      version: 2,
+    });
+    expect(off.status).toBe(303);
+    expect(await t.dataSource.getRepository(SessionRecord).countBy({ userId: user.id })).toBe(0);
+    expect((await owner.get('/pilots')).status).toBe(303);
+
+    const self = await submit(admin, '/admin/users', `/admin/users/${t.users.admin.id}`, {
+      name: 'Test admin',
+      roles: ['viewer'],
+      active: true,
+      version: 1,
+    });
+    expect(self.status).toBe(422);
+    expect(self.text).toContain('You cannot take away your own admin role');
+  });
+
+  it('shows the organisation-wide audit trail to admins, filtered by what, who and date', async () => {
+    const admin = await t.agent('admin');
+    const all = await admin.get('/admin/audit').expect(200);
+    expect(all.text).toContain('new.owner@test.example roles');
+    const users = await admin.get('/admin/audit?type=user&actor=test%20admin').expect(200);
+    expect(users.text).toContain('new.owner@test.example active');
+    const none = await admin
+      .get('/admin/audit?type=channel&from=2001-01-01&to=2001-01-02')
+      .expect(200);
+    expect(none.text).toContain('Nothing matches the filter.');
+    // Filters are parameters, never SQL.
+    await admin
+      .get('/admin/audit?actor=%27%20OR%201%3D1%20--&pilot=x%27%3B%20DROP%20TABLE%20pilot')
+      .expect(200);
+    await (await t.agent('board')).get('/admin/audit').expect(403);
   });
 });

@@ -75,6 +75,10 @@ describe('Roles on every route (HTTP)', () => {
     ['GET', '/admin/gate-settings', ['admin']],
     ['POST', '/admin/gate-settings', ['admin'], { readinessPct: 'x' }],
     ['GET', '/results/import', OWNERS],
+    ['GET', '/admin/users', ['admin']],
+    ['POST', '/admin/users', ['admin'], { email: 'x' }],
+    ['POST', '/admin/users/999', ['admin'], { name: 'x' }],
+    ['GET', '/admin/audit', ['admin']],
     ['POST', '/results/import/00000000-0000-0000-0000-000000000000/confirm', OWNERS],
   ];
 

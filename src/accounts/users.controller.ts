@@ -1,0 +1,105 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { actorOf } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { flash } from '../common/flash';
+import { FormState, submitForm } from '../common/forms';
+import { AccountsService } from './accounts.service';
+import { authorize } from './auth.guard';
+import { Role, ROLE_LABELS, ROLES } from './permissions';
+
+const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
+
+/** The admin's page of accounts: invite (create), change roles, deactivate. */
+@Controller('admin/users')
+export class UsersController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Get()
+  async index(@Req() req: Request, @Res() res: Response): Promise<void> {
+    authorize(req, 'manage_users');
+    await this.render(res, { roles: ['viewer'] });
+  }
+
+  @Post()
+  async create(
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    authorize(req, 'manage_users');
+    await submitForm(
+      res,
+      async () => {
+        const roles = [body.roles].flat().filter((r): r is Role => ROLES.includes(r as Role));
+        const user = await this.accounts.create(
+          {
+            email: typeof body.email === 'string' ? body.email : '',
+            name: typeof body.name === 'string' ? body.name : '',
+            password: typeof body.password === 'string' ? body.password : '',
+            roles,
+          },
+          actorOf(req),
+        );
+        flash(req, `Account ${user.email} created. Give them the password by a separate channel.`);
+        return '/admin/users';
+      },
+      (state) => this.render(res, { ...body, password: '' }, state),
+    );
+  }
+
+  @Post(':id')
+  async update(
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That account') }))
+    id: number,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    authorize(req, 'manage_users');
+    await submitForm(
+      res,
+      async () => {
+        const user = await this.accounts.update(id, body, actorOf(req), req.user!.id);
+        flash(
+          req,
+          user.active
+            ? `Account ${user.email} saved.`
+            : `Account ${user.email} deactivated; its sessions are ended.`,
+        );
+        return '/admin/users';
+      },
+      (state) => this.render(res, { roles: ['viewer'] }, state, id),
+    );
+  }
+
+  private async render(
+    res: Response,
+    values: Record<string, unknown>,
+    state: FormState = EMPTY,
+    failedId: number | null = null,
+  ): Promise<void> {
+    const users = await this.accounts.list();
+    const chosen = [values.roles].flat();
+    res.status(state.status).render('accounts/users', {
+      title: 'Accounts',
+      users: users.map((u) => ({
+        ...u,
+        roleOptions: ROLES.map((r) => ({
+          value: r,
+          label: ROLE_LABELS[r],
+          checked: u.roles.includes(r),
+        })),
+      })),
+      roleOptions: ROLES.map((r) => ({
+        value: r,
+        label: ROLE_LABELS[r],
+        checked: chosen.includes(r),
+      })),
+      values,
+      failedId,
+      summary: state.summary,
+      fieldErrors: state.fieldErrors,
+    });
+  }
+}
