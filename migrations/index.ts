@@ -9,6 +9,7 @@ import { CreateReadinessItGates1763856000007 } from './1763856000007-create-read
 import { SeedReadinessAndGateSettings1763856000008 } from './1763856000008-seed-readiness-and-gate-settings';
 import { CreateAccounts1763856000009 } from './1763856000009-create-accounts';
 import { AddSessionUser1763856000010 } from './1763856000010-add-session-user';
+import { CreateApiToken1763856000011 } from './1763856000011-create-api-token';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   SeedReadinessAndGateSettings1763856000008,
   CreateAccounts1763856000009,
   AddSessionUser1763856000010,
+  CreateApiToken1763856000011,
 ];

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
 import { AccountsService } from './accounts.service';
+import { ApiTokensService } from './api-tokens.service';
 import { Action, can, OwnedPilot, ROLE_LABELS } from './permissions';
 
 const PUBLIC = 'public-route';
@@ -18,13 +19,23 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly accounts: AccountsService,
+    private readonly tokens: ApiTokensService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
     let user = null;
-    if (req.session?.userId) {
+    const bearer = /^Bearer (cpt_[A-Za-z0-9_-]{20,})$/.exec(req.headers.authorization ?? '')?.[1];
+    if (bearer && req.path.startsWith('/api/')) {
+      // The JSON API also takes a personal token instead of a session.
+      user = await this.tokens.userFor(bearer);
+      if (!user)
+        throw new DomainError(
+          'unauthenticated',
+          'The API token is unknown, revoked, or its account is deactivated.',
+        );
+    } else if (req.session?.userId) {
       user = await this.accounts.find(req.session.userId);
       if (!user || !user.active) {
         delete req.session.userId;

@@ -1,3 +1,4 @@
+import { ApiToken } from '../accounts/api-token.entity';
 import { SignInAttempt, User } from '../accounts/user.entity';
 import { GateSettings } from '../gates/gate-settings.entity';
 import { ItCommitment, ItIntegration } from '../readiness/it-commitment.entity';
@@ -38,4 +39,5 @@ export const entities = [
   GateSettings,
   User,
   SignInAttempt,
+  ApiToken,
 ];

@@ -1,3 +1,4 @@
+import request from 'supertest';
 import { User } from '../../src/accounts/user.entity';
 import { SessionRecord } from '../../src/sessions/session-record.entity';
 import { csrfToken, submit } from '../support/forms';
@@ -193,5 +194,57 @@ describe('Accounts admin and audit trail (HTTP)', () => {
       .get('/admin/audit?actor=%27%20OR%201%3D1%20--&pilot=x%27%3B%20DROP%20TABLE%20pilot')
       .expect(200);
     await (await t.agent('board')).get('/admin/audit').expect(403);
+  });
+});
+
+describe('Personal API tokens (HTTP)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('creates a token shown once and stored hashed, which opens the JSON API until revoked', async () => {
+    const finance = await t.agent('finance');
+    const bad = await submit(finance, '/account/tokens', '/account/tokens', { name: '' });
+    expect(bad.status).toBe(422);
+    const res = await submit(finance, '/account/tokens', '/account/tokens', {
+      name: 'nightly export',
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const token = /<code class="token">(cpt_[A-Za-z0-9_-]+)<\/code>/.exec(res.text)![1];
+    const stored = await t.dataSource.query('SELECT token_hash, prefix FROM api_token');
+    expect(stored[0].token_hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(stored)).not.toContain(token);
+    expect((await finance.get('/account/tokens')).text).not.toContain(token);
+
+    const api = t.app.getHttpServer();
+    await request(api).get('/api/openapi.json').set('Authorization', `Bearer ${token}`).expect(200);
+    await request(api)
+      .get('/api/openapi.json')
+      .set('Authorization', 'Bearer cpt_thisisnotarealtokenatallreally')
+      .expect(401);
+    // A token is for the API only, not for the pages.
+    expect((await request(api).get('/pilots').set('Authorization', `Bearer ${token}`)).status).toBe(
+      303,
+    );
+
+    const list = await finance.get('/account/tokens');
+    const id = /action="\/account\/tokens\/(\d+)\/revoke"/.exec(list.text)![1];
+    const revoked = await finance
+      .post(`/account/tokens/${id}/revoke`)
+      .type('form')
+      .send({ _csrf: csrfToken(list.text) });
+    expect(revoked.status).toBe(303);
+    await request(api).get('/api/openapi.json').set('Authorization', `Bearer ${token}`).expect(401);
+    // Another user cannot revoke it (it is not theirs to see).
+    const admin = await t.agent('admin');
+    const adminPage = await admin.get('/account/tokens');
+    const other = await admin
+      .post(`/account/tokens/${id}/revoke`)
+      .type('form')
+      .send({ _csrf: csrfToken(adminPage.text) });
+    expect(other.status).toBe(404);
   });
 });

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { actorOf } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { flash } from '../common/flash';
+import { FormState, submitForm } from '../common/forms';
+import { ApiTokensService } from './api-tokens.service';
+
+/** Each user's own API tokens. */
+@Controller('account/tokens')
+export class TokensController {
+  constructor(private readonly tokens: ApiTokensService) {}
+
+  @Get()
+  async index(@Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.render(req, res);
+  }
+
+  @Post()
+  async create(
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    let token: string;
+    try {
+      token = await this.tokens.create(
+        req.user!,
+        typeof body.name === 'string' ? body.name : '',
+        actorOf(req),
+      );
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'validation') {
+        return this.render(req, res, {
+          status: 422,
+          summary: error.message,
+          fieldErrors: error.fieldErrors,
+        });
+      }
+      throw error;
+    }
+    // Shown once, on this page; never stored in clear, never in a redirect or a log.
+    res.setHeader('Cache-Control', 'no-store');
+    await this.render(req, res, undefined, token);
+  }
+
+  @Post(':id/revoke')
+  async revoke(
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That token') }))
+    id: number,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await submitForm(
+      res,
+      async () => {
+        await this.tokens.revoke(req.user!, id, actorOf(req));
+        flash(req, 'Token revoked; it no longer works.');
+        return '/account/tokens';
+      },
+      (state) => this.render(req, res, state),
+    );
+  }
+
+  private async render(
+    req: Request,
+    res: Response,
+    state?: FormState,
+    newToken?: string,
+  ): Promise<void> {
+    res.status(state?.status ?? 200).render('accounts/tokens', {
+      title: 'API tokens',
+      tokens: await this.tokens.list(req.user!.id),
+      newToken,
+      summary: state?.summary,
+      fieldErrors: state?.fieldErrors ?? {},
+    });
+  }
+}
