@@ -10,6 +10,7 @@ import { SeedReadinessAndGateSettings1763856000008 } from './1763856000008-seed-
 import { CreateAccounts1763856000009 } from './1763856000009-create-accounts';
 import { AddSessionUser1763856000010 } from './1763856000010-add-session-user';
 import { CreateApiToken1763856000011 } from './1763856000011-create-api-token';
+import { CreateDecisions1763856000012 } from './1763856000012-create-decisions';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   CreateAccounts1763856000009,
   AddSessionUser1763856000010,
   CreateApiToken1763856000011,
+  CreateDecisions1763856000012,
 ];

@@ -9,6 +9,7 @@ import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source-options';
+import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
 import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
@@ -35,6 +36,7 @@ export class AppModule {
         FinanceModule,
         ApiModule,
         ReadinessModule,
+        DecisionsModule,
         DemoModule,
       ],
     };

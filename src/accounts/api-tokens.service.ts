@@ -84,16 +84,16 @@ export class ApiTokensService {
 
   /** The active user behind a token, or null. */
   async userFor(token: string): Promise<User | null> {
-    const found = await this.dataSource
-      .getRepository(ApiToken)
-      .findOne({
-        where: { tokenHash: sha256(token), revokedAt: IsNull() },
-        relations: { user: true },
-      });
+    const found = await this.dataSource.getRepository(ApiToken).findOne({
+      where: { tokenHash: sha256(token), revokedAt: IsNull() },
+      relations: { user: true },
+    });
     if (!found?.user?.active) return null;
     // Record the use, at most every five minutes, so the owner sees which tokens are alive.
     if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 5 * 60_000) {
-      await this.writer.write((em) => em.update(ApiToken, { id: found.id }, { lastUsedAt: new Date() }));
+      await this.writer.write((em) =>
+        em.update(ApiToken, { id: found.id }, { lastUsedAt: new Date() }),
+      );
     }
     return found.user;
   }

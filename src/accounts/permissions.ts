@@ -23,7 +23,9 @@ export type Action =
   | 'manage_template'
   | 'manage_thresholds'
   | 'manage_users'
-  | 'read_audit';
+  | 'read_audit'
+  | 'decide'
+  | 'clear_condition';
 
 export interface Actor {
   id: number;
@@ -54,7 +56,10 @@ export function can(user: Actor | null, action: Action, pilot?: OwnedPilot): boo
     case 'stop_pilot':
       return has('admin') || has('board') || (has('owner') && ownsIt);
     case 'accept_conflict':
+    case 'decide':
       return has('board');
+    case 'clear_condition':
+      return has('board') || has('admin');
     case 'set_rates':
       return has('finance');
     case 'manage_channels':

@@ -1,3 +1,4 @@
+import { Decision, DecisionCondition } from '../decisions/decision.entity';
 import { ApiToken } from '../accounts/api-token.entity';
 import { SignInAttempt, User } from '../accounts/user.entity';
 import { GateSettings } from '../gates/gate-settings.entity';
@@ -40,4 +41,6 @@ export const entities = [
   User,
   SignInAttempt,
   ApiToken,
+  Decision,
+  DecisionCondition,
 ];

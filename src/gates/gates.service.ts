@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { DecisionCondition } from '../decisions/decision.entity';
 import { BusinessCaseReport, BusinessCaseService } from '../business-case/business-case.service';
 import { loadPlanFacts } from '../business-case/plan-facts';
 import { todayIso } from '../common/dates';
@@ -85,18 +86,23 @@ export class GatesService {
     em: EntityManager = this.dataSource.manager,
     today = todayIso(),
   ): Promise<{ subject: GateSubject; report: BusinessCaseReport }> {
-    const [planFacts, checklist, it, settings, incubation, monthly, report] = await Promise.all([
-      loadPlanFacts(em, pilot),
-      this.checklist(pilot.id, em),
-      em.findOneBy(ItCommitment, { pilotId: pilot.id }),
-      this.thresholds(em),
-      em.findOne(PilotStageChange, {
-        where: { pilotId: pilot.id, toStage: 'incubation' },
-        order: { changedAt: 'ASC' },
-      }),
-      em.find(MonthlyResult, { where: { pilotId: pilot.id }, order: { month: 'DESC' }, take: 3 }),
-      this.businessCases.report(pilot, new Date(`${today}T12:00:00Z`), em),
-    ]);
+    const [planFacts, checklist, it, settings, incubation, monthly, report, conditions] =
+      await Promise.all([
+        loadPlanFacts(em, pilot),
+        this.checklist(pilot.id, em),
+        em.findOneBy(ItCommitment, { pilotId: pilot.id }),
+        this.thresholds(em),
+        em.findOne(PilotStageChange, {
+          where: { pilotId: pilot.id, toStage: 'incubation' },
+          order: { changedAt: 'ASC' },
+        }),
+        em.find(MonthlyResult, { where: { pilotId: pilot.id }, order: { month: 'DESC' }, take: 3 }),
+        this.businessCases.report(pilot, new Date(`${today}T12:00:00Z`), em),
+        em.find(DecisionCondition, {
+          where: { pilotId: pilot.id, clearedAt: IsNull() },
+          order: { id: 'ASC' },
+        }),
+      ]);
     const plan = planFacts.plan;
     const recent = monthly
       .filter((m) => !pilot.startMonth || m.month >= pilot.startMonth)
@@ -149,6 +155,7 @@ export class GatesService {
       quality,
       strategyConflict: strategyFit(pilot.serviceStrategy, pilot.channelType).conflict,
       conflictAccepted: pilot.conflictAcceptedAt !== null,
+      openConditions: conditions.map((c) => c.text),
       thresholds: thresholdsOf(settings),
     };
     return { subject, report };

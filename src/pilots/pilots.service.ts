@@ -92,7 +92,8 @@ export class PilotsService {
           where
             .where("LOWER(pilot.name) LIKE :like ESCAPE '\\'", { like })
             .orWhere("LOWER(pilot.description) LIKE :like ESCAPE '\\'", { like })
-            .orWhere("LOWER(pilot.slug) LIKE :like ESCAPE '\\'", { like }),
+            .orWhere("LOWER(pilot.slug) LIKE :like ESCAPE '\\'", { like })
+            .orWhere("LOWER(pilot.lessons_learned) LIKE :like ESCAPE '\\'", { like }),
         ),
       );
     }

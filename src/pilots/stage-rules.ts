@@ -70,6 +70,8 @@ export interface GateSubject {
   quality: QualityFact[];
   strategyConflict: boolean;
   conflictAccepted: boolean;
+  /** Conditions of earlier board decisions not yet cleared. */
+  openConditions: string[];
   thresholds: GateThresholds;
 }
 
@@ -249,6 +251,13 @@ function scaleUpCriteria(s: GateSubject): GateCriterion[] {
         ? 'conflict accepted by the board'
         : 'conflict not accepted',
     remedy: 'Ask the board to accept the conflict explicitly, or change the channel or scope.',
+  });
+  criteria.push({
+    key: 'conditions',
+    label: 'No open conditions from earlier decisions',
+    status: s.openConditions.length ? 'not_met' : 'met',
+    detail: s.openConditions.length ? `open: ${s.openConditions.join('; ')}` : 'none open',
+    remedy: 'Meet the conditions and have them cleared on the review page.',
   });
   return criteria;
 }

@@ -79,6 +79,8 @@ describe('Roles on every route (HTTP)', () => {
     ['POST', '/admin/users', ['admin'], { email: 'x' }],
     ['POST', '/admin/users/999', ['admin'], { name: 'x' }],
     ['GET', '/admin/audit', ['admin']],
+    ['POST', '/pilots/mine/decisions', ['board'], { outcome: 'extend', rationale: 'x' }],
+    ['POST', '/pilots/mine/conditions/999/clear', ['board', 'admin'], { note: 'met it all' }],
     ['POST', '/results/import/00000000-0000-0000-0000-000000000000/confirm', OWNERS],
   ];
 

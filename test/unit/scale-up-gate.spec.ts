@@ -26,6 +26,7 @@ const ready: GateSubject = {
   ],
   strategyConflict: false,
   conflictAccepted: false,
+  openConditions: [],
   thresholds: DEFAULT_THRESHOLDS,
 };
 
@@ -45,6 +46,7 @@ describe('scale-up review gate', () => {
       'waterbed',
       'quality',
       'strategy_fit',
+      'conditions',
     ]);
   });
 

@@ -28,6 +28,7 @@ const ready: GateSubject = {
   ],
   strategyConflict: false,
   conflictAccepted: false,
+  openConditions: [],
   thresholds: DEFAULT_THRESHOLDS,
 };
 

@@ -1,0 +1,80 @@
+import type { Stage } from '../pilots/pilot-fields';
+import type { GateCriterion } from '../pilots/stage-rules';
+
+// What a board decision does to a pilot's stage, and what it must contain (lifecycle.md).
+
+export const OUTCOMES = ['advance', 'extend', 'pivot', 'stop'] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  advance: 'Advance (scale up)',
+  extend: 'Extend the incubation, with conditions',
+  pivot: 'Pivot: back to proof of concept with a changed scope',
+  stop: 'Stop',
+};
+
+const ADVANCE: Partial<Record<Stage, Stage>> = {
+  idea: 'proof_of_concept',
+  proof_of_concept: 'incubation',
+  incubation: 'scale_up_review',
+  scale_up_review: 'scaled',
+};
+
+/** The stage a decision moves the pilot to, or null when the outcome does not apply. */
+export function targetStage(from: Stage, outcome: Outcome): Stage | null {
+  if (from === 'stopped') return null;
+  switch (outcome) {
+    case 'advance':
+      return ADVANCE[from] ?? null;
+    // A scaled pilot can be returned too: that is how a board corrects a scaling decision.
+    case 'extend':
+      return 'incubation';
+    case 'pivot':
+      return 'proof_of_concept';
+    case 'stop':
+      return 'stopped';
+  }
+}
+
+export interface DecisionDraft {
+  outcome: Outcome;
+  rationale: string;
+  members: string;
+  nextReviewDate: string | null;
+  conditions: string[];
+  lessonsLearned: string;
+  /** Written reasons for deciding against failed criteria, by criterion key. */
+  overrideReasons: Record<string, string>;
+}
+
+/** The messages per field of a decision that cannot be recorded as it stands. */
+export function decisionErrors(
+  draft: DecisionDraft,
+  from: Stage,
+  failed: GateCriterion[],
+): Record<string, string[]> {
+  const errors: Record<string, string[]> = {};
+  if (!targetStage(from, draft.outcome))
+    errors.outcome = [`"${draft.outcome}" does not apply to a pilot in ${from}.`];
+  if (draft.rationale.length < 10)
+    errors.rationale = ['Write the rationale (at least 10 characters).'];
+  if (draft.members.length < 2) errors.members = ['Name the board members present.'];
+  if (draft.outcome === 'extend') {
+    if (!draft.conditions.length)
+      errors.conditions = ['An extension comes with at least one condition.'];
+    if (!draft.nextReviewDate) errors.nextReviewDate = ['An extension needs the next review date.'];
+  }
+  if (draft.outcome === 'stop' && draft.lessonsLearned.length < 10) {
+    errors.lessonsLearned = ['A stopped pilot keeps its lessons learned (at least 10 characters).'];
+  }
+  if (draft.outcome === 'advance') {
+    for (const criterion of failed) {
+      if ((draft.overrideReasons[criterion.key] ?? '').trim().length < 10) {
+        errors[`override_${criterion.key}`] = [
+          `"${criterion.label}" is not met: write why the board decides against it (at least 10 characters).`,
+        ];
+      }
+    }
+  }
+  return errors;
+}

@@ -1,0 +1,128 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { authorize } from '../accounts/auth.guard';
+import { can } from '../accounts/permissions';
+import { actorOf } from '../common/actor';
+import { DomainError } from '../common/domain-error';
+import { flash } from '../common/flash';
+import { FormState, submitForm } from '../common/forms';
+import { options } from '../pilots/pilot-fields';
+import { Pilot } from '../pilots/pilot.entity';
+import { PilotsService } from '../pilots/pilots.service';
+import { OUTCOME_LABELS, OUTCOMES, targetStage } from './decision-rules';
+import { DecisionsService } from './decisions.service';
+
+const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
+
+@Controller()
+export class DecisionsController {
+  constructor(
+    private readonly pilots: PilotsService,
+    private readonly decisions: DecisionsService,
+  ) {}
+
+  @Get('board')
+  async agenda(@Res() res: Response): Promise<void> {
+    res.render('decisions/agenda', { title: 'Board agenda', items: await this.decisions.agenda() });
+  }
+
+  @Get('pilots/:slug/review')
+  async review(
+    @Param('slug') slug: string,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.render(req, res, await this.pilots.get(slug), {});
+  }
+
+  @Post('pilots/:slug/decisions')
+  async decide(
+    @Param('slug') slug: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    authorize(req, 'decide');
+    const pilot = await this.pilots.get(slug);
+    await submitForm(
+      res,
+      async () => {
+        const decision = await this.decisions.record(pilot, body, actorOf(req));
+        flash(req, `Decision #${decision.id} recorded: ${decision.outcome}.`);
+        return `/pilots/${slug}/review`;
+      },
+      (state) => this.render(req, res, pilot, body, state),
+    );
+  }
+
+  @Post('pilots/:slug/conditions/:id/clear')
+  async clear(
+    @Param('slug') slug: string,
+    @Param(
+      'id',
+      new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That condition') }),
+    )
+    id: number,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    authorize(req, 'clear_condition');
+    const pilot = await this.pilots.get(slug);
+    await submitForm(
+      res,
+      async () => {
+        await this.decisions.clearCondition(pilot, id, body.note, actorOf(req));
+        flash(req, 'Condition cleared.');
+        return `/pilots/${slug}/review`;
+      },
+      (state) => this.render(req, res, pilot, {}, state, id),
+    );
+  }
+
+  private async render(
+    req: Request,
+    res: Response,
+    pilot: Pilot,
+    values: Record<string, unknown>,
+    state: FormState = EMPTY,
+    conditionId: number | null = null,
+  ): Promise<void> {
+    const [{ criteria, snapshot }, timeline, conditions] = await Promise.all([
+      this.decisions.reviewFacts(pilot),
+      this.decisions.timeline(pilot.id),
+      this.decisions.conditions(pilot.id),
+    ]);
+    res.status(state.status).render('decisions/review', {
+      title: `Review · ${pilot.name}`,
+      pilot,
+      criteria,
+      failed: criteria
+        .filter((c) => c.status !== 'met')
+        .map((c) => ({
+          ...c,
+          field: `override_${c.key}`,
+          value: values[`override_${c.key}`] ?? '',
+          errors: state.fieldErrors[`override_${c.key}`],
+        })),
+      businessCase: snapshot.businessCase,
+      outcomes: options(OUTCOMES, OUTCOME_LABELS).filter(
+        (o) => targetStage(pilot.stage, o.value) !== null,
+      ),
+      timeline: timeline.map((d) => ({
+        ...d,
+        conditions: conditions.filter((c) => c.decisionId === d.id),
+      })),
+      openConditions: conditions.filter((c) => !c.clearedAt),
+      mayDecide: can(req.user ?? null, 'decide'),
+      mayClear: can(req.user ?? null, 'clear_condition'),
+      values,
+      summary: conditionId === null ? state.summary : '',
+      fieldErrors: conditionId === null ? state.fieldErrors : {},
+      conditionError:
+        conditionId === null
+          ? null
+          : { id: conditionId, summary: state.summary, errors: state.fieldErrors.note },
+    });
+  }
+}

@@ -1,0 +1,237 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull } from 'typeorm';
+import { AuditService } from '../audit/audit.service';
+import { isIsoDate, todayIso } from '../common/dates';
+import { DomainError } from '../common/domain-error';
+import { Writer } from '../database/writer.service';
+import { GatesService } from '../gates/gates.service';
+import { PilotStageChange } from '../pilots/pilot-stage-change.entity';
+import { Pilot } from '../pilots/pilot.entity';
+import { gateCriteria, GateCriterion } from '../pilots/stage-rules';
+import { Decision, DecisionCondition, DecisionSnapshot } from './decision.entity';
+import { DecisionDraft, decisionErrors, Outcome, OUTCOMES, targetStage } from './decision-rules';
+
+const text = (value: unknown, max = 5000) =>
+  typeof value === 'string' ? value.trim().slice(0, max) : '';
+
+@Injectable()
+export class DecisionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: Writer,
+    private readonly audit: AuditService,
+    private readonly gates: GatesService,
+  ) {}
+
+  /** The criteria the board weighs for an advance from the pilot's stage, and the figures. */
+  async reviewFacts(
+    pilot: Pilot,
+  ): Promise<{ criteria: GateCriterion[]; snapshot: DecisionSnapshot }> {
+    const { subject, report } = await this.gates.subjectFor(pilot);
+    const target = targetStage(pilot.stage, 'advance');
+    // Scaling is judged on the scale-up review's criteria.
+    const gate = target === 'scaled' ? 'scale_up_review' : target;
+    const criteria = gate ? gateCriteria(subject, gate) : [];
+    const r = report.result;
+    return {
+      criteria,
+      snapshot: {
+        criteria: criteria.map(({ key, label, status, detail, threshold }) => ({
+          key,
+          label,
+          status,
+          detail,
+          threshold,
+        })),
+        businessCase: r
+          ? {
+              claimedSavings: r.totals.claimedSavings,
+              realisedSavings: r.totals.realisedSavings?.value ?? null,
+              realisedHalfWidth: r.totals.realisedSavings?.halfWidth ?? null,
+              waterbedRatio: r.totals.waterbedRatio,
+              netBenefit: r.totals.netBenefit,
+              proven: r.verdict.proven,
+              months: r.totals.months,
+            }
+          : null,
+      },
+    };
+  }
+
+  timeline(pilotId: number): Promise<Decision[]> {
+    return this.dataSource
+      .getRepository(Decision)
+      .find({ where: { pilotId }, order: { recordedAt: 'DESC', id: 'DESC' } });
+  }
+
+  conditions(pilotId: number): Promise<DecisionCondition[]> {
+    return this.dataSource
+      .getRepository(DecisionCondition)
+      .find({ where: { pilotId }, order: { id: 'ASC' } });
+  }
+
+  /** Pilots in scale-up review, or with a review date due within two weeks or passed. */
+  async agenda(today = todayIso()): Promise<Array<{ pilot: Pilot; openConditions: number }>> {
+    const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const pilots = await this.dataSource
+      .getRepository(Pilot)
+      .createQueryBuilder('pilot')
+      .where("pilot.stage = 'scale_up_review'")
+      .orWhere(
+        "pilot.stage NOT IN ('stopped', 'scaled') AND pilot.next_review_date IS NOT NULL AND pilot.next_review_date <= :soon",
+        { soon },
+      )
+      .orderBy('pilot.next_review_date', 'ASC')
+      .getMany();
+    const open = pilots.length
+      ? await this.dataSource
+          .getRepository(DecisionCondition)
+          .find({ where: { pilotId: In(pilots.map((p) => p.id)), clearedAt: IsNull() } })
+      : [];
+    return pilots.map((pilot) => ({
+      pilot,
+      openConditions: open.filter((c) => c.pilotId === pilot.id).length,
+    }));
+  }
+
+  async record(pilot: Pilot, body: Record<string, unknown>, actor: string): Promise<Decision> {
+    const outcome = OUTCOMES.find((o) => o === body.outcome);
+    if (!outcome) throw DomainError.field('outcome', 'Choose the outcome.');
+    const nextReviewText = text(body.nextReviewDate, 10);
+    const draft: DecisionDraft = {
+      outcome,
+      rationale: text(body.rationale),
+      members: text(body.members, 1000),
+      nextReviewDate: nextReviewText || null,
+      conditions: text(body.conditions)
+        .split(/\r?\n/)
+        .map((c) => c.trim())
+        .filter(Boolean),
+      lessonsLearned: text(body.lessonsLearned),
+      overrideReasons: Object.fromEntries(
+        Object.entries(body)
+          .filter(([key]) => key.startsWith('override_'))
+          .map(([key, value]) => [key.slice('override_'.length), text(value, 2000)]),
+      ),
+    };
+    const { criteria, snapshot } = await this.reviewFacts(pilot);
+    const failed = criteria.filter((c) => c.status !== 'met');
+    const errors = decisionErrors(draft, pilot.stage, failed);
+    if (nextReviewText && !isIsoDate(nextReviewText))
+      errors.nextReviewDate = ['Give the date as YYYY-MM-DD.'];
+    const correctsId = text(body.correctsId, 12) ? Number(body.correctsId) : null;
+    if (Object.keys(errors).length)
+      throw new DomainError(
+        'validation',
+        'The decision is not recorded yet: correct the fields marked below.',
+        errors,
+      );
+
+    return this.writer.write(async (em) => {
+      const current = await em.findOneByOrFail(Pilot, { id: pilot.id });
+      if (current.stage !== pilot.stage || current.version !== pilot.version) {
+        throw new DomainError(
+          'conflict',
+          'The pilot changed while the board was deciding; reload the review and decide again.',
+        );
+      }
+      if (
+        correctsId !== null &&
+        !(await em.findOneBy(Decision, { id: correctsId, pilotId: pilot.id }))
+      ) {
+        throw DomainError.field('correctsId', 'Choose a decision of this pilot to correct.');
+      }
+      const to = targetStage(pilot.stage, outcome) as Pilot['stage'];
+      const now = new Date();
+      const decision = await em.save(
+        em.create(Decision, {
+          pilotId: pilot.id,
+          decidedOn: todayIso(now),
+          fromStage: pilot.stage,
+          toStage: to,
+          outcome: outcome as Outcome,
+          rationale: draft.rationale,
+          members: draft.members,
+          nextReviewDate: draft.nextReviewDate,
+          overrides:
+            outcome === 'advance'
+              ? failed.map((c) => ({
+                  key: c.key,
+                  label: c.label,
+                  reason: draft.overrideReasons[c.key].trim(),
+                }))
+              : [],
+          snapshot,
+          correctsId,
+          recordedBy: actor,
+          recordedAt: now,
+        }),
+      );
+      if (draft.conditions.length) {
+        await em.insert(
+          DecisionCondition,
+          draft.conditions.map((c) => ({
+            decisionId: decision.id,
+            pilotId: pilot.id,
+            text: c,
+            clearedBy: null,
+            clearedAt: null,
+            clearNote: null,
+          })),
+        );
+      }
+      const update: Partial<Pilot> = { stage: to, version: current.version + 1, updatedAt: now };
+      if (to !== pilot.stage) update.stageEnteredOn = todayIso(now);
+      if (draft.nextReviewDate) update.nextReviewDate = draft.nextReviewDate;
+      if (draft.lessonsLearned) update.lessonsLearned = draft.lessonsLearned;
+      await em.update(Pilot, { id: pilot.id }, update);
+      await em.insert(PilotStageChange, {
+        pilotId: pilot.id,
+        fromStage: pilot.stage,
+        toStage: to,
+        changedAt: now,
+        actor,
+        reason: `Board decision #${decision.id}: ${outcome}`,
+      });
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+        [
+          {
+            field: 'board decision',
+            oldValue: null,
+            newValue: `#${decision.id} ${outcome}: ${draft.rationale}`,
+          },
+        ],
+      );
+      return decision;
+    });
+  }
+
+  clearCondition(pilot: Pilot, id: number, noteInput: unknown, actor: string): Promise<void> {
+    const note = text(noteInput, 2000);
+    if (note.length < 5)
+      throw DomainError.field('note', 'Say how the condition was met (at least 5 characters).');
+    return this.writer.write(async (em) => {
+      const condition = await em.findOneBy(DecisionCondition, { id, pilotId: pilot.id });
+      if (!condition) throw DomainError.notFound('That condition');
+      if (condition.clearedAt)
+        throw new DomainError('conflict', 'This condition was cleared already.');
+      const now = new Date();
+      await em.update(
+        DecisionCondition,
+        { id },
+        { clearedBy: actor, clearedAt: now, clearNote: note },
+      );
+      await this.audit.recordChanges(
+        em,
+        actor,
+        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+        [{ field: 'condition cleared', oldValue: condition.text, newValue: note }],
+      );
+    });
+  }
+}
