@@ -11,6 +11,7 @@ import { CreateAccounts1763856000009 } from './1763856000009-create-accounts';
 import { AddSessionUser1763856000010 } from './1763856000010-add-session-user';
 import { CreateApiToken1763856000011 } from './1763856000011-create-api-token';
 import { CreateDecisions1763856000012 } from './1763856000012-create-decisions';
+import { CreateFinanceSignoff1763856000013 } from './1763856000013-create-finance-signoff';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AddSessionUser1763856000010,
   CreateApiToken1763856000011,
   CreateDecisions1763856000012,
+  CreateFinanceSignoff1763856000013,
 ];

@@ -25,7 +25,8 @@ export type Action =
   | 'manage_users'
   | 'read_audit'
   | 'decide'
-  | 'clear_condition';
+  | 'clear_condition'
+  | 'sign_off';
 
 export interface Actor {
   id: number;
@@ -61,6 +62,7 @@ export function can(user: Actor | null, action: Action, pilot?: OwnedPilot): boo
     case 'clear_condition':
       return has('board') || has('admin');
     case 'set_rates':
+    case 'sign_off':
       return has('finance');
     case 'manage_channels':
     case 'manage_template':

@@ -1,4 +1,10 @@
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { authorize } from '../accounts/auth.guard';
+import { actorOf } from '../common/actor';
+import { flash } from '../common/flash';
+import { FormState, submitForm } from '../common/forms';
+import { Pilot } from '../pilots/pilot.entity';
+import { SignoffsService } from './signoffs.service';
 import { can } from '../accounts/permissions';
 import type { Request, Response } from 'express';
 import { PilotsService } from '../pilots/pilots.service';
@@ -11,6 +17,7 @@ export class BusinessCaseController {
   constructor(
     private readonly pilots: PilotsService,
     private readonly businessCases: BusinessCaseService,
+    private readonly signoffs: SignoffsService,
   ) {}
 
   @Get('business-case')
@@ -19,11 +26,46 @@ export class BusinessCaseController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const report = await this.businessCases.report(await this.pilots.get(slug));
-    res.render('business-case/show', {
+    await this.render(req, res, await this.pilots.get(slug));
+  }
+
+  @Post('sign-offs')
+  async signOff(
+    @Param('slug') slug: string,
+    @Body() body: Record<string, unknown>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    authorize(req, 'sign_off');
+    const pilot = await this.pilots.get(slug);
+    await submitForm(
+      res,
+      async () => {
+        const report = await this.businessCases.report(pilot);
+        await this.signoffs.signOff(pilot, report, body, actorOf(req));
+        flash(req, 'Business case signed off for the months given.');
+        return `/pilots/${slug}/business-case#sign-off`;
+      },
+      (state) => this.render(req, res, pilot, { values: body, state }),
+    );
+  }
+
+  private async render(
+    req: Request,
+    res: Response,
+    pilot: Pilot,
+    form?: { values: Record<string, unknown>; state: FormState },
+  ): Promise<void> {
+    const report = await this.businessCases.report(pilot);
+    res.status(form?.state.status ?? 200).render('business-case/show', {
       title: `Business case · ${report.pilot.name}`,
       ...report,
       mayEdit: can(req.user ?? null, 'edit_pilot', report.pilot),
+      maySignOff: can(req.user ?? null, 'sign_off'),
+      signoffs: await this.signoffs.statuses(report),
+      signoffValues: form?.values ?? {},
+      signoffSummary: form?.state.summary,
+      signoffErrors: form?.state.fieldErrors ?? {},
     });
   }
 

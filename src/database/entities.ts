@@ -1,3 +1,4 @@
+import { FinanceSignoff } from '../finance/finance-signoff.entity';
 import { Decision, DecisionCondition } from '../decisions/decision.entity';
 import { ApiToken } from '../accounts/api-token.entity';
 import { SignInAttempt, User } from '../accounts/user.entity';
@@ -43,4 +44,5 @@ export const entities = [
   ApiToken,
   Decision,
   DecisionCondition,
+  FinanceSignoff,
 ];

@@ -205,6 +205,7 @@ export class DecisionsService {
             oldValue: null,
             newValue: `#${decision.id} ${outcome}: ${draft.rationale}`,
           },
+          ...(to !== pilot.stage ? [{ field: 'stage', oldValue: pilot.stage, newValue: to }] : []),
         ],
       );
       return decision;

@@ -226,9 +226,10 @@ export class PilotsController {
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
     const history = await this.pilots.history(pilot.id);
-    const [{ subject, next }, signals] = await Promise.all([
+    const [{ subject, next }, signals, board] = await Promise.all([
       this.gates.nextGate(pilot),
       this.gates.signals([pilot]),
+      this.pilots.decisions(pilot.id),
     ]);
     res
       .status(forms.step?.status ?? forms.stop?.status ?? forms.accept?.status ?? 200)
@@ -242,6 +243,8 @@ export class PilotsController {
         readiness: subject.readiness,
         itLevel: subject.itLevel,
         signals: signals.get(pilot.id) ?? [],
+        decisions: board.decisions,
+        openConditions: board.openConditions,
         canStop: canStop(pilot.stage),
         stepForm: forms.step,
         stopForm: forms.stop,

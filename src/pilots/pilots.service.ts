@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
+import { Decision, DecisionCondition } from '../decisions/decision.entity';
 import { diffFields } from '../audit/audit-diff';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
@@ -145,14 +146,16 @@ export class PilotsService {
         toStage: change.toStage,
         reason: change.reason,
       })),
-      ...entries.map((entry) => ({
-        kind: entry.action,
-        at: entry.at,
-        actor: entry.actor,
-        field: entry.field,
-        oldValue: entry.oldValue,
-        newValue: entry.newValue,
-      })),
+      ...entries
+        .filter((entry) => entry.field !== 'stage')
+        .map((entry) => ({
+          kind: entry.action,
+          at: entry.at,
+          actor: entry.actor,
+          field: entry.field,
+          oldValue: entry.oldValue,
+          newValue: entry.newValue,
+        })),
     ];
     return items.sort((a, b) => b.at.getTime() - a.at.getTime());
   }
@@ -276,6 +279,21 @@ export class PilotsService {
     });
   }
 
+  /** The board's decisions on a pilot, newest first, and its conditions. */
+  async decisions(
+    pilotId: number,
+  ): Promise<{ decisions: Decision[]; openConditions: DecisionCondition[] }> {
+    const [decisions, conditions] = await Promise.all([
+      this.dataSource
+        .getRepository(Decision)
+        .find({ where: { pilotId }, order: { recordedAt: 'DESC', id: 'DESC' } }),
+      this.dataSource
+        .getRepository(DecisionCondition)
+        .find({ where: { pilotId, clearedAt: IsNull() }, order: { id: 'ASC' } }),
+    ]);
+    return { decisions, openConditions: conditions };
+  }
+
   /** The board's explicit acceptance of a conflict between the channel and the service strategy. */
   acceptConflict(slug: string, note: string, actor: string): Promise<void> {
     if (note.length < 10 || note.length > 2000) {
@@ -344,6 +362,14 @@ export class PilotsService {
       actor,
       reason,
     });
+    // Also in the audit trail, so the organisation-wide trail shows stage moves too.
+    await this.audit.recordChanges(
+      em,
+      actor,
+      { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+      [{ field: 'stage', oldValue: pilot.stage, newValue: to }],
+      now,
+    );
   }
 
   /** Saves only if nobody saved since `pilot` was read; the version check is in the UPDATE itself. */

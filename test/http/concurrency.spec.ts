@@ -166,7 +166,7 @@ describe('Concurrent writes (HTTP)', () => {
     expect(ok('create')).toHaveLength(PILOTS);
     expect(await t.dataSource.getRepository(Pilot).count()).toBe(pilotsBefore + created);
 
-    // One audit row per acknowledged create, and one per field of each acknowledged edit.
-    expect(audit.length - auditBefore).toBe(created + ok('edit').length);
+    // One audit row per acknowledged create, per field of each acknowledged edit, per stage step.
+    expect(audit.length - auditBefore).toBe(created + ok('edit').length + ok('step').length);
   });
 });

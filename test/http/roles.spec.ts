@@ -75,11 +75,15 @@ describe('Roles on every route (HTTP)', () => {
     ['GET', '/admin/gate-settings', ['admin']],
     ['POST', '/admin/gate-settings', ['admin'], { readinessPct: 'x' }],
     ['GET', '/results/import', OWNERS],
+    ['POST', '/results/import', OWNERS],
+    ['POST', '/account/tokens', [...ROLES], { name: '' }],
+    ['POST', '/account/tokens/999/revoke', [...ROLES]],
     ['GET', '/admin/users', ['admin']],
     ['POST', '/admin/users', ['admin'], { email: 'x' }],
     ['POST', '/admin/users/999', ['admin'], { name: 'x' }],
     ['GET', '/admin/audit', ['admin']],
     ['POST', '/pilots/mine/decisions', ['board'], { outcome: 'extend', rationale: 'x' }],
+    ['POST', '/pilots/mine/sign-offs', ['finance'], { fromMonth: 'x' }],
     ['POST', '/pilots/mine/conditions/999/clear', ['board', 'admin'], { note: 'met it all' }],
     ['POST', '/results/import/00000000-0000-0000-0000-000000000000/confirm', OWNERS],
   ];
@@ -149,6 +153,11 @@ describe('Roles on every route (HTTP)', () => {
     const owner = (await agents.owner.get('/pilots/mine')).text;
     expect(owner).toContain('>Edit</a>');
     expect(owner).toContain('action="/pilots/mine/stop"');
+    const channels = (await agents.owner.get('/channels')).text;
+    expect(channels).not.toContain('Add a channel');
+    const rates = (await agents.board.get('/finance/rates')).text;
+    expect(rates).not.toContain('action="/finance/rates"');
+    expect((await agents.finance.get('/finance/rates')).text).toContain('action="/finance/rates"');
     const board = (await agents.board.get('/pilots/mine')).text;
     expect(board).toContain('Accept the conflict');
     expect(board).not.toContain('>Edit</a>');
