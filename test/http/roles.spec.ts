@@ -153,6 +153,8 @@ describe('Roles on every route (HTTP)', () => {
     const owner = (await agents.owner.get('/pilots/mine')).text;
     expect(owner).toContain('>Edit</a>');
     expect(owner).toContain('action="/pilots/mine/stop"');
+    const businessCase = (await agents.viewer.get('/pilots/mine/business-case')).text;
+    expect(businessCase).not.toContain('href="/pilots/mine/plan"');
     const channels = (await agents.owner.get('/channels')).text;
     expect(channels).not.toContain('Add a channel');
     const rates = (await agents.board.get('/finance/rates')).text;
