@@ -4,6 +4,7 @@ import { diffFields, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import { parseEurosToCents } from '../common/money';
+import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Writer } from '../database/writer.service';
 import { Pilot } from '../pilots/pilot.entity';
 import { BASELINE_METHODS, BaselineMethod } from './baseline.math';
@@ -95,17 +96,12 @@ export class PlanService {
         ...PLAN_FIELDS,
       ]);
       if (existing) {
-        const result = await em
-          .createQueryBuilder()
-          .update(PilotPlan)
-          .set({ ...values, version: existing.version + 1, updatedAt: now })
-          .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
-          .execute();
-        if (result.affected !== 1)
+        if (!(await updateIfUnchanged(em, PilotPlan, existing, { ...values, updatedAt: now }))) {
           throw new DomainError(
             'conflict',
             'Someone else saved this plan meanwhile; reload and try again.',
           );
+        }
       } else {
         await em.insert(PilotPlan, { ...values, pilotId: pilot.id, version: 1, updatedAt: now });
       }

@@ -4,6 +4,7 @@ import { diffFields } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { Writer } from '../database/writer.service';
+import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Channel } from './channel.entity';
 import { CreateChannelDto, UpdateChannelDto } from './dto/channel-form.dto';
 
@@ -100,13 +101,8 @@ export class ChannelsService {
       const changes = diffFields(channel, next, ['name', 'description', 'active', 'position']);
       if (!changes.length) return channel;
       const now = new Date();
-      const result = await em
-        .createQueryBuilder()
-        .update(Channel)
-        .set({ ...next, version: channel.version + 1, updatedAt: now })
-        .where('id = :id AND version = :version', { id: channel.id, version: channel.version })
-        .execute();
-      if (result.affected !== 1) throw stale;
+      if (!(await updateIfUnchanged(em, Channel, channel, { ...next, updatedAt: now })))
+        throw stale;
       await this.audit.recordChanges(
         em,
         actor,

@@ -9,6 +9,7 @@ import { todayIso } from '../common/dates';
 import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Writer } from '../database/writer.service';
+import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
 import { StageStepDto, StopPilotDto } from './dto/stage-step.dto';
 import { PilotStageChange } from './pilot-stage-change.entity';
@@ -379,13 +380,7 @@ export class PilotsService {
     fields: Partial<Pilot>,
   ): Promise<void> {
     const { affectedChannels: _ignored, ...columns } = fields;
-    const result = await em
-      .createQueryBuilder()
-      .update(Pilot)
-      .set({ ...columns, version: pilot.version + 1 })
-      .where('id = :id AND version = :version', { id: pilot.id, version: pilot.version })
-      .execute();
-    if (result.affected !== 1) throw this.conflict();
+    if (!(await updateIfUnchanged(em, Pilot, pilot, columns))) throw this.conflict();
   }
 
   private assertVersion(pilot: Pilot, version: number): void {

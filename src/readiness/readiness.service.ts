@@ -6,6 +6,7 @@ import { isIsoDate } from '../common/dates';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import { centsToInput, parseEurosToCents } from '../common/money';
 import { Writer } from '../database/writer.service';
+import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { GateSettings } from '../gates/gate-settings.entity';
 import { Pilot } from '../pilots/pilot.entity';
 import { ItCommitment, ItIntegration } from './it-commitment.entity';
@@ -70,19 +71,10 @@ export class ReadinessService {
       if (!changes.length) return;
       const now = new Date();
       if (existing) {
-        const result = await em
-          .createQueryBuilder()
-          .update(PilotReadiness)
-          .set({
-            status,
-            evidence,
-            changedBy: actor,
-            changedAt: now,
-            version: existing.version + 1,
-          })
-          .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
-          .execute();
-        if (result.affected !== 1) throw stale('this checklist item');
+        const values = { status, evidence, changedBy: actor, changedAt: now };
+        if (!(await updateIfUnchanged(em, PilotReadiness, existing, values))) {
+          throw stale('this checklist item');
+        }
       } else {
         await em.insert(PilotReadiness, {
           pilotId: pilot.id,
@@ -187,13 +179,9 @@ export class ReadinessService {
         ['level', 'itOwner', 'budgetCommittedCents', 'roadmapSlot', 'targetDate'],
       ).map((c) => ({ ...c, field: `IT ${c.field}` }));
       if (existing) {
-        const result = await em
-          .createQueryBuilder()
-          .update(ItCommitment)
-          .set({ ...next, version: existing.version + 1, updatedBy: actor, updatedAt: now })
-          .where('id = :id AND version = :version', { id: existing.id, version: existing.version })
-          .execute();
-        if (result.affected !== 1) throw stale('the IT status');
+        const values = { ...next, updatedBy: actor, updatedAt: now };
+        if (!(await updateIfUnchanged(em, ItCommitment, existing, values)))
+          throw stale('the IT status');
       } else {
         await em.insert(ItCommitment, {
           ...next,
