@@ -165,51 +165,32 @@ export class GatesService {
   async signals(pilots: Pilot[], today = todayIso()): Promise<Map<number, Signal[]>> {
     const result = new Map<number, Signal[]>();
     if (!pilots.length) return result;
-    const logged = await this.dataSource.getRepository(MonthlyResult).find({
-      where: { pilotId: In(pilots.map((p) => p.id)) },
-      select: { pilotId: true, month: true },
-    });
+    const logged = await this.loggedMonths(pilots.map((p) => p.id));
     for (const pilot of pilots) {
       const { subject } = await this.subjectFor(pilot, this.dataSource.manager, today);
-      const failing =
-        pilot.stage === 'scale_up_review'
-          ? gateCriteria(subject, 'scale_up_review')
-              .filter((c) => c.status !== 'met')
-              .map((c) => c.label)
-          : [];
-      result.set(
-        pilot.id,
-        signalsFor(
-          {
-            stage: pilot.stage,
-            ownerName: pilot.ownerName,
-            startMonth: pilot.startMonth,
-            loggedMonths: logged.filter((m) => m.pilotId === pilot.id).map((m) => m.month),
-            nextReviewDate: pilot.nextReviewDate,
-            stageEnteredOn: pilot.stageEnteredOn,
-            waterbedRatio: subject.waterbedRatio,
-            itLevel: subject.itLevel,
-            monthsInIncubation: subject.monthsInIncubation,
-            failingCriteria: failing,
-          },
-          subject.thresholds,
-          today,
-        ),
-      );
+      result.set(pilot.id, this.signalsOf(pilot, subject, logged.get(pilot.id) ?? [], today));
     }
     return result;
   }
 
-  /** The next gate of a pilot as a checklist: the owner's step, or the board's review. */
-  async nextGate(pilot: Pilot) {
-    const { subject } = await this.subjectFor(pilot);
+  /**
+   * The next gate of a pilot as a checklist (the owner's step, or the board's review), with
+   * the pilot's signals, from one gathering of the facts.
+   */
+  async nextGate(pilot: Pilot, today = todayIso()) {
+    const [{ subject }, logged] = await Promise.all([
+      this.subjectFor(pilot, this.dataSource.manager, today),
+      this.loggedMonths([pilot.id]),
+    ]);
+    const signals = this.signalsOf(pilot, subject, logged.get(pilot.id) ?? [], today);
     const ownerStep = nextOwnerStep(pilot.stage);
     const target = ownerStep ?? (pilot.stage === 'scale_up_review' ? 'scaled' : null);
-    if (!target) return { subject, next: null };
+    if (!target) return { subject, signals, next: null };
     // The scale-up review's criteria are the ones the board weighs before scaling.
     const criteria = gateCriteria(subject, ownerStep ?? 'scale_up_review');
     return {
       subject,
+      signals,
       next: {
         stage: target,
         ownerStep: ownerStep !== null,
@@ -217,6 +198,48 @@ export class GatesService {
         ready: criteria.every((c) => c.status === 'met'),
       },
     };
+  }
+
+  /** The months with results logged, per pilot. */
+  private async loggedMonths(pilotIds: number[]): Promise<Map<number, string[]>> {
+    const rows = await this.dataSource.getRepository(MonthlyResult).find({
+      where: { pilotId: In(pilotIds) },
+      select: { pilotId: true, month: true },
+    });
+    const byPilot = new Map<number, string[]>();
+    for (const row of rows)
+      byPilot.set(row.pilotId, [...(byPilot.get(row.pilotId) ?? []), row.month]);
+    return byPilot;
+  }
+
+  private signalsOf(
+    pilot: Pilot,
+    subject: GateSubject,
+    loggedMonths: string[],
+    today: string,
+  ): Signal[] {
+    const failing =
+      pilot.stage === 'scale_up_review'
+        ? gateCriteria(subject, 'scale_up_review')
+            .filter((c) => c.status !== 'met')
+            .map((c) => c.label)
+        : [];
+    return signalsFor(
+      {
+        stage: pilot.stage,
+        ownerName: pilot.ownerName,
+        startMonth: pilot.startMonth,
+        loggedMonths,
+        nextReviewDate: pilot.nextReviewDate,
+        stageEnteredOn: pilot.stageEnteredOn,
+        waterbedRatio: subject.waterbedRatio,
+        itLevel: subject.itLevel,
+        monthsInIncubation: subject.monthsInIncubation,
+        failingCriteria: failing,
+      },
+      subject.thresholds,
+      today,
+    );
   }
 }
 

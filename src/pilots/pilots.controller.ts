@@ -226,9 +226,8 @@ export class PilotsController {
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
     const history = await this.pilots.history(pilot.id);
-    const [{ subject, next }, signals, board] = await Promise.all([
+    const [{ subject, next, signals }, board] = await Promise.all([
       this.gates.nextGate(pilot),
-      this.gates.signals([pilot]),
       this.pilots.decisions(pilot.id),
     ]);
     res
@@ -242,7 +241,7 @@ export class PilotsController {
         next,
         readiness: subject.readiness,
         itLevel: subject.itLevel,
-        signals: signals.get(pilot.id) ?? [],
+        signals,
         decisions: board.decisions,
         openConditions: board.openConditions,
         canStop: canStop(pilot.stage),
