@@ -8,10 +8,3 @@ declare global {
     }
   }
 }
-
-declare module 'express-session' {
-  interface SessionData {
-    userId?: number;
-    signedInAt?: number;
-  }
-}

@@ -6,5 +6,8 @@ declare module 'express-session' {
     flash?: string;
     /** Set once a page has printed a CSRF token, so the session (and its id) is kept. */
     csrf?: boolean;
+    /** The signed-in user's id, and when they signed in (ms since the epoch). */
+    userId?: number;
+    signedInAt?: number;
   }
 }
