@@ -1,12 +1,7 @@
 import { Module } from '@nestjs/common';
-import { GatesModule } from '../gates/gates.module';
 import { PilotsModule } from '../pilots/pilots.module';
+import { DecisionsCoreModule } from './decisions-core.module';
 import { DecisionsController } from './decisions.controller';
-import { DecisionsService } from './decisions.service';
 
-@Module({
-  imports: [PilotsModule, GatesModule],
-  controllers: [DecisionsController],
-  providers: [DecisionsService],
-})
+@Module({ imports: [PilotsModule, DecisionsCoreModule], controllers: [DecisionsController] })
 export class DecisionsModule {}

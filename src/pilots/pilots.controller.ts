@@ -23,6 +23,7 @@ import {
 import { Pilot } from './pilot.entity';
 import { PilotsService, PortfolioFilter } from './pilots.service';
 import { groupByStage } from './portfolio';
+import { DecisionsService } from '../decisions/decisions.service';
 import { GatesService } from '../gates/gates.service';
 import { canStop } from './stage-rules';
 import { strategyFit } from './strategy-fit';
@@ -35,6 +36,7 @@ export class PilotsController {
     private readonly pilots: PilotsService,
     private readonly channels: ChannelsService,
     private readonly gates: GatesService,
+    private readonly decisions: DecisionsService,
   ) {}
 
   @Get()
@@ -226,9 +228,10 @@ export class PilotsController {
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
     const history = await this.pilots.history(pilot.id);
-    const [{ subject, next, signals }, board] = await Promise.all([
+    const [{ subject, next, signals }, decisions, conditions] = await Promise.all([
       this.gates.nextGate(pilot),
-      this.pilots.decisions(pilot.id),
+      this.decisions.timeline(pilot.id),
+      this.decisions.conditions(pilot.id),
     ]);
     res
       .status(forms.step?.status ?? forms.stop?.status ?? forms.accept?.status ?? 200)
@@ -242,8 +245,8 @@ export class PilotsController {
         readiness: subject.readiness,
         itLevel: subject.itLevel,
         signals,
-        decisions: board.decisions,
-        openConditions: board.openConditions,
+        decisions,
+        openConditions: conditions.filter((c) => !c.clearedAt),
         canStop: canStop(pilot.stage),
         stepForm: forms.step,
         stopForm: forms.stop,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { Decision, DecisionCondition } from '../decisions/decision.entity';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { diffFields } from '../audit/audit-diff';
 import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
@@ -278,21 +277,6 @@ export class PilotsService {
       );
       return pilot;
     });
-  }
-
-  /** The board's decisions on a pilot, newest first, and its conditions. */
-  async decisions(
-    pilotId: number,
-  ): Promise<{ decisions: Decision[]; openConditions: DecisionCondition[] }> {
-    const [decisions, conditions] = await Promise.all([
-      this.dataSource
-        .getRepository(Decision)
-        .find({ where: { pilotId }, order: { recordedAt: 'DESC', id: 'DESC' } }),
-      this.dataSource
-        .getRepository(DecisionCondition)
-        .find({ where: { pilotId, clearedAt: IsNull() }, order: { id: 'ASC' } }),
-    ]);
-    return { decisions, openConditions: conditions };
   }
 
   /** The board's explicit acceptance of a conflict between the channel and the service strategy. */
