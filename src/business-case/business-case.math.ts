@@ -170,10 +170,29 @@ export interface AtScale {
   halfWidth: number;
 }
 
+/** Sums over a range of months (finance's month filter); the whole case when unbounded. */
+export type PeriodTotals = Pick<
+  Totals,
+  | 'months'
+  | 'contacts'
+  | 'claimedSavings'
+  | 'realisedSavings'
+  | 'waterbed'
+  | 'waterbedRatio'
+  | 'netBenefit'
+>;
+
+export interface MonthRange {
+  from: Month | null;
+  to: Month | null;
+}
+
 export interface BusinessCase {
   months: MonthFigures[];
   channels: ChannelSummary[];
   totals: Totals;
+  /** The totals over the requested month range (equal to `totals`' sums when unbounded). */
+  period: PeriodTotals;
   payback: Payback;
   npv: Npv;
   verdict: Verdict;
@@ -346,7 +365,10 @@ function meanOfLast(values: number[], count: number): number | null {
   return last.length ? sum(last) / last.length : null;
 }
 
-export function computeBusinessCase(input: EngineInput): BusinessCase {
+export function computeBusinessCase(
+  input: EngineInput,
+  range: MonthRange = { from: null, to: null },
+): BusinessCase {
   const actuals = [...input.actuals]
     .filter((a) => monthIndex(a.month) >= monthIndex(input.startMonth))
     .sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
@@ -357,27 +379,17 @@ export function computeBusinessCase(input: EngineInput): BusinessCase {
   const netBenefits = complete ? months.map((m) => m.netBenefit as number) : [];
   const investment = investmentOf(input);
 
-  const claimedSavings = complete ? sum(months.map((m) => m.claimedSavings as number)) : null;
-  const realisedValue = complete ? sum(months.map((m) => m.realisedSavings as number)) : null;
-  const realisedSavings =
-    realisedValue === null
-      ? null
-      : { value: realisedValue, halfWidth: realisedSumHalfWidth(models, months) };
-  const netBenefit = complete ? sum(netBenefits) : null;
-  const totalContacts = sum(months.map((m) => m.contacts));
+  const sums = periodTotals(models, months);
+  const { netBenefit } = sums;
+  const totalContacts = sums.contacts;
   const allFollowUps = months.flatMap((m) => m.channels.map((c) => c.followUps));
+  const inRange = months.filter(
+    (m) =>
+      (range.from === null || monthIndex(m.month) >= monthIndex(range.from)) &&
+      (range.to === null || monthIndex(m.month) <= monthIndex(range.to)),
+  );
   const totals: Totals = {
-    months: months.length,
-    contacts: totalContacts,
-    claimedSavings,
-    realisedSavings,
-    waterbed:
-      claimedSavings !== null && realisedValue !== null ? claimedSavings - realisedValue : null,
-    waterbedRatio:
-      claimedSavings !== null && realisedValue !== null && claimedSavings > 0
-        ? (claimedSavings - realisedValue) / claimedSavings
-        : null,
-    netBenefit,
+    ...sums,
     claimedNetBenefit: complete ? sum(months.map((m) => m.claimedNetBenefit as number)) : null,
     investment,
     roi: netBenefit !== null && investment > 0 ? (netBenefit - investment) / investment : null,
@@ -394,12 +406,36 @@ export function computeBusinessCase(input: EngineInput): BusinessCase {
     months,
     channels: channelSummaries(models, months),
     totals,
+    period: inRange.length === months.length ? sums : periodTotals(models, inRange),
     payback: payback(months, netBenefits, investment, runRate3, complete),
     npv: npv(input, months, investment, runRate3, complete),
     ...proof(input, models, months, runRate6),
     atScale: atScale(input, months, models, complete),
     runRate3,
     runRate6,
+  };
+}
+
+/** Σ claimed, Σ realised (with its interval), the waterbed and net benefit over some months. */
+function periodTotals(models: ChannelModel[], months: MonthFigures[]): PeriodTotals {
+  const complete = months.every((m) => m.missing.length === 0);
+  const claimedSavings = complete ? sum(months.map((m) => m.claimedSavings as number)) : null;
+  const realisedValue = complete ? sum(months.map((m) => m.realisedSavings as number)) : null;
+  return {
+    months: months.length,
+    contacts: sum(months.map((m) => m.contacts)),
+    claimedSavings,
+    realisedSavings:
+      realisedValue === null
+        ? null
+        : { value: realisedValue, halfWidth: realisedSumHalfWidth(models, months) },
+    waterbed:
+      claimedSavings !== null && realisedValue !== null ? claimedSavings - realisedValue : null,
+    waterbedRatio:
+      claimedSavings !== null && realisedValue !== null && claimedSavings > 0
+        ? (claimedSavings - realisedValue) / claimedSavings
+        : null,
+    netBenefit: complete ? sum(months.map((m) => m.netBenefit as number)) : null,
   };
 }
 

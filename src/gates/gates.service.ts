@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DecisionCondition } from '../decisions/decision.entity';
 import { BusinessCaseReport, BusinessCaseService } from '../business-case/business-case.service';
-import { loadPlanFacts } from '../business-case/plan-facts';
 import { todayIso } from '../common/dates';
-import { PilotStageChange } from '../pilots/pilot-stage-change.entity';
 import { Pilot } from '../pilots/pilot.entity';
 import {
   gateCriteria,
@@ -19,7 +17,6 @@ import { PilotReadiness } from '../readiness/pilot-readiness.entity';
 import { ReadinessItem } from '../readiness/readiness-item.entity';
 import type { ItemStatus } from '../readiness/readiness-fields';
 import { Readiness, readinessOf } from '../readiness/readiness-rules';
-import { MonthlyResult } from '../results/monthly-result.entity';
 import { GateSettings } from './gate-settings.entity';
 import { Signal, signalsFor } from './signals';
 
@@ -30,6 +27,38 @@ export interface ChecklistRow {
   changedBy: string | null;
   changedAt: Date | null;
   version: number;
+}
+
+export interface GateFacts {
+  subject: GateSubject;
+  report: BusinessCaseReport;
+}
+
+/** A pilot's checklist from the template and its states. */
+function checklistOf(
+  items: ReadinessItem[],
+  states: PilotReadiness[],
+): { rows: ChecklistRow[]; readiness: Readiness } {
+  // Inactive template items stay on the checklists that already have a status for them.
+  const rows = items
+    .filter((item) => item.active || states.some((s) => s.itemId === item.id))
+    .map((item) => {
+      const state = states.find((s) => s.itemId === item.id);
+      return {
+        item,
+        status: state?.status ?? 'not_started',
+        evidence: state?.evidence ?? null,
+        changedBy: state?.changedBy ?? null,
+        changedAt: state?.changedAt ?? null,
+        version: state?.version ?? 0,
+      };
+    });
+  return {
+    rows,
+    readiness: readinessOf(
+      rows.map((r) => ({ title: r.item.title, critical: r.item.critical, status: r.status })),
+    ),
+  };
 }
 
 /** Whole calendar months from one ISO date to another (15 May → 14 Nov is 5). */
@@ -59,26 +88,7 @@ export class GatesService {
       em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
       em.findBy(PilotReadiness, { pilotId }),
     ]);
-    // Inactive template items stay on the checklists that already have a status for them.
-    const rows = items
-      .filter((item) => item.active || states.some((s) => s.itemId === item.id))
-      .map((item) => {
-        const state = states.find((s) => s.itemId === item.id);
-        return {
-          item,
-          status: state?.status ?? 'not_started',
-          evidence: state?.evidence ?? null,
-          changedBy: state?.changedBy ?? null,
-          changedAt: state?.changedAt ?? null,
-          version: state?.version ?? 0,
-        };
-      });
-    return {
-      rows,
-      readiness: readinessOf(
-        rows.map((r) => ({ title: r.item.title, critical: r.item.critical, status: r.status })),
-      ),
-    };
+    return checklistOf(items, states);
   }
 
   async subjectFor(
@@ -86,91 +96,112 @@ export class GatesService {
     em: EntityManager = this.dataSource.manager,
     today = todayIso(),
   ): Promise<{ subject: GateSubject; report: BusinessCaseReport }> {
-    const [planFacts, checklist, it, settings, incubation, monthly, report, conditions] =
-      await Promise.all([
-        loadPlanFacts(em, pilot),
-        this.checklist(pilot.id, em),
-        em.findOneBy(ItCommitment, { pilotId: pilot.id }),
-        this.thresholds(em),
-        em.findOne(PilotStageChange, {
-          where: { pilotId: pilot.id, toStage: 'incubation' },
-          order: { changedAt: 'ASC' },
-        }),
-        em.find(MonthlyResult, { where: { pilotId: pilot.id }, order: { month: 'DESC' }, take: 3 }),
-        this.businessCases.report(pilot, new Date(`${today}T12:00:00Z`), em),
-        em.find(DecisionCondition, {
-          where: { pilotId: pilot.id, clearedAt: IsNull() },
-          order: { id: 'ASC' },
-        }),
-      ]);
-    const plan = planFacts.plan;
-    const recent = monthly
-      .filter((m) => !pilot.startMonth || m.month >= pilot.startMonth)
-      .reverse();
-    const mean = (values: Array<number | null>) => {
-      const known = values.filter((v): v is number => v !== null);
-      return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
-    };
-    const quality: QualityFact[] = [
-      {
-        label: 'CSAT',
-        target: plan?.targetCsat ?? null,
-        actual: mean(recent.map((m) => m.csat)),
-        higherIsBetter: true,
-        unit: ' %',
-      },
-      {
-        label: 'FCR',
-        target: plan?.targetFcr ?? null,
-        actual: mean(recent.map((m) => m.fcr)),
-        higherIsBetter: true,
-        unit: ' %',
-      },
-      {
-        label: 'Response time',
-        target: plan?.targetResponseSeconds ?? null,
-        actual: mean(recent.map((m) => m.responseSeconds)),
-        higherIsBetter: false,
-        unit: ' s',
-      },
-    ];
-    const subject: GateSubject = {
-      stage: pilot.stage,
-      ownerName: pilot.ownerName,
-      purposes: pilot.purposes,
-      targetContactTypes: pilot.targetContactTypes,
-      scope: pilot.scope,
-      planMissing: planFacts.missing,
-      monthsInIncubation: incubation
-        ? fullMonthsBetween(todayIso(incubation.changedAt), today)
-        : null,
-      recentVolumes: recent.filter((m) => m.contacts !== null).map((m) => m.contacts as number),
-      minMonthlyVolume: plan?.minMonthlyVolume ?? null,
-      readiness: checklist.readiness,
-      itLevel: it?.level ?? 'none',
-      businessCase: report.result
-        ? { proven: report.result.verdict.proven, reasons: report.result.verdict.reasons }
-        : null,
-      waterbedRatio: report.result?.totals.waterbedRatio ?? null,
-      quality,
-      strategyConflict: strategyFit(pilot.serviceStrategy, pilot.channelType).conflict,
-      conflictAccepted: pilot.conflictAcceptedAt !== null,
-      openConditions: conditions.map((c) => c.text),
-      thresholds: thresholdsOf(settings),
-    };
-    return { subject, report };
+    return (await this.subjects([pilot], em, today)).get(pilot.id) as GateFacts;
   }
 
-  /** The signals of each pilot, for the portfolio. */
-  async signals(pilots: Pilot[], today = todayIso()): Promise<Map<number, Signal[]>> {
-    const result = new Map<number, Signal[]>();
+  /**
+   * The gate facts of many pilots in a fixed number of queries (a table each, not a round of
+   * queries per pilot): the portfolio and the dashboards judge every pilot at once.
+   */
+  async subjects(
+    pilots: Pilot[],
+    em: EntityManager = this.dataSource.manager,
+    today = todayIso(),
+  ): Promise<Map<number, GateFacts>> {
+    const result = new Map<number, GateFacts>();
     if (!pilots.length) return result;
-    const logged = await this.loggedMonths(pilots.map((p) => p.id));
+    const ids = pilots.map((p) => p.id);
+    const [items, states, its, settings, reports, conditions] = await Promise.all([
+      em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
+      em.findBy(PilotReadiness, { pilotId: In(ids) }),
+      em.findBy(ItCommitment, { pilotId: In(ids) }),
+      this.thresholds(em),
+      this.businessCases.reports(pilots, { today: new Date(`${today}T12:00:00Z`), em }),
+      em.find(DecisionCondition, {
+        where: { pilotId: In(ids), clearedAt: IsNull() },
+        order: { id: 'ASC' },
+      }),
+    ]);
+    const thresholds = thresholdsOf(settings);
+    const statesOf = new Map<number, PilotReadiness[]>();
+    for (const row of states)
+      statesOf.set(row.pilotId, [...(statesOf.get(row.pilotId) ?? []), row]);
     for (const pilot of pilots) {
-      const { subject } = await this.subjectFor(pilot, this.dataSource.manager, today);
-      result.set(pilot.id, this.signalsOf(pilot, subject, logged.get(pilot.id) ?? [], today));
+      const report = reports.get(pilot.id) as BusinessCaseReport;
+      const plan = report.plan;
+      const it = its.find((row) => row.pilotId === pilot.id);
+      const readiness = checklistOf(items, statesOf.get(pilot.id) ?? []).readiness;
+      const recent = report.monthly
+        .filter((m) => !pilot.startMonth || m.month >= pilot.startMonth)
+        .slice(-3);
+      const mean = (values: Array<number | null>) => {
+        const known = values.filter((v): v is number => v !== null);
+        return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
+      };
+      const quality: QualityFact[] = [
+        {
+          label: 'CSAT',
+          target: plan?.targetCsat ?? null,
+          actual: mean(recent.map((m) => m.csat)),
+          higherIsBetter: true,
+          unit: ' %',
+        },
+        {
+          label: 'FCR',
+          target: plan?.targetFcr ?? null,
+          actual: mean(recent.map((m) => m.fcr)),
+          higherIsBetter: true,
+          unit: ' %',
+        },
+        {
+          label: 'Response time',
+          target: plan?.targetResponseSeconds ?? null,
+          actual: mean(recent.map((m) => m.responseSeconds)),
+          higherIsBetter: false,
+          unit: ' s',
+        },
+      ];
+      const subject: GateSubject = {
+        stage: pilot.stage,
+        ownerName: pilot.ownerName,
+        purposes: pilot.purposes,
+        targetContactTypes: pilot.targetContactTypes,
+        scope: pilot.scope,
+        planMissing: report.planMissing,
+        monthsInIncubation: report.incubationStartedAt
+          ? fullMonthsBetween(todayIso(report.incubationStartedAt), today)
+          : null,
+        recentVolumes: recent.filter((m) => m.contacts !== null).map((m) => m.contacts as number),
+        minMonthlyVolume: plan?.minMonthlyVolume ?? null,
+        readiness,
+        itLevel: it?.level ?? 'none',
+        businessCase: report.result
+          ? { proven: report.result.verdict.proven, reasons: report.result.verdict.reasons }
+          : null,
+        waterbedRatio: report.result?.totals.waterbedRatio ?? null,
+        quality,
+        strategyConflict: strategyFit(pilot.serviceStrategy, pilot.channelType).conflict,
+        conflictAccepted: pilot.conflictAcceptedAt !== null,
+        openConditions: conditions.filter((c) => c.pilotId === pilot.id).map((c) => c.text),
+        thresholds,
+      };
+      result.set(pilot.id, { subject, report });
     }
     return result;
+  }
+
+  /** The signals of each pilot, for the portfolio, with the facts they were judged on. */
+  async signals(
+    pilots: Pilot[],
+    today = todayIso(),
+  ): Promise<Map<number, GateFacts & { signals: Signal[] }>> {
+    const facts = await this.subjects(pilots, this.dataSource.manager, today);
+    return new Map(
+      pilots.map((pilot) => {
+        const f = facts.get(pilot.id) as GateFacts;
+        return [pilot.id, { ...f, signals: this.signalsOf(pilot, f, today) }];
+      }),
+    );
   }
 
   /**
@@ -178,11 +209,9 @@ export class GatesService {
    * the pilot's signals, from one gathering of the facts.
    */
   async nextGate(pilot: Pilot, today = todayIso()) {
-    const [{ subject }, logged] = await Promise.all([
-      this.subjectFor(pilot, this.dataSource.manager, today),
-      this.loggedMonths([pilot.id]),
-    ]);
-    const signals = this.signalsOf(pilot, subject, logged.get(pilot.id) ?? [], today);
+    const facts = await this.subjectFor(pilot, this.dataSource.manager, today);
+    const { subject } = facts;
+    const signals = this.signalsOf(pilot, facts, today);
     const ownerStep = nextOwnerStep(pilot.stage);
     const target = ownerStep ?? (pilot.stage === 'scale_up_review' ? 'scaled' : null);
     if (!target) return { subject, signals, next: null };
@@ -200,24 +229,8 @@ export class GatesService {
     };
   }
 
-  /** The months with results logged, per pilot. */
-  private async loggedMonths(pilotIds: number[]): Promise<Map<number, string[]>> {
-    const rows = await this.dataSource.getRepository(MonthlyResult).find({
-      where: { pilotId: In(pilotIds) },
-      select: { pilotId: true, month: true },
-    });
-    const byPilot = new Map<number, string[]>();
-    for (const row of rows)
-      byPilot.set(row.pilotId, [...(byPilot.get(row.pilotId) ?? []), row.month]);
-    return byPilot;
-  }
-
-  private signalsOf(
-    pilot: Pilot,
-    subject: GateSubject,
-    loggedMonths: string[],
-    today: string,
-  ): Signal[] {
+  private signalsOf(pilot: Pilot, { subject, report }: GateFacts, today: string): Signal[] {
+    const loggedMonths = report.monthly.map((m) => m.month);
     const failing =
       pilot.stage === 'scale_up_review'
         ? gateCriteria(subject, 'scale_up_review')

@@ -60,7 +60,7 @@ export class PilotsController {
     const filtered = Object.values(filter).some(Boolean);
     const signals = await this.gates.signals(pilots);
     const withSignals = pilots.map((pilot) =>
-      Object.assign(pilot, { signals: signals.get(pilot.id) ?? [] }),
+      Object.assign(pilot, { signals: signals.get(pilot.id)?.signals ?? [] }),
     );
     const groups = groupByStage(withSignals, todayIso()).filter(
       (group) => group.pilots.length || !filtered,

@@ -29,7 +29,7 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       .getRepository(Pilot)
       .find({ relations: { affectedChannels: true } });
     const signals = await t.app.get(GatesService).signals(pilots);
-    const found = new Set([...signals.values()].flat().map((s) => s.key));
+    const found = new Set([...signals.values()].flatMap((f) => f.signals).map((s) => s.key));
     expect([...found].sort()).toEqual(
       [
         'it_stuck',
@@ -289,7 +289,9 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
     const pilots = await t.dataSource
       .getRepository(Pilot)
       .find({ relations: { affectedChannels: true } });
-    const signals = [...(await t.app.get(GatesService).signals(pilots)).values()].flat();
+    const signals = [...(await t.app.get(GatesService).signals(pilots)).values()].flatMap(
+      (f) => f.signals,
+    );
     expect(signals.some((s) => s.key === 'waterbed_high')).toBe(false);
     const page = text((await (await t.agent()).get('/pilots/whatsapp-movers').expect(200)).text);
     expect(page).toContain('Waterbed ratio at most 90 %');
