@@ -7,6 +7,7 @@ import { BusinessCaseModule } from './business-case/business-case.module';
 import { ChannelsModule } from './channels/channels.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
+import { DashboardsModule } from './dashboards/dashboards.module';
 import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DecisionsModule } from './decisions/decisions.module';
@@ -37,6 +38,7 @@ export class AppModule {
         ApiModule,
         ReadinessModule,
         DecisionsModule,
+        DashboardsModule,
         DemoModule,
       ],
     };

@@ -5,7 +5,7 @@ import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import hbs from 'hbs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AppExceptionFilter } from './common/app-exception.filter';
 import { sendError } from './common/error-page';
 import { hbsHelpers } from './common/hbs-helpers';
@@ -47,6 +47,12 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   );
   app.useStaticAssets(join(rootDir, 'public'), {
     prefix: '/static/',
+    maxAge: config.production ? '1d' : 0,
+  });
+
+  // Chart.js straight from node_modules: the app works offline, and the version is the lockfile's.
+  app.useStaticAssets(dirname(require.resolve('chart.js')), {
+    prefix: '/vendor/chart.js/',
     maxAge: config.production ? '1d' : 0,
   });
 

@@ -10,7 +10,7 @@ import { ROLE_LABELS } from './permissions';
 
 /** Only a path on this site, never another host ("//evil", "https://…"). */
 function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/pilots';
+  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/dashboard';
 }
 
 @Controller()

@@ -10,6 +10,7 @@ import type { Request, Response } from 'express';
 import { PilotsService } from '../pilots/pilots.service';
 import { BusinessCaseService } from './business-case.service';
 import { businessCaseCsv } from './business-case.export';
+import { businessCaseCharts } from './business-case.charts';
 import { safeFileName } from '../common/csv';
 
 @Controller('pilots/:slug')
@@ -60,6 +61,7 @@ export class BusinessCaseController {
     res.status(form?.state.status ?? 200).render('business-case/show', {
       title: `Business case · ${report.pilot.name}`,
       ...report,
+      charts: businessCaseCharts(report),
       mayEdit: can(req.user ?? null, 'edit_pilot', report.pilot),
       maySignOff: can(req.user ?? null, 'sign_off'),
       signoffs: await this.signoffs.statuses(report),

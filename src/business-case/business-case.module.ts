@@ -10,6 +10,6 @@ import { SignoffsService } from './signoffs.service';
   imports: [PilotsModule, BusinessCaseCoreModule],
   controllers: [PlanController, BusinessCaseController],
   providers: [PlanService, SignoffsService],
-  exports: [BusinessCaseCoreModule, PlanService],
+  exports: [BusinessCaseCoreModule, PlanService, SignoffsService],
 })
 export class BusinessCaseModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import { isMonth } from '../common/months';
@@ -24,16 +24,28 @@ export class SignoffsService {
   ) {}
 
   async statuses(report: BusinessCaseReport): Promise<SignoffStatus[]> {
-    const signoffs = await this.dataSource
-      .getRepository(FinanceSignoff)
-      .find({ where: { pilotId: report.pilot.id }, order: { signedAt: 'DESC', id: 'DESC' } });
-    return signoffs.map((signoff) => ({
-      signoff,
-      outdated:
-        !report.input ||
-        signoffFingerprint(report.input, signoff.fromMonth, signoff.toMonth) !==
-          signoff.fingerprint,
-    }));
+    return (await this.statusesOf([report])).get(report.pilot.id) ?? [];
+  }
+
+  /** The sign-offs of many pilots, newest first, read in one query. */
+  async statusesOf(reports: BusinessCaseReport[]): Promise<Map<number, SignoffStatus[]>> {
+    const result = new Map<number, SignoffStatus[]>(reports.map((r) => [r.pilot.id, []]));
+    if (!reports.length) return result;
+    const signoffs = await this.dataSource.getRepository(FinanceSignoff).find({
+      where: { pilotId: In(reports.map((r) => r.pilot.id)) },
+      order: { signedAt: 'DESC', id: 'DESC' },
+    });
+    const reportOf = new Map(reports.map((r) => [r.pilot.id, r]));
+    for (const signoff of signoffs) {
+      const input = reportOf.get(signoff.pilotId)?.input;
+      result.get(signoff.pilotId)?.push({
+        signoff,
+        outdated:
+          !input ||
+          signoffFingerprint(input, signoff.fromMonth, signoff.toMonth) !== signoff.fingerprint,
+      });
+    }
+    return result;
   }
 
   signOff(

@@ -1,5 +1,7 @@
 import type { HelperDelegate } from 'handlebars';
 import { formatEuros, formatNumber, formatPercent } from './money';
+import { formatMonth } from './months';
+import { Chart, chartJson } from '../charts/chart';
 import {
   IT_LEVEL_LABELS,
   ITEM_STATUS_LABELS,
@@ -21,6 +23,12 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** Every helper the views use, one job each. Output is escaped by Handlebars unless noted. */
 export const hbsHelpers: Record<string, HelperDelegate> = {
+  // {{{chartJson chart}}}: a chart's data for its <script type="application/json"> block, with
+  // `<` escaped (safe inside the script element); the table stays in the HTML.
+  chartJson: (value: Chart) => {
+    const { table: _table, ...data } = value;
+    return chartJson(data);
+  },
   // {{#if (eq a b)}}
   eq: (a: unknown, b: unknown) => a === b,
   // {{> partial id=(concat "f-" name)}}: joins its arguments as text
@@ -62,10 +70,7 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   // {{pm halfWidth}} → ± € 8.177,70 (nothing when there is no interval)
   pm: (halfWidth: number | null) => (halfWidth ? `± ${formatEuros(halfWidth)}` : ''),
   // {{month "2026-01"}} → Jan 2026
-  month: (value: unknown) => {
-    if (typeof value !== 'string' || !/^\d{4}-\d{2}$/.test(value)) return '—';
-    return `${MONTHS[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
-  },
+  month: (value: unknown) => formatMonth(value),
   // {{evidence "weak"}} → weak evidence
   evidence: (value: string) =>
     ({

@@ -32,3 +32,24 @@ export function monthOf(date: Date): Month {
 export function monthsBetween(from: Month, to: Month): number {
   return monthIndex(to) - monthIndex(from);
 }
+
+const MONTH_NAMES = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
+
+/** "2026-01" → "Jan 2026"; "—" for anything else. */
+export function formatMonth(value: unknown): string {
+  if (!isMonth(value)) return '—';
+  return `${MONTH_NAMES[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
+}

@@ -1,3 +1,4 @@
+import type { BusinessCaseReport } from '../business-case/business-case.service';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -26,7 +27,11 @@ export class DecisionsService {
   /** The criteria the board weighs for an advance from the pilot's stage, and the figures. */
   async reviewFacts(
     pilot: Pilot,
-  ): Promise<{ criteria: GateCriterion[]; snapshot: DecisionSnapshot }> {
+  ): Promise<{
+    criteria: GateCriterion[];
+    snapshot: DecisionSnapshot;
+    report: BusinessCaseReport;
+  }> {
     const { subject, report } = await this.gates.subjectFor(pilot);
     const target = targetStage(pilot.stage, 'advance');
     // Scaling is judged on the scale-up review's criteria.
@@ -35,6 +40,7 @@ export class DecisionsService {
     const r = report.result;
     return {
       criteria,
+      report,
       snapshot: {
         criteria: criteria.map(({ key, label, status, detail, threshold }) => ({
           key,

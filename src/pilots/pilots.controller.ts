@@ -41,7 +41,7 @@ export class PilotsController {
 
   @Get()
   home(@Res() res: Response): void {
-    res.redirect('/pilots');
+    res.redirect('/dashboard');
   }
 
   @Get('pilots')

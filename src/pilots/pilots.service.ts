@@ -128,6 +128,13 @@ export class PilotsService {
     return pilot;
   }
 
+  /** The pilot's moves between stages, oldest first. */
+  stageChanges(pilotId: number): Promise<PilotStageChange[]> {
+    return this.dataSource
+      .getRepository(PilotStageChange)
+      .find({ where: { pilotId }, order: { changedAt: 'ASC', id: 'ASC' } });
+  }
+
   async history(pilotId: number): Promise<HistoryItem[]> {
     const [stages, entries] = await Promise.all([
       this.dataSource

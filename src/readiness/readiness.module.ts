@@ -9,5 +9,6 @@ import { ReadinessService } from './readiness.service';
   imports: [PilotsModule, GatesModule],
   controllers: [ReadinessController, AdminController],
   providers: [ReadinessService],
+  exports: [ReadinessService],
 })
 export class ReadinessModule {}

@@ -61,7 +61,7 @@ describe('Sign-in and sessions (HTTP)', () => {
   it('never redirects to another site after sign-in', async () => {
     for (const next of ['//evil.example/x', 'https://evil.example', '/\\evil.example']) {
       const { res } = await signIn('finance@test.example', TEST_PASSWORD, next);
-      expect(res.headers.location).toBe('/pilots');
+      expect(res.headers.location).toBe('/dashboard');
     }
   });
 

@@ -429,8 +429,8 @@ describe('Pilots (HTTP)', () => {
       expect(wildcard.text).not.toContain('Filter video pilot');
     });
 
-    it('redirects the home page to the portfolio', async () => {
-      await (await t.agent()).get('/').expect(302).expect('Location', '/pilots');
+    it('redirects the home page to the dashboard', async () => {
+      await (await t.agent()).get('/').expect(302).expect('Location', '/dashboard');
     });
   });
 });

@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { BusinessCaseService } from '../business-case/business-case.service';
+import { SignoffsService } from '../business-case/signoffs.service';
+import type { MonthRange } from '../business-case/business-case.math';
+import { todayIso } from '../common/dates';
+import { GatesService } from '../gates/gates.service';
+import { PilotsService, PortfolioFilter } from '../pilots/pilots.service';
+import { financeRow, FinanceRow } from './finance-dashboard';
+import { PortfolioDashboard, portfolioDashboard } from './portfolio-dashboard';
+
+/**
+ * Reads what the dashboards show. Every pilot's figures come from a fixed number of queries
+ * (see BusinessCaseService.reports), whatever the size of the portfolio.
+ */
+@Injectable()
+export class DashboardsService {
+  constructor(
+    private readonly pilots: PilotsService,
+    private readonly gates: GatesService,
+    private readonly businessCases: BusinessCaseService,
+    private readonly signoffs: SignoffsService,
+  ) {}
+
+  async portfolio(today = todayIso()): Promise<PortfolioDashboard> {
+    const pilots = await this.pilots.list({});
+    return portfolioDashboard(pilots, await this.gates.signals(pilots, today), today);
+  }
+
+  async finance(filter: PortfolioFilter, range: MonthRange): Promise<FinanceRow[]> {
+    const pilots = await this.pilots.list(filter);
+    const reports = [...(await this.businessCases.reports(pilots, { range })).values()];
+    const statuses = await this.signoffs.statusesOf(reports);
+    return reports.map((report) => financeRow(report, statuses.get(report.pilot.id) ?? []));
+  }
+}

@@ -1,0 +1,152 @@
+import { Chart, chart } from '../charts/chart';
+import { addDays } from '../common/dates';
+import { formatMonth, type Month } from '../common/months';
+import type { GateFacts } from '../gates/gates.service';
+import type { Signal } from '../gates/signals';
+import type { Pilot } from '../pilots/pilot.entity';
+import { STAGE_LABELS, STAGES, type Stage } from '../pilots/pilot-fields';
+import type { ItLevel } from '../readiness/readiness-fields';
+
+// The portfolio dashboard (issue: dashboards and charts): the funnel, every pilot's signals,
+// readiness and IT level at a glance, the reviews coming up and the portfolio's totals. Pure.
+
+/** Reviews this many days ahead are "coming up". */
+export const REVIEW_WINDOW_DAYS = 60;
+/** The contacts trend shows the portfolio's last this-many months. */
+const TREND_MONTHS = 24;
+
+export interface GlanceRow {
+  slug: string;
+  name: string;
+  stage: Stage;
+  ownerName: string | null;
+  signals: Signal[];
+  readiness: number | null;
+  itLevel: ItLevel;
+  waterbedRatio: number | null;
+  nextReviewDate: string | null;
+}
+
+export interface PortfolioDashboard {
+  funnel: Array<{ stage: Stage; label: string; count: number }>;
+  totals: {
+    pilots: number;
+    active: number;
+    contacts: number;
+    claimed: number;
+    realised: number;
+    computed: number;
+    signals: number;
+  };
+  rows: GlanceRow[];
+  reviews: Array<{ slug: string; name: string; stage: Stage; date: string; overdue: boolean }>;
+  charts: Chart[];
+}
+
+export function portfolioDashboard(
+  pilots: Pilot[],
+  facts: Map<number, GateFacts & { signals: Signal[] }>,
+  today: string,
+): PortfolioDashboard {
+  const rows: GlanceRow[] = pilots.map((pilot) => {
+    const f = facts.get(pilot.id);
+    return {
+      slug: pilot.slug,
+      name: pilot.name,
+      stage: pilot.stage,
+      ownerName: pilot.ownerName,
+      signals: f?.signals ?? [],
+      readiness: f?.subject.readiness.ratio ?? null,
+      itLevel: f?.subject.itLevel ?? 'none',
+      waterbedRatio: f?.report.result?.totals.waterbedRatio ?? null,
+      nextReviewDate: pilot.nextReviewDate,
+    };
+  });
+  const funnel = STAGES.map((stage) => ({
+    stage,
+    label: STAGE_LABELS[stage],
+    count: pilots.filter((p) => p.stage === stage).length,
+  }));
+
+  let contacts = 0;
+  let claimed = 0;
+  let realised = 0;
+  let computed = 0;
+  const byMonth = new Map<Month, number>();
+  for (const pilot of pilots) {
+    const report = facts.get(pilot.id)?.report;
+    for (const m of report?.monthly ?? []) {
+      if (m.contacts === null || (pilot.startMonth && m.month < pilot.startMonth)) continue;
+      contacts += m.contacts;
+      byMonth.set(m.month, (byMonth.get(m.month) ?? 0) + m.contacts);
+    }
+    const totals = report?.result?.totals;
+    if (totals && totals.claimedSavings !== null && totals.realisedSavings !== null) {
+      claimed += totals.claimedSavings;
+      realised += totals.realisedSavings.value;
+      computed += 1;
+    }
+  }
+
+  const horizon = addDays(today, REVIEW_WINDOW_DAYS);
+  const closed: Stage[] = ['scaled', 'stopped'];
+  const reviews = pilots
+    .filter((p) => p.nextReviewDate && p.nextReviewDate <= horizon && !closed.includes(p.stage))
+    .map((p) => ({
+      slug: p.slug,
+      name: p.name,
+      stage: p.stage,
+      date: p.nextReviewDate as string,
+      overdue: (p.nextReviewDate as string) < today,
+    }))
+    .sort((a, b) => a.date.localeCompare(b.date) || a.name.localeCompare(b.name));
+
+  const trend = [...byMonth.entries()].sort(([a], [b]) => a.localeCompare(b)).slice(-TREND_MONTHS);
+  const charts = [
+    chart({
+      id: 'funnel',
+      title: 'Pilots by stage',
+      summary: `The funnel: ${funnel.map((f) => `${f.count} ${f.label.toLowerCase()}`).join(', ')}.`,
+      labels: funnel.map((f) => f.label),
+      unit: 'count',
+      categoryHeading: 'Stage',
+      horizontal: true,
+      series: [{ label: 'Pilots', data: funnel.map((f) => f.count), style: 'bar', colour: 'blue' }],
+    }),
+  ];
+  if (trend.length)
+    charts.push(
+      chart({
+        id: 'contacts-trend',
+        title: 'Contacts handled by the new channels',
+        summary: `Contacts handled each month by all pilots together, over the last ${trend.length} months with results.`,
+        labels: trend.map(([month]) => formatMonth(month)),
+        unit: 'count',
+        categoryHeading: 'Month',
+        series: [
+          {
+            label: 'Contacts handled',
+            data: trend.map(([, n]) => n),
+            style: 'bar',
+            colour: 'teal',
+          },
+        ],
+      }),
+    );
+
+  return {
+    funnel,
+    totals: {
+      pilots: pilots.length,
+      active: pilots.filter((p) => !closed.includes(p.stage)).length,
+      contacts,
+      claimed,
+      realised,
+      computed,
+      signals: rows.reduce((n, r) => n + r.signals.length, 0),
+    },
+    rows,
+    reviews,
+    charts,
+  };
+}
