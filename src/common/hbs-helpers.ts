@@ -29,6 +29,9 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
     const { table: _table, ...data } = value;
     return chartJson(data);
   },
+  // {{fieldId name id}}: a form field's element id, f-<name> unless one is given
+  fieldId: (name: unknown, id: unknown) =>
+    typeof id === 'string' && id ? id : `f-${String(name)}`,
   // {{#if (eq a b)}}
   eq: (a: unknown, b: unknown) => a === b,
   // {{> partial id=(concat "f-" name)}}: joins its arguments as text

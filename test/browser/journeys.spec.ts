@@ -1,0 +1,270 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import {
+  ARTIFACTS,
+  BrowserRig,
+  drawnCharts,
+  newSession,
+  screenshot,
+  seriousViolations,
+  signIn,
+  startRig,
+} from './support/browser';
+
+// The main journeys as a new user walks them, in real Chromium: every page visited is checked
+// for console errors, failed requests and serious or critical accessibility violations.
+
+jest.setTimeout(120_000);
+
+/** The form control labelled exactly so (a required field's label ends in an asterisk). */
+const field = (page: Page, label: string) =>
+  page.getByLabel(new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( \\*)?\\s*$`));
+
+/** Waits until the text is on the page and visible. */
+const visible = (page: Page, text: string) =>
+  page.getByText(text).first().waitFor({ state: 'visible', timeout: 5000 });
+
+describe('Journeys in a real browser', () => {
+  let rig: BrowserRig;
+  const violations: string[] = [];
+
+  beforeAll(async () => {
+    rig = await startRig();
+  });
+  afterAll(async () => {
+    await rig?.close();
+  });
+
+  /** After each page: no console errors, no failed requests, no serious accessibility issue. */
+  async function checkPage(page: Page, problems: string[], expected?: RegExp): Promise<void> {
+    // A refused form answers 4xx on purpose; the browser logs that as a failed resource.
+    const unexpected = problems.filter((p) => !expected?.test(p));
+    problems.length = 0;
+    expect(unexpected).toEqual([]);
+    violations.push(...(await seriousViolations(page)));
+    expect(violations).toEqual([]);
+  }
+
+  it('an owner registers a pilot, plans it, imports results, reads the business case and moves the stage', async () => {
+    const { page, problems } = await newSession(rig);
+    await signIn(page, 'owner@test.example');
+    await checkPage(page, problems);
+
+    await page.getByRole('link', { name: 'New pilot' }).click();
+    await checkPage(page, problems);
+    await field(page, 'Name').fill('Browser journey chatbot');
+    await field(page, 'Description').fill(
+      'A chatbot for billing questions, walked by the browser test.',
+    );
+    await field(page, 'Channel type').selectOption('chatbot');
+    await field(page, 'Operational relief').check();
+    await field(page, 'Contact types and customer segments').fill('Billing questions');
+    await field(page, 'Scope: which customers get the channel').fill(
+      'Customers in the north region',
+    );
+    await field(page, 'Owner').fill('Olga Owner');
+    await field(page, 'Phone').check();
+    await field(page, 'E-mail').check();
+    await page.getByRole('button', { name: 'Register pilot' }).click();
+    await page.waitForURL('**/pilots/browser-journey-chatbot');
+    await checkPage(page, problems);
+
+    // The plan: start month, volumes, costs and the deflection shares.
+    await page.getByRole('link', { name: 'Plan' }).first().click();
+    await checkPage(page, problems);
+    await field(page, 'Start month').fill('2026-01');
+    await field(page, 'Expected monthly contacts in the new channel').fill('2000');
+    await field(page, 'Minimum monthly volume').fill('500');
+    await field(page, 'Planned one-off investment (€)').fill('20.000');
+    await field(page, 'Monthly fixed cost (€)').fill('3.000');
+    await field(page, 'Variable cost per new-channel contact (€)').fill('0,50');
+    await page.locator('input[name^="share_"]').nth(0).fill('60');
+    await page.locator('input[name^="share_"]').nth(1).fill('20');
+    await page.getByRole('button', { name: 'Save plan' }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+    expect(await page.locator('.form-summary').count()).toBe(0);
+
+    // Results: a year of history and six months of the pilot, from a CSV file.
+    const lines = ['pilot,month,metric,channel,value'];
+    for (let m = 1; m <= 12; m += 1) {
+      const month = `2025-${String(m).padStart(2, '0')}`;
+      lines.push(`browser-journey-chatbot,${month},volume,phone,${10000 + (m % 3) * 150}`);
+      lines.push(`browser-journey-chatbot,${month},volume,email,${3000 + (m % 2) * 60}`);
+    }
+    for (let m = 1; m <= 6; m += 1) {
+      const month = `2026-${String(m).padStart(2, '0')}`;
+      lines.push(`browser-journey-chatbot,${month},contacts,,${1800 + m * 100}`);
+      lines.push(`browser-journey-chatbot,${month},volume,phone,${9400 - m * 60}`);
+      lines.push(`browser-journey-chatbot,${month},volume,email,${2950 - m * 10}`);
+    }
+    await page.getByRole('link', { name: 'Import' }).click();
+    await checkPage(page, problems);
+    await field(page, 'CSV file').setInputFiles({
+      name: 'journey.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+    await page.getByRole('button', { name: /^Import \d+ figures$/ }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+
+    // The business case and its charts.
+    await page.goto('/pilots/browser-journey-chatbot/business-case');
+    await checkPage(page, problems);
+    const charts = await drawnCharts(page);
+    expect(charts.map((c) => c.id)).toEqual([
+      'contacts-canvas',
+      'waterbed-phone-canvas',
+      'waterbed-email-canvas',
+      'savings-canvas',
+      'cumulative-canvas',
+    ]);
+    expect(charts.every((c) => c.drawn)).toBe(true);
+    // The table behind a chart opens for reading and copying.
+    await page.getByText('The figures as a table').first().click();
+    await expect(page.locator('details.chart-table[open] tbody tr').count()).resolves.toBe(6);
+    await screenshot(page, 'owner-business-case');
+
+    // Move the stage: idea → proof of concept.
+    await page.goto('/pilots/browser-journey-chatbot');
+    await page.getByRole('button', { name: 'Move to Proof of concept' }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+    await expect(page.locator('.meta .badge').textContent()).resolves.toBe('Proof of concept');
+    await screenshot(page, 'owner-stage-moved');
+  });
+
+  it('a board member reads the board pack and records a decision, corrected where the form says', async () => {
+    const { page, problems } = await newSession(rig);
+    await signIn(page, 'board@test.example');
+    await page.getByRole('link', { name: 'Board agenda' }).click();
+    await checkPage(page, problems);
+
+    await page.goto('/pilots/voicebot-outages/board-pack');
+    await checkPage(page, problems);
+    expect((await drawnCharts(page)).every((c) => c.drawn)).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(50_000);
+
+    await page.getByRole('link', { name: 'Review and decide' }).click();
+    await checkPage(page, problems);
+    await field(page, 'Outcome').selectOption('extend');
+    await field(page, 'Rationale').fill('Readiness is not there yet; three more months.');
+    await field(page, 'Board members present').fill('Marieke, Joost, Eva');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.waitForLoadState('load');
+    // Refused: the form says what is missing, next to the fields, and keeps what was typed.
+    await visible(page, 'An extension comes with at least one condition.');
+    await expect(field(page, 'Rationale').inputValue()).resolves.toContain('three more months');
+    await checkPage(page, problems, /status of 422/);
+    await field(page, 'Conditions, one per line').fill(
+      'Routing and hand-over agreed with operations',
+    );
+    await field(page, 'Next review date').fill('2027-02-15');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+    await visible(page, 'Routing and hand-over agreed with operations');
+    await screenshot(page, 'board-decision');
+  });
+
+  it('finance sets a rate, reads the finance dashboard, filters it and exports it', async () => {
+    const { page, problems } = await newSession(rig);
+    await signIn(page, 'finance@test.example');
+    await page.goto('/finance/rates');
+    await checkPage(page, problems);
+    await page.locator('#f-channelId').selectOption({ label: 'Phone' });
+    await page.locator('#f-effectiveFrom').fill('2026-12');
+    await field(page, 'Cost per contact (€)').fill('7,25');
+    await page.getByRole('button', { name: 'Save rate' }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+    await visible(page, '€ 7,25');
+
+    await page.getByRole('link', { name: 'Finance', exact: true }).click();
+    await page.waitForURL('**/finance/dashboard');
+    await checkPage(page, problems);
+    expect((await drawnCharts(page)).map((c) => c.drawn)).toEqual([true]);
+    await field(page, 'Stage').selectOption('incubation');
+    await field(page, 'From month').fill('2026-01');
+    await page.getByRole('button', { name: 'Filter' }).click();
+    await page.waitForURL(/stage=incubation/);
+    await checkPage(page, problems);
+    await page.getByRole('link', { name: /Net benefit/ }).click();
+    await page.waitForURL(/sort=net/);
+    await checkPage(page, problems);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Export CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^finance-dashboard-2026-01-to-\d{4}-\d{2}\.csv$/);
+    const file = join(ARTIFACTS, download.suggestedFilename());
+    await download.saveAs(file);
+    const csv = readFileSync(file, 'utf8').trim().split('\n');
+    expect(csv[0]).toMatch(/^pilot,stage,department/);
+    expect(csv.slice(1).every((line) => line.includes(',incubation,'))).toBe(true);
+    await screenshot(page, 'finance-dashboard');
+  });
+
+  it('works from the keyboard: skip link, menus and the sign-in form', async () => {
+    const { page, problems } = await newSession(rig);
+    await page.goto('/sign-in');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
+      'Skip to content',
+    );
+    // Past the brand link to the first field.
+    for (let i = 0; i < 5; i += 1) {
+      if ((await page.evaluate(() => document.activeElement?.id)) === 'email') break;
+      await page.keyboard.press('Tab');
+    }
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('email');
+    await page.keyboard.type('viewer@test.example');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('test-password-123');
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/dashboard');
+    await checkPage(page, problems);
+    // From the top: the skip link first, then the main navigation, in order.
+    const reached: string[] = [];
+    for (let i = 0; i < 8; i += 1) {
+      await page.keyboard.press('Tab');
+      reached.push(await page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''));
+    }
+    expect(reached.slice(0, 5)).toEqual([
+      'Skip to content',
+      'Channel pilots',
+      'Dashboard',
+      'Portfolio',
+      'Board agenda',
+    ]);
+    // The skip link takes focus past the navigation, into the page.
+    await page.focus('.skip-link');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => location.hash)).resolves.toBe('#main');
+    await page.keyboard.press('Tab');
+    await expect(
+      page.evaluate(() => Boolean(document.activeElement?.closest('main'))),
+    ).resolves.toBe(true);
+    await screenshot(page, 'keyboard-dashboard');
+  });
+
+  it('the accessibility check itself finds an unlabelled field', async () => {
+    const { page } = await newSession(rig);
+    await page.setContent(
+      '<!doctype html><html lang="en"><title>t</title><main><input></main></html>',
+    );
+    expect((await seriousViolations(page)).join('\n')).toMatch(/label \(critical\)/);
+  });
+
+  it('every page of the journeys passed axe without serious or critical violations', () => {
+    expect(violations).toEqual([]);
+  });
+});
