@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { dataSourceOptions } from './database/data-source-options';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
+import { HealthModule } from './health/health.module';
 import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
 import { ReadinessModule } from './readiness/readiness.module';
@@ -40,6 +41,7 @@ export class AppModule {
         DecisionsModule,
         DashboardsModule,
         DemoModule,
+        HealthModule,
       ],
     };
   }

@@ -28,6 +28,11 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   app.setBaseViewsDir(join(rootDir, 'views'));
   app.setViewEngine('hbs');
   app.set('view options', { layout: 'layout' });
+  if (config.trustProxy)
+    app.set(
+      'trust proxy',
+      /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy,
+    );
   for (const [name, helper] of Object.entries(hbsHelpers)) hbs.registerHelper(name, helper);
   await new Promise<void>((resolve) =>
     hbs.registerPartials(join(rootDir, 'views', 'partials'), () => resolve()),

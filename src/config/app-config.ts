@@ -1,7 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 
-export type DatabaseConfig = { type: 'sqlite'; file: string } | { type: 'postgres'; url: string };
+export type DatabaseConfig = (
+  { type: 'sqlite'; file: string } | { type: 'postgres'; url: string }
+) & {
+  /** Log every SQL statement with its parameters (LOG_SQL=on): for query plans, not for production. */
+  logSql?: boolean;
+};
 
 export interface AppConfig {
   port: number;
@@ -11,6 +16,11 @@ export interface AppConfig {
   sessionSecret: string;
   /** True when the session secret was generated at start-up (sessions end on restart). */
   sessionSecretGenerated: boolean;
+  /**
+   * Express's "trust proxy" (TRUST_PROXY): behind a TLS-terminating load balancer the app sees
+   * plain HTTP, and must believe its X-Forwarded-Proto to send the Secure session cookie.
+   */
+  trustProxy: string | false;
 }
 
 export class ConfigError extends Error {}
@@ -61,15 +71,27 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     sessionSecret = randomBytes(32).toString('hex');
   }
 
+  const trustProxy = env.TRUST_PROXY?.trim() || false;
+  if (trustProxy && !/^(loopback|linklocal|uniquelocal|\d+|[\d.:a-fA-F/, ]+)$/.test(trustProxy)) {
+    problems.push(
+      'TRUST_PROXY must be a hop count, loopback, linklocal, uniquelocal or addresses (e.g. 10.0.0.0/8)',
+    );
+  }
+  const logSqlText = (env.LOG_SQL ?? 'off').toLowerCase();
+  if (!['on', 'off'].includes(logSqlText)) {
+    problems.push(`LOG_SQL must be "on" or "off", got "${env.LOG_SQL}"`);
+  }
+
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   }
   return {
     port,
-    database: database!,
+    database: { ...database!, logSql: logSqlText === 'on' },
     demoData: demoText === 'on',
     production,
     sessionSecret,
     sessionSecretGenerated,
+    trustProxy: trustProxy && /^\d+$/.test(trustProxy) ? String(Number(trustProxy)) : trustProxy,
   };
 }

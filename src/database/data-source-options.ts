@@ -11,14 +11,15 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     migrations,
     migrationsRun: true,
     synchronize: false,
-    logging: false,
   } as const;
+  const logging: DataSourceOptions['logging'] = database.logSql ? ['query'] : false;
   if (database.type === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url, poolSize: 10 };
+    return { ...common, logging, type: 'postgres', url: database.url, poolSize: 10 };
   }
   if (database.file !== ':memory:') mkdirSync(dirname(database.file), { recursive: true });
   return {
     ...common,
+    logging,
     type: 'better-sqlite3',
     database: database.file,
     enableWAL: true,

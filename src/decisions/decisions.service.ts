@@ -25,9 +25,7 @@ export class DecisionsService {
   ) {}
 
   /** The criteria the board weighs for an advance from the pilot's stage, and the figures. */
-  async reviewFacts(
-    pilot: Pilot,
-  ): Promise<{
+  async reviewFacts(pilot: Pilot): Promise<{
     criteria: GateCriterion[];
     snapshot: DecisionSnapshot;
     report: BusinessCaseReport;

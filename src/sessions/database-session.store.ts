@@ -6,6 +6,8 @@ import { SessionRecord } from './session-record.entity';
 
 const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
+/** A session's idle expiry is written at most this often (it is read on every request). */
+const TOUCH_EVERY_MS = 60 * 1000;
 
 type Callback = (error?: unknown, value?: session.SessionData | null) => void;
 
@@ -16,13 +18,22 @@ type Callback = (error?: unknown, value?: session.SessionData | null) => void;
 @Injectable()
 export class DatabaseSessionStore extends session.Store implements OnModuleDestroy {
   private readonly pruner: NodeJS.Timeout;
+  /**
+   * The expiry `get` just read, per session id, until the same request's `touch` or `set`:
+   * touch then skips the write when the expiry would move by less than TOUCH_EVERY_MS. Each
+   * entry lives for one request and comes from the database, so instances never disagree.
+   */
+  private readonly readExpiry = new Map<string, number>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: Writer,
   ) {
     super();
-    this.pruner = setInterval(() => void this.prune().catch(() => undefined), PRUNE_EVERY_MS);
+    this.pruner = setInterval(() => {
+      this.readExpiry.clear(); // what aborted requests left behind
+      void this.prune().catch(() => undefined);
+    }, PRUNE_EVERY_MS);
     this.pruner.unref();
   }
 
@@ -36,11 +47,13 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
       .findOneBy({ id: sid })
       .then((row) => {
         if (!row || row.expiresAt.getTime() <= Date.now()) return callback(null, null);
+        this.readExpiry.set(sid, row.expiresAt.getTime());
         callback(null, JSON.parse(row.data) as session.SessionData);
       }, callback);
   }
 
   override set(sid: string, data: session.SessionData, callback?: (error?: unknown) => void): void {
+    this.readExpiry.delete(sid);
     const record = {
       id: sid,
       expiresAt: this.expiry(data),
@@ -56,6 +69,7 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
   }
 
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
+    this.readExpiry.delete(sid);
     this.writer
       .write((em) => em.getRepository(SessionRecord).delete({ id: sid }))
       .then(
@@ -65,6 +79,14 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
   }
 
   override touch(sid: string, data: session.SessionData, callback?: () => void): void {
+    const read = this.readExpiry.get(sid);
+    this.readExpiry.delete(sid);
+    // Every request touches the session: a write (and a disk flush) each time would make the
+    // session store the app's bottleneck. Within a minute, the idle time-out is exact enough.
+    if (read !== undefined && this.expiry(data).getTime() - read < TOUCH_EVERY_MS) {
+      callback?.();
+      return;
+    }
     this.writer
       .write((em) =>
         em.getRepository(SessionRecord).update({ id: sid }, { expiresAt: this.expiry(data) }),

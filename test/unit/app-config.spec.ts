@@ -16,7 +16,17 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/pilots' }).database).toEqual({
       type: 'postgres',
       url: 'postgres://u:p@db:5432/pilots',
+      logSql: false,
     });
+  });
+
+  it('trusts a proxy only when told, and logs SQL only when asked', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe('1');
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).trustProxy).toBe('loopback');
+    expect(() => loadConfig({ TRUST_PROXY: 'everyone' })).toThrow('TRUST_PROXY must be');
+    expect(loadConfig({ LOG_SQL: 'on' }).database.logSql).toBe(true);
+    expect(() => loadConfig({ LOG_SQL: 'yes' })).toThrow('LOG_SQL must be "on" or "off"');
   });
 
   it.each([
