@@ -12,6 +12,7 @@ import { AddSessionUser1763856000010 } from './1763856000010-add-session-user';
 import { CreateApiToken1763856000011 } from './1763856000011-create-api-token';
 import { CreateDecisions1763856000012 } from './1763856000012-create-decisions';
 import { CreateFinanceSignoff1763856000013 } from './1763856000013-create-finance-signoff';
+import { CreateBusinessCaseCache1763856000014 } from './1763856000014-create-business-case-cache';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CreateApiToken1763856000011,
   CreateDecisions1763856000012,
   CreateFinanceSignoff1763856000013,
+  CreateBusinessCaseCache1763856000014,
 ];

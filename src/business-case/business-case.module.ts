@@ -4,12 +4,11 @@ import { BusinessCaseController } from './business-case.controller';
 import { BusinessCaseCoreModule } from './business-case-core.module';
 import { PlanController } from './plan.controller';
 import { PlanService } from './plan.service';
-import { SignoffsService } from './signoffs.service';
 
 @Module({
   imports: [PilotsModule, BusinessCaseCoreModule],
   controllers: [PlanController, BusinessCaseController],
-  providers: [PlanService, SignoffsService],
-  exports: [BusinessCaseCoreModule, PlanService, SignoffsService],
+  providers: [PlanService],
+  exports: [BusinessCaseCoreModule, PlanService],
 })
 export class BusinessCaseModule {}

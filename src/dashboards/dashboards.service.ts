@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { BusinessCaseService } from '../business-case/business-case.service';
 import { SignoffsService } from '../business-case/signoffs.service';
+import { CaseSummariesService } from '../business-case/case-summaries.service';
+import { summarise } from '../business-case/case-summary';
 import type { MonthRange } from '../business-case/business-case.math';
 import { todayIso } from '../common/dates';
 import { GatesService } from '../gates/gates.service';
@@ -19,6 +21,7 @@ export class DashboardsService {
     private readonly gates: GatesService,
     private readonly businessCases: BusinessCaseService,
     private readonly signoffs: SignoffsService,
+    private readonly caseSummaries: CaseSummariesService,
   ) {}
 
   async portfolio(today = todayIso()): Promise<PortfolioDashboard> {
@@ -28,8 +31,15 @@ export class DashboardsService {
 
   async finance(filter: PortfolioFilter, range: MonthRange): Promise<FinanceRow[]> {
     const pilots = await this.pilots.list(filter);
-    const reports = [...(await this.businessCases.reports(pilots, { range })).values()];
-    const statuses = await this.signoffs.statusesOf(reports);
-    return reports.map((report) => financeRow(report, statuses.get(report.pilot.id) ?? []));
+    if (range.from === null && range.to === null) {
+      const summaries = await this.caseSummaries.summaries(pilots);
+      return pilots.map((pilot) => financeRow(pilot, summaries.get(pilot.id)!));
+    }
+    // A month range sums other months than the cached totals: computed for this request.
+    const reports = await this.businessCases.reports(pilots, { range });
+    const statuses = await this.signoffs.statusesOf([...reports.values()]);
+    return pilots.map((pilot) =>
+      financeRow(pilot, summarise(reports.get(pilot.id)!, statuses.get(pilot.id) ?? [])),
+    );
   }
 }

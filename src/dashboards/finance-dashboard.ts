@@ -1,7 +1,7 @@
-import type { BusinessCaseReport } from '../business-case/business-case.service';
-import type { SignoffStatus } from '../business-case/signoffs.service';
+import type { CaseSummary } from '../business-case/case-summary';
 import { CsvCell, toCsv } from '../common/csv';
 import { formatMonth, isMonth, type Month } from '../common/months';
+import type { Pilot } from '../pilots/pilot.entity';
 import type { ChannelType, Stage } from '../pilots/pilot-fields';
 
 // The finance dashboard (issue: dashboards and charts): every pilot's money in one table, from
@@ -55,7 +55,10 @@ export interface FinanceTotals {
   proven: number;
 }
 
-export function signoffState(statuses: SignoffStatus[], lastMonth: Month | null): SignoffState {
+export function signoffState(
+  statuses: CaseSummary['signoffs'],
+  lastMonth: Month | null,
+): SignoffState {
   if (!statuses.length) return { state: 'none', label: 'Not signed off' };
   const outdated = statuses.filter((s) => s.outdated);
   if (outdated.length)
@@ -64,7 +67,7 @@ export function signoffState(statuses: SignoffStatus[], lastMonth: Month | null)
       label: `Figures changed after sign-off (${outdated.length} of ${statuses.length})`,
     };
   const through = statuses
-    .map((s) => s.signoff.toMonth)
+    .map((s) => s.toMonth)
     .sort()
     .at(-1) as Month;
   if (lastMonth && through < lastMonth)
@@ -75,8 +78,8 @@ export function signoffState(statuses: SignoffStatus[], lastMonth: Month | null)
   return { state: 'current', label: `Signed off to ${formatMonth(through)}` };
 }
 
-export function financeRow(report: BusinessCaseReport, statuses: SignoffStatus[]): FinanceRow {
-  const { pilot, result } = report;
+export function financeRow(pilot: Pilot, summary: CaseSummary): FinanceRow {
+  const { result } = summary;
   const base = {
     slug: pilot.slug,
     name: pilot.name,
@@ -87,7 +90,7 @@ export function financeRow(report: BusinessCaseReport, statuses: SignoffStatus[]
   if (!result)
     return {
       ...base,
-      missing: report.missing,
+      missing: summary.missing,
       months: 0,
       contacts: 0,
       claimed: null,
@@ -102,7 +105,7 @@ export function financeRow(report: BusinessCaseReport, statuses: SignoffStatus[]
       npvNote: null,
       payback: { status: 'not_yet', month: null, note: 'no business case yet' },
       proven: null,
-      signoff: signoffState(statuses, null),
+      signoff: signoffState(summary.signoffs, null),
     };
   const { period, totals, payback, npv, verdict } = result;
   return {
@@ -129,7 +132,7 @@ export function financeRow(report: BusinessCaseReport, statuses: SignoffStatus[]
             note: payback.status === 'projected' ? 'projected from the 3-month run rate' : '',
           },
     proven: verdict.proven,
-    signoff: signoffState(statuses, result.months.at(-1)?.month ?? null),
+    signoff: signoffState(summary.signoffs, result.lastMonth),
   };
 }
 

@@ -1,7 +1,7 @@
 import { Chart, chart } from '../charts/chart';
 import { addDays } from '../common/dates';
 import { formatMonth, type Month } from '../common/months';
-import type { GateFacts } from '../gates/gates.service';
+import type { PilotSignals } from '../gates/gates.service';
 import type { Signal } from '../gates/signals';
 import type { Pilot } from '../pilots/pilot.entity';
 import { STAGE_LABELS, STAGES, type Stage } from '../pilots/pilot-fields';
@@ -45,7 +45,7 @@ export interface PortfolioDashboard {
 
 export function portfolioDashboard(
   pilots: Pilot[],
-  facts: Map<number, GateFacts & { signals: Signal[] }>,
+  facts: Map<number, PilotSignals>,
   today: string,
 ): PortfolioDashboard {
   const rows: GlanceRow[] = pilots.map((pilot) => {
@@ -58,7 +58,7 @@ export function portfolioDashboard(
       signals: f?.signals ?? [],
       readiness: f?.subject.readiness.ratio ?? null,
       itLevel: f?.subject.itLevel ?? 'none',
-      waterbedRatio: f?.report.result?.totals.waterbedRatio ?? null,
+      waterbedRatio: f?.summary.result?.totals.waterbedRatio ?? null,
       nextReviewDate: pilot.nextReviewDate,
     };
   });
@@ -74,13 +74,13 @@ export function portfolioDashboard(
   let computed = 0;
   const byMonth = new Map<Month, number>();
   for (const pilot of pilots) {
-    const report = facts.get(pilot.id)?.report;
-    for (const m of report?.monthly ?? []) {
+    const summary = facts.get(pilot.id)?.summary;
+    for (const m of summary?.monthly ?? []) {
       if (m.contacts === null || (pilot.startMonth && m.month < pilot.startMonth)) continue;
       contacts += m.contacts;
       byMonth.set(m.month, (byMonth.get(m.month) ?? 0) + m.contacts);
     }
-    const totals = report?.result?.totals;
+    const totals = summary?.result?.totals;
     if (totals && totals.claimedSavings !== null && totals.realisedSavings !== null) {
       claimed += totals.claimedSavings;
       realised += totals.realisedSavings.value;

@@ -1,4 +1,5 @@
 import { FinanceSignoff } from '../finance/finance-signoff.entity';
+import { BusinessCaseCache, BusinessCaseEpoch } from '../business-case/business-case-cache.entity';
 import { Decision, DecisionCondition } from '../decisions/decision.entity';
 import { ApiToken } from '../accounts/api-token.entity';
 import { SignInAttempt, User } from '../accounts/user.entity';
@@ -45,4 +46,6 @@ export const entities = [
   Decision,
   DecisionCondition,
   FinanceSignoff,
+  BusinessCaseCache,
+  BusinessCaseEpoch,
 ];

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DecisionCondition } from '../decisions/decision.entity';
 import { BusinessCaseReport, BusinessCaseService } from '../business-case/business-case.service';
+import { CaseSummariesService } from '../business-case/case-summaries.service';
+import { CaseSummary, summarise } from '../business-case/case-summary';
 import { todayIso } from '../common/dates';
 import { Pilot } from '../pilots/pilot.entity';
 import {
@@ -32,6 +34,12 @@ export interface ChecklistRow {
 export interface GateFacts {
   subject: GateSubject;
   report: BusinessCaseReport;
+}
+
+export interface PilotSignals {
+  subject: GateSubject;
+  summary: CaseSummary;
+  signals: Signal[];
 }
 
 /** A pilot's checklist from the template and its states. */
@@ -74,6 +82,7 @@ export class GatesService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly businessCases: BusinessCaseService,
+    private readonly caseSummaries: CaseSummariesService,
   ) {}
 
   async thresholds(em: EntityManager = this.dataSource.manager): Promise<GateSettings> {
@@ -95,28 +104,68 @@ export class GatesService {
     pilot: Pilot,
     em: EntityManager = this.dataSource.manager,
     today = todayIso(),
-  ): Promise<{ subject: GateSubject; report: BusinessCaseReport }> {
+  ): Promise<GateFacts> {
     return (await this.subjects([pilot], em, today)).get(pilot.id) as GateFacts;
   }
 
   /**
-   * The gate facts of many pilots in a fixed number of queries (a table each, not a round of
-   * queries per pilot): the portfolio and the dashboards judge every pilot at once.
+   * The gate facts of pilots, computed from their data now (the gates themselves, inside a
+   * transaction when a stage moves): a fixed number of queries for any number of pilots.
    */
   async subjects(
     pilots: Pilot[],
     em: EntityManager = this.dataSource.manager,
     today = todayIso(),
   ): Promise<Map<number, GateFacts>> {
-    const result = new Map<number, GateFacts>();
+    const reports = await this.businessCases.reports(pilots, {
+      today: new Date(`${today}T12:00:00Z`),
+      em,
+    });
+    const summaries = new Map(
+      [...reports].map(([id, report]) => [id, summarise(report, [])] as const),
+    );
+    const subjects = await this.subjectsOf(pilots, summaries, em, today);
+    return new Map(
+      pilots.map((p) => [
+        p.id,
+        { subject: subjects.get(p.id) as GateSubject, report: reports.get(p.id)! },
+      ]),
+    );
+  }
+
+  /**
+   * The signals of each pilot, for the portfolio and the dashboard, with the facts they were
+   * judged on. The business cases come from the summary cache: hundreds of pilots stay fast.
+   */
+  async signals(pilots: Pilot[], today = todayIso()): Promise<Map<number, PilotSignals>> {
+    const summaries = await this.caseSummaries.summaries(pilots, new Date(`${today}T12:00:00Z`));
+    const subjects = await this.subjectsOf(pilots, summaries, this.dataSource.manager, today);
+    return new Map(
+      pilots.map((pilot) => {
+        const subject = subjects.get(pilot.id) as GateSubject;
+        const summary = summaries.get(pilot.id) as CaseSummary;
+        return [
+          pilot.id,
+          { subject, summary, signals: this.signalsOf(pilot, subject, summary, today) },
+        ];
+      }),
+    );
+  }
+
+  private async subjectsOf(
+    pilots: Pilot[],
+    summaries: Map<number, CaseSummary>,
+    em: EntityManager,
+    today: string,
+  ): Promise<Map<number, GateSubject>> {
+    const result = new Map<number, GateSubject>();
     if (!pilots.length) return result;
     const ids = pilots.map((p) => p.id);
-    const [items, states, its, settings, reports, conditions] = await Promise.all([
+    const [items, states, its, settings, conditions] = await Promise.all([
       em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
       em.findBy(PilotReadiness, { pilotId: In(ids) }),
       em.findBy(ItCommitment, { pilotId: In(ids) }),
       this.thresholds(em),
-      this.businessCases.reports(pilots, { today: new Date(`${today}T12:00:00Z`), em }),
       em.find(DecisionCondition, {
         where: { pilotId: In(ids), clearedAt: IsNull() },
         order: { id: 'ASC' },
@@ -127,11 +176,11 @@ export class GatesService {
     for (const row of states)
       statesOf.set(row.pilotId, [...(statesOf.get(row.pilotId) ?? []), row]);
     for (const pilot of pilots) {
-      const report = reports.get(pilot.id) as BusinessCaseReport;
-      const plan = report.plan;
+      const summary = summaries.get(pilot.id) as CaseSummary;
+      const plan = summary.plan;
       const it = its.find((row) => row.pilotId === pilot.id);
       const readiness = checklistOf(items, statesOf.get(pilot.id) ?? []).readiness;
-      const recent = report.monthly
+      const recent = summary.monthly
         .filter((m) => !pilot.startMonth || m.month >= pilot.startMonth)
         .slice(-3);
       const mean = (values: Array<number | null>) => {
@@ -161,47 +210,32 @@ export class GatesService {
           unit: ' s',
         },
       ];
-      const subject: GateSubject = {
+      result.set(pilot.id, {
         stage: pilot.stage,
         ownerName: pilot.ownerName,
         purposes: pilot.purposes,
         targetContactTypes: pilot.targetContactTypes,
         scope: pilot.scope,
-        planMissing: report.planMissing,
-        monthsInIncubation: report.incubationStartedAt
-          ? fullMonthsBetween(todayIso(report.incubationStartedAt), today)
+        planMissing: summary.planMissing,
+        monthsInIncubation: summary.incubationStartedAt
+          ? fullMonthsBetween(summary.incubationStartedAt.slice(0, 10), today)
           : null,
         recentVolumes: recent.filter((m) => m.contacts !== null).map((m) => m.contacts as number),
         minMonthlyVolume: plan?.minMonthlyVolume ?? null,
         readiness,
         itLevel: it?.level ?? 'none',
-        businessCase: report.result
-          ? { proven: report.result.verdict.proven, reasons: report.result.verdict.reasons }
+        businessCase: summary.result
+          ? { proven: summary.result.verdict.proven, reasons: summary.result.verdict.reasons }
           : null,
-        waterbedRatio: report.result?.totals.waterbedRatio ?? null,
+        waterbedRatio: summary.result?.totals.waterbedRatio ?? null,
         quality,
         strategyConflict: strategyFit(pilot.serviceStrategy, pilot.channelType).conflict,
         conflictAccepted: pilot.conflictAcceptedAt !== null,
         openConditions: conditions.filter((c) => c.pilotId === pilot.id).map((c) => c.text),
         thresholds,
-      };
-      result.set(pilot.id, { subject, report });
+      });
     }
     return result;
-  }
-
-  /** The signals of each pilot, for the portfolio, with the facts they were judged on. */
-  async signals(
-    pilots: Pilot[],
-    today = todayIso(),
-  ): Promise<Map<number, GateFacts & { signals: Signal[] }>> {
-    const facts = await this.subjects(pilots, this.dataSource.manager, today);
-    return new Map(
-      pilots.map((pilot) => {
-        const f = facts.get(pilot.id) as GateFacts;
-        return [pilot.id, { ...f, signals: this.signalsOf(pilot, f, today) }];
-      }),
-    );
   }
 
   /**
@@ -209,9 +243,8 @@ export class GatesService {
    * the pilot's signals, from one gathering of the facts.
    */
   async nextGate(pilot: Pilot, today = todayIso()) {
-    const facts = await this.subjectFor(pilot, this.dataSource.manager, today);
-    const { subject } = facts;
-    const signals = this.signalsOf(pilot, facts, today);
+    const { subject, report } = await this.subjectFor(pilot, this.dataSource.manager, today);
+    const signals = this.signalsOf(pilot, subject, summarise(report, []), today);
     const ownerStep = nextOwnerStep(pilot.stage);
     const target = ownerStep ?? (pilot.stage === 'scale_up_review' ? 'scaled' : null);
     if (!target) return { subject, signals, next: null };
@@ -229,8 +262,13 @@ export class GatesService {
     };
   }
 
-  private signalsOf(pilot: Pilot, { subject, report }: GateFacts, today: string): Signal[] {
-    const loggedMonths = report.monthly.map((m) => m.month);
+  private signalsOf(
+    pilot: Pilot,
+    subject: GateSubject,
+    summary: CaseSummary,
+    today: string,
+  ): Signal[] {
+    const loggedMonths = summary.monthly.map((m) => m.month);
     const failing =
       pilot.stage === 'scale_up_review'
         ? gateCriteria(subject, 'scale_up_review')

@@ -42,7 +42,9 @@ async function buildPortfolio(dbFile) {
   const { PlanService } = require(join(ROOT, 'dist/src/business-case/plan.service'));
   const { FinanceService } = require(join(ROOT, 'dist/src/finance/finance.service'));
   const { ChannelsService } = require(join(ROOT, 'dist/src/channels/channels.service'));
-  const { MetricsImportService } = require(join(ROOT, 'dist/src/results/import/metrics-import.service'));
+  const { MetricsImportService } = require(
+    join(ROOT, 'dist/src/results/import/metrics-import.service'),
+  );
   const { DataSource } = require('typeorm');
 
   const config = loadConfig({ SQLITE_FILE: dbFile, DEMO_DATA: 'off' }, ROOT);
@@ -50,16 +52,26 @@ async function buildPortfolio(dbFile) {
     logger: ['error'],
   });
   const actor = 'bench';
-  const user = await app.get(AccountsService).create(
-    { email: 'bench@bench.example', name: 'Bench', password: PASSWORD, roles: ['admin', 'finance', 'board'] },
-    actor,
-  );
+  const user = await app
+    .get(AccountsService)
+    .create(
+      {
+        email: 'bench@bench.example',
+        name: 'Bench',
+        password: PASSWORD,
+        roles: ['admin', 'finance', 'board'],
+      },
+      actor,
+    );
   const token = await app.get(ApiTokensService).create(user, 'bench', actor);
   const channels = (await app.get(ChannelsService).list()).slice(0, CHANNELS);
   if (channels.length < CHANNELS) throw new Error(`Only ${channels.length} channels seeded`);
   const finance = app.get(FinanceService);
   for (const [i, channel] of channels.entries())
-    await finance.setCostRate({ channelId: String(channel.id), effectiveFrom: '2020-01', amount: `${4 + i},50` }, actor);
+    await finance.setCostRate(
+      { channelId: String(channel.id), effectiveFrom: '2020-01', amount: `${4 + i},50` },
+      actor,
+    );
   await finance.setDiscountRate({ effectiveFrom: '2020-01', rate: '8' }, actor);
 
   const pilots = app.get(PilotsService);
@@ -119,9 +131,19 @@ async function buildPortfolio(dbFile) {
   const setup = ms(started);
   // Spread the portfolio over the stages (bench data only: the gates are not what is measured).
   const dataSource = app.get(DataSource);
-  const stages = ['idea', 'proof_of_concept', 'incubation', 'incubation', 'scale_up_review', 'scaled', 'stopped'];
+  const stages = [
+    'idea',
+    'proof_of_concept',
+    'incubation',
+    'incubation',
+    'scale_up_review',
+    'scaled',
+    'stopped',
+  ];
   for (const [i, stage] of stages.entries())
-    await dataSource.query(`UPDATE pilot SET stage = ? WHERE id % ${stages.length} = ${i}`, [stage]);
+    await dataSource.query(`UPDATE pilot SET stage = ? WHERE id % ${stages.length} = ${i}`, [
+      stage,
+    ]);
 
   // The results: ≥ 100 000 rows, in the import's own format, imported by the app's importer.
   const lines = ['pilot,month,metric,channel,value'];
@@ -148,9 +170,18 @@ async function buildPortfolio(dbFile) {
   const importStarted = performance.now();
   const preview = await imports.apply(csv, actor);
   const importMs = ms(importStarted);
-  if (preview.errors.length) throw new Error(`Import refused: ${JSON.stringify(preview.errors.slice(0, 3))}`);
+  if (preview.errors.length)
+    throw new Error(`Import refused: ${JSON.stringify(preview.errors.slice(0, 3))}`);
   await app.close();
-  return { token, slugs, csvFile, rows: lines.length - 1, bytes: Buffer.byteLength(csv), importMs, setupMs: setup };
+  return {
+    token,
+    slugs,
+    csvFile,
+    rows: lines.length - 1,
+    bytes: Buffer.byteLength(csv),
+    importMs,
+    setupMs: setup,
+  };
 }
 
 function dirname(path) {
@@ -224,18 +255,34 @@ async function signIn() {
   const res = await fetch(`${base}/sign-in`, {
     method: 'POST',
     redirect: 'manual',
-    headers: { ...headers, cookie: cookies.join('; '), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ _csrf: csrf, email: 'bench@bench.example', password: PASSWORD }).toString(),
+    headers: {
+      ...headers,
+      cookie: cookies.join('; '),
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: new URLSearchParams({
+      _csrf: csrf,
+      email: 'bench@bench.example',
+      password: PASSWORD,
+    }).toString(),
   });
   if (res.status !== 303) throw new Error(`Sign-in answered ${res.status}`);
   const session = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  return [...cookies.filter((c) => !session.some((s) => s.split('=')[0] === c.split('=')[0])), ...session].join('; ');
+  return [
+    ...cookies.filter((c) => !session.some((s) => s.split('=')[0] === c.split('=')[0])),
+    ...session,
+  ].join('; ');
 }
 
 function load(path, headers) {
   return new Promise((resolve, reject) => {
     autocannon(
-      { url: `http://127.0.0.1:${PORT}${path}`, connections: CONNECTIONS, duration: DURATION, headers },
+      {
+        url: `http://127.0.0.1:${PORT}${path}`,
+        connections: CONNECTIONS,
+        duration: DURATION,
+        headers,
+      },
       (error, result) => (error ? reject(error) : resolve(result)),
     );
   });
@@ -252,18 +299,25 @@ function queryPlans(dbFile, logged) {
   const db = new Database(dbFile, { readonly: true });
   const seen = new Map();
   for (const line of logged.split('\n')) {
-    const match = /query: (SELECT .*?)(?: -- PARAMETERS: (\[.*\]))?$/.exec(line.replace(/\x1b\[[0-9;]*m/g, ''));
+    const match = /query: (SELECT .*?)(?: -- PARAMETERS: (\[.*\]))?$/.exec(
+      line.replace(/\x1b\[[0-9;]*m/g, ''),
+    );
     if (!match) continue;
     const [, sql, params] = match;
     if (seen.has(sql)) continue;
     const values = params ? JSON.parse(params) : [];
     let plan;
     try {
-      plan = db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...values.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
+      plan = db
+        .prepare(`EXPLAIN QUERY PLAN ${sql}`)
+        .all(...values.map((v) => (typeof v === 'boolean' ? Number(v) : v)));
     } catch (error) {
       plan = [{ detail: `(not explained: ${error.message})` }];
     }
-    seen.set(sql, plan.map((row) => row.detail));
+    seen.set(
+      sql,
+      plan.map((row) => row.detail),
+    );
   }
   db.close();
   return [...seen.entries()].map(([sql, plan]) => ({ sql, plan }));
@@ -272,7 +326,9 @@ function queryPlans(dbFile, logged) {
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), 'pilot-bench-'));
   const dbFile = join(dir, 'bench.sqlite');
-  log(`building ${PILOTS} pilots × ${MONTHS} months × ${CHANNELS} channels (+${MONTHS} months of history) in ${dir}`);
+  log(
+    `building ${PILOTS} pilots × ${MONTHS} months × ${CHANNELS} channels (+${MONTHS} months of history) in ${dir}`,
+  );
   const data = await buildPortfolio(dbFile);
   log(`imported ${data.rows} rows (${(data.bytes / 1e6).toFixed(1)} MB) in ${data.importMs} ms`);
   const yardstick = sqliteImport(data.csvFile, dir);
@@ -293,7 +349,9 @@ async function main() {
   const before = logging.output().length;
   for (const route of routes.slice(1)) {
     const res = await fetch(`http://127.0.0.1:${PORT}${route.path}`, {
-      headers: route.api ? { authorization: `Bearer ${data.token}` } : { cookie, 'x-forwarded-proto': 'https' },
+      headers: route.api
+        ? { authorization: `Bearer ${data.token}` }
+        : { cookie, 'x-forwarded-proto': 'https' },
     });
     if (res.status !== 200) throw new Error(`${route.path} answered ${res.status}`);
     await res.arrayBuffer();
@@ -330,7 +388,9 @@ async function main() {
   const channelResultRows = new Database(dbFile, { readonly: true })
     .prepare('SELECT count(*) AS n FROM channel_result')
     .get().n;
-  const fullScans = plans.filter((p) => p.plan.some((d) => /^SCAN (channel_result|monthly_result)\b(?!.*USING)/.test(d)));
+  const fullScans = plans.filter((p) =>
+    p.plan.some((d) => /^SCAN (channel_result|monthly_result)\b(?!.*USING)/.test(d)),
+  );
   const summary = {
     machine: {
       cpus: cpus().length,
@@ -338,7 +398,14 @@ async function main() {
       memoryGb: Math.round(totalmem() / 2 ** 30),
       node: process.version,
     },
-    dataset: { pilots: PILOTS, months: MONTHS, historyMonths: MONTHS, channels: CHANNELS, channelResultRows, databaseMb: Math.round(statSync(dbFile).size / 2 ** 20) },
+    dataset: {
+      pilots: PILOTS,
+      months: MONTHS,
+      historyMonths: MONTHS,
+      channels: CHANNELS,
+      channelResultRows,
+      databaseMb: Math.round(statSync(dbFile).size / 2 ** 20),
+    },
     load: { connections: CONNECTIONS, seconds: DURATION, results },
     import: {
       rows: data.rows,
@@ -361,21 +428,35 @@ async function main() {
   writeFileSync(out, JSON.stringify(summary, null, 2));
   const pad = (s, n) => String(s).padEnd(n);
   const lpad = (s, n) => String(s).padStart(n);
-  console.log(`\nMachine: ${summary.machine.cpus} × ${summary.machine.cpuModel}, ${summary.machine.memoryGb} GiB, Node ${summary.machine.node}`);
-  console.log(`Data: ${PILOTS} pilots, ${MONTHS} + ${MONTHS} months, ${CHANNELS} channels each: ${channelResultRows} channel rows, ${summary.dataset.databaseMb} MB`);
+  console.log(
+    `\nMachine: ${summary.machine.cpus} × ${summary.machine.cpuModel}, ${summary.machine.memoryGb} GiB, Node ${summary.machine.node}`,
+  );
+  console.log(
+    `Data: ${PILOTS} pilots, ${MONTHS} + ${MONTHS} months, ${CHANNELS} channels each: ${channelResultRows} channel rows, ${summary.dataset.databaseMb} MB`,
+  );
   console.log(`Load: ${CONNECTIONS} connections, ${DURATION} s a route, production mode\n`);
-  console.log(`${pad('route', 28)}${lpad('req/s', 8)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('× trivial', 11)}${lpad('errors', 8)}`);
+  console.log(
+    `${pad('route', 28)}${lpad('req/s', 8)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('× trivial', 11)}${lpad('errors', 8)}`,
+  );
   for (const r of results)
-    console.log(`${pad(r.route, 28)}${lpad(r.requestsPerSecond, 8)}${lpad(r.p50Ms, 9)}${lpad(r.p99Ms, 9)}${lpad(r.ratioToTrivial.toFixed(2), 11)}${lpad(r.errors, 8)}`);
+    console.log(
+      `${pad(r.route, 28)}${lpad(r.requestsPerSecond, 8)}${lpad(r.p50Ms, 9)}${lpad(r.p99Ms, 9)}${lpad(r.ratioToTrivial.toFixed(2), 11)}${lpad(r.errors, 8)}`,
+    );
   console.log(
     `\nImport of ${data.rows} rows: ${data.importMs} ms` +
-      (yardstick ? `; sqlite3 ${yardstick.version} .import: ${yardstick.ms} ms (× ${summary.import.ratioToSqlite3})` : '; sqlite3 CLI not installed'),
+      (yardstick
+        ? `; sqlite3 ${yardstick.version} .import: ${yardstick.ms} ms (× ${summary.import.ratioToSqlite3})`
+        : '; sqlite3 CLI not installed'),
   );
   console.log(`Server peak memory (VmHWM): ${peakMb} MB`);
-  console.log(`Query plans: ${plans.length} statements; full scans of channel_result/monthly_result: ${fullScans.length}`);
-  for (const scan of fullScans) console.log(`  ${scan.plan.join(' / ')} :: ${scan.sql.slice(0, 160)}`);
+  console.log(
+    `Query plans: ${plans.length} statements; full scans of channel_result/monthly_result: ${fullScans.length}`,
+  );
+  for (const scan of fullScans)
+    console.log(`  ${scan.plan.join(' / ')} :: ${scan.sql.slice(0, 160)}`);
   console.log('\nTargets:');
-  for (const [target, met] of Object.entries(summary.targets)) console.log(`  ${met === null ? 'n/a ' : met ? 'met ' : 'MISS'} ${target}`);
+  for (const [target, met] of Object.entries(summary.targets))
+    console.log(`  ${met === null ? 'n/a ' : met ? 'met ' : 'MISS'} ${target}`);
   console.log(`\nWritten: ${out}`);
   if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }

@@ -1,4 +1,3 @@
-import type { SignoffStatus } from '../../src/business-case/signoffs.service';
 import {
   FinanceRow,
   financeTotals,
@@ -80,8 +79,7 @@ describe('finance dashboard', () => {
   });
 
   it('states the sign-off: none, current, open months or outdated', () => {
-    const status = (toMonth: string, outdated = false) =>
-      ({ signoff: { toMonth }, outdated }) as SignoffStatus;
+    const status = (toMonth: string, outdated = false) => ({ toMonth, outdated });
     expect(signoffState([], '2026-03').state).toBe('none');
     expect(signoffState([status('2026-03')], '2026-03')).toEqual({
       state: 'current',

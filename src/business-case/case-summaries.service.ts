@@ -1,0 +1,91 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { monthOf } from '../common/months';
+import { Writer } from '../database/writer.service';
+import type { Pilot } from '../pilots/pilot.entity';
+import { BusinessCaseCache, BusinessCaseEpoch } from './business-case-cache.entity';
+import { BusinessCaseService } from './business-case.service';
+import { CaseSummary, summarise } from './case-summary';
+import { SignoffsService } from './signoffs.service';
+
+const CHUNK = 500;
+
+/**
+ * Business-case summaries for many pilots at once (portfolio, dashboards), from the cache where
+ * its key still matches and computed in one pass for the rest. The key is the pilot's version
+ * (bumped by triggers on every input change), the global epoch (rates, channels) and the month
+ * (the discount rate in force depends on it). Single-pilot pages never use it: they compute.
+ */
+@Injectable()
+export class CaseSummariesService {
+  private readonly logger = new Logger(CaseSummariesService.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: Writer,
+    private readonly businessCases: BusinessCaseService,
+    private readonly signoffs: SignoffsService,
+  ) {}
+
+  async summaries(pilots: Pilot[], today = new Date()): Promise<Map<number, CaseSummary>> {
+    const result = new Map<number, CaseSummary>();
+    if (!pilots.length) return result;
+    const ids = pilots.map((p) => p.id);
+    const rows: BusinessCaseCache[] = [];
+    for (let i = 0; i < ids.length; i += CHUNK)
+      rows.push(
+        ...(await this.dataSource
+          .getRepository(BusinessCaseCache)
+          .findBy({ pilotId: In(ids.slice(i, i + CHUNK)) })),
+      );
+    const epoch = await this.dataSource.getRepository(BusinessCaseEpoch).findOneBy({ id: 1 });
+    const month = monthOf(today);
+    const keyOf = (row: BusinessCaseCache) => `${row.version}:${epoch?.version ?? 0}:${month}`;
+    const rowOf = new Map(rows.map((row) => [row.pilotId, row]));
+
+    const stale: Pilot[] = [];
+    for (const pilot of pilots) {
+      const row = rowOf.get(pilot.id);
+      if (row?.data && row.computedKey === keyOf(row))
+        result.set(pilot.id, JSON.parse(row.data) as CaseSummary);
+      else stale.push(pilot);
+    }
+    if (!stale.length) return result;
+
+    const reports = await this.businessCases.reports(stale, { today });
+    const statuses = await this.signoffs.statusesOf([...reports.values()]);
+    const fresh: Array<{ row: BusinessCaseCache; data: string }> = [];
+    for (const pilot of stale) {
+      const summary = summarise(reports.get(pilot.id)!, statuses.get(pilot.id) ?? []);
+      result.set(pilot.id, summary);
+      const row = rowOf.get(pilot.id);
+      if (row) fresh.push({ row, data: JSON.stringify(summary) });
+    }
+    await this.store(fresh, keyOf).catch((error: Error) =>
+      // The page has its figures either way; the next one computes them again.
+      this.logger.warn(`Business-case summaries not cached: ${error.message}`),
+    );
+    return result;
+  }
+
+  /**
+   * Stores each summary under the key of the version read before its inputs were: a change
+   * since then has bumped the version, so that update matches no row and the entry stays stale.
+   */
+  private async store(
+    fresh: Array<{ row: BusinessCaseCache; data: string }>,
+    keyOf: (row: BusinessCaseCache) => string,
+  ): Promise<void> {
+    if (!fresh.length) return;
+    const computedAt = new Date();
+    await this.writer.write(async (em) => {
+      for (const { row, data } of fresh)
+        await em
+          .getRepository(BusinessCaseCache)
+          .update(
+            { pilotId: row.pilotId, version: row.version },
+            { computedKey: keyOf(row), data, computedAt },
+          );
+    });
+  }
+}

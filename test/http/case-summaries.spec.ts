@@ -1,0 +1,130 @@
+import { BusinessCaseCache } from '../../src/business-case/business-case-cache.entity';
+import { BusinessCaseService } from '../../src/business-case/business-case.service';
+import { CaseSummariesService } from '../../src/business-case/case-summaries.service';
+import { summarise } from '../../src/business-case/case-summary';
+import { SignoffsService } from '../../src/business-case/signoffs.service';
+import { FinanceService } from '../../src/finance/finance.service';
+import { Pilot } from '../../src/pilots/pilot.entity';
+import { MetricsImportService } from '../../src/results/import/metrics-import.service';
+import { channelIds } from '../support/factories';
+import { createTestApp, TestApp } from '../support/test-app';
+
+// The portfolio-wide pages read cached business-case summaries; database triggers must make
+// every change to an input visible at once, whichever way it was written.
+describe('Business-case summary cache (HTTP app, real database)', () => {
+  let t: TestApp;
+  let cache: CaseSummariesService;
+  let engine: BusinessCaseService;
+
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true });
+    cache = t.app.get(CaseSummariesService);
+    engine = t.app.get(BusinessCaseService);
+  });
+  afterAll(() => t.close());
+
+  const pilots = () =>
+    t.dataSource.getRepository(Pilot).find({ relations: { affectedChannels: true } });
+
+  /** What the engine says now, as the cache would store it. */
+  async function live(list: Pilot[]) {
+    const reports = await engine.reports(list);
+    const statuses = await t.app.get(SignoffsService).statusesOf([...reports.values()]);
+    return new Map(
+      list.map((p) => [
+        p.id,
+        JSON.parse(JSON.stringify(summarise(reports.get(p.id)!, statuses.get(p.id) ?? []))),
+      ]),
+    );
+  }
+
+  async function expectFresh() {
+    const list = await pilots();
+    expect(await cache.summaries(list)).toEqual(await live(list));
+  }
+
+  it('computes once, then serves from the cache while nothing changes', async () => {
+    const list = await pilots();
+    await cache.summaries(list);
+    const rows = await t.dataSource.getRepository(BusinessCaseCache).find();
+    expect(rows).toHaveLength(list.length);
+    expect(rows.every((r) => r.data && r.computedKey)).toBe(true);
+    const spy = jest.spyOn(engine, 'reports');
+    try {
+      expect(await cache.summaries(list)).toEqual(await live(list));
+      expect(spy).toHaveBeenCalledTimes(1); // only `live` above computed
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('sees imported results at once', async () => {
+    await cache.summaries(await pilots());
+    await t.app
+      .get(MetricsImportService)
+      .apply('pilot,month,metric,channel,value\nwhatsapp-movers,2026-10,contacts,,9999\n', 'test');
+    await expectFresh();
+  });
+
+  it('sees a new cost rate for every pilot (the global epoch)', async () => {
+    await cache.summaries(await pilots());
+    const [phone] = await channelIds(t.dataSource, 'phone');
+    await t.app
+      .get(FinanceService)
+      .setCostRate({ channelId: String(phone), effectiveFrom: '2026-06', amount: '9,75' }, 'test');
+    await expectFresh();
+  });
+
+  it('sees a sign-off, a plan change and even a write the app did not make', async () => {
+    await cache.summaries(await pilots());
+    const pilot = (await pilots()).find((p) => p.slug === 'billing-chatbot')!;
+    const report = await engine.report(pilot);
+    const months = report.result!.months.map((m) => m.month);
+    await t.app
+      .get(SignoffsService)
+      .signOff(pilot, report, { fromMonth: months[0], toMonth: months.at(-1) }, 'test');
+    await expectFresh();
+    const summary = (await cache.summaries([pilot])).get(pilot.id)!;
+    expect(summary.signoffs).toEqual([{ toMonth: months.at(-1), outdated: false }]);
+
+    await t.dataSource.query(
+      t.dialect === 'postgres'
+        ? 'UPDATE pilot_plan SET monthly_fixed_cost_cents = monthly_fixed_cost_cents + 100000 WHERE pilot_id = $1'
+        : 'UPDATE pilot_plan SET monthly_fixed_cost_cents = monthly_fixed_cost_cents + 100000 WHERE pilot_id = ?',
+      [pilot.id],
+    );
+    await expectFresh();
+    await t.dataSource.query(
+      t.dialect === 'postgres'
+        ? 'DELETE FROM channel_result WHERE pilot_id = $1 AND month = (SELECT MAX(month) FROM channel_result WHERE pilot_id = $1)'
+        : 'DELETE FROM channel_result WHERE pilot_id = ? AND month = (SELECT MAX(month) FROM channel_result WHERE pilot_id = ?)',
+      t.dialect === 'postgres' ? [pilot.id] : [pilot.id, pilot.id],
+    );
+    await expectFresh();
+  });
+
+  it('recomputes in a new month (the discount rate in force may differ)', async () => {
+    const list = await pilots();
+    await cache.summaries(list, new Date('2026-11-20T12:00:00Z'));
+    const spy = jest.spyOn(engine, 'reports');
+    try {
+      await cache.summaries(list, new Date('2026-12-02T12:00:00Z'));
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('keeps the finance dashboard equal to the engine after a change', async () => {
+    const finance = await t.agent('finance');
+    await finance.get('/finance/dashboard').expect(200);
+    await t.app
+      .get(MetricsImportService)
+      .apply('pilot,month,metric,channel,value\nvoicebot-outages,2026-10,contacts,,1\n', 'test');
+    const pilot = (await pilots()).find((p) => p.slug === 'voicebot-outages')!;
+    const totals = (await engine.report(pilot)).result!.totals;
+    const csv = (await finance.get('/finance/dashboard.csv').expect(200)).text;
+    const line = csv.split('\n').find((l) => l.startsWith('Voicebot for outage reports'))!;
+    expect(line).toContain(`,${Math.round(totals.netBenefit! * 100) / 100},`);
+  });
+});
