@@ -159,7 +159,9 @@ if (require.main === module) {
     err: (t) => console.error(t),
     password,
   }).then(
-    (code) => process.exit(code),
+    // Piped output is written asynchronously: exit only once all of it is out (a business
+    // case as JSON is larger than a pipe's buffer).
+    (code) => process.stdout.write('', () => process.exit(code)),
     (error) => {
       console.error(error);
       process.exit(1);

@@ -9,6 +9,8 @@ import { CaseSummary, summarise } from './case-summary';
 import { SignoffsService } from './signoffs.service';
 
 const CHUNK = 500;
+/** Part of every key: a release that changes CaseSummary's shape bumps it, so no old entry is read. */
+const SUMMARY_FORMAT = 2;
 
 /**
  * Business-case summaries for many pilots at once (portfolio, dashboards), from the cache where
@@ -40,7 +42,8 @@ export class CaseSummariesService {
       );
     const epoch = await this.dataSource.getRepository(BusinessCaseEpoch).findOneBy({ id: 1 });
     const month = monthOf(today);
-    const keyOf = (row: BusinessCaseCache) => `${row.version}:${epoch?.version ?? 0}:${month}`;
+    const keyOf = (row: BusinessCaseCache) =>
+      `f${SUMMARY_FORMAT}:${row.version}:${epoch?.version ?? 0}:${month}`;
     const rowOf = new Map(rows.map((row) => [row.pilotId, row]));
 
     const stale: Pilot[] = [];

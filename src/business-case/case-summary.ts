@@ -16,8 +16,11 @@ export interface CaseSummary {
   } | null;
   /** ISO timestamp of the first move into incubation, or null. */
   incubationStartedAt: string | null;
-  /** Every logged month of the new channel, oldest first. */
-  monthly: Array<{
+  /** Every month logged from the start month on, oldest first, with its contacts: kept as
+   * [month, contacts] pairs, as a portfolio reads 200 of these per page. */
+  months: Array<[Month, number | null]>;
+  /** The last three of those months, with the quality figures the gates compare. */
+  recent: Array<{
     month: Month;
     contacts: number | null;
     csat: number | null;
@@ -38,6 +41,8 @@ export function summarise(
   signoffs: Array<{ signoff: { toMonth: Month }; outdated: boolean }>,
 ): CaseSummary {
   const { plan, result } = report;
+  const start = report.pilot.startMonth;
+  const fromStart = report.monthly.filter((m) => !start || m.month >= start);
   return {
     planMissing: report.planMissing,
     missing: report.missing,
@@ -48,7 +53,8 @@ export function summarise(
       targetResponseSeconds: plan.targetResponseSeconds,
     },
     incubationStartedAt: report.incubationStartedAt?.toISOString() ?? null,
-    monthly: report.monthly.map((m) => ({
+    months: fromStart.map((m): [Month, number | null] => [m.month, m.contacts]),
+    recent: fromStart.slice(-3).map((m) => ({
       month: m.month,
       contacts: m.contacts,
       csat: m.csat,

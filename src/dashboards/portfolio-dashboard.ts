@@ -75,10 +75,10 @@ export function portfolioDashboard(
   const byMonth = new Map<Month, number>();
   for (const pilot of pilots) {
     const summary = facts.get(pilot.id)?.summary;
-    for (const m of summary?.monthly ?? []) {
-      if (m.contacts === null || (pilot.startMonth && m.month < pilot.startMonth)) continue;
-      contacts += m.contacts;
-      byMonth.set(m.month, (byMonth.get(m.month) ?? 0) + m.contacts);
+    for (const [month, count] of summary?.months ?? []) {
+      if (count === null) continue;
+      contacts += count;
+      byMonth.set(month, (byMonth.get(month) ?? 0) + count);
     }
     const totals = summary?.result?.totals;
     if (totals && totals.claimedSavings !== null && totals.realisedSavings !== null) {

@@ -180,9 +180,7 @@ export class GatesService {
       const plan = summary.plan;
       const it = its.find((row) => row.pilotId === pilot.id);
       const readiness = checklistOf(items, statesOf.get(pilot.id) ?? []).readiness;
-      const recent = summary.monthly
-        .filter((m) => !pilot.startMonth || m.month >= pilot.startMonth)
-        .slice(-3);
+      const recent = summary.recent;
       const mean = (values: Array<number | null>) => {
         const known = values.filter((v): v is number => v !== null);
         return known.length ? known.reduce((a, b) => a + b, 0) / known.length : null;
@@ -268,7 +266,7 @@ export class GatesService {
     summary: CaseSummary,
     today: string,
   ): Signal[] {
-    const loggedMonths = summary.monthly.map((m) => m.month);
+    const loggedMonths = summary.months.map(([month]) => month);
     const failing =
       pilot.stage === 'scale_up_review'
         ? gateCriteria(subject, 'scale_up_review')

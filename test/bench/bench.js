@@ -157,7 +157,9 @@ async function buildPortfolio(dbFile) {
         lines.push(`${slug},${mo},csat,,${70 + ((p + m) % 10)}`);
       }
       channels.forEach((c, i) => {
-        const base = 4000 + i * 1500 + ((p * 13 + m * 7 + i * 31) % 400) - 200;
+        // Noise from a hash, so the baselines have a real spread (and intervals) to fit.
+        const noise = Math.abs((p * 73856093) ^ ((m + 100) * 19349663) ^ (i * 83492791)) % 400;
+        const base = 4000 + i * 1500 + noise - 200;
         const moved = m >= 0 ? Math.round(contacts * (0.05 + i * 0.03) * 0.6) : 0;
         lines.push(`${slug},${mo},volume,${c.key},${base - moved}`);
       });
