@@ -54,6 +54,61 @@ async function findByPilots<T extends { pilotId: number }>(
   return rows;
 }
 
+/** The existing channels' monthly figures the engine reads. */
+export type ChannelRow = Pick<
+  ChannelResult,
+  | 'pilotId'
+  | 'channelId'
+  | 'month'
+  | 'volume'
+  | 'followUps'
+  | 'controlVolume'
+  | 'desired'
+  | 'undesired'
+  | 'unnecessary'
+>;
+
+const int = (value: unknown) => (value === null || value === undefined ? null : Number(value));
+
+/**
+ * The largest table (36 months of history and of results, per affected channel, per pilot) as
+ * plain rows: 2–3× faster than hydrating entities, and lighter on memory, for a portfolio.
+ */
+async function loadChannelRows(em: EntityManager, pilotIds: number[]): Promise<ChannelRow[]> {
+  const rows: ChannelRow[] = [];
+  for (let i = 0; i < pilotIds.length; i += CHUNK) {
+    const raw = await em
+      .createQueryBuilder()
+      .select([
+        'r.pilot_id AS "pilotId"',
+        'r.channel_id AS "channelId"',
+        'r.month AS "month"',
+        'r.volume AS "volume"',
+        'r.follow_ups AS "followUps"',
+        'r.control_volume AS "controlVolume"',
+        'r.desired AS "desired"',
+        'r.undesired AS "undesired"',
+        'r.unnecessary AS "unnecessary"',
+      ])
+      .from('channel_result', 'r')
+      .where('r.pilot_id IN (:...ids)', { ids: pilotIds.slice(i, i + CHUNK) })
+      .getRawMany<Record<string, unknown>>();
+    for (const r of raw)
+      rows.push({
+        pilotId: Number(r.pilotId),
+        channelId: Number(r.channelId),
+        month: String(r.month),
+        volume: int(r.volume),
+        followUps: int(r.followUps),
+        controlVolume: int(r.controlVolume),
+        desired: int(r.desired),
+        undesired: int(r.undesired),
+        unnecessary: int(r.unnecessary),
+      });
+  }
+  return rows;
+}
+
 function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
   const map = new Map<number, T[]>();
   for (const row of rows) {
@@ -96,7 +151,7 @@ export class BusinessCaseService {
         findByPilots(em, PilotPlan, ids),
         findByPilots(em, PlanChannelShare, ids),
         findByPilots(em, MonthlyResult, ids),
-        findByPilots(em, ChannelResult, ids),
+        loadChannelRows(em, ids),
         channelIds.length ? em.find(CostRate, { where: { channelId: In(channelIds) } }) : [],
         findByPilots(em, Investment, ids),
         em.findOne(DiscountRate, {
@@ -153,7 +208,7 @@ function buildReport(rows: {
   plan: PilotPlan | null;
   shares: PlanChannelShare[];
   monthly: MonthlyResult[];
-  channelRows: ChannelResult[];
+  channelRows: ChannelRow[];
   ratesOf: Map<number, CostRate[]>;
   investments: Investment[];
   discount: DiscountRate | null;
@@ -180,7 +235,7 @@ function buildReport(rows: {
   const start = pilot.startMonth;
   const shareOf = new Map(shares.map((s) => [s.channelId, s]));
   const keyOf = new Map(pilot.affectedChannels.map((c) => [c.id, c.key]));
-  const rowsByMonth = new Map<string, ChannelResult[]>();
+  const rowsByMonth = new Map<string, ChannelRow[]>();
   for (const row of channelRows)
     rowsByMonth.set(row.month, [...(rowsByMonth.get(row.month) ?? []), row]);
 

@@ -341,6 +341,8 @@ async function main() {
     { name: 'dashboard (/dashboard)', path: '/dashboard' },
     { name: 'business-case page', path: `/pilots/${slug}/business-case` },
     { name: 'finance dashboard', path: '/finance/dashboard' },
+    // A month range sums other months than the cached totals: every pilot computed per request.
+    { name: 'finance, month range', path: '/finance/dashboard?from=2025-01&to=2025-12' },
     { name: 'business-case JSON', path: `/api/v1/pilots/${slug}/business-case`, api: true },
   ];
 
@@ -380,6 +382,7 @@ async function main() {
       p50Ms: r.latency.p50,
       p99Ms: r.latency.p99,
       errors: r.errors + r.timeouts + r.non2xx,
+      peakRssMbSoFar: peakRssMb(server.child.pid),
     });
   }
   const peakMb = peakRssMb(server.child.pid);
