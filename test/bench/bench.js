@@ -441,11 +441,11 @@ async function main() {
   );
   console.log(`Load: ${CONNECTIONS} connections, ${DURATION} s a route, production mode\n`);
   console.log(
-    `${pad('route', 28)}${lpad('req/s', 8)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('× trivial', 11)}${lpad('errors', 8)}`,
+    `${pad('route', 28)}${lpad('req/s', 8)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('× trivial', 11)}${lpad('errors', 8)}${lpad('peak MB', 9)}`,
   );
   for (const r of results)
     console.log(
-      `${pad(r.route, 28)}${lpad(r.requestsPerSecond, 8)}${lpad(r.p50Ms, 9)}${lpad(r.p99Ms, 9)}${lpad(r.ratioToTrivial.toFixed(2), 11)}${lpad(r.errors, 8)}`,
+      `${pad(r.route, 28)}${lpad(r.requestsPerSecond, 8)}${lpad(r.p50Ms, 9)}${lpad(r.p99Ms, 9)}${lpad(r.ratioToTrivial.toFixed(2), 11)}${lpad(r.errors, 8)}${lpad(r.peakRssMbSoFar, 9)}`,
     );
   console.log(
     `\nImport of ${data.rows} rows: ${data.importMs} ms` +
