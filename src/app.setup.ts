@@ -4,6 +4,7 @@ import { doubleCsrf } from 'csrf-csrf';
 import type { NextFunction, Request, Response } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
+import { sessionCookieName } from './sessions/session-policy';
 import hbs from 'hbs';
 import { basename, dirname, join } from 'node:path';
 import { AppExceptionFilter } from './common/app-exception.filter';
@@ -12,8 +13,6 @@ import { hbsHelpers } from './common/hbs-helpers';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { DatabaseSessionStore } from './sessions/database-session.store';
-
-export const SESSION_COOKIE = 'pilot.sid';
 
 /**
  * Everything the HTTP layer needs besides the routes: views, static files, security
@@ -67,7 +66,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
 
   app.use(
     session({
-      name: SESSION_COOKIE,
+      name: sessionCookieName(config.production),
       secret: config.sessionSecret,
       store: app.get(DatabaseSessionStore),
       resave: false,
@@ -76,7 +75,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
         httpOnly: true,
         sameSite: 'lax',
         secure: config.production,
-        maxAge: 8 * 60 * 60 * 1000,
+        // No maxAge: a browser-session cookie; the server ends idle and old sessions itself.
       },
     }),
   );

@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/
 import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
+import { pastAbsoluteTimeout } from '../sessions/session-policy';
 import { AccountsService } from './accounts.service';
 import { ApiTokensService } from './api-tokens.service';
 import { Action, can, OwnedPilot, ROLE_LABELS } from './permissions';
@@ -35,6 +36,10 @@ export class AuthGuard implements CanActivate {
           'unauthenticated',
           'The API token is unknown, revoked, or its account is deactivated.',
         );
+    } else if (req.session?.userId && pastAbsoluteTimeout(req.session.signedInAt)) {
+      delete req.session.userId;
+      delete req.session.signedInAt;
+      req.session.flash = 'Your session ended 12 hours after you signed in. Please sign in again.';
     } else if (req.session?.userId) {
       user = await this.accounts.find(req.session.userId);
       if (!user || !user.active) {

@@ -36,7 +36,7 @@ export interface BusinessCaseReport {
 }
 
 const HEAVY_PILOTS = 20;
-const HEAVY_AT_ONCE = 2;
+const HEAVY_AT_ONCE = 1;
 
 // IN lists stay well below every driver's bound on bound parameters.
 const CHUNK = 500;
@@ -145,7 +145,7 @@ export class BusinessCaseService {
     options: { today?: Date; em?: EntityManager; range?: MonthRange } = {},
   ): Promise<Map<number, BusinessCaseReport>> {
     // Portfolio-sized computations are CPU-bound and hold every row of their pilots: running
-    // more than a couple at once adds memory, not speed. (Per instance; never in a transaction.)
+    // more than one at once adds memory, not speed. (Per instance; never in a transaction.)
     if (pilots.length > HEAVY_PILOTS && !options.em)
       return this.heavy.run(() => this.compute(pilots, options));
     return this.compute(pilots, options);

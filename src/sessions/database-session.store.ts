@@ -3,8 +3,8 @@ import session from 'express-session';
 import { DataSource, LessThan } from 'typeorm';
 import { Writer } from '../database/writer.service';
 import { SessionRecord } from './session-record.entity';
+import { SESSION_IDLE_MS } from './session-policy';
 
-const DEFAULT_TTL_MS = 8 * 60 * 60 * 1000;
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
 /** A session's idle expiry is written at most this often (it is read on every request). */
 const TOUCH_EVERY_MS = 60 * 1000;
@@ -112,8 +112,8 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
     return result.affected ?? 0;
   }
 
-  private expiry(data: session.SessionData): Date {
-    const expires = data.cookie?.expires;
-    return expires ? new Date(expires) : new Date(Date.now() + DEFAULT_TTL_MS);
+  /** The idle time-out, from now: every request (touch) moves it on. */
+  private expiry(_data: session.SessionData): Date {
+    return new Date(Date.now() + SESSION_IDLE_MS);
   }
 }

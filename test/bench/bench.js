@@ -52,17 +52,15 @@ async function buildPortfolio(dbFile) {
     logger: ['error'],
   });
   const actor = 'bench';
-  const user = await app
-    .get(AccountsService)
-    .create(
-      {
-        email: 'bench@bench.example',
-        name: 'Bench',
-        password: PASSWORD,
-        roles: ['admin', 'finance', 'board'],
-      },
-      actor,
-    );
+  const user = await app.get(AccountsService).create(
+    {
+      email: 'bench@bench.example',
+      name: 'Bench',
+      password: PASSWORD,
+      roles: ['admin', 'finance', 'board'],
+    },
+    actor,
+  );
   const token = await app.get(ApiTokensService).create(user, 'bench', actor);
   const channels = (await app.get(ChannelsService).list()).slice(0, CHANNELS);
   if (channels.length < CHANNELS) throw new Error(`Only ${channels.length} channels seeded`);

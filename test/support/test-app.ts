@@ -39,8 +39,10 @@ export interface TestApp {
  * Boots the real AppModule through the same configureApp as the app, on a fresh database:
  * a temporary SQLite file, or a new PostgreSQL database when TEST_DATABASE_URL is set.
  */
-export async function createTestApp(options: { demo?: boolean } = {}): Promise<TestApp> {
-  const env: Record<string, string> = { DEMO_DATA: options.demo ? 'on' : 'off' };
+export async function createTestApp(
+  options: { demo?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const env: Record<string, string> = { DEMO_DATA: options.demo ? 'on' : 'off', ...options.env };
   let cleanup: () => Promise<void>;
   const adminUrl = process.env.TEST_DATABASE_URL;
   if (adminUrl) {

@@ -1,4 +1,4 @@
-import { parseMetricsCsv } from '../../src/results/import/metrics-csv';
+import { MAX_IMPORT_ROWS, parseMetricsCsv } from '../../src/results/import/metrics-csv';
 
 describe('parseMetricsCsv', () => {
   it('reads comma-separated rows with money as cents', () => {
@@ -57,5 +57,22 @@ describe('parseMetricsCsv', () => {
       reason: expect.stringContaining('the first line must be the header'),
     });
     expect(parseMetricsCsv('').errors[0].reason).toBe('the file is empty');
+  });
+});
+
+describe('the row limit', () => {
+  it('refuses a file with more figures than one import takes, saying how many', () => {
+    const line = 'p,2026-01,contacts,,1\n';
+    const parsed = parseMetricsCsv(
+      `pilot,month,metric,channel,value\n${line.repeat(MAX_IMPORT_ROWS + 1)}`,
+    );
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors).toEqual([
+      {
+        line: MAX_IMPORT_ROWS + 2,
+        column: null,
+        reason: `the file has ${MAX_IMPORT_ROWS + 1} figures; one import takes at most ${MAX_IMPORT_ROWS}. Split it by pilot or by year.`,
+      },
+    ]);
   });
 });

@@ -13,6 +13,8 @@ import {
 // semicolons. Pure: text in, rows and every error (line, column, reason) out.
 
 export const CSV_COLUMNS = ['pilot', 'month', 'metric', 'channel', 'value'] as const;
+/** The most figures one import takes: a whole portfolio's three years fit, a runaway export does not. */
+export const MAX_IMPORT_ROWS = 500_000;
 
 export interface ImportError {
   line: number;
@@ -82,6 +84,20 @@ export function parseMetricsCsv(content: string): ParsedCsv {
           line: 1,
           column: null,
           reason: `the first line must be the header ${CSV_COLUMNS.join(delimiter)}, found ${records[0].join(delimiter)}`,
+        },
+      ],
+      delimiter,
+    };
+  }
+
+  if (records.length - 1 > MAX_IMPORT_ROWS) {
+    return {
+      rows: [],
+      errors: [
+        {
+          line: MAX_IMPORT_ROWS + 2,
+          column: null,
+          reason: `the file has ${records.length - 1} figures; one import takes at most ${MAX_IMPORT_ROWS}. Split it by pilot or by year.`,
         },
       ],
       delimiter,
