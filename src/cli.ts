@@ -11,12 +11,16 @@ import { DomainError } from './common/domain-error';
 import { PilotsService } from './pilots/pilots.service';
 import { MAX_UPLOAD_BYTES } from './results/import/import.controller';
 import { MetricsImportService } from './results/import/metrics-import.service';
+import { BackupFacts, backupSqlite, checkBackup, restoreSqlite } from './database/backup';
+import { migrations } from '../migrations';
 
 const USAGE = `Usage: npm run --silent cli -- <command>
   import-metrics FILE [--dry-run]   import results and history from a CSV (all or nothing)
   business-case SLUG [--json]       a pilot's business case (--json: the same JSON as the API)
   create-user EMAIL NAME ROLES      an account; ROLES comma-separated (viewer,owner,board,finance,admin);
-                                    the password is read from NEW_USER_PASSWORD or the first line of stdin`;
+                                    the password is read from NEW_USER_PASSWORD or the first line of stdin
+  backup FILE                       a consistent copy of the SQLite database, taken while the app runs
+  restore FILE                      replace the SQLite database with a backup (stop the app first)`;
 
 export interface CliIo {
   out: (text: string) => void;
@@ -31,11 +35,13 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
   if (
     !command ||
     !target ||
-    !['import-metrics', 'business-case', 'create-user'].includes(command)
+    !['import-metrics', 'business-case', 'create-user', 'backup', 'restore'].includes(command)
   ) {
     io.err(USAGE);
     return 2;
   }
+  if (command === 'backup' || command === 'restore')
+    return backupCommand(command, target, config, io);
   // The CLI never seeds demo data: it works on the database as it is.
   const app = await NestFactory.createApplicationContext(
     AppModule.register({ ...config, demoData: false }),
@@ -138,6 +144,50 @@ async function importMetrics(
       `${result.unchanged} unchanged figures for ${result.pilots.length} pilot(s) in ${Date.now() - started} ms.`,
   );
   return 0;
+}
+
+/** backup and restore work on the database file itself, without booting the app. */
+function backupCommand(
+  command: 'backup' | 'restore',
+  file: string,
+  config: AppConfig,
+  io: CliIo,
+): number {
+  if (config.database.type === 'postgres') {
+    io.err(
+      command === 'backup'
+        ? 'The app runs on PostgreSQL: back it up with pg_dump, e.g. pg_dump --format=custom --file=FILE "$DATABASE_URL".'
+        : 'The app runs on PostgreSQL: restore with pg_restore, e.g. pg_restore --clean --if-exists --dbname="$DATABASE_URL" FILE (stop the app first).',
+    );
+    return 2;
+  }
+  const known = migrations.map((m) => new m().name as string);
+  const describe = (facts: BackupFacts) =>
+    `${(facts.bytes / 1024 / 1024).toFixed(1)} MB, ${facts.pilots} pilots, ${facts.monthlyResults} monthly results, ${facts.migrations.length} migrations`;
+  try {
+    if (command === 'backup') {
+      const started = Date.now();
+      backupSqlite(config.database.file, file);
+      const check = checkBackup(file, known);
+      if (!check.ok) {
+        io.err(`The backup ${file} fails its check: ${check.problems.join('; ')}`);
+        return 1;
+      }
+      io.out(
+        `Backed up to ${file} in ${Date.now() - started} ms: ${describe(check.facts)}; integrity ok.`,
+      );
+      return 0;
+    }
+    const { facts, keptAs } = restoreSqlite(config.database.file, file, known);
+    io.out(
+      `Restored ${config.database.file} from ${file}: ${describe(facts)}.` +
+        (keptAs ? ` The database it replaced is kept as ${keptAs}.` : ''),
+    );
+    return 0;
+  } catch (error) {
+    io.err((error as Error).message);
+    return 1;
+  }
 }
 
 if (require.main === module) {

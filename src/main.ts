@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { ConfigError, loadConfig } from './config/app-config';
+import { acquireLock } from './database/instance-lock';
 
 async function bootstrap(): Promise<void> {
   let config;
@@ -16,6 +17,16 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }
     throw error;
+  }
+  let releaseLock = () => {};
+  if (config.database.type === 'sqlite' && config.database.file !== ':memory:') {
+    try {
+      releaseLock = acquireLock(config.database.file);
+    } catch (error) {
+      console.error((error as Error).message);
+      process.exit(1);
+    }
+    process.once('exit', () => releaseLock());
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bodyParser: false,

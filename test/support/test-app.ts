@@ -52,6 +52,8 @@ export async function createTestApp(
     url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
     cleanup = () => dropDatabase(adminUrl, name);
+  } else if (options.env?.SQLITE_FILE) {
+    cleanup = async () => {}; // the caller's file: the caller cleans up
   } else {
     const dir = mkdtempSync(join(tmpdir(), 'pilot-test-'));
     env.SQLITE_FILE = join(dir, 'test.sqlite');
