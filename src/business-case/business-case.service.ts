@@ -14,6 +14,7 @@ import { PilotPlan } from './pilot-plan.entity';
 import { PlanChannelShare } from './plan-channel-share.entity';
 import { missingPlanItems } from './plan-rules';
 import { Limiter } from '../common/limiter';
+import { readAll } from '../database/read-all';
 
 const euros = (cents: number | null | undefined) =>
   cents === null || cents === undefined ? null : cents / 100;
@@ -164,19 +165,21 @@ export class BusinessCaseService {
     if (!ids.length) return result;
     const channelIds = [...new Set(pilots.flatMap((p) => p.affectedChannels.map((c) => c.id)))];
     const [plans, shares, monthly, channelRows, rates, investments, discount, incubations] =
-      await Promise.all([
-        findByPilots(em, PilotPlan, ids),
-        findByPilots(em, PlanChannelShare, ids),
-        findByPilots(em, MonthlyResult, ids),
-        loadChannelRows(em, ids),
-        channelIds.length ? em.find(CostRate, { where: { channelId: In(channelIds) } }) : [],
-        findByPilots(em, Investment, ids),
-        em.findOne(DiscountRate, {
-          where: { effectiveFrom: LessThanOrEqual(monthOf(today)) },
-          order: { effectiveFrom: 'DESC' },
-        }),
-        findByPilots(em, PilotStageChange, ids, { toStage: 'incubation' }),
-      ]);
+      await readAll(em, [
+        () => findByPilots(em, PilotPlan, ids),
+        () => findByPilots(em, PlanChannelShare, ids),
+        () => findByPilots(em, MonthlyResult, ids),
+        () => loadChannelRows(em, ids),
+        async () =>
+          channelIds.length ? em.find(CostRate, { where: { channelId: In(channelIds) } }) : [],
+        () => findByPilots(em, Investment, ids),
+        () =>
+          em.findOne(DiscountRate, {
+            where: { effectiveFrom: LessThanOrEqual(monthOf(today)) },
+            order: { effectiveFrom: 'DESC' },
+          }),
+        () => findByPilots(em, PilotStageChange, ids, { toStage: 'incubation' }),
+      ] as const);
     const planOf = new Map(plans.map((p) => [p.pilotId, p]));
     const sharesOf = groupBy(shares, (s) => s.pilotId);
     const monthlyOf = groupBy(

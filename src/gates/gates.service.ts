@@ -21,6 +21,7 @@ import type { ItemStatus } from '../readiness/readiness-fields';
 import { Readiness, readinessOf } from '../readiness/readiness-rules';
 import { GateSettings } from './gate-settings.entity';
 import { Signal, signalsFor } from './signals';
+import { readAll } from '../database/read-all';
 
 export interface ChecklistRow {
   item: ReadinessItem;
@@ -93,10 +94,10 @@ export class GatesService {
     pilotId: number,
     em: EntityManager = this.dataSource.manager,
   ): Promise<{ rows: ChecklistRow[]; readiness: Readiness }> {
-    const [items, states] = await Promise.all([
-      em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
-      em.findBy(PilotReadiness, { pilotId }),
-    ]);
+    const [items, states] = await readAll(em, [
+      () => em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
+      () => em.findBy(PilotReadiness, { pilotId }),
+    ] as const);
     return checklistOf(items, states);
   }
 
@@ -161,16 +162,17 @@ export class GatesService {
     const result = new Map<number, GateSubject>();
     if (!pilots.length) return result;
     const ids = pilots.map((p) => p.id);
-    const [items, states, its, settings, conditions] = await Promise.all([
-      em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
-      em.findBy(PilotReadiness, { pilotId: In(ids) }),
-      em.findBy(ItCommitment, { pilotId: In(ids) }),
-      this.thresholds(em),
-      em.find(DecisionCondition, {
-        where: { pilotId: In(ids), clearedAt: IsNull() },
-        order: { id: 'ASC' },
-      }),
-    ]);
+    const [items, states, its, settings, conditions] = await readAll(em, [
+      () => em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
+      () => em.findBy(PilotReadiness, { pilotId: In(ids) }),
+      () => em.findBy(ItCommitment, { pilotId: In(ids) }),
+      () => this.thresholds(em),
+      () =>
+        em.find(DecisionCondition, {
+          where: { pilotId: In(ids), clearedAt: IsNull() },
+          order: { id: 'ASC' },
+        }),
+    ] as const);
     const thresholds = thresholdsOf(settings);
     const statesOf = new Map<number, PilotReadiness[]>();
     for (const row of states)

@@ -44,20 +44,12 @@ export async function createTestApp(
 ): Promise<TestApp> {
   const env: Record<string, string> = { DEMO_DATA: options.demo ? 'on' : 'off', ...options.env };
   let cleanup: () => Promise<void>;
-  const adminUrl = process.env.TEST_DATABASE_URL;
-  if (adminUrl) {
-    const name = `pilot_test_${randomBytes(6).toString('hex')}`;
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    cleanup = () => dropDatabase(adminUrl, name);
-  } else if (options.env?.SQLITE_FILE) {
+  if (options.env?.SQLITE_FILE && !process.env.TEST_DATABASE_URL) {
     cleanup = async () => {}; // the caller's file: the caller cleans up
   } else {
-    const dir = mkdtempSync(join(tmpdir(), 'pilot-test-'));
-    env.SQLITE_FILE = join(dir, 'test.sqlite');
-    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    const scratch = await scratchDatabase();
+    Object.assign(env, scratch.env);
+    cleanup = scratch.cleanup;
   }
 
   const config = loadConfig(env);
@@ -105,12 +97,41 @@ export async function createTestApp(
       if (res.status !== 303) throw new Error(`Sign-in as ${role} failed: ${res.status}`);
       return agent;
     },
-    dialect: adminUrl ? 'postgres' : 'sqlite',
+    dialect: config.database.type === 'postgres' ? 'postgres' : 'sqlite',
     config,
     close: async () => {
       await app.close();
       await cleanup();
     },
+  };
+}
+
+/**
+ * A new empty database for one test: a temporary SQLite file, or a new PostgreSQL database
+ * when TEST_DATABASE_URL is set. `env` selects it for the app; `cleanup` removes it.
+ */
+export async function scratchDatabase(): Promise<{
+  env: Record<string, string>;
+  dialect: 'sqlite' | 'postgres';
+  cleanup: () => Promise<void>;
+}> {
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (adminUrl) {
+    const name = `pilot_test_${randomBytes(6).toString('hex')}`;
+    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    return {
+      env: { DATABASE_URL: url.toString() },
+      dialect: 'postgres',
+      cleanup: () => dropDatabase(adminUrl, name),
+    };
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'pilot-test-'));
+  return {
+    env: { SQLITE_FILE: join(dir, 'test.sqlite') },
+    dialect: 'sqlite',
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
 }
 

@@ -15,6 +15,7 @@ import {
 } from '../metrics';
 import { MonthlyResult } from '../monthly-result.entity';
 import { ImportError, MetricRow, parseMetricsCsv } from './metrics-csv';
+import { readAll } from '../../database/read-all';
 
 const SNAKE: Record<string, string> = {
   contacts: 'contacts',
@@ -157,10 +158,10 @@ export class MetricsImportService {
 
     const pilotIds = [...new Set(valid.map((v) => v.pilot.id))];
     const [monthly, channelRows] = pilotIds.length
-      ? await Promise.all([
-          em.find(MonthlyResult, { where: { pilotId: In(pilotIds) } }),
-          em.find(ChannelResult, { where: { pilotId: In(pilotIds) } }),
-        ])
+      ? await readAll(em, [
+          () => em.find(MonthlyResult, { where: { pilotId: In(pilotIds) } }),
+          () => em.find(ChannelResult, { where: { pilotId: In(pilotIds) } }),
+        ] as const)
       : [[], []];
     const stored = new Map<string, Record<string, unknown>>();
     for (const m of monthly)
