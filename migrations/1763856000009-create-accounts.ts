@@ -1,4 +1,11 @@
-import { MigrationInterface, QueryRunner, Table, TableColumn, TableForeignKey, TableIndex } from 'typeorm';
+import {
+  MigrationInterface,
+  QueryRunner,
+  Table,
+  TableColumn,
+  TableForeignKey,
+  TableIndex,
+} from 'typeorm';
 import { idColumn, timestampColumn } from './helpers';
 
 // Accounts with roles, sign-in attempts (for the rate limit, shared by all instances), and the
@@ -23,7 +30,10 @@ export class CreateAccounts1763856000009 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('app_user', new TableIndex({ name: 'app_user_email_key', columnNames: ['email'], isUnique: true }));
+    await queryRunner.createIndex(
+      'app_user',
+      new TableIndex({ name: 'app_user_email_key', columnNames: ['email'], isUnique: true }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -37,9 +47,15 @@ export class CreateAccounts1763856000009 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('sign_in_attempt', new TableIndex({ name: 'sign_in_attempt_email_idx', columnNames: ['email', 'at'] }));
+    await queryRunner.createIndex(
+      'sign_in_attempt',
+      new TableIndex({ name: 'sign_in_attempt_email_idx', columnNames: ['email', 'at'] }),
+    );
 
-    await queryRunner.addColumn('pilot', new TableColumn({ name: 'owner_user_id', type: 'integer', isNullable: true }));
+    await queryRunner.addColumn(
+      'pilot',
+      new TableColumn({ name: 'owner_user_id', type: 'integer', isNullable: true }),
+    );
     await queryRunner.createForeignKey(
       'pilot',
       new TableForeignKey({

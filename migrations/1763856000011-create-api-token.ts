@@ -29,8 +29,14 @@ export class CreateApiToken1763856000011 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('api_token', new TableIndex({ name: 'api_token_hash_key', columnNames: ['token_hash'], isUnique: true }));
-    await queryRunner.createIndex('api_token', new TableIndex({ name: 'api_token_user_idx', columnNames: ['user_id'] }));
+    await queryRunner.createIndex(
+      'api_token',
+      new TableIndex({ name: 'api_token_hash_key', columnNames: ['token_hash'], isUnique: true }),
+    );
+    await queryRunner.createIndex(
+      'api_token',
+      new TableIndex({ name: 'api_token_user_idx', columnNames: ['user_id'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -27,12 +27,25 @@ export class CreateDecisions1763856000012 implements MigrationInterface {
           timestampColumn(queryRunner, 'recorded_at'),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'decision_pilot_fkey', columnNames: ['pilot_id'], referencedTableName: 'pilot', referencedColumnNames: ['id'] }),
-          new TableForeignKey({ name: 'decision_corrects_fkey', columnNames: ['corrects_id'], referencedTableName: 'decision', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'decision_pilot_fkey',
+            columnNames: ['pilot_id'],
+            referencedTableName: 'pilot',
+            referencedColumnNames: ['id'],
+          }),
+          new TableForeignKey({
+            name: 'decision_corrects_fkey',
+            columnNames: ['corrects_id'],
+            referencedTableName: 'decision',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
-    await queryRunner.createIndex('decision', new TableIndex({ name: 'decision_pilot_idx', columnNames: ['pilot_id', 'recorded_at'] }));
+    await queryRunner.createIndex(
+      'decision',
+      new TableIndex({ name: 'decision_pilot_idx', columnNames: ['pilot_id', 'recorded_at'] }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -47,12 +60,25 @@ export class CreateDecisions1763856000012 implements MigrationInterface {
           { name: 'clear_note', type: 'text', isNullable: true },
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'decision_condition_decision_fkey', columnNames: ['decision_id'], referencedTableName: 'decision', referencedColumnNames: ['id'] }),
-          new TableForeignKey({ name: 'decision_condition_pilot_fkey', columnNames: ['pilot_id'], referencedTableName: 'pilot', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'decision_condition_decision_fkey',
+            columnNames: ['decision_id'],
+            referencedTableName: 'decision',
+            referencedColumnNames: ['id'],
+          }),
+          new TableForeignKey({
+            name: 'decision_condition_pilot_fkey',
+            columnNames: ['pilot_id'],
+            referencedTableName: 'pilot',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
-    await queryRunner.createIndex('decision_condition', new TableIndex({ name: 'decision_condition_pilot_idx', columnNames: ['pilot_id'] }));
+    await queryRunner.createIndex(
+      'decision_condition',
+      new TableIndex({ name: 'decision_condition_pilot_idx', columnNames: ['pilot_id'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -21,11 +21,19 @@ export class CreateFinanceSignoff1763856000013 implements MigrationInterface {
           timestampColumn(queryRunner, 'signed_at'),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'finance_signoff_pilot_fkey', columnNames: ['pilot_id'], referencedTableName: 'pilot', referencedColumnNames: ['id'] }),
+          new TableForeignKey({
+            name: 'finance_signoff_pilot_fkey',
+            columnNames: ['pilot_id'],
+            referencedTableName: 'pilot',
+            referencedColumnNames: ['id'],
+          }),
         ],
       }),
     );
-    await queryRunner.createIndex('finance_signoff', new TableIndex({ name: 'finance_signoff_pilot_idx', columnNames: ['pilot_id'] }));
+    await queryRunner.createIndex(
+      'finance_signoff',
+      new TableIndex({ name: 'finance_signoff_pilot_idx', columnNames: ['pilot_id'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

@@ -36,7 +36,13 @@ export class CreateBusinessCaseCache1763856000014 implements MigrationInterface 
           timestampColumn(queryRunner, 'computed_at', true),
         ],
         foreignKeys: [
-          new TableForeignKey({ name: 'business_case_cache_pilot_fkey', columnNames: ['pilot_id'], referencedTableName: 'pilot', referencedColumnNames: ['id'], onDelete: 'CASCADE' }),
+          new TableForeignKey({
+            name: 'business_case_cache_pilot_fkey',
+            columnNames: ['pilot_id'],
+            referencedTableName: 'pilot',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
         ],
       }),
     );
@@ -50,7 +56,9 @@ export class CreateBusinessCaseCache1763856000014 implements MigrationInterface 
       }),
     );
     await queryRunner.query('INSERT INTO business_case_epoch (id, version) VALUES (1, 0)');
-    await queryRunner.query('INSERT INTO business_case_cache (pilot_id, version) SELECT id, 0 FROM pilot');
+    await queryRunner.query(
+      'INSERT INTO business_case_cache (pilot_id, version) SELECT id, 0 FROM pilot',
+    );
     if (isPostgres(queryRunner)) await this.postgresTriggers(queryRunner);
     else await this.sqliteTriggers(queryRunner);
   }
@@ -61,13 +69,19 @@ export class CreateBusinessCaseCache1763856000014 implements MigrationInterface 
     await queryRunner.query(
       `CREATE TRIGGER pilot_case_insert AFTER INSERT ON pilot BEGIN INSERT INTO business_case_cache (pilot_id, version) VALUES (NEW.id, 0); END`,
     );
-    await queryRunner.query(`CREATE TRIGGER pilot_case_update AFTER UPDATE ON pilot BEGIN ${bump('NEW.id')} END`);
+    await queryRunner.query(
+      `CREATE TRIGGER pilot_case_update AFTER UPDATE ON pilot BEGIN ${bump('NEW.id')} END`,
+    );
     for (const table of PILOT_TABLES) {
-      await queryRunner.query(`CREATE TRIGGER ${table}_case_insert AFTER INSERT ON ${table} BEGIN ${bump('NEW.pilot_id')} END`);
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_case_insert AFTER INSERT ON ${table} BEGIN ${bump('NEW.pilot_id')} END`,
+      );
       await queryRunner.query(
         `CREATE TRIGGER ${table}_case_update AFTER UPDATE ON ${table} BEGIN ${bump('NEW.pilot_id')} ${bump('OLD.pilot_id')} END`,
       );
-      await queryRunner.query(`CREATE TRIGGER ${table}_case_delete AFTER DELETE ON ${table} BEGIN ${bump('OLD.pilot_id')} END`);
+      await queryRunner.query(
+        `CREATE TRIGGER ${table}_case_delete AFTER DELETE ON ${table} BEGIN ${bump('OLD.pilot_id')} END`,
+      );
     }
     for (const table of GLOBAL_TABLES)
       for (const event of ['INSERT', 'UPDATE', 'DELETE'])
@@ -119,15 +133,28 @@ export class CreateBusinessCaseCache1763856000014 implements MigrationInterface 
   async down(queryRunner: QueryRunner): Promise<void> {
     const postgres = isPostgres(queryRunner);
     const drop = (trigger: string, table: string) =>
-      queryRunner.query(postgres ? `DROP TRIGGER IF EXISTS ${trigger} ON ${table}` : `DROP TRIGGER IF EXISTS ${trigger}`);
+      queryRunner.query(
+        postgres
+          ? `DROP TRIGGER IF EXISTS ${trigger} ON ${table}`
+          : `DROP TRIGGER IF EXISTS ${trigger}`,
+      );
     await drop('pilot_case_insert', 'pilot');
     await drop('pilot_case_update', 'pilot');
     for (const table of PILOT_TABLES)
-      for (const event of ['insert', 'update', 'delete']) await drop(`${table}_case_${event}`, table);
+      for (const event of ['insert', 'update', 'delete'])
+        await drop(`${table}_case_${event}`, table);
     for (const table of GLOBAL_TABLES)
-      for (const event of postgres ? ['change'] : ['insert', 'update', 'delete']) await drop(`${table}_case_${event}`, table);
+      for (const event of postgres ? ['change'] : ['insert', 'update', 'delete'])
+        await drop(`${table}_case_${event}`, table);
     if (postgres)
-      for (const fn of ['case_bump_new', 'case_bump_old', 'case_bump_both', 'case_bump_pilot', 'case_pilot_created', 'case_bump_epoch'])
+      for (const fn of [
+        'case_bump_new',
+        'case_bump_old',
+        'case_bump_both',
+        'case_bump_pilot',
+        'case_pilot_created',
+        'case_bump_epoch',
+      ])
         await queryRunner.query(`DROP FUNCTION IF EXISTS ${fn}()`);
     await queryRunner.dropTable('business_case_epoch');
     await queryRunner.dropTable('business_case_cache');

@@ -13,6 +13,7 @@ import { CreateApiToken1763856000011 } from './1763856000011-create-api-token';
 import { CreateDecisions1763856000012 } from './1763856000012-create-decisions';
 import { CreateFinanceSignoff1763856000013 } from './1763856000013-create-finance-signoff';
 import { CreateBusinessCaseCache1763856000014 } from './1763856000014-create-business-case-cache';
+import { AddBusinessCasePeriodData1763856000015 } from './1763856000015-add-business-case-period-data';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CreateDecisions1763856000012,
   CreateFinanceSignoff1763856000013,
   CreateBusinessCaseCache1763856000014,
+  AddBusinessCasePeriodData1763856000015,
 ];

@@ -23,6 +23,10 @@ export class BusinessCaseCache {
   @Column({ type: 'text', nullable: true })
   data: string | null;
 
+  /** The PeriodBasis (JSON) finance's month filter computes from; read only for that filter. */
+  @Column({ name: 'period_data', type: 'text', nullable: true, select: false })
+  periodData: string | null;
+
   @Column({ name: 'computed_at', type: Date, nullable: true })
   computedAt: Date | null;
 }

@@ -369,6 +369,14 @@ export function computeBusinessCase(
   input: EngineInput,
   range: MonthRange = { from: null, to: null },
 ): BusinessCase {
+  return computeWithBasis(input, range).result;
+}
+
+/** The business case, and the basis its period totals came from (kept by the summary cache). */
+export function computeWithBasis(
+  input: EngineInput,
+  range: MonthRange = { from: null, to: null },
+): { result: BusinessCase; basis: PeriodBasis } {
   const actuals = [...input.actuals]
     .filter((a) => monthIndex(a.month) >= monthIndex(input.startMonth))
     .sort((a, b) => monthIndex(a.month) - monthIndex(b.month));
@@ -379,15 +387,11 @@ export function computeBusinessCase(
   const netBenefits = complete ? months.map((m) => m.netBenefit as number) : [];
   const investment = investmentOf(input);
 
-  const sums = periodTotals(models, months);
+  const basis = basisOf(models, months);
+  const sums = totalsOver(basis, { from: null, to: null });
   const { netBenefit } = sums;
   const totalContacts = sums.contacts;
   const allFollowUps = months.flatMap((m) => m.channels.map((c) => c.followUps));
-  const inRange = months.filter(
-    (m) =>
-      (range.from === null || monthIndex(m.month) >= monthIndex(range.from)) &&
-      (range.to === null || monthIndex(m.month) <= monthIndex(range.to)),
-  );
   const totals: Totals = {
     ...sums,
     claimedNetBenefit: complete ? sum(months.map((m) => m.claimedNetBenefit as number)) : null,
@@ -402,11 +406,11 @@ export function computeBusinessCase(
   const runRate3 = complete ? meanOfLast(netBenefits, 3) : null;
   const runRate6 = complete ? meanOfLast(netBenefits, 6) : null;
 
-  return {
+  const result: BusinessCase = {
     months,
     channels: channelSummaries(models, months),
     totals,
-    period: inRange.length === months.length ? sums : periodTotals(models, inRange),
+    period: range.from === null && range.to === null ? sums : totalsOver(basis, range),
     payback: payback(months, netBenefits, investment, runRate3, complete),
     npv: npv(input, months, investment, runRate3, complete),
     ...proof(input, models, months, runRate6),
@@ -414,28 +418,84 @@ export function computeBusinessCase(
     runRate3,
     runRate6,
   };
+  return { result, basis };
 }
 
-/** Σ claimed, Σ realised (with its interval), the waterbed and net benefit over some months. */
-function periodTotals(models: ChannelModel[], months: MonthFigures[]): PeriodTotals {
-  const complete = months.every((m) => m.missing.length === 0);
-  const claimedSavings = complete ? sum(months.map((m) => m.claimedSavings as number)) : null;
-  const realisedValue = complete ? sum(months.map((m) => m.realisedSavings as number)) : null;
+/** What a period's totals need of one month: small enough to keep per pilot (summary cache). */
+export interface PeriodMonth {
+  month: Month;
+  contacts: number;
+  /** Every input of the month's money figures is there. */
+  complete: boolean;
+  claimed: number | null;
+  realised: number | null;
+  net: number | null;
+  /** Per channel: the rate-weighted point its baseline interval counts, or null. */
+  points: Array<[weight: number, control: number | null] | null>;
+}
+
+/** The channels' baseline fits and the months: all a period's totals are computed from. */
+export interface PeriodBasis {
+  fits: Array<BaselineFit | null>;
+  months: PeriodMonth[];
+}
+
+function basisOf(models: ChannelModel[], months: MonthFigures[]): PeriodBasis {
+  return {
+    fits: models.map((m) => m.fit),
+    months: months.map((m) => ({
+      month: m.month,
+      contacts: m.contacts,
+      complete: m.missing.length === 0,
+      claimed: m.claimedSavings,
+      realised: m.realisedSavings,
+      net: m.netBenefit,
+      points: m.channels.map((c) =>
+        c.evidence === 'baseline' && c.rate !== null ? [c.rate, c.control] : null,
+      ),
+    })),
+  };
+}
+
+/**
+ * Σ claimed, Σ realised (with its interval), the waterbed and net benefit over the months in
+ * the range: the totals (unbounded) and finance's month filter, from the same code.
+ */
+export function totalsOver(basis: PeriodBasis, range: MonthRange): PeriodTotals {
+  const months = basis.months.filter(
+    (m) =>
+      (range.from === null || monthIndex(m.month) >= monthIndex(range.from)) &&
+      (range.to === null || monthIndex(m.month) <= monthIndex(range.to)),
+  );
+  const complete = months.every((m) => m.complete);
+  const claimedSavings = complete ? sum(months.map((m) => m.claimed as number)) : null;
+  const realisedValue = complete ? sum(months.map((m) => m.realised as number)) : null;
+  // Half-width of Σ RS: each channel's baseline error over the months, channels combined.
+  const halfWidth = Math.sqrt(
+    sum(
+      basis.fits.map((fit, i) => {
+        if (!fit) return 0;
+        const points: WeightedMonth[] = [];
+        for (const m of months) {
+          const point = m.points[i];
+          if (point) points.push({ month: m.month, weight: point[0], control: point[1] });
+        }
+        return sumHalfWidth(fit, points) ** 2;
+      }),
+    ),
+  );
   return {
     months: months.length,
     contacts: sum(months.map((m) => m.contacts)),
     claimedSavings,
-    realisedSavings:
-      realisedValue === null
-        ? null
-        : { value: realisedValue, halfWidth: realisedSumHalfWidth(models, months) },
+    realisedSavings: realisedValue === null ? null : { value: realisedValue, halfWidth },
     waterbed:
       claimedSavings !== null && realisedValue !== null ? claimedSavings - realisedValue : null,
     waterbedRatio:
       claimedSavings !== null && realisedValue !== null && claimedSavings > 0
         ? (claimedSavings - realisedValue) / claimedSavings
         : null,
-    netBenefit: complete ? sum(months.map((m) => m.netBenefit as number)) : null,
+    netBenefit: complete ? sum(months.map((m) => m.net as number)) : null,
   };
 }
 

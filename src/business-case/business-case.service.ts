@@ -8,7 +8,13 @@ import { Pilot } from '../pilots/pilot.entity';
 import { ChannelResult } from '../results/channel-result.entity';
 import { Investment } from '../results/investment.entity';
 import { MonthlyResult } from '../results/monthly-result.entity';
-import { BusinessCase, computeBusinessCase, EngineInput, MonthRange } from './business-case.math';
+import {
+  BusinessCase,
+  computeWithBasis,
+  EngineInput,
+  MonthRange,
+  PeriodBasis,
+} from './business-case.math';
 import { ChannelMix, channelMix } from './contact-mix.math';
 import { PilotPlan } from './pilot-plan.entity';
 import { PlanChannelShare } from './plan-channel-share.entity';
@@ -34,6 +40,8 @@ export interface BusinessCaseReport {
   monthly: MonthlyResult[];
   /** When the pilot first entered incubation, or null. */
   incubationStartedAt: Date | null;
+  /** What any month range's totals are computed from (null without a computation). */
+  periodBasis: PeriodBasis | null;
 }
 
 const HEAVY_PILOTS = 20;
@@ -248,7 +256,7 @@ function buildReport(rows: {
   );
   const base = { pilot, plan, planMissing, monthly, incubationStartedAt };
   if (!plan || !pilot.startMonth || missing.length)
-    return { ...base, missing, input: null, result: null, contactMix: [] };
+    return { ...base, missing, input: null, result: null, contactMix: [], periodBasis: null };
 
   const affected = new Set(pilot.affectedChannels.map((c) => c.id));
   const channelRows = rows.channelRows.filter((r) => affected.has(r.channelId));
@@ -308,11 +316,6 @@ function buildReport(rows: {
     );
     return mix ? [{ ...mix, name: channel.name }] : [];
   });
-  return {
-    ...base,
-    missing: [],
-    input,
-    result: computeBusinessCase(input, rows.range),
-    contactMix,
-  };
+  const { result, basis } = computeWithBasis(input, rows.range);
+  return { ...base, missing: [], input, result, contactMix, periodBasis: basis };
 }

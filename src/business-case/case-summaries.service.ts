@@ -1,16 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { monthOf } from '../common/months';
 import { Writer } from '../database/writer.service';
 import type { Pilot } from '../pilots/pilot.entity';
 import { BusinessCaseCache, BusinessCaseEpoch } from './business-case-cache.entity';
 import { BusinessCaseService } from './business-case.service';
 import { CaseSummary, summarise } from './case-summary';
+import { MonthRange, PeriodBasis, totalsOver } from './business-case.math';
 import { SignoffsService } from './signoffs.service';
 
 const CHUNK = 500;
 /** Part of every key: a release that changes CaseSummary's shape bumps it, so no old entry is read. */
-const SUMMARY_FORMAT = 2;
+const SUMMARY_FORMAT = 3;
 
 /**
  * Business-case summaries for many pilots at once (portfolio, dashboards), from the cache where
@@ -29,40 +30,67 @@ export class CaseSummariesService {
     private readonly signoffs: SignoffsService,
   ) {}
 
-  async summaries(pilots: Pilot[], today = new Date()): Promise<Map<number, CaseSummary>> {
+  /**
+   * The pilots' summaries. With a month range, each summary's `period` holds the totals over
+   * those months, computed from the cached basis by the engine's own `totalsOver`.
+   */
+  async summaries(
+    pilots: Pilot[],
+    today = new Date(),
+    range: MonthRange = { from: null, to: null },
+  ): Promise<Map<number, CaseSummary>> {
     const result = new Map<number, CaseSummary>();
     if (!pilots.length) return result;
+    const ranged = range.from !== null || range.to !== null;
     const ids = pilots.map((p) => p.id);
     const rows: BusinessCaseCache[] = [];
-    for (let i = 0; i < ids.length; i += CHUNK)
-      rows.push(
-        ...(await this.dataSource
-          .getRepository(BusinessCaseCache)
-          .findBy({ pilotId: In(ids.slice(i, i + CHUNK)) })),
-      );
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const query = this.dataSource
+        .getRepository(BusinessCaseCache)
+        .createQueryBuilder('cache')
+        .where('cache.pilot_id IN (:...ids)', { ids: ids.slice(i, i + CHUNK) });
+      if (ranged) query.addSelect('cache.periodData');
+      rows.push(...(await query.getMany()));
+    }
     const epoch = await this.dataSource.getRepository(BusinessCaseEpoch).findOneBy({ id: 1 });
     const month = monthOf(today);
     const keyOf = (row: BusinessCaseCache) =>
       `f${SUMMARY_FORMAT}:${row.version}:${epoch?.version ?? 0}:${month}`;
     const rowOf = new Map(rows.map((row) => [row.pilotId, row]));
+    const withPeriod = (summary: CaseSummary, basis: PeriodBasis | null): CaseSummary =>
+      ranged && summary.result && basis
+        ? { ...summary, result: { ...summary.result, period: totalsOver(basis, range) } }
+        : summary;
 
     const stale: Pilot[] = [];
     for (const pilot of pilots) {
       const row = rowOf.get(pilot.id);
-      if (row?.data && row.computedKey === keyOf(row))
-        result.set(pilot.id, JSON.parse(row.data) as CaseSummary);
+      if (row?.data && row.computedKey === keyOf(row) && (!ranged || row.periodData))
+        result.set(
+          pilot.id,
+          withPeriod(
+            JSON.parse(row.data) as CaseSummary,
+            ranged ? (JSON.parse(row.periodData as string) as PeriodBasis | null) : null,
+          ),
+        );
       else stale.push(pilot);
     }
     if (!stale.length) return result;
 
     const reports = await this.businessCases.reports(stale, { today });
     const statuses = await this.signoffs.statusesOf([...reports.values()]);
-    const fresh: Array<{ row: BusinessCaseCache; data: string }> = [];
+    const fresh: Array<{ row: BusinessCaseCache; data: string; periodData: string }> = [];
     for (const pilot of stale) {
-      const summary = summarise(reports.get(pilot.id)!, statuses.get(pilot.id) ?? []);
-      result.set(pilot.id, summary);
+      const report = reports.get(pilot.id)!;
+      const summary = summarise(report, statuses.get(pilot.id) ?? []);
+      result.set(pilot.id, withPeriod(summary, report.periodBasis));
       const row = rowOf.get(pilot.id);
-      if (row) fresh.push({ row, data: JSON.stringify(summary) });
+      if (row)
+        fresh.push({
+          row,
+          data: JSON.stringify(summary),
+          periodData: JSON.stringify(report.periodBasis),
+        });
     }
     await this.store(fresh, keyOf).catch((error: Error) =>
       // The page has its figures either way; the next one computes them again.
@@ -76,18 +104,18 @@ export class CaseSummariesService {
    * since then has bumped the version, so that update matches no row and the entry stays stale.
    */
   private async store(
-    fresh: Array<{ row: BusinessCaseCache; data: string }>,
+    fresh: Array<{ row: BusinessCaseCache; data: string; periodData: string }>,
     keyOf: (row: BusinessCaseCache) => string,
   ): Promise<void> {
     if (!fresh.length) return;
     const computedAt = new Date();
     await this.writer.write(async (em) => {
-      for (const { row, data } of fresh)
+      for (const { row, data, periodData } of fresh)
         await em
           .getRepository(BusinessCaseCache)
           .update(
             { pilotId: row.pilotId, version: row.version },
-            { computedKey: keyOf(row), data, computedAt },
+            { computedKey: keyOf(row), data, periodData, computedAt },
           );
     });
   }

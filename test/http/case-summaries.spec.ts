@@ -115,6 +115,27 @@ describe('Business-case summary cache (HTTP app, real database)', () => {
     }
   });
 
+  it('sums a month range from the cache exactly as the engine does', async () => {
+    const list = await pilots();
+    await cache.summaries(list); // warm: the ranges below are served from the cache
+    for (const range of [
+      { from: '2026-01', to: '2026-03' },
+      { from: '2025-06', to: null },
+      { from: null, to: '2025-12' },
+      { from: '2030-01', to: '2030-12' },
+    ]) {
+      const spy = jest.spyOn(engine, 'reports');
+      const cached = await cache.summaries(list, new Date(), range);
+      expect(spy).not.toHaveBeenCalled();
+      spy.mockRestore();
+      const reports = await engine.reports(list, { range });
+      for (const pilot of list)
+        expect(cached.get(pilot.id)!.result?.period ?? null).toEqual(
+          JSON.parse(JSON.stringify(reports.get(pilot.id)!.result?.period ?? null)),
+        );
+    }
+  });
+
   it('keeps the finance dashboard equal to the engine after a change', async () => {
     const finance = await t.agent('finance');
     await finance.get('/finance/dashboard').expect(200);

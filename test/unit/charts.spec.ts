@@ -15,6 +15,7 @@ function reportOf(input = workedExample()): BusinessCaseReport {
     contactMix: [],
     monthly: [],
     incubationStartedAt: null,
+    periodBasis: null,
   };
 }
 
