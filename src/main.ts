@@ -26,7 +26,9 @@ async function bootstrap(): Promise<void> {
       console.error((error as Error).message);
       process.exit(1);
     }
+    // Nest ends the process by re-raising the signal, so 'exit' alone would not run on SIGTERM.
     process.once('exit', () => releaseLock());
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => releaseLock());
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
     bodyParser: false,
