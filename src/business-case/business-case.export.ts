@@ -1,8 +1,6 @@
 import { CsvCell, toCsv } from '../common/csv';
 import type { BusinessCaseReport } from './business-case.service';
-
-const round2 = (value: number | null | undefined) =>
-  value === null || value === undefined ? null : Math.round(value * 100) / 100;
+import { roundToCents } from '../common/money';
 
 /**
  * The machine-readable business case: every monthly figure and total with its method,
@@ -51,20 +49,20 @@ export function businessCaseCsv(report: BusinessCaseReport): string {
     m.month,
     m.contacts,
     m.evidence,
-    round2(m.claimedSavings),
-    round2(m.realisedSavings),
-    round2(m.realisedHalfWidth),
-    round2(m.waterbed),
-    round2(m.runningCost),
-    round2(m.margin),
-    round2(m.netBenefit),
-    round2(m.claimedNetBenefit),
+    roundToCents(m.claimedSavings),
+    roundToCents(m.realisedSavings),
+    roundToCents(m.realisedHalfWidth),
+    roundToCents(m.waterbed),
+    roundToCents(m.runningCost),
+    roundToCents(m.margin),
+    roundToCents(m.netBenefit),
+    roundToCents(m.claimedNetBenefit),
     m.missing.join('; '),
     ...m.channels.flatMap((c) => [
-      round2(c.claimedContacts),
-      round2(c.baseline),
+      roundToCents(c.claimedContacts),
+      roundToCents(c.baseline),
       c.volume,
-      round2(c.displaced),
+      roundToCents(c.displaced),
       c.evidence,
     ]),
   ]);

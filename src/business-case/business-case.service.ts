@@ -21,6 +21,7 @@ import { PlanChannelShare } from './plan-channel-share.entity';
 import { missingPlanItems } from './plan-rules';
 import { Limiter } from '../common/limiter';
 import { readAll } from '../database/read-all';
+import { groupBy } from '../common/group-by';
 
 const euros = (cents: number | null | undefined) =>
   cents === null || cents === undefined ? null : cents / 100;
@@ -120,16 +121,6 @@ async function loadChannelRows(em: EntityManager, pilotIds: number[]): Promise<C
       });
   }
   return rows;
-}
-
-function groupBy<T>(rows: T[], key: (row: T) => number): Map<number, T[]> {
-  const map = new Map<number, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
 }
 
 /**
@@ -263,9 +254,7 @@ function buildReport(rows: {
   const start = pilot.startMonth;
   const shareOf = new Map(shares.map((s) => [s.channelId, s]));
   const keyOf = new Map(pilot.affectedChannels.map((c) => [c.id, c.key]));
-  const rowsByMonth = new Map<string, ChannelRow[]>();
-  for (const row of channelRows)
-    rowsByMonth.set(row.month, [...(rowsByMonth.get(row.month) ?? []), row]);
+  const rowsByMonth = groupBy(channelRows, (r) => r.month);
 
   const input: EngineInput = {
     startMonth: start,

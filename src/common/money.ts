@@ -70,3 +70,8 @@ export function formatPercent(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
   return PERCENT.format(ratio);
 }
+
+/** Euros rounded to the cent, for exports (null stays null). */
+export function roundToCents(euros: number | null | undefined): number | null {
+  return euros === null || euros === undefined ? null : Math.round(euros * 100) / 100;
+}

@@ -3,6 +3,7 @@ import { CsvCell, toCsv } from '../common/csv';
 import { formatMonth, isMonth, type Month } from '../common/months';
 import type { Pilot } from '../pilots/pilot.entity';
 import type { ChannelType, Stage } from '../pilots/pilot-fields';
+import { roundToCents } from '../common/money';
 
 // The finance dashboard (issue: dashboards and charts): every pilot's money in one table, from
 // the engine's own figures. Pure: reports in, rows, totals and CSV out.
@@ -220,7 +221,6 @@ export function monthRange(fromText: unknown, toText: unknown): MonthRangeInput 
   return { from, to, errors };
 }
 
-const euros2 = (value: number | null) => (value === null ? null : Math.round(value * 100) / 100);
 const ratio4 = (value: number | null) =>
   value === null ? null : Math.round(value * 10000) / 10000;
 
@@ -259,15 +259,15 @@ export function financeCsv(rows: FinanceRow[], range: { from: Month | null; to: 
     range.to,
     r.months,
     r.contacts,
-    euros2(r.claimed),
-    euros2(r.realised),
-    euros2(r.realisedHalfWidth),
-    euros2(r.waterbed),
+    roundToCents(r.claimed),
+    roundToCents(r.realised),
+    roundToCents(r.realisedHalfWidth),
+    roundToCents(r.waterbed),
     ratio4(r.waterbedRatio),
-    euros2(r.netBenefit),
-    euros2(r.investment),
+    roundToCents(r.netBenefit),
+    roundToCents(r.investment),
     ratio4(r.roi),
-    euros2(r.npv),
+    roundToCents(r.npv),
     r.payback.status,
     r.payback.month,
     r.proven === null ? null : r.proven ? 'yes' : 'no',

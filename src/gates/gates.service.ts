@@ -22,6 +22,7 @@ import { Readiness, readinessOf } from '../readiness/readiness-rules';
 import { GateSettings } from './gate-settings.entity';
 import { Signal, signalsFor } from './signals';
 import { readAll } from '../database/read-all';
+import { groupBy } from '../common/group-by';
 
 export interface ChecklistRow {
   item: ReadinessItem;
@@ -174,13 +175,13 @@ export class GatesService {
         }),
     ] as const);
     const thresholds = thresholdsOf(settings);
-    const statesOf = new Map<number, PilotReadiness[]>();
-    for (const row of states)
-      statesOf.set(row.pilotId, [...(statesOf.get(row.pilotId) ?? []), row]);
+    const statesOf = groupBy(states, (row) => row.pilotId);
+    const itOf = new Map(its.map((row) => [row.pilotId, row]));
+    const conditionsOf = groupBy(conditions, (c) => c.pilotId);
     for (const pilot of pilots) {
       const summary = summaries.get(pilot.id) as CaseSummary;
       const plan = summary.plan;
-      const it = its.find((row) => row.pilotId === pilot.id);
+      const it = itOf.get(pilot.id);
       const readiness = checklistOf(items, statesOf.get(pilot.id) ?? []).readiness;
       const recent = summary.recent;
       const mean = (values: Array<number | null>) => {
@@ -231,7 +232,7 @@ export class GatesService {
         quality,
         strategyConflict: strategyFit(pilot.serviceStrategy, pilot.channelType).conflict,
         conflictAccepted: pilot.conflictAcceptedAt !== null,
-        openConditions: conditions.filter((c) => c.pilotId === pilot.id).map((c) => c.text),
+        openConditions: (conditionsOf.get(pilot.id) ?? []).map((c) => c.text),
         thresholds,
       });
     }

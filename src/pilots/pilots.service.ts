@@ -18,6 +18,7 @@ import { strategyFit } from './strategy-fit';
 import { canStop, checkOwnerStep, OWNER_REQUIRED_FROM } from './stage-rules';
 import { GatesService } from '../gates/gates.service';
 import type { Stage } from './pilot-fields';
+import { groupBy } from '../common/group-by';
 
 export interface PortfolioFilter {
   q?: string;
@@ -117,16 +118,12 @@ export class PilotsService {
         .getRawMany<{ pilotId: number; channelId: number }>(),
     ]);
     const channelOf = new Map(channels.map((c) => [c.id, c]));
-    const linksOf = new Map<number, Channel[]>();
-    for (const link of links) {
-      const channel = channelOf.get(Number(link.channelId));
-      if (channel)
-        linksOf.set(Number(link.pilotId), [...(linksOf.get(Number(link.pilotId)) ?? []), channel]);
-    }
+    const linksOf = groupBy(links, (link) => Number(link.pilotId));
     for (const pilot of pilots)
-      pilot.affectedChannels = (linksOf.get(pilot.id) ?? []).sort(
-        (a, b) => a.position - b.position,
-      );
+      pilot.affectedChannels = (linksOf.get(pilot.id) ?? [])
+        .map((link) => channelOf.get(Number(link.channelId)))
+        .filter((channel): channel is Channel => channel !== undefined)
+        .sort((a, b) => a.position - b.position);
     return pilots;
   }
 
