@@ -5,14 +5,14 @@
 // and writes bench-results.json (into BENCH_OUT, default the system's temp directory).
 // Plain JavaScript on the built app (dist/), so it runs with Node alone after `nest build`.
 'use strict';
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, writeFileSync, rmSync, statSync } = require('node:fs');
 const { cpus, totalmem, tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
 const Database = require('better-sqlite3');
+const { ROOT, browserSession, signIn, startServer } = require('../support/live-server');
 
-const ROOT = join(__dirname, '..', '..');
 const PILOTS = Number(process.env.BENCH_PILOTS ?? 200);
 const MONTHS = 36; // results after the start, and as many months of history before it
 const CHANNELS = 6;
@@ -202,76 +202,26 @@ function sqliteImport(csvFile, dir) {
   return { ms: elapsed, version: probe.stdout.toString().split(' ')[0] };
 }
 
-function startServer(dbFile, extraEnv = {}) {
-  const child = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
-    cwd: ROOT,
+/** The app in production mode behind a (simulated) TLS proxy, on the bench database. */
+function startBenchServer(dbFile, extraEnv = {}) {
+  return startServer({
+    port: PORT,
     env: {
-      ...process.env,
       NODE_ENV: 'production',
       SESSION_SECRET: SECRET,
       SQLITE_FILE: dbFile,
       DEMO_DATA: 'off',
-      PORT: String(PORT),
       TRUST_PROXY: 'loopback',
       ...extraEnv,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const ready = new Promise((resolve, reject) => {
-    const deadline = Date.now() + 60_000;
-    const poll = async () => {
-      try {
-        const res = await fetch(`http://127.0.0.1:${PORT}/health`);
-        if (res.ok) return resolve();
-      } catch {
-        /* not up yet */
-      }
-      if (child.exitCode !== null || Date.now() > deadline)
-        return reject(new Error(`The server did not start:\n${output}`));
-      setTimeout(poll, 200);
-    };
-    poll();
-  });
-  return { child, ready, output: () => output };
 }
 
-const stop = (child) =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', resolve);
-    child.kill('SIGTERM');
-  });
-
-/** Signs in through the form, as a browser would behind the TLS proxy. */
-async function signIn() {
-  const base = `http://127.0.0.1:${PORT}`;
-  const headers = { 'x-forwarded-proto': 'https' };
-  const page = await fetch(`${base}/sign-in`, { headers });
-  const cookies = page.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(await page.text())[1];
-  const res = await fetch(`${base}/sign-in`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: {
-      ...headers,
-      cookie: cookies.join('; '),
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    body: new URLSearchParams({
-      _csrf: csrf,
-      email: 'bench@bench.example',
-      password: PASSWORD,
-    }).toString(),
-  });
-  if (res.status !== 303) throw new Error(`Sign-in answered ${res.status}`);
-  const session = res.headers.getSetCookie().map((c) => c.split(';')[0]);
-  return [
-    ...cookies.filter((c) => !session.some((s) => s.split('=')[0] === c.split('=')[0])),
-    ...session,
-  ].join('; ');
+/** Signs in through the form, as a browser would behind the TLS proxy; returns its cookies. */
+async function signInCookie(server) {
+  const session = browserSession(server.base, { 'x-forwarded-proto': 'https' });
+  await signIn(session, 'bench@bench.example', PASSWORD);
+  return session.cookie();
 }
 
 function load(path, headers) {
@@ -345,9 +295,8 @@ async function main() {
   ];
 
   // 1. One request per page with SQL logging on: the statements and their plans.
-  const logging = startServer(dbFile, { LOG_SQL: 'on' });
-  await logging.ready;
-  let cookie = await signIn();
+  const logging = await startBenchServer(dbFile, { LOG_SQL: 'on' });
+  let cookie = await signInCookie(logging);
   const before = logging.output().length;
   for (const route of routes.slice(1)) {
     const res = await fetch(`http://127.0.0.1:${PORT}${route.path}`, {
@@ -359,12 +308,11 @@ async function main() {
     await res.arrayBuffer();
   }
   const plans = queryPlans(dbFile, logging.output().slice(before));
-  await stop(logging.child);
+  await logging.stop();
 
   // 2. The load: each route in turn, 20 connections, after a short warm-up.
-  const server = startServer(dbFile);
-  await server.ready;
-  cookie = await signIn();
+  const server = await startBenchServer(dbFile);
+  cookie = await signInCookie(server);
   const results = [];
   for (const route of routes) {
     const headers = route.api
@@ -384,7 +332,7 @@ async function main() {
     });
   }
   const peakMb = peakRssMb(server.child.pid);
-  await stop(server.child);
+  await server.stop();
 
   const trivial = results[0].requestsPerSecond;
   for (const r of results) r.ratioToTrivial = Number((r.requestsPerSecond / trivial).toFixed(3));

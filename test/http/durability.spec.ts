@@ -1,34 +1,28 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { runCli } from '../../src/cli';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { dataSourceOptions } from '../../src/database/data-source-options';
+import {
+  browserSession,
+  LiveServer,
+  ROOT,
+  signIn as signInAs,
+  startServer,
+} from '../support/live-server';
 import { scratchDatabase } from '../support/test-app';
 
 // The real server, killed with SIGKILL in the middle of writing, then started again: every
 // write it answered as done is there, an import is whole or absent, and the database is sound.
 
 jest.setTimeout(180_000);
-const ROOT = join(__dirname, '..', '..');
 const PASSWORD = 'durability-password-1';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 
 describe('Durability: SIGKILL in the middle of writes', () => {
   let env: Record<string, string>;
   let config: AppConfig;
   let cleanup: () => Promise<void>;
-  let server: ChildProcess | null = null;
-  let base = '';
+  let server: LiveServer | null = null;
 
   beforeAll(async () => {
     execFileSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'ignore' });
@@ -52,72 +46,24 @@ describe('Durability: SIGKILL in the middle of writes', () => {
     expect(made).toBe(0);
   });
   afterAll(async () => {
-    server?.kill('SIGKILL');
+    await server?.stop('SIGKILL');
     await cleanup();
   });
 
   async function start(): Promise<void> {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(port), NODE_ENV: '' },
-      stdio: 'ignore',
-    });
-    for (let i = 0; i < 150; i += 1) {
-      try {
-        if ((await fetch(`${base}/health`)).ok) return;
-      } catch {
-        /* starting */
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error('The server did not start');
+    server = await startServer({ env: { ...env, NODE_ENV: '' } });
   }
 
   async function kill(): Promise<void> {
-    const child = server!;
-    const exited = new Promise((resolve) => child.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await server!.stop('SIGKILL');
     server = null;
   }
 
-  /** A signed-in browser: cookies kept, CSRF token read from the last page. */
+  /** A signed-in browser: cookies kept, CSRF token read from a page. */
   async function signIn() {
-    const cookies = new Map<string, string>();
-    const keep = (res: Response) => {
-      for (const c of res.headers.getSetCookie()) {
-        const [pair] = c.split(';');
-        const i = pair.indexOf('=');
-        cookies.set(pair.slice(0, i), pair.slice(i + 1));
-      }
-      return res;
-    };
-    const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const get = async (path: string) =>
-      keep(await fetch(base + path, { headers: { cookie: cookie() } }));
-    const post = async (path: string, body: URLSearchParams | FormData) =>
-      keep(
-        await fetch(base + path, {
-          method: 'POST',
-          redirect: 'manual',
-          headers: { cookie: cookie() },
-          body,
-        }),
-      );
-    const token = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1];
-    const page = await (await get('/sign-in')).text();
-    const res = await post(
-      '/sign-in',
-      new URLSearchParams({
-        email: 'admin@durability.example',
-        password: PASSWORD,
-        _csrf: token(page),
-      }),
-    );
-    expect(res.status).toBe(303);
-    return { get, post, token };
+    const session = browserSession(server!.base);
+    await signInAs(session, 'admin@durability.example', PASSWORD);
+    return session;
   }
 
   async function query<T>(sql: string): Promise<T[]> {

@@ -3,26 +3,16 @@
 // in, and runs sqlmap (Debian's package) against the forms, the filters, the sorting and the
 // API's parameters. Fails on any injection point found. Plain JavaScript on dist/.
 'use strict';
-const { spawn, spawnSync } = require('node:child_process');
+const { spawnSync } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
-const { createServer } = require('node:net');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
+const { ROOT, browserSession, signIn, startServer } = require('../support/live-server');
 
-const ROOT = join(__dirname, '..', '..');
 const PASSWORD = 'security-scan-password-1';
 const log = (...args) => console.log('[scan]', ...args);
 
 const output_ = (run) => `${run.stdout}\n${run.stderr}`;
-
-const freePort = () =>
-  new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
 
 async function main() {
   if (spawnSync('sqlmap', ['--version']).error) {
@@ -46,53 +36,15 @@ async function main() {
   if ((await runCli(['create-user', 'scan@scan.example', 'Scanner', 'admin,finance,board'], config, silent)) !== 0)
     throw new Error('could not create the scan account');
 
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
-    cwd: ROOT,
-    env: { ...env, PORT: String(port) },
-    stdio: 'ignore',
-  });
-  for (let i = 0; ; i += 1) {
-    try {
-      if ((await fetch(`${base}/health`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (i > 150) throw new Error('the app did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-
-  const cookies = new Map();
-  const keep = (res) => {
-    for (const c of res.headers.getSetCookie()) {
-      const [pair] = c.split(';');
-      const at = pair.indexOf('=');
-      cookies.set(pair.slice(0, at), pair.slice(at + 1));
-    }
-    return res;
-  };
-  const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  const signInPage = await keep(await fetch(`${base}/sign-in`)).text();
-  const csrf = /name="_csrf" value="([^"]+)"/.exec(signInPage)[1];
-  const signedIn = keep(
-    await fetch(`${base}/sign-in`, {
-      method: 'POST',
-      redirect: 'manual',
-      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: csrf, email: 'scan@scan.example', password: PASSWORD }),
-    }),
-  );
-  if (signedIn.status !== 303) throw new Error(`sign-in answered ${signedIn.status}`);
-  const tokenPage = await keep(await fetch(`${base}/account/tokens`, { headers: { cookie: cookie() } })).text();
-  const tokenCsrf = /name="_csrf" value="([^"]+)"/.exec(tokenPage)[1];
-  const made = await keep(
-    await fetch(`${base}/account/tokens`, {
-      method: 'POST',
-      headers: { cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ _csrf: tokenCsrf, name: 'scan' }),
-    }),
+  const server = await startServer({ env });
+  const base = server.base;
+  const session = browserSession(base);
+  await signIn(session, 'scan@scan.example', PASSWORD);
+  const tokenPage = await (await session.get('/account/tokens')).text();
+  const made = await (
+    await session.post('/account/tokens', new URLSearchParams({ _csrf: session.token(tokenPage), name: 'scan' }))
   ).text();
+  const cookie = session.cookie;
   const apiToken = /(cpt_[A-Za-z0-9_-]{20,})/.exec(made)?.[1];
   if (!apiToken) throw new Error('no API token was shown');
 
@@ -159,7 +111,7 @@ async function main() {
       }
     }
   }
-  server.kill('SIGTERM');
+  await server.stop();
   rmSync(dir, { recursive: true, force: true });
   log(`done in ${Math.round((Date.now() - started) / 1000)} s: ${findings.length ? `${findings.length} problem(s)` : 'no injection found'}`);
   if (findings.length) {
