@@ -36,6 +36,8 @@ export interface ChecklistRow {
 export interface GateFacts {
   subject: GateSubject;
   report: BusinessCaseReport;
+  /** The report as the signals read it (sign-offs left out: no gate looks at them). */
+  summary: CaseSummary;
 }
 
 export interface PilotSignals {
@@ -130,7 +132,11 @@ export class GatesService {
     return new Map(
       pilots.map((p) => [
         p.id,
-        { subject: subjects.get(p.id) as GateSubject, report: reports.get(p.id)! },
+        {
+          subject: subjects.get(p.id) as GateSubject,
+          report: reports.get(p.id)!,
+          summary: summaries.get(p.id)!,
+        },
       ]),
     );
   }
@@ -244,8 +250,8 @@ export class GatesService {
    * the pilot's signals, from one gathering of the facts.
    */
   async nextGate(pilot: Pilot, today = todayIso()) {
-    const { subject, report } = await this.subjectFor(pilot, this.dataSource.manager, today);
-    const signals = this.signalsOf(pilot, subject, summarise(report, []), today);
+    const { subject, summary } = await this.subjectFor(pilot, this.dataSource.manager, today);
+    const signals = this.signalsOf(pilot, subject, summary, today);
     const ownerStep = nextOwnerStep(pilot.stage);
     const target = ownerStep ?? (pilot.stage === 'scale_up_review' ? 'scaled' : null);
     if (!target) return { subject, signals, next: null };
