@@ -54,6 +54,12 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     maxAge: config.production ? '1d' : 0,
   });
 
+  // Browsers ask for /favicon.ico on pages without a <link rel="icon"> (the JSON API's, say).
+  const favicon = join(rootDir, 'public', 'favicon.svg');
+  app.use('/favicon.ico', (_req: Request, res: Response) => {
+    res.type('image/svg+xml').sendFile(favicon, { maxAge: config.production ? '1d' : 0 });
+  });
+
   // Chart.js straight from node_modules: the app works offline, and the version is the lockfile's.
   app.useStaticAssets(dirname(require.resolve('chart.js')), {
     prefix: '/vendor/chart.js/',

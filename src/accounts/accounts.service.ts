@@ -1,3 +1,4 @@
+import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Injectable } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
@@ -124,8 +125,13 @@ export class AccountsService {
       }
       const next = { name, roles, active };
       const changes = diffFields(existing, next, ['name', 'roles', 'active']);
+      if (!changes.length) return existing;
       const now = new Date();
-      await em.update(User, { id }, { ...next, version: existing.version + 1, updatedAt: now });
+      if (!(await updateIfUnchanged(em, User, existing, { ...next, updatedAt: now })))
+        throw new DomainError(
+          'conflict',
+          'Someone else changed this account after you opened the page; reload and try again.',
+        );
       await this.audit.recordChanges(
         em,
         actor,

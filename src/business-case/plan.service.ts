@@ -95,25 +95,10 @@ export class PlanService {
       const changes: FieldChange[] = diffFields(existing ?? ({} as PilotPlan), values, [
         ...PLAN_FIELDS,
       ]);
-      if (existing) {
-        if (!(await updateIfUnchanged(em, PilotPlan, existing, { ...values, updatedAt: now }))) {
-          throw new DomainError(
-            'conflict',
-            'Someone else saved this plan meanwhile; reload and try again.',
-          );
-        }
-      } else {
-        await em.insert(PilotPlan, { ...values, pilotId: pilot.id, version: 1, updatedAt: now });
-      }
-
-      if (dto.startMonth !== pilot.startMonth) {
+      const planChanged = !existing || changes.length > 0;
+      const startChanged = dto.startMonth !== pilot.startMonth;
+      if (startChanged)
         changes.push(...diffFields(pilot, { startMonth: dto.startMonth }, ['startMonth']));
-        await em.update(
-          Pilot,
-          { id: pilot.id },
-          { startMonth: dto.startMonth, version: pilot.version + 1, updatedAt: now },
-        );
-      }
 
       const before = await em.findBy(PlanChannelShare, { pilotId: pilot.id });
       const nameOf = new Map(pilot.affectedChannels.map((c) => [c.id, c.name]));
@@ -128,21 +113,46 @@ export class PlanService {
           )
           .sort()
           .join('; ');
-      changes.push(
-        ...diffFields({ shares: describe(before) }, { shares: describe(shares) }, ['shares']),
-      );
-      await em.delete(PlanChannelShare, { pilotId: pilot.id });
-      const rows = shares.filter((s) => s.shareBp !== null);
-      if (rows.length) {
-        await em.insert(
-          PlanChannelShare,
-          rows.map((s) => ({
-            pilotId: pilot.id,
-            channelId: s.channelId,
-            shareBp: s.shareBp as number,
-            baselineMethod: s.baselineMethod,
-          })),
+      const shareChanges = diffFields({ shares: describe(before) }, { shares: describe(shares) }, [
+        'shares',
+      ]);
+      changes.push(...shareChanges);
+      // Saved unchanged: nothing is stored, no version bumped, nothing audited.
+      if (!planChanged && !startChanged && !shareChanges.length) return;
+
+      if (existing && planChanged) {
+        if (!(await updateIfUnchanged(em, PilotPlan, existing, { ...values, updatedAt: now }))) {
+          throw new DomainError(
+            'conflict',
+            'Someone else saved this plan meanwhile; reload and try again.',
+          );
+        }
+      } else if (!existing) {
+        await em.insert(PilotPlan, { ...values, pilotId: pilot.id, version: 1, updatedAt: now });
+      }
+
+      if (startChanged) {
+        await em.update(
+          Pilot,
+          { id: pilot.id },
+          { startMonth: dto.startMonth, version: pilot.version + 1, updatedAt: now },
         );
+      }
+
+      if (shareChanges.length) {
+        await em.delete(PlanChannelShare, { pilotId: pilot.id });
+        const rows = shares.filter((s) => s.shareBp !== null);
+        if (rows.length) {
+          await em.insert(
+            PlanChannelShare,
+            rows.map((s) => ({
+              pilotId: pilot.id,
+              channelId: s.channelId,
+              shareBp: s.shareBp as number,
+              baselineMethod: s.baselineMethod,
+            })),
+          );
+        }
       }
       const target = { entityType: 'plan' as const, entityId: pilot.id, pilotId: pilot.id };
       await this.audit.recordChanges(em, actor, target, changes, now);

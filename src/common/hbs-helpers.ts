@@ -21,7 +21,11 @@ import {
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Every helper the views use, one job each. Output is escaped by Handlebars unless noted. */
+/**
+ * Every helper the views use, one job each. Output is escaped by Handlebars unless noted.
+ * Named as verbs or formats, never like a data field: Handlebars resolves a bare {{name}} to a
+ * helper before the field (test/unit/view-helpers.spec.ts checks every view).
+ */
 export const hbsHelpers: Record<string, HelperDelegate> = {
   // {{{chartJson chart}}}: a chart's data for its <script type="application/json"> block, with
   // `<` escaped (safe inside the script element); the table stays in the HTML.
@@ -49,18 +53,18 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   purposeLabel: (purpose: Purpose) => PURPOSE_LABELS[purpose] ?? purpose,
   // {{strategyLabel strategy}}
   strategyLabel: (strategy: ServiceStrategy) => SERVICE_STRATEGY_LABELS[strategy] ?? strategy,
-  // {{date "2026-11-23"}} → 23 Nov 2026 (the Dutch day-month-year order)
-  date: (iso: unknown) => {
+  // {{formatDate "2026-11-23"}} → 23 Nov 2026 (the Dutch day-month-year order)
+  formatDate: (iso: unknown) => {
     if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return '—';
     const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
     return `${d} ${MONTHS[m - 1]} ${y}`;
   },
-  // {{datetime someDate}} → 23 Nov 2026 14:05 UTC
-  datetime: (value: unknown) => {
+  // {{formatDateTime someDate}} → 23 Nov 2026 14:05 UTC
+  formatDateTime: (value: unknown) => {
     const date = value instanceof Date ? value : new Date(String(value));
     if (Number.isNaN(date.getTime())) return '—';
     const iso = date.toISOString();
-    return `${hbsHelpers.date(iso.slice(0, 10), undefined)} ${iso.slice(11, 16)} UTC`;
+    return `${hbsHelpers.formatDate(iso.slice(0, 10), undefined)} ${iso.slice(11, 16)} UTC`;
   },
   // {{orDash value}}: an empty field shows as a dash, never as nothing
   orDash: (value: unknown) => (value === null || value === undefined || value === '' ? '—' : value),
@@ -72,10 +76,10 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   pct: (value: number | null) => formatPercent(value),
   // {{pm halfWidth}} → ± € 8.177,70 (nothing when there is no interval)
   pm: (halfWidth: number | null) => (halfWidth ? `± ${formatEuros(halfWidth)}` : ''),
-  // {{month "2026-01"}} → Jan 2026
-  month: (value: unknown) => formatMonth(value),
-  // {{evidence "weak"}} → weak evidence
-  evidence: (value: string) =>
+  // {{formatMonth "2026-01"}} → Jan 2026
+  formatMonth: (value: unknown) => formatMonth(value),
+  // {{evidenceLabel "weak"}} → weak evidence
+  evidenceLabel: (value: string) =>
     ({
       baseline: 'measured against the baseline',
       weak: 'weak evidence',

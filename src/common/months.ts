@@ -53,3 +53,65 @@ export function formatMonth(value: unknown): string {
   if (!isMonth(value)) return '—';
   return `${MONTH_NAMES[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
 }
+
+// Month names as Dutch and English Excel write them ("mrt", "mei", "okt" are Dutch).
+const MONTH_WORDS: Record<string, number> = {
+  jan: 1,
+  januari: 1,
+  january: 1,
+  feb: 2,
+  februari: 2,
+  february: 2,
+  mrt: 3,
+  maart: 3,
+  mar: 3,
+  march: 3,
+  apr: 4,
+  april: 4,
+  mei: 5,
+  may: 5,
+  jun: 6,
+  juni: 6,
+  june: 6,
+  jul: 7,
+  juli: 7,
+  july: 7,
+  aug: 8,
+  augustus: 8,
+  august: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  okt: 10,
+  oct: 10,
+  oktober: 10,
+  october: 10,
+  nov: 11,
+  november: 11,
+  dec: 12,
+  december: 12,
+};
+
+/**
+ * A month as a spreadsheet may write it, as YYYY-MM; null when it is not one. Takes "2026-11",
+ * Excel's "nov-26" / "nov. 2026" / "november 2026", a first-of-month date such as "1-11-2026",
+ * "01/11/2026" or "2026-11-01" (day first, the Dutch order), and "11-2026".
+ */
+export function readMonth(raw: string): Month | null {
+  const text = raw.trim().toLowerCase();
+  if (isMonth(text)) return text;
+  const make = (year: number, month: number): Month | null =>
+    month >= 1 && month <= 12 && year >= 1000 && year <= 9999
+      ? `${year}-${String(month).padStart(2, '0')}`
+      : null;
+  const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
+  let m = /^([a-z]+)\.?[\s\-/]+(\d{2}|\d{4})$/.exec(text);
+  if (m && MONTH_WORDS[m[1]]) return make(fullYear(m[2]), MONTH_WORDS[m[1]]);
+  m = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t].*)?$/.exec(text);
+  if (m) return Number(m[3]) === 1 ? make(Number(m[1]), Number(m[2])) : null;
+  m = /^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$/.exec(text);
+  if (m) return Number(m[1]) === 1 ? make(Number(m[3]), Number(m[2])) : null;
+  m = /^(\d{1,2})[-/](\d{4})$/.exec(text);
+  if (m) return make(Number(m[2]), Number(m[1]));
+  return null;
+}

@@ -76,7 +76,7 @@ export class DecisionsController {
         flash(req, 'Condition cleared.');
         return `/pilots/${slug}/review`;
       },
-      (state) => this.render(req, res, pilot, {}, state, id),
+      (state) => this.render(req, res, pilot, { note: body.note }, state, id),
     );
   }
 
@@ -122,7 +122,12 @@ export class DecisionsController {
       conditionError:
         conditionId === null
           ? null
-          : { id: conditionId, summary: state.summary, errors: state.fieldErrors.note },
+          : {
+              id: conditionId,
+              summary: state.summary,
+              errors: state.fieldErrors.note,
+              note: typeof values.note === 'string' ? values.note : '',
+            },
     });
   }
 }

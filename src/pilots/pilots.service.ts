@@ -17,7 +17,7 @@ import { slugify } from './portfolio';
 import { strategyFit } from './strategy-fit';
 import { canStop, checkOwnerStep, OWNER_REQUIRED_FROM } from './stage-rules';
 import { GatesService } from '../gates/gates.service';
-import type { Stage } from './pilot-fields';
+import { PURPOSES, type Stage } from './pilot-fields';
 import { groupBy } from '../common/group-by';
 
 export interface PortfolioFilter {
@@ -248,6 +248,11 @@ export class PilotsService {
       if (next.slug !== pilot.slug) await this.assertSlugFree(em, next.slug, pilot.id);
       const channels = await this.loadChannels(em, dto.affectedChannelIds, pilot.affectedChannels);
 
+      // The same purposes in another order are the same purposes: keep them as stored.
+      const samePurposes =
+        next.purposes.length === pilot.purposes.length &&
+        next.purposes.every((p) => pilot.purposes.includes(p));
+      if (samePurposes) next.purposes = pilot.purposes;
       const changes = diffFields(pilot, next, [...EDITABLE_FIELDS]);
       const channelChange = diffFields(
         { affectedChannels: pilot.affectedChannels.map((c) => c.name).sort() },
@@ -458,7 +463,8 @@ export class PilotsService {
       name: dto.name,
       description: dto.description,
       channelType: dto.channelType,
-      purposes: dto.purposes,
+      // In the model's order, whatever order the form sent: a save that changes nothing stores nothing.
+      purposes: PURPOSES.filter((p) => dto.purposes.includes(p)),
       targetContactTypes: dto.targetContactTypes,
       scope: dto.scope,
       controlScope: dto.controlScope,

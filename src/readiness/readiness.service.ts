@@ -178,6 +178,14 @@ export class ReadinessService {
         next,
         ['level', 'itOwner', 'budgetCommittedCents', 'roadmapSlot', 'targetDate'],
       ).map((c) => ({ ...c, field: `IT ${c.field}` }));
+      const current = await em.findBy(ItIntegration, { pilotId: pilot.id });
+      const integrationChanges = integrations.flatMap(({ item, status }) => {
+        const row = current.find((c) => c.item === item);
+        const before = row?.status ?? 'not_started';
+        return before === status ? [] : [{ item, status, row, before }];
+      });
+      // Saved unchanged: nothing to store, so "last changed by" keeps telling the truth.
+      if (existing && !changes.length && !integrationChanges.length) return;
       if (existing) {
         const values = { ...next, updatedBy: actor, updatedAt: now };
         if (!(await updateIfUnchanged(em, ItCommitment, existing, values)))
@@ -191,11 +199,7 @@ export class ReadinessService {
           updatedAt: now,
         });
       }
-      const current = await em.findBy(ItIntegration, { pilotId: pilot.id });
-      for (const { item, status } of integrations) {
-        const row = current.find((c) => c.item === item);
-        const before = row?.status ?? 'not_started';
-        if (before === status) continue;
+      for (const { item, status, row, before } of integrationChanges) {
         changes.push({ field: `IT integration ${item}`, oldValue: before, newValue: status });
         if (row) await em.update(ItIntegration, { id: row.id }, { status });
         else
@@ -270,11 +274,10 @@ export class ReadinessService {
         'critical',
         'active',
       ]);
-      await em.update(
-        ReadinessItem,
-        { id },
-        { ...values, version: existing.version + 1, updatedAt: now },
-      );
+      // Saved unchanged: nothing to store, no version to bump, nothing to audit.
+      if (!changes.length) return existing;
+      if (!(await updateIfUnchanged(em, ReadinessItem, existing, { ...values, updatedAt: now })))
+        throw stale('this checklist item');
       await this.audit.recordChanges(
         em,
         actor,
@@ -327,12 +330,14 @@ export class ReadinessService {
         'vendorStandaloneMonths',
         'maxMonthsInStage',
       ]);
+      if (!changes.length) return;
       const now = new Date();
-      await em.update(
-        GateSettings,
-        { id: 1 },
-        { ...values, version: existing.version + 1, updatedBy: actor, updatedAt: now },
-      );
+      const saved = await updateIfUnchanged(em, GateSettings, existing, {
+        ...values,
+        updatedBy: actor,
+        updatedAt: now,
+      });
+      if (!saved) throw stale('the thresholds');
       await this.audit.recordChanges(
         em,
         actor,

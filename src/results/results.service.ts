@@ -143,25 +143,26 @@ export class ResultsService {
     if (values.pilot) {
       const existing = await em.findOneBy(MonthlyResult, { pilotId: pilot.id, month });
       const row: Record<string, unknown> = {};
+      const before = changes.length;
       for (const [metric, value] of Object.entries(values.pilot) as Array<
         [PilotMetric, number | null]
       >) {
         const column = PILOT_METRIC_COLUMNS[metric];
-        const before = existing
-          ? (existing as unknown as Record<string, number | null>)[column]
-          : null;
-        if (auditValue(before) !== auditValue(value)) {
+        const old = existing ? (existing as unknown as Record<string, number | null>)[column] : null;
+        if (auditValue(old) !== auditValue(value)) {
           changes.push({
             field: `${month} ${metric}`,
-            oldValue: auditValue(before),
+            oldValue: auditValue(old),
             newValue: auditValue(value),
           });
         }
         row[column] = value;
       }
-      if (existing) {
+      // Rows are written only when a figure changed: a month saved unchanged stores nothing.
+      const changed = changes.length > before;
+      if (existing && changed) {
         await em.update(MonthlyResult, { id: existing.id }, { ...row, updatedAt: now });
-      } else {
+      } else if (!existing && changed) {
         await em.insert(MonthlyResult, { ...row, pilotId: pilot.id, month, updatedAt: now });
       }
     }
@@ -171,25 +172,25 @@ export class ResultsService {
       if (!given) continue;
       const existing = existingChannels.find((r) => r.channelId === channel.id);
       const row: Record<string, unknown> = {};
+      const before = changes.length;
       for (const [metric, value] of Object.entries(given) as Array<
         [ChannelMetric, number | null]
       >) {
         const column = CHANNEL_METRIC_COLUMNS[metric];
-        const before = existing
-          ? (existing as unknown as Record<string, number | null>)[column]
-          : null;
-        if (auditValue(before) !== auditValue(value)) {
+        const old = existing ? (existing as unknown as Record<string, number | null>)[column] : null;
+        if (auditValue(old) !== auditValue(value)) {
           changes.push({
             field: `${month} ${channel.key} ${metric}`,
-            oldValue: auditValue(before),
+            oldValue: auditValue(old),
             newValue: auditValue(value),
           });
         }
         row[column] = value;
       }
+      if (changes.length === before) continue;
       if (existing) {
         await em.update(ChannelResult, { id: existing.id }, { ...row, updatedAt: now });
-      } else if (Object.values(row).some((v) => v !== null)) {
+      } else {
         await em.insert(ChannelResult, {
           ...row,
           pilotId: pilot.id,

@@ -140,7 +140,7 @@ describe('CSV import (HTTP)', () => {
         'import-one,2026-03,volume,fax,10',
         'import-one,2026-03,volume,chat,10',
         'import-one,2025-06,contacts,,10',
-        'import-one,03/2026,volume,phone,10',
+        'import-one,Q1 2026,volume,phone,10',
         'import-one,2026-03,volume,phone,-5',
       ].join('\n'),
     );
@@ -152,7 +152,7 @@ describe('CSV import (HTTP)', () => {
       [4, 'unknown channel "fax"'],
       [5, 'chat is not an affected channel of import-one'],
       [6, "2025-06 is before the pilot's start month 2026-01"],
-      [7, '"03/2026" is not a month written YYYY-MM'],
+      [7, '"Q1 2026" is not a month (write 2026-11, nov-26 or 1-11-2026)'],
       [8, 'a count cannot be negative'],
     ] as const) {
       expect(html).toMatch(

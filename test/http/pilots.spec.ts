@@ -49,7 +49,7 @@ describe('Pilots (HTTP)', () => {
         stage: 'idea',
         version: 1,
         ownerName: 'Sanne de Vries',
-        purposes: ['operational_relief', 'marketing'],
+        purposes: ['marketing', 'operational_relief'], // in the model's order
       });
       expect(pilot.affectedChannels.map((c) => c.key).sort()).toEqual(['email', 'phone']);
       const changes = await t.dataSource

@@ -44,3 +44,47 @@ export function unescapeHtml(html: string): string {
     .replace(/&#x60;/g, '`')
     .replace(/&amp;/g, '&');
 }
+
+/**
+ * The fields of the page's form posting to `action`, as a browser would send them unchanged:
+ * inputs with their values (checked boxes only), textareas' text, selects' chosen option.
+ * Submitting what the page shows is what catches a field rendered wrongly.
+ */
+export function renderedForm(html: string, action: string | RegExp): FormFields {
+  const forms = [...html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/g)];
+  const form = forms.find(([, attrs]) => {
+    const found = /action="([^"]*)"/.exec(attrs)?.[1] ?? '';
+    return typeof action === 'string' ? unescapeHtml(found) === action : action.test(found);
+  });
+  if (!form) throw new Error(`The page has no form posting to ${String(action)}`);
+  const body = form[2];
+  const fields: Record<string, string[]> = {};
+  const add = (name: string, value: string) => (fields[name] ??= []).push(unescapeHtml(value));
+  const attr = (tag: string, name: string) =>
+    new RegExp(`\\s${name}="([^"]*)"`).exec(tag)?.[1] ?? null;
+  for (const [tag] of body.matchAll(/<input\b[^>]*>/g)) {
+    const name = attr(tag, 'name');
+    const type = attr(tag, 'type') ?? 'text';
+    if (!name || type === 'submit' || type === 'file') continue;
+    if ((type === 'checkbox' || type === 'radio') && !/\schecked\b/.test(tag)) continue;
+    add(name, attr(tag, 'value') ?? (type === 'checkbox' ? 'on' : ''));
+  }
+  for (const [, attrs, text] of body.matchAll(/<textarea\b([^>]*)>([\s\S]*?)<\/textarea>/g)) {
+    const name = attr(attrs, 'name');
+    if (name) add(name, text.replace(/^\n/, ''));
+  }
+  for (const [, attrs, options] of body.matchAll(/<select\b([^>]*)>([\s\S]*?)<\/select>/g)) {
+    const name = attr(attrs, 'name');
+    if (!name) continue;
+    const all = [...options.matchAll(/<option\b([^>]*)>([\s\S]*?)<\/option>/g)];
+    const chosen = all.filter(([, a]) => /\sselected\b/.test(a));
+    for (const [, a, label] of chosen.length ? chosen : all.slice(0, 1))
+      add(name, attr(a, 'value') ?? label.trim());
+  }
+  return Object.fromEntries(
+    Object.entries(fields).map(([name, values]) => [
+      name,
+      values.length === 1 ? values[0] : values,
+    ]),
+  );
+}

@@ -1,3 +1,4 @@
+import { readMonth } from '../../src/common/months';
 import { MAX_IMPORT_ROWS, parseMetricsCsv } from '../../src/results/import/metrics-csv';
 
 describe('parseMetricsCsv', () => {
@@ -39,7 +40,7 @@ describe('parseMetricsCsv', () => {
       ].join('\n'),
     );
     expect(parsed.errors.map((e) => [e.line, e.column, e.reason])).toEqual([
-      [2, 'month', '"2026-13" is not a month written YYYY-MM'],
+      [2, 'month', '"2026-13" is not a month (write 2026-11, nov-26 or 1-11-2026)'],
       [3, 'channel', 'volume needs the existing channel it belongs to'],
       [4, 'channel', 'contacts is a figure of the new channel itself; leave the channel empty'],
       [5, 'metric', expect.stringContaining('unknown metric "smiles"')],
@@ -54,7 +55,7 @@ describe('parseMetricsCsv', () => {
   it('refuses a file without the header', () => {
     expect(parseMetricsCsv('p1,2026-01,contacts,,1\n').errors[0]).toMatchObject({
       line: 1,
-      reason: expect.stringContaining('the first line must be the header'),
+      reason: expect.stringContaining('the first line must name the columns'),
     });
     expect(parseMetricsCsv('').errors[0].reason).toBe('the file is empty');
   });
@@ -75,4 +76,45 @@ describe('the row limit', () => {
       },
     ]);
   });
+
+  it('reads the header by name, in any order, as a reordered spreadsheet saves it', () => {
+    const parsed = parseMetricsCsv(
+      'Value;Metric;Pilot;Channel;Month\r\n3.000,50;fixed_cost;p1;;nov-26\r\n1.250;volume;p1;phone;1-12-2026\r\n',
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((r) => [r.pilot, r.month, r.metric, r.channel, r.value])).toEqual([
+      ['p1', '2026-11', 'fixed_cost', null, 300050],
+      ['p1', '2026-12', 'volume', 'phone', 1250],
+    ]);
+    expect(parseMetricsCsv('pilot,month,metric,value,colour\n').errors[0].reason).toBe(
+      'the first line must name the columns pilot,month,metric,channel,value (in any order): missing channel; unknown "colour"',
+    );
+  });
+});
+
+describe('readMonth', () => {
+  it.each([
+    ['2026-11', '2026-11'],
+    ['nov-26', '2026-11'],
+    ['Nov-26', '2026-11'],
+    ['mrt-27', '2027-03'],
+    ['okt. 2026', '2026-10'],
+    ['mei 2026', '2026-05'],
+    ['november 2026', '2026-11'],
+    ['1-11-2026', '2026-11'],
+    ['01/11/2026', '2026-11'],
+    ['1.3.2027', '2027-03'],
+    ['2026-11-01', '2026-11'],
+    ['2026-11-01 00:00:00', '2026-11'],
+    ['11-2026', '2026-11'],
+  ])('reads %s as %s', (raw, month) => {
+    expect(readMonth(raw)).toBe(month);
+  });
+
+  it.each(['2026-13', '15-11-2026', '2026-11-15', 'nov', 'Q1 2026', 'foo-26', '13-2026', ''])(
+    'refuses %s (not a month, or a day other than the first)',
+    (raw) => {
+      expect(readMonth(raw)).toBeNull();
+    },
+  );
 });

@@ -2,6 +2,7 @@ import {
   ArrayMaxSize,
   IsIn,
   IsInt,
+  IsNotEmpty,
   IsOptional,
   IsString,
   Length,
@@ -33,7 +34,8 @@ export class PilotFormDto {
 
   @Trim()
   @IsString()
-  @Length(1, 5000, { message: 'Describe the pilot in at most 5000 characters.' })
+  @IsNotEmpty({ message: 'Describe the pilot: what it is and for whom.' })
+  @MaxLength(5000, { message: 'The description may be at most 5000 characters.' })
   description: string;
 
   @IsIn(CHANNEL_TYPES, { message: 'Choose a channel type from the list.' })

@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import { isMonth } from '../../common/months';
+import { isMonth, readMonth } from '../../common/months';
 import {
   CHANNEL_METRICS,
   isChannelMetric,
@@ -75,15 +75,28 @@ export function parseMetricsCsv(content: string): ParsedCsv {
       delimiter,
     };
 
-  const header = records[0].map((h) => h.toLowerCase());
-  if (header.join(',') !== CSV_COLUMNS.join(',')) {
+  // The header names the columns; any order will do (a spreadsheet's columns get moved).
+  const header = records[0].map((h) => h.trim().toLowerCase());
+  const position = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
+    (typeof CSV_COLUMNS)[number],
+    number
+  >;
+  const missing = CSV_COLUMNS.filter((c) => position[c] === -1);
+  const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
+  const twice = CSV_COLUMNS.filter((c) => header.filter((h) => h === c).length > 1);
+  if (missing.length || unknown.length || twice.length) {
+    const problems = [
+      missing.length ? `missing ${missing.join(', ')}` : '',
+      unknown.length ? `unknown ${unknown.map((u) => `"${u.slice(0, 40)}"`).join(', ')}` : '',
+      twice.length ? `twice ${twice.join(', ')}` : '',
+    ].filter(Boolean);
     return {
       rows: [],
       errors: [
         {
           line: 1,
           column: null,
-          reason: `the first line must be the header ${CSV_COLUMNS.join(delimiter)}, found ${records[0].join(delimiter)}`,
+          reason: `the first line must name the columns ${CSV_COLUMNS.join(delimiter)} (in any order): ${problems.join('; ')}`,
         },
       ],
       delimiter,
@@ -111,15 +124,20 @@ export function parseMetricsCsv(content: string): ParsedCsv {
   for (let i = 1; i < records.length; i += 1) {
     const record = records[i];
     const line = lineNumbers[i] ?? i + 1;
-    if (record.length !== CSV_COLUMNS.length) {
+    if (record.length !== header.length) {
       errors.push({
         line,
         column: null,
-        reason: `expected ${CSV_COLUMNS.length} columns, found ${record.length}`,
+        reason: `expected ${header.length} columns, found ${record.length}`,
       });
       continue;
     }
-    const [pilot, month, metricRaw, channelRaw, valueRaw] = record;
+    const pilot = record[position.pilot];
+    const monthRaw = record[position.month];
+    const metricRaw = record[position.metric];
+    const channelRaw = record[position.channel];
+    const valueRaw = record[position.value];
+    const month = readMonth(monthRaw) ?? monthRaw;
     const metric = metricRaw.toLowerCase();
     const channel = channelRaw ? channelRaw.toLowerCase() : null;
     let ok = true;
@@ -128,7 +146,11 @@ export function parseMetricsCsv(content: string): ParsedCsv {
       ok = false;
     };
     if (!pilot) fail('pilot', 'the pilot is empty');
-    if (!isMonth(month)) fail('month', `"${month}" is not a month written YYYY-MM`);
+    if (!isMonth(month))
+      fail(
+        'month',
+        `"${monthRaw.slice(0, 40)}" is not a month (write 2026-11, nov-26 or 1-11-2026)`,
+      );
     let kind: (typeof PILOT_METRICS)[keyof typeof PILOT_METRICS]['kind'] | null = null;
     if (isPilotMetric(metric)) {
       kind = PILOT_METRICS[metric].kind;

@@ -1,0 +1,154 @@
+import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { MonthlyResult } from '../../src/results/monthly-result.entity';
+import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
+import { ChannelResult } from '../../src/results/channel-result.entity';
+import { findPilot } from '../support/factories';
+import { csrfToken, encodeForm, FormFields, renderedForm, unescapeHtml } from '../support/forms';
+import { Agent, createTestApp, TestApp } from '../support/test-app';
+
+// Forms submitted as the page renders them, and the links the pages really have (issue 12):
+// the month form and its links, readiness evidence, saves that change nothing, buttons only
+// for those who may press them. On SQLite, and on PostgreSQL with TEST_DATABASE_URL.
+
+describe('Round trips through the rendered pages (HTTP)', () => {
+  let t: TestApp;
+  let admin: Agent;
+
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true });
+    admin = await t.agent('admin');
+  });
+  afterAll(() => t.close());
+
+  const post = (agent: Agent, action: string, fields: FormFields, page: string) =>
+    agent
+      .post(action)
+      .type('form')
+      .send(encodeForm({ ...fields, _csrf: csrfToken(page) }));
+
+  const auditCount = () => t.dataSource.getRepository(AuditEntry).count();
+
+  it('the results list links each month to its form, and the form saves what it shows', async () => {
+    const list = await admin.get('/pilots/whatsapp-movers/results').expect(200);
+    const links = [
+      ...list.text.matchAll(/href="(\/pilots\/whatsapp-movers\/results\/[^"]*)"/g),
+    ].map((m) => m[1]);
+    expect(links.length).toBeGreaterThan(12);
+    for (const link of links) expect(link).toMatch(/\/results\/\d{4}-(0[1-9]|1[0-2])$/);
+
+    // The newest month is a month of the pilot (older ones are the channels' history).
+    const month = links[0].slice(-7);
+    const page = await admin.get(links[0]).expect(200);
+    const action = `/pilots/whatsapp-movers/results/${month}`;
+    const shown = renderedForm(page.text, action);
+    const before = await t.dataSource.getRepository(MonthlyResult).find({ order: { id: 'ASC' } });
+    const channelsBefore = await t.dataSource.getRepository(ChannelResult).count();
+    const audit = await auditCount();
+
+    // Unchanged: answered as saved, nothing stored, nothing in the history.
+    const same = await post(admin, action, shown, page.text);
+    expect(same.status).toBe(303);
+    expect(await t.dataSource.getRepository(MonthlyResult).find({ order: { id: 'ASC' } })).toEqual(
+      before,
+    );
+    expect(await t.dataSource.getRepository(ChannelResult).count()).toBe(channelsBefore);
+    expect(await auditCount()).toBe(audit);
+
+    // One change: exactly that figure is stored.
+    const changed = await post(admin, action, { ...shown, contacts: '4321' }, page.text);
+    expect(changed.status).toBe(303);
+    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
+    const row = await t.dataSource.getRepository(MonthlyResult).findOneByOrFail({
+      pilotId: pilot.id,
+      month,
+    });
+    expect(row.contacts).toBe(4321);
+    expect(await auditCount()).toBe(audit + 1);
+  });
+
+  it('the business case links each month to its results form', async () => {
+    const page = await admin.get('/pilots/whatsapp-movers/business-case').expect(200);
+    const links = [...page.text.matchAll(/href="(\/pilots\/whatsapp-movers\/results\/[^"]*)"/g)];
+    expect(links.length).toBeGreaterThan(0);
+    for (const [, link] of links) {
+      expect(link).toMatch(/\/results\/\d{4}-\d{2}$/);
+      await admin.get(link).expect(200);
+    }
+  });
+
+  it('readiness evidence is shown as stored, and changing only the status keeps it', async () => {
+    const page = await admin.get('/pilots/whatsapp-movers/readiness').expect(200);
+    expect(page.text).not.toContain('[object Object]');
+    const action = /action="(\/pilots\/whatsapp-movers\/readiness\/\d+)"/.exec(page.text)![1];
+    const itemId = Number(action.split('/').pop());
+    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
+    const stored = await t.dataSource
+      .getRepository(PilotReadiness)
+      .findOneByOrFail({ pilotId: pilot.id, itemId });
+    expect(stored.evidence).toBeTruthy();
+    const shown = renderedForm(page.text, action);
+    expect(shown.evidence).toBe(stored.evidence);
+
+    const res = await post(admin, action, { ...shown, status: 'in_progress' }, page.text);
+    expect(res.status).toBe(303);
+    const after = await t.dataSource
+      .getRepository(PilotReadiness)
+      .findOneByOrFail({ pilotId: pilot.id, itemId });
+    expect(after).toMatchObject({ status: 'in_progress', evidence: stored.evidence });
+  });
+
+  it('a pilot saved unchanged stores nothing (purposes in any order are the same purposes)', async () => {
+    const before = await findPilot(t.dataSource, 'whatsapp-movers');
+    const audit = await auditCount();
+    const page = await admin.get('/pilots/whatsapp-movers/edit').expect(200);
+    const res = await post(
+      admin,
+      '/pilots/whatsapp-movers',
+      renderedForm(page.text, '/pilots/whatsapp-movers'),
+      page.text,
+    );
+    expect(res.status).toBe(303);
+    const after = await findPilot(t.dataSource, 'whatsapp-movers');
+    expect(after.version).toBe(before.version);
+    expect(after.purposes).toEqual(before.purposes);
+    expect(await auditCount()).toBe(audit);
+  });
+
+  it.each([
+    ['/pilots/whatsapp-movers/plan', '/pilots/whatsapp-movers/plan'],
+    ['/pilots/whatsapp-movers/it', '/pilots/whatsapp-movers/it'],
+    ['/admin/gate-settings', '/admin/gate-settings'],
+  ])('%s saved unchanged stores nothing', async (pageUrl, action) => {
+    const audit = await auditCount();
+    const page = await admin.get(pageUrl).expect(200);
+    const res = await post(admin, action, renderedForm(page.text, action), page.text);
+    expect(res.status).toBe(303);
+    expect(await auditCount()).toBe(audit);
+    // The same page again: the version the form carries has not moved.
+    const again = await admin.get(pageUrl).expect(200);
+    expect(renderedForm(again.text, action).version).toBe(renderedForm(page.text, action).version);
+  });
+
+  it('shows "Register a pilot" only to those who may register one', async () => {
+    for (const role of ['viewer', 'board', 'finance'] as const) {
+      const agent = await t.agent(role);
+      for (const url of ['/pilots', '/dashboard']) {
+        const page = await agent.get(url).expect(200);
+        expect(page.text).not.toContain('href="/pilots/new"');
+      }
+      await agent.get('/pilots/new').expect(403);
+    }
+    const owner = await t.agent('owner');
+    expect((await owner.get('/pilots').expect(200)).text).toContain('Register a pilot');
+  });
+
+  it('says "1 pilot matches the filter"', async () => {
+    const page = await admin.get('/pilots?q=whatsapp').expect(200);
+    expect(unescapeHtml(page.text)).toContain('1 pilot matches the filter.');
+  });
+
+  it('answers /favicon.ico, signed in or not', async () => {
+    const res = await (await t.agent(null)).get('/favicon.ico').expect(200);
+    expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
+  });
+});
