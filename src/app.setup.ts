@@ -10,6 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { AppExceptionFilter } from './common/app-exception.filter';
 import { sendError } from './common/error-page';
 import { hbsHelpers } from './common/hbs-helpers';
+import { setTimeZone } from './common/time-zone';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { DatabaseSessionStore } from './sessions/database-session.store';
@@ -32,6 +33,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
       'trust proxy',
       /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy,
     );
+  setTimeZone(config.timeZone);
   for (const [name, helper] of Object.entries(hbsHelpers)) hbs.registerHelper(name, helper);
   await new Promise<void>((resolve) =>
     hbs.registerPartials(join(rootDir, 'views', 'partials'), () => resolve()),

@@ -1,7 +1,10 @@
-// Calendar helpers on ISO dates (YYYY-MM-DD); the app reasons in UTC days.
+import { localParts } from './time-zone';
+
+// Calendar helpers on ISO dates (YYYY-MM-DD). "Today" is the date in the organisation's time
+// zone (TZ); date arithmetic on ISO dates is in whole days and needs no zone.
 
 export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
+  return localParts(now).date;
 }
 
 export function isIsoDate(value: string): boolean {

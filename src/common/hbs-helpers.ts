@@ -1,6 +1,8 @@
 import type { HelperDelegate } from 'handlebars';
 import { formatEuros, formatNumber, formatPercent } from './money';
 import { formatMonth } from './months';
+import { localParts } from './time-zone';
+import { formatMetricValue } from '../results/metrics';
 import { Chart, chartJson } from '../charts/chart';
 import {
   IT_LEVEL_LABELS,
@@ -59,12 +61,12 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
     const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
     return `${d} ${MONTHS[m - 1]} ${y}`;
   },
-  // {{formatDateTime someDate}} → 23 Nov 2026 14:05 UTC
+  // {{formatDateTime someDate}} → 23 Nov 2026 15:05, in the organisation's time zone (TZ)
   formatDateTime: (value: unknown) => {
     const date = value instanceof Date ? value : new Date(String(value));
     if (Number.isNaN(date.getTime())) return '—';
-    const iso = date.toISOString();
-    return `${hbsHelpers.formatDate(iso.slice(0, 10), undefined)} ${iso.slice(11, 16)} UTC`;
+    const local = localParts(date);
+    return `${hbsHelpers.formatDate(local.date, undefined)} ${local.time}`;
   },
   // {{orDash value}}: an empty field shows as a dash, never as nothing
   orDash: (value: unknown) => (value === null || value === undefined || value === '' ? '—' : value),
@@ -85,6 +87,8 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
       weak: 'weak evidence',
       unverified: 'unverified',
     })[value] ?? value,
+  // {{formatMetric "fixed_cost" 300050}} → € 3.000,50: a stored figure as its metric is read
+  formatMetric: (metric: string, value: number | null) => formatMetricValue(metric, value),
   // {{euro (divide amountCents 100)}}
   divide: (a: number, b: number) => a / b,
   // {{add a b}}

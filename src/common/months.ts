@@ -1,3 +1,5 @@
+import { localParts } from './time-zone';
+
 // Calendar months written YYYY-MM, and their index (months since year 0) for arithmetic.
 
 export type Month = string;
@@ -24,8 +26,9 @@ export function addMonths(month: Month, count: number): Month {
   return monthFromIndex(monthIndex(month) + count);
 }
 
+/** The month an instant falls in, in the organisation's time zone. */
 export function monthOf(date: Date): Month {
-  return date.toISOString().slice(0, 7);
+  return localParts(date).month;
 }
 
 /** Whole months from `from` to `to` (to later = positive). */

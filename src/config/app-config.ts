@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_TIME_ZONE, isTimeZone } from '../common/time-zone';
 
 export type DatabaseConfig = (
   { type: 'sqlite'; file: string } | { type: 'postgres'; url: string }
@@ -21,6 +22,8 @@ export interface AppConfig {
    * plain HTTP, and must believe its X-Forwarded-Proto to send the Secure session cookie.
    */
   trustProxy: string | false;
+  /** The organisation's time zone (TZ): "today", months of timestamps and every time shown. */
+  timeZone: string;
 }
 
 export class ConfigError extends Error {}
@@ -82,6 +85,11 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     problems.push(`LOG_SQL must be "on" or "off", got "${env.LOG_SQL}"`);
   }
 
+  const timeZone = env.TZ?.trim() || DEFAULT_TIME_ZONE;
+  if (!isTimeZone(timeZone)) {
+    problems.push(`TZ must be a time zone such as Europe/Amsterdam, got "${env.TZ}"`);
+  }
+
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   }
@@ -93,5 +101,6 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     sessionSecret,
     sessionSecretGenerated,
     trustProxy: trustProxy && /^\d+$/.test(trustProxy) ? String(Number(trustProxy)) : trustProxy,
+    timeZone,
   };
 }

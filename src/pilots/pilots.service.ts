@@ -17,6 +17,7 @@ import { slugify } from './portfolio';
 import { strategyFit } from './strategy-fit';
 import { canStop, checkOwnerStep, OWNER_REQUIRED_FROM } from './stage-rules';
 import { GatesService } from '../gates/gates.service';
+import { readableChange } from './history-labels';
 import { PURPOSES, type Stage } from './pilot-fields';
 import { groupBy } from '../common/group-by';
 
@@ -185,9 +186,7 @@ export class PilotsService {
           kind: entry.action,
           at: entry.at,
           actor: entry.actor,
-          field: entry.field,
-          oldValue: entry.oldValue,
-          newValue: entry.newValue,
+          ...readableChange(entry),
         })),
     ];
     return items.sort((a, b) => b.at.getTime() - a.at.getTime());

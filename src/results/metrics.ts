@@ -1,4 +1,4 @@
-import { parseEurosToCents } from '../common/money';
+import { formatEuros, formatNumber, formatPercent, parseEurosToCents } from '../common/money';
 
 // The figures a pilot logs, by the names the CSV import and the forms use (business-case.md).
 
@@ -93,4 +93,17 @@ export function parseMetricValue(kind: MetricKind, raw: string, decimalComma = f
   if (!Number.isSafeInteger(value) || value > 2_000_000_000)
     return { ok: false, reason: 'the number is too large' };
   return { ok: true, value };
+}
+
+/** A stored figure as people read it: money in euros, percentages with %, counts grouped. */
+export function formatMetricValue(metric: string, value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const kind: MetricKind | undefined = isPilotMetric(metric)
+    ? PILOT_METRICS[metric].kind
+    : isChannelMetric(metric)
+      ? CHANNEL_METRICS[metric].kind
+      : undefined;
+  if (kind === 'money' || kind === 'signed_money') return formatEuros(value / 100);
+  if (kind === 'percent') return formatPercent(value / 100);
+  return formatNumber(value);
 }

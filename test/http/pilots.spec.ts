@@ -162,7 +162,7 @@ describe('Pilots (HTTP)', () => {
       const page = await (await t.agent()).get(`/pilots/${pilot.slug}`).expect(200);
       expect(page.text).toContain('Better description');
       expect(page.text).toMatch(
-        /<td>ownerName<\/td>\s*<td class="prewrap">—<\/td>\s*<td class="prewrap">Joost Bakker<\/td>/,
+        /<td>Owner<\/td>\s*<td class="prewrap">—<\/td>\s*<td class="prewrap">Joost Bakker<\/td>/,
       );
     });
 

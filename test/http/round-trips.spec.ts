@@ -151,4 +151,60 @@ describe('Round trips through the rendered pages (HTTP)', () => {
     const res = await (await t.agent(null)).get('/favicon.ico').expect(200);
     expect(res.headers['content-type']).toMatch(/^image\/svg\+xml/);
   });
+
+  it('shows the channel-switch rate per month and in total on the business case', async () => {
+    const page = unescapeHtml(
+      (await admin.get('/pilots/whatsapp-movers/business-case').expect(200)).text,
+    );
+    expect(page).toMatch(/Channel switch rate<\/span><span class="kpi-value">\d+,\d%/);
+    expect(page).toContain('<th scope="col" class="num">Switch rate</th>');
+    expect(page).toMatch(/<td class="num">\d+,\d%<\/td>\s*<td>/);
+  });
+
+  it('imports what Dutch Excel saves: reordered columns, Excel months, decimal commas; the preview in months and euros', async () => {
+    const owner = await t.agent('admin');
+    const file = [
+      'Maand;Pilot;Metric;Channel;Value'.replace('Maand', 'month'),
+      'nov-26;whatsapp-movers;fixed_cost;;3.000,50',
+      '1-11-2026;whatsapp-movers;volume;phone;10.250',
+    ].join('\r\n');
+    const page = await owner.get('/results/import').expect(200);
+    const token = /action="\/results\/import\?_csrf=([^"]+)"/.exec(page.text)![1];
+    const preview = await owner
+      .post(`/results/import?_csrf=${token}`)
+      .attach('file', Buffer.from(`\uFEFF${file}`), 'excel.csv');
+    expect(preview.status).toBe(200);
+    const html = unescapeHtml(preview.text);
+    expect(html).toMatch(
+      /<td>Nov 2026<\/td><td>fixed_cost<\/td><td>—<\/td><td class="num">[^<]*<\/td><td class="num">€\s3\.000,50<\/td>/,
+    );
+    expect(html).not.toContain('300050');
+    const confirmed = await owner
+      .post(/action="(\/results\/import\/[0-9a-f-]+\/confirm)"/.exec(preview.text)![1])
+      .type('form')
+      .send({ _csrf: csrfToken(preview.text) });
+    expect(confirmed.status).toBe(303);
+    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
+    const row = await t.dataSource
+      .getRepository(MonthlyResult)
+      .findOneByOrFail({ pilotId: pilot.id, month: '2026-11' });
+    expect(Number(row.fixedCostCents)).toBe(300050);
+  });
+
+  it("shows the history in the forms' words and in euros, not column names and cents", async () => {
+    const page = await admin.get('/pilots/whatsapp-movers/plan').expect(200);
+    const action = '/pilots/whatsapp-movers/plan';
+    const res = await post(
+      admin,
+      action,
+      { ...renderedForm(page.text, action), fixedCostAtScaleCents: '12.500' },
+      page.text,
+    );
+    expect(res.status).toBe(303);
+    const html = unescapeHtml((await admin.get('/pilots/whatsapp-movers').expect(200)).text);
+    expect(html).toMatch(
+      /<td>Monthly fixed cost at full scale<\/td>\s*<td class="prewrap">[^<]*<\/td>\s*<td class="prewrap">€\s12\.500,00<\/td>/,
+    );
+    expect(html).not.toContain('fixedCostAtScaleCents');
+  });
 });

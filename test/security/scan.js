@@ -33,7 +33,13 @@ async function main() {
   const { loadConfig } = require(join(ROOT, 'dist/src/config/app-config'));
   const config = loadConfig(env, ROOT);
   const silent = { out: () => {}, err: (s) => console.error(s), password: async () => PASSWORD };
-  if ((await runCli(['create-user', 'scan@scan.example', 'Scanner', 'admin,finance,board'], config, silent)) !== 0)
+  if (
+    (await runCli(
+      ['create-user', 'scan@scan.example', 'Scanner', 'admin,finance,board'],
+      config,
+      silent,
+    )) !== 0
+  )
     throw new Error('could not create the scan account');
 
   const server = await startServer({ env });
@@ -42,7 +48,10 @@ async function main() {
   await signIn(session, 'scan@scan.example', PASSWORD);
   const tokenPage = await (await session.get('/account/tokens')).text();
   const made = await (
-    await session.post('/account/tokens', new URLSearchParams({ _csrf: session.token(tokenPage), name: 'scan' }))
+    await session.post(
+      '/account/tokens',
+      new URLSearchParams({ _csrf: session.token(tokenPage), name: 'scan' }),
+    )
   ).text();
   const cookie = session.cookie;
   const apiToken = /(cpt_[A-Za-z0-9_-]{20,})/.exec(made)?.[1];
@@ -50,13 +59,29 @@ async function main() {
 
   // What sqlmap attacks: every parameter that reaches a query, and the path segments (marked *).
   const targets = [
-    { name: 'portfolio filters', url: `${base}/pilots?q=chat&stage=incubation&channelType=chatbot&department=Sales&owner=Pieter` },
-    { name: 'finance filters and sorting', url: `${base}/finance/dashboard?stage=incubation&department=Sales&channelType=chatbot&from=2025-01&to=2026-06&sort=net&dir=desc` },
-    { name: 'finance export', url: `${base}/finance/dashboard.csv?stage=incubation&department=Sales&from=2025-01&sort=claimed&dir=asc` },
-    { name: 'audit filters', url: `${base}/admin/audit?type=pilot&actor=demo&pilot=whatsapp-movers&from=2025-01-01&to=2026-12-31&page=1` },
+    {
+      name: 'portfolio filters',
+      url: `${base}/pilots?q=chat&stage=incubation&channelType=chatbot&department=Sales&owner=Pieter`,
+    },
+    {
+      name: 'finance filters and sorting',
+      url: `${base}/finance/dashboard?stage=incubation&department=Sales&channelType=chatbot&from=2025-01&to=2026-06&sort=net&dir=desc`,
+    },
+    {
+      name: 'finance export',
+      url: `${base}/finance/dashboard.csv?stage=incubation&department=Sales&from=2025-01&sort=claimed&dir=asc`,
+    },
+    {
+      name: 'audit filters',
+      url: `${base}/admin/audit?type=pilot&actor=demo&pilot=whatsapp-movers&from=2025-01-01&to=2026-12-31&page=1`,
+    },
     { name: 'a pilot by its URL name', url: `${base}/pilots/whatsapp-movers*/business-case` },
     { name: 'a month of results', url: `${base}/pilots/whatsapp-movers/results/2026-01*` },
-    { name: 'API path', url: `${base}/api/v1/pilots/whatsapp-movers*/business-case`, headers: [`Authorization: Bearer ${apiToken}`] },
+    {
+      name: 'API path',
+      url: `${base}/api/v1/pilots/whatsapp-movers*/business-case`,
+      headers: [`Authorization: Bearer ${apiToken}`],
+    },
     {
       name: 'register-a-pilot form',
       url: `${base}/pilots`,
@@ -77,19 +102,27 @@ async function main() {
   for (const target of targets) {
     const t0 = Date.now();
     const args = [
-      '-u', target.url,
+      '-u',
+      target.url,
       // Level 3, risk 2: the wider payload sets, on the parameters named (-p) and the marked path
       // segments; not the session cookie, which sqlmap would only spoil.
-      '--batch', '--level=3', '--risk=2', '--dbms=SQLite',
-      '--flush-session', `--output-dir=${join(dir, 'sqlmap')}`,
-      '--disable-coloring', '--timeout=20',
+      '--batch',
+      '--level=3',
+      '--risk=2',
+      '--dbms=SQLite',
+      '--flush-session',
+      `--output-dir=${join(dir, 'sqlmap')}`,
+      '--disable-coloring',
+      '--timeout=20',
       `--cookie=${cookie()}`,
       '--ignore-code=400,403,404,413,422,429',
     ];
     if (target.data) args.push(`--data=${target.data}`);
     if (target.skip) args.push(`--skip=${target.skip}`);
-    const params = [...new URL(target.url.replace('*', '')).searchParams.keys(), ...new URLSearchParams(target.data ?? '').keys()]
-      .filter((name) => name !== '_csrf');
+    const params = [
+      ...new URL(target.url.replace('*', '')).searchParams.keys(),
+      ...new URLSearchParams(target.data ?? '').keys(),
+    ].filter((name) => name !== '_csrf');
     if (params.length) args.push(`-p`, params.join(','));
     if (target.csrf) args.push('--csrf-token=_csrf', `--csrf-url=${target.csrf}`);
     for (const header of target.headers ?? []) args.push(`--header=${header}`);
@@ -100,8 +133,17 @@ async function main() {
     const output = `${run.stdout}\n${run.stderr}`;
     const found = /identified the following injection point|is vulnerable/i.test(output);
     const tested = (output.match(/testing '/g) ?? []).length;
-    log(`${target.name}: ${found ? 'INJECTION FOUND' : 'nothing found'} (${tested} tests, ${Math.round((Date.now() - t0) / 1000)} s)`);
-    if (found) findings.push({ target: target.name, output: output.split('\n').filter((l) => /Parameter:|Type:|Payload:/.test(l)).join('\n') });
+    log(
+      `${target.name}: ${found ? 'INJECTION FOUND' : 'nothing found'} (${tested} tests, ${Math.round((Date.now() - t0) / 1000)} s)`,
+    );
+    if (found)
+      findings.push({
+        target: target.name,
+        output: output
+          .split('\n')
+          .filter((l) => /Parameter:|Type:|Payload:/.test(l))
+          .join('\n'),
+      });
     if (run.status !== 0 && !found) {
       const critical = output.split('\n').filter((l) => /\[CRITICAL\]/.test(l));
       // "all tested parameters do not appear to be injectable" is sqlmap's way to say: clean.
@@ -113,7 +155,9 @@ async function main() {
   }
   await server.stop();
   rmSync(dir, { recursive: true, force: true });
-  log(`done in ${Math.round((Date.now() - started) / 1000)} s: ${findings.length ? `${findings.length} problem(s)` : 'no injection found'}`);
+  log(
+    `done in ${Math.round((Date.now() - started) / 1000)} s: ${findings.length ? `${findings.length} problem(s)` : 'no injection found'}`,
+  );
   if (findings.length) {
     for (const f of findings) console.error(`\n${f.target}:\n${f.output}`);
     process.exit(1);

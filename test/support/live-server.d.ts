@@ -21,5 +21,12 @@ export interface BrowserSession {
   post(path: string, body: URLSearchParams | FormData): Promise<Response>;
   token(html: string): string;
 }
-export declare function browserSession(base: string, headers?: Record<string, string>): BrowserSession;
-export declare function signIn(session: BrowserSession, email: string, password: string): Promise<void>;
+export declare function browserSession(
+  base: string,
+  headers?: Record<string, string>,
+): BrowserSession;
+export declare function signIn(
+  session: BrowserSession,
+  email: string,
+  password: string,
+): Promise<void>;

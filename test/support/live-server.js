@@ -72,9 +72,17 @@ function browserSession(base, headers = {}) {
   const cookie = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
   return {
     cookie,
-    get: async (path) => keep(await fetch(base + path, { headers: { ...headers, cookie: cookie() } })),
+    get: async (path) =>
+      keep(await fetch(base + path, { headers: { ...headers, cookie: cookie() } })),
     post: async (path, body) =>
-      keep(await fetch(base + path, { method: 'POST', redirect: 'manual', headers: { ...headers, cookie: cookie() }, body })),
+      keep(
+        await fetch(base + path, {
+          method: 'POST',
+          redirect: 'manual',
+          headers: { ...headers, cookie: cookie() },
+          body,
+        }),
+      ),
     /** The CSRF token a page's forms carry. */
     token: (html) => /name="_csrf" value="([^"]+)"/.exec(html)[1],
   };
@@ -83,7 +91,10 @@ function browserSession(base, headers = {}) {
 /** Signs the session in through the form, as a person would; throws unless it is accepted. */
 async function signIn(session, email, password) {
   const page = await (await session.get('/sign-in')).text();
-  const res = await session.post('/sign-in', new URLSearchParams({ email, password, _csrf: session.token(page) }));
+  const res = await session.post(
+    '/sign-in',
+    new URLSearchParams({ email, password, _csrf: session.token(page) }),
+  );
   if (res.status !== 303) throw new Error(`Sign-in as ${email} answered ${res.status}`);
 }
 
