@@ -4,7 +4,7 @@ import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
 import { centsToInput } from '../common/money';
 import { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
@@ -31,28 +31,7 @@ export class PlanController {
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
     authorize(req, 'edit_pilot', pilot);
-    const { plan, shares } = await this.plans.load(pilot.id);
-    const values: Record<string, unknown> = {
-      startMonth: pilot.startMonth ?? '',
-      expectedMonthlyContacts: plan?.expectedMonthlyContacts ?? '',
-      investmentCents: centsToInput(plan?.investmentCents),
-      monthlyFixedCostCents: centsToInput(plan?.monthlyFixedCostCents),
-      variableCostPerContactCents: centsToInput(plan?.variableCostPerContactCents),
-      expectedMonthlyMarginCents: centsToInput(plan?.expectedMonthlyMarginCents),
-      horizonMonths: plan?.horizonMonths ?? 36,
-      coverageBp: percent(plan?.coverageBp),
-      fixedCostAtScaleCents: centsToInput(plan?.fixedCostAtScaleCents),
-      minMonthlyVolume: plan?.minMonthlyVolume ?? '',
-      targetCsat: plan?.targetCsat ?? '',
-      targetFcr: plan?.targetFcr ?? '',
-      targetResponseSeconds: plan?.targetResponseSeconds ?? '',
-      version: plan?.version ?? 0,
-    };
-    for (const share of shares) {
-      values[`share_${share.channelId}`] = percent(share.shareBp);
-      values[`method_${share.channelId}`] = share.baselineMethod ?? '';
-    }
-    this.render(res, pilot, values);
+    this.render(res, pilot, await this.storedValues(pilot));
   }
 
   @Post()
@@ -89,8 +68,48 @@ export class PlanController {
         flash(req, 'Plan saved.');
         return `/pilots/${slug}/business-case`;
       },
-      async (state) => this.render(res, pilot, body, state),
+      async (state) => {
+        if (state.status !== 409) return this.render(res, pilot, body, state);
+        // Stale: the user's input stays, what is stored now is shown beside it, and the form
+        // carries the current version so that saving again replaces it knowingly.
+        const now = await this.pilots.get(slug);
+        const stored = await this.storedValues(now);
+        const fields = Object.keys(stored).filter((f) => f !== 'version' && !f.includes('_'));
+        this.render(
+          res,
+          now,
+          { ...body, version: stored.version },
+          { ...state, summary: STALE_EDIT_SUMMARY },
+          storedBeside(body, stored, fields),
+        );
+      },
     );
+  }
+
+  /** The plan as the form shows it: euros, percentages, the versions to check on save. */
+  private async storedValues(pilot: Pilot): Promise<Record<string, unknown>> {
+    const { plan, shares } = await this.plans.load(pilot.id);
+    const values: Record<string, unknown> = {
+      startMonth: pilot.startMonth ?? '',
+      expectedMonthlyContacts: plan?.expectedMonthlyContacts ?? '',
+      investmentCents: centsToInput(plan?.investmentCents),
+      monthlyFixedCostCents: centsToInput(plan?.monthlyFixedCostCents),
+      variableCostPerContactCents: centsToInput(plan?.variableCostPerContactCents),
+      expectedMonthlyMarginCents: centsToInput(plan?.expectedMonthlyMarginCents),
+      horizonMonths: plan?.horizonMonths ?? 36,
+      coverageBp: percent(plan?.coverageBp),
+      fixedCostAtScaleCents: centsToInput(plan?.fixedCostAtScaleCents),
+      minMonthlyVolume: plan?.minMonthlyVolume ?? '',
+      targetCsat: plan?.targetCsat ?? '',
+      targetFcr: plan?.targetFcr ?? '',
+      targetResponseSeconds: plan?.targetResponseSeconds ?? '',
+      version: plan?.version ?? 0,
+    };
+    for (const share of shares) {
+      values[`share_${share.channelId}`] = percent(share.shareBp);
+      values[`method_${share.channelId}`] = share.baselineMethod ?? '';
+    }
+    return values;
   }
 
   private render(
@@ -98,6 +117,7 @@ export class PlanController {
     pilot: Pilot,
     values: Record<string, unknown>,
     state: FormState = EMPTY,
+    current: Record<string, string> = {},
   ): void {
     res.status(state.status).render('business-case/plan', {
       title: `Plan · ${pilot.name}`,
@@ -106,6 +126,7 @@ export class PlanController {
       summary: state.summary,
       conflict: state.status === 409,
       fieldErrors: state.fieldErrors,
+      current,
       channels: pilot.affectedChannels.map((channel) => ({
         id: channel.id,
         name: channel.name,

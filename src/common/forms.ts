@@ -63,3 +63,25 @@ export async function submitForm(
   }
   res.redirect(303, location);
 }
+
+/** The summary above a form sent back because someone else saved first (409). */
+export const STALE_EDIT_SUMMARY =
+  'Someone else saved this after you opened the form, so your changes were not saved yet. They are still in the form below; beside each field that differs is what is stored now. Save again to replace it with yours, or reload to start from the stored version.';
+
+/**
+ * For a stale edit (409): what is stored now in each of `fields` where it differs from what the
+ * user typed, to show beside the field while the user's own input stays in the form.
+ */
+export function storedBeside(
+  typed: Record<string, unknown>,
+  stored: Record<string, unknown>,
+  fields: readonly string[],
+): Record<string, string> {
+  const text = (value: unknown) =>
+    Array.isArray(value) ? value.map(String).join(', ') : String(value ?? '').trim();
+  const beside: Record<string, string> = {};
+  for (const field of fields)
+    if (text(stored[field]) !== text(typed[field]))
+      beside[field] = text(stored[field]) || '(empty)';
+  return beside;
+}

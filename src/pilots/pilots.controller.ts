@@ -6,7 +6,7 @@ import { ChannelsService } from '../channels/channels.service';
 import { actorOf } from '../common/actor';
 import { daysBetween, todayIso } from '../common/dates';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
 import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
 import { StageStepDto, StopPilotDto } from './dto/stage-step.dto';
 import {
@@ -29,6 +29,23 @@ import { canStop } from './stage-rules';
 import { strategyFit } from './strategy-fit';
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim().slice(0, 200) : '');
+
+/** The pilot form's free-text fields: shown beside the user's input after a stale edit. */
+const PILOT_TEXT_FIELDS = [
+  'name',
+  'slug',
+  'description',
+  'targetContactTypes',
+  'scope',
+  'controlScope',
+  'ownerName',
+  'ownerDepartment',
+  'sponsor',
+  'itContact',
+  'operationsLead',
+  'financeController',
+  'nextReviewDate',
+] as const;
 
 @Controller()
 export class PilotsController {
@@ -153,7 +170,19 @@ export class PilotsController {
         flash(req, 'Changes saved.');
         return `/pilots/${saved.slug}`;
       },
-      (state) => this.renderForm(res, pilot, body, state),
+      async (state) => {
+        if (state.status !== 409) return this.renderForm(res, pilot, body, state);
+        // Stale: keep what the user typed, show what is stored now beside it, and carry the
+        // current version so that saving again replaces it knowingly.
+        const now = await this.pilots.get(slug);
+        await this.renderForm(
+          res,
+          now,
+          { ...body, version: now.version },
+          { ...state, summary: STALE_EDIT_SUMMARY },
+          storedBeside(body, { ...now }, PILOT_TEXT_FIELDS),
+        );
+      },
     );
   }
 
@@ -262,6 +291,7 @@ export class PilotsController {
     pilot: Pilot | null,
     values: object,
     state: FormState = { status: 200, summary: '', fieldErrors: {} },
+    current: Record<string, string> = {},
   ): Promise<void> {
     const channels = await this.channels.list();
     const chosen = (values as { affectedChannelIds?: unknown }).affectedChannelIds;
@@ -273,6 +303,7 @@ export class PilotsController {
       summary: state.summary,
       conflict: state.status === 409,
       fieldErrors: state.fieldErrors,
+      current,
       channelTypes: options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS),
       purposes: options(PURPOSES, PURPOSE_LABELS),
       strategies: options(SERVICE_STRATEGIES, SERVICE_STRATEGY_LABELS),

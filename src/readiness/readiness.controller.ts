@@ -5,7 +5,7 @@ import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, submitForm } from '../common/forms';
+import { FormState, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
 import { GatesService } from '../gates/gates.service';
 import { options } from '../pilots/pilot-fields';
 import { Pilot } from '../pilots/pilot.entity';
@@ -91,7 +91,19 @@ export class ReadinessController {
         flash(req, 'IT status saved.');
         return `/pilots/${slug}`;
       },
-      async (state) => this.renderIt(res, pilot, body, state),
+      async (state) => {
+        if (state.status !== 409) return this.renderIt(res, pilot, body, state);
+        // Stale: the user's input stays, what is stored now is shown beside it.
+        const { commitment, integrations } = await this.readiness.it(pilot.id);
+        const stored = this.readiness.itFormValues(commitment, integrations);
+        await this.renderIt(
+          res,
+          pilot,
+          { ...body, version: stored.version },
+          { ...state, summary: STALE_EDIT_SUMMARY },
+          storedBeside(body, stored, ['itOwner', 'budget', 'roadmapSlot', 'targetDate']),
+        );
+      },
     );
   }
 
@@ -130,6 +142,7 @@ export class ReadinessController {
     pilot: Pilot,
     values: Record<string, unknown>,
     state: FormState = EMPTY,
+    current: Record<string, string> = {},
   ): void {
     res.status(state.status).render('readiness/it', {
       title: `IT commitment · ${pilot.name}`,
@@ -138,6 +151,7 @@ export class ReadinessController {
       summary: state.summary,
       conflict: state.status === 409,
       fieldErrors: state.fieldErrors,
+      current,
       levels: options(IT_LEVELS, IT_LEVEL_LABELS),
       integrations: INTEGRATION_ITEMS.map((item) => ({
         name: `integration_${item}`,

@@ -194,7 +194,9 @@ describe('Pilots (HTTP)', () => {
         );
 
       expect(res.status).toBe(409);
-      expect(res.text).toContain('Someone else saved this pilot after you opened the form.');
+      expect(res.text).toContain(
+        'Someone else saved this after you opened the form, so your changes were not saved yet.',
+      );
       expect(res.text).toContain('Alice was late</textarea>');
       const saved = await findPilot(t.dataSource, pilot.slug);
       expect(saved).toMatchObject({ description: 'Bob was first', version: 2 });

@@ -207,4 +207,51 @@ describe('Round trips through the rendered pages (HTTP)', () => {
     );
     expect(html).not.toContain('fixedCostAtScaleCents');
   });
+
+  it.each([
+    ['/pilots/billing-chatbot/edit', '/pilots/billing-chatbot', 'sponsor', 'Mine', 'Theirs'],
+    [
+      '/pilots/billing-chatbot/plan',
+      '/pilots/billing-chatbot/plan',
+      'minMonthlyVolume',
+      '700',
+      '900',
+    ],
+    ['/pilots/billing-chatbot/it', '/pilots/billing-chatbot/it', 'itOwner', 'Mine', 'Theirs'],
+  ])(
+    'a stale edit on %s keeps what the user typed, shows what is stored beside it, and saves on a second try',
+    async (pageUrl, action, field, mine, theirs) => {
+      const me = await t.agent('admin');
+      const other = await t.agent('admin');
+      const myPage = await me.get(pageUrl).expect(200);
+      const theirPage = await other.get(pageUrl).expect(200);
+      const saved = await post(
+        other,
+        action,
+        { ...renderedForm(theirPage.text, action), [field]: theirs },
+        theirPage.text,
+      );
+      expect(saved.status).toBe(303);
+
+      const refused = await post(
+        me,
+        action,
+        { ...renderedForm(myPage.text, action), [field]: mine },
+        myPage.text,
+      );
+      expect(refused.status).toBe(409);
+      const again = renderedForm(refused.text, action);
+      expect(again[field]).toBe(mine);
+      expect(unescapeHtml(refused.text)).toContain('your changes were not saved yet');
+      expect(refused.text).toMatch(
+        new RegExp(`Stored now: <strong class="prewrap">${theirs}</strong>`),
+      );
+
+      // Saving the form as it came back replaces theirs with mine, knowingly.
+      const second = await post(me, action, again, refused.text);
+      expect(second.status).toBe(303);
+      const reread = renderedForm((await me.get(pageUrl).expect(200)).text, action);
+      expect(reread[field]).toBe(mine);
+    },
+  );
 });
