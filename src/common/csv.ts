@@ -12,8 +12,28 @@ export function safeCell(value: CsvCell): string | number {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
 }
 
-export function toCsv(header: string[], rows: CsvCell[][]): string {
-  return stringify([header.map(safeCell), ...rows.map((row) => row.map(safeCell))]);
+/**
+ * `standard`: commas and decimal points, for scripts and most tools. `excel-nl`: what Excel with
+ * Dutch regional settings opens as columns and numbers: semicolons, decimal commas, CRLF lines
+ * and a byte-order mark (without it Excel reads UTF-8 as Windows-1252: "â‚¬").
+ */
+export type CsvDialect = 'standard' | 'excel-nl';
+
+export function toCsv(
+  header: string[],
+  rows: CsvCell[][],
+  dialect: CsvDialect = 'standard',
+): string {
+  const records = [header.map(safeCell), ...rows.map((row) => row.map(safeCell))];
+  if (dialect === 'standard') return stringify(records);
+  return (
+    '\uFEFF' +
+    stringify(records, {
+      delimiter: ';',
+      record_delimiter: 'windows',
+      cast: { number: (value) => String(value).replace('.', ',') },
+    })
+  );
 }
 
 /** A file name safe in a Content-Disposition header: letters, digits, dot, dash, underscore. */

@@ -60,30 +60,38 @@ export class DashboardsController {
       for (const [key, value] of Object.entries(extra)) next.set(key, value);
       return `?${next.toString()}`;
     };
+    const sortLink = (key: SortKey, label: string) => {
+      const active = key === sort;
+      return {
+        key,
+        label,
+        href: link({ sort: key, dir: active && dir === 'asc' ? 'desc' : 'asc' }),
+        ariaSort: active ? (dir === 'asc' ? 'ascending' : 'descending') : null,
+      };
+    };
+    // Ten columns fit a laptop: the stage sits under the pilot's name and the waterbed ratio
+    // under its gap, each still sortable by a second link in the heading.
     const columns = (
       [
-        ['name', 'Pilot'],
-        ['stage', 'Stage'],
+        ['name', 'Pilot', ['stage', 'stage']],
         ['contacts', 'Contacts'],
         ['claimed', 'Claimed savings'],
         ['realised', 'Realised savings'],
-        ['waterbed', 'Waterbed gap'],
-        ['ratio', 'Waterbed ratio'],
+        ['waterbed', 'Waterbed gap', ['ratio', 'ratio']],
         ['net', 'Net benefit'],
         ['roi', 'ROI to date'],
         ['npv', 'NPV'],
         ['payback', 'Payback'],
         ['proven', 'Proven'],
-      ] as Array<[SortKey, string]>
-    ).map(([key, label]) => {
-      const active = key === sort;
-      const nextDir = active && dir === 'asc' ? 'desc' : 'asc';
+      ] as Array<[SortKey, string, [SortKey, string]?]>
+    ).map(([key, label, also]) => {
+      const main = sortLink(key, label);
+      const second = also ? sortLink(...also) : null;
       return {
-        key,
-        label,
-        numeric: !['name', 'stage', 'payback', 'proven'].includes(key),
-        href: link({ sort: key, dir: nextDir }),
-        ariaSort: active ? (dir === 'asc' ? 'ascending' : 'descending') : null,
+        ...main,
+        also: second,
+        numeric: !['name', 'payback', 'proven'].includes(key),
+        ariaSort: main.ariaSort ?? second?.ariaSort ?? null,
       };
     });
     res.status(Object.keys(errors).length ? 400 : 200).render('dashboards/finance', {
@@ -99,6 +107,7 @@ export class DashboardsController {
         filter.stage || filter.channelType || filter.department || range.from || range.to,
       ),
       csvHref: `/finance/dashboard.csv?${new URLSearchParams([...params, ['sort', sort], ['dir', dir]]).toString()}`,
+      excelHref: `/finance/dashboard.csv?${new URLSearchParams([...params, ['sort', sort], ['dir', dir], ['format', 'excel-nl']]).toString()}`,
       stages: options(STAGES, STAGE_LABELS),
       channelTypes: options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS),
       departments: filterOptions.departments,
@@ -121,10 +130,11 @@ export class DashboardsController {
     }
     const rows = sortRows(await this.dashboards.finance(filter, range), sort, dir);
     const span = [range.from ?? 'start', range.to ?? todayIso().slice(0, 7)].join('-to-');
+    res.type('text/csv; charset=utf-8');
+    const excel = query.format === 'excel-nl';
     res
-      .type('text/csv; charset=utf-8')
-      .attachment(safeFileName(`finance-dashboard-${span}.csv`))
-      .send(financeCsv(rows, range));
+      .attachment(safeFileName(`finance-dashboard-${span}${excel ? '-excel' : ''}.csv`))
+      .send(financeCsv(rows, range, excel ? 'excel-nl' : 'standard'));
   }
 
   /** The filter, month range and sort of the finance dashboard, each checked against its list. */

@@ -1,5 +1,5 @@
 import type { CaseSummary } from '../business-case/case-summary';
-import { CsvCell, toCsv } from '../common/csv';
+import { CsvCell, toCsv, type CsvDialect } from '../common/csv';
 import { formatMonth, isMonth, type Month } from '../common/months';
 import type { Pilot } from '../pilots/pilot.entity';
 import type { ChannelType, Stage } from '../pilots/pilot-fields';
@@ -225,7 +225,11 @@ const ratio4 = (value: number | null) =>
   value === null ? null : Math.round(value * 10000) / 10000;
 
 /** The table as CSV: money in euros with cents, ratios as fractions, numbers as numbers. */
-export function financeCsv(rows: FinanceRow[], range: { from: Month | null; to: Month | null }) {
+export function financeCsv(
+  rows: FinanceRow[],
+  range: { from: Month | null; to: Month | null },
+  dialect: CsvDialect = 'standard',
+) {
   const header = [
     'pilot',
     'stage',
@@ -274,5 +278,5 @@ export function financeCsv(rows: FinanceRow[], range: { from: Month | null; to: 
     r.signoff.label,
     r.missing.join('; ') || null,
   ]);
-  return toCsv(header, lines);
+  return toCsv(header, lines, dialect);
 }

@@ -191,6 +191,12 @@ describe('Journeys in a real browser', () => {
     await page.waitForURL('**/finance/dashboard');
     await checkPage(page, problems);
     expect((await drawnCharts(page)).map((c) => c.drawn)).toEqual([true]);
+    // Every column of the table fits its box on a 1280-pixel screen: none is off to the side.
+    const fit = await page.evaluate(() => {
+      const table = document.querySelector('.finance-table') as HTMLElement;
+      return { table: table.scrollWidth, box: table.closest('.table-wrap')!.clientWidth };
+    });
+    expect(fit.table).toBeLessThanOrEqual(fit.box);
     await field(page, 'Stage').selectOption('incubation');
     await field(page, 'From month').fill('2026-01');
     await page.getByRole('button', { name: 'Filter' }).click();

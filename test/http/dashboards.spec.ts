@@ -167,6 +167,22 @@ describe('Dashboards (HTTP) with the demo data', () => {
       if (!r) expect(row.not_computed_because).not.toBe('');
     }
     expect(chartData(res.text).get('finance-savings')).toBeDefined();
+
+    // The same rows for Dutch Excel, from the link on the page: semicolons, decimal commas, a BOM.
+    const excelHref = /href="([^"]*format=excel-nl[^"]*)"/.exec(unescapeHtml(res.text))![1];
+    const excel = await agent.get(excelHref).expect(200);
+    expect(excel.headers['content-disposition']).toMatch(/-excel\.csv"?$/);
+    expect(excel.text.startsWith('\uFEFF')).toBe(true);
+    expect(excel.text).toContain('\r\n');
+    const excelRows = parse(excel.text.slice(1), { columns: true, delimiter: ';' }) as Array<
+      Record<string, string>
+    >;
+    expect(excelRows).toHaveLength(pilots.length);
+    for (const row of rows) {
+      const dutch = excelRows.find((r) => r.pilot === row.pilot)!;
+      for (const column of ['claimed_savings_eur', 'net_benefit_eur', 'npv_eur', 'waterbed_ratio'])
+        expect(dutch[column]).toBe(row[column].replace('.', ','));
+    }
   });
 
   it('filters by stage, department and channel type', async () => {

@@ -20,4 +20,16 @@ describe('CSV export', () => {
     ['a"b\r\nc.csv', 'a-b-c.csv'],
     ['', 'export'],
   ])('safeFileName(%p) = %p', (name, safe) => expect(safeFileName(name)).toBe(safe));
+
+  it('writes what Dutch Excel opens as columns and numbers: semicolons, decimal commas, CRLF, a BOM', () => {
+    const csv = toCsv(
+      ['pilot', 'net_eur'],
+      [
+        ['=cmd', -1234.5],
+        ['Chat; the pilot', 0.25],
+      ],
+      'excel-nl',
+    );
+    expect(csv).toBe('\uFEFFpilot;net_eur\r\n\'=cmd;-1234,5\r\n"Chat; the pilot";0,25\r\n');
+  });
 });
