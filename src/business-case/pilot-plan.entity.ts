@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { bigintNumber } from '../common/columns';
+import { bigintNumber, percentTenths } from '../common/columns';
 import { Pilot } from '../pilots/pilot.entity';
 
 /** A pilot's business case as proposed. Money in cents, shares in basis points. */
@@ -63,10 +63,20 @@ export class PilotPlan {
   @Column({ name: 'min_monthly_volume', type: 'integer', nullable: true })
   minMonthlyVolume: number | null;
 
-  @Column({ name: 'target_csat', type: 'integer', nullable: true })
+  @Column({
+    name: 'target_csat_tenths',
+    type: 'integer',
+    nullable: true,
+    transformer: percentTenths,
+  })
   targetCsat: number | null;
 
-  @Column({ name: 'target_fcr', type: 'integer', nullable: true })
+  @Column({
+    name: 'target_fcr_tenths',
+    type: 'integer',
+    nullable: true,
+    transformer: percentTenths,
+  })
   targetFcr: number | null;
 
   @Column({ name: 'target_response_seconds', type: 'integer', nullable: true })

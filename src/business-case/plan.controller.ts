@@ -100,8 +100,8 @@ export class PlanController {
       coverageBp: percent(plan?.coverageBp),
       fixedCostAtScaleCents: centsToInput(plan?.fixedCostAtScaleCents),
       minMonthlyVolume: plan?.minMonthlyVolume ?? '',
-      targetCsat: plan?.targetCsat ?? '',
-      targetFcr: plan?.targetFcr ?? '',
+      targetCsat: decimalInput(plan?.targetCsat),
+      targetFcr: decimalInput(plan?.targetFcr),
       targetResponseSeconds: plan?.targetResponseSeconds ?? '',
       version: plan?.version ?? 0,
     };
@@ -138,4 +138,9 @@ export class PlanController {
       methods: BASELINE_METHODS.map((m) => ({ value: m, label: m })),
     });
   }
+}
+
+/** A stored percentage as the form shows it, the Dutch way: 82.5 → "82,5". */
+function decimalInput(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value).replace('.', ',');
 }

@@ -65,3 +65,13 @@ export const ToCents = () =>
 
 /** A percentage typed in a form ("60", "12,5") as basis points (1 % = 100); "" is null. */
 export const ToBasisPoints = ToCents;
+
+/** A percentage typed in a form ("82", "82,5", "82.5") as a number; "" is null, else NaN. */
+export const ToPercent = () =>
+  Transform(({ value }) => {
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+      return null;
+    const match =
+      typeof value === 'string' ? /^\s*(\d{1,3}(?:[.,]\d+)?)\s*%?\s*$/.exec(value) : null;
+    return match ? Number(match[1].replace(',', '.')) : NaN;
+  });

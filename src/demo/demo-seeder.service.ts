@@ -297,8 +297,9 @@ export class DemoSeeder implements OnApplicationBootstrap {
             resolved: m.resolved,
             fixed_cost_cents: m.fixedCostCents,
             margin_cents: m.marginCents,
-            csat: m.csat,
-            fcr: m.fcr,
+            // Raw rows skip the entity's transformer: percentages go in as tenths.
+            csat_tenths: m.csat === null ? null : Math.round(m.csat * 10),
+            fcr_tenths: m.fcr === null ? null : Math.round(m.fcr * 10),
             response_seconds: m.responseSeconds,
             updated_at: now,
           })),

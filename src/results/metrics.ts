@@ -64,8 +64,25 @@ export function isChannelMetric(name: string): name is ChannelMetric {
 export type ParsedValue = { ok: true; value: number } | { ok: false; reason: string };
 
 /**
+ * A percentage 0–100 with at most one decimal, written with a comma or a point ("82,5", "82.5",
+ * "72,0"): a point or comma followed by one or two digits is never a thousands separator here.
+ */
+function parsePercent(raw: string, text: string): ParsedValue {
+  if (/^-\d/.test(text)) return { ok: false, reason: 'a percentage cannot be negative' };
+  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?%?$/.exec(text);
+  if (!match)
+    return { ok: false, reason: `"${raw.slice(0, 40)}" is not a percentage such as 82 or 82,5` };
+  const decimals = (match[2] ?? '').replace(/0+$/, '');
+  if (decimals.length > 1)
+    return { ok: false, reason: 'a percentage is kept to one decimal, such as 82,5' };
+  const value = Number(match[1]) + (decimals ? Number(decimals) / 10 : 0);
+  if (value > 100) return { ok: false, reason: 'a percentage cannot be above 100' };
+  return { ok: true, value };
+}
+
+/**
  * Reads one figure as typed or exported by a spreadsheet. Counts are whole and not negative;
- * money is exact cents; percentages 0–100. `decimalComma` reads "1.234,5" the Dutch way.
+ * money is exact cents; percentages 0–100 with one decimal. `decimalComma` reads "1.234,5" the Dutch way.
  */
 export function parseMetricValue(kind: MetricKind, raw: string, decimalComma = false): ParsedValue {
   const text = raw.trim().replace(/[\s\u00a0]/g, '');
@@ -78,18 +95,13 @@ export function parseMetricValue(kind: MetricKind, raw: string, decimalComma = f
       return { ok: false, reason: 'an amount here cannot be negative' };
     return { ok: true, value: cents };
   }
+  if (kind === 'percent') return parsePercent(raw, text);
   const plain = decimalComma
     ? text.replace(/\.(?=\d{3}(\D|$))/g, '')
     : text.replace(/,(?=\d{3}(\D|$))/g, '');
   if (!/^-?\d+$/.test(plain)) return { ok: false, reason: `"${raw}" is not a whole number` };
   const value = Number(plain);
-  if (value < 0)
-    return {
-      ok: false,
-      reason: kind === 'percent' ? 'a percentage cannot be negative' : 'a count cannot be negative',
-    };
-  if (kind === 'percent' && value > 100)
-    return { ok: false, reason: 'a percentage cannot be above 100' };
+  if (value < 0) return { ok: false, reason: 'a count cannot be negative' };
   if (!Number.isSafeInteger(value) || value > 2_000_000_000)
     return { ok: false, reason: 'the number is too large' };
   return { ok: true, value };

@@ -1,5 +1,5 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { bigintNumber } from '../common/columns';
+import { bigintNumber, percentTenths } from '../common/columns';
 import { Pilot } from '../pilots/pilot.entity';
 
 /** The new channel's own figures for one month: N(p), containment, costs, margin, quality. */
@@ -31,12 +31,12 @@ export class MonthlyResult {
   @Column({ name: 'margin_cents', type: 'bigint', nullable: true, transformer: bigintNumber })
   marginCents: number | null;
 
-  /** Percentage of satisfied customers, 0–100. */
-  @Column({ type: 'integer', nullable: true })
+  /** Percentage of satisfied customers, 0–100, one decimal (stored in tenths). */
+  @Column({ name: 'csat_tenths', type: 'integer', nullable: true, transformer: percentTenths })
   csat: number | null;
 
-  /** First-contact resolution, 0–100 %. */
-  @Column({ type: 'integer', nullable: true })
+  /** First-contact resolution, 0–100 %, one decimal (stored in tenths). */
+  @Column({ name: 'fcr_tenths', type: 'integer', nullable: true, transformer: percentTenths })
   fcr: number | null;
 
   @Column({ name: 'response_seconds', type: 'integer', nullable: true })

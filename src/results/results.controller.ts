@@ -219,7 +219,9 @@ function valuesOf(
         ? ''
         : kind === 'money' || kind === 'signed_money'
           ? centsToInput(value)
-          : value;
+          : kind === 'percent'
+            ? String(value).replace('.', ',')
+            : value;
   }
   for (const channel of pilot.affectedChannels) {
     const row = channels.find((c) => c.channelId === channel.id);

@@ -167,6 +167,8 @@ describe('Round trips through the rendered pages (HTTP)', () => {
       'Maand;Pilot;Metric;Channel;Value'.replace('Maand', 'month'),
       'nov-26;whatsapp-movers;fixed_cost;;3.000,50',
       '1-11-2026;whatsapp-movers;volume;phone;10.250',
+      'nov-26;whatsapp-movers;csat;;82,5',
+      'nov-26;whatsapp-movers;fcr;;72,0',
     ].join('\r\n');
     const page = await owner.get('/results/import').expect(200);
     const token = /action="\/results\/import\?_csrf=([^"]+)"/.exec(page.text)![1];
@@ -189,6 +191,40 @@ describe('Round trips through the rendered pages (HTTP)', () => {
       .getRepository(MonthlyResult)
       .findOneByOrFail({ pilotId: pilot.id, month: '2026-11' });
     expect(Number(row.fixedCostCents)).toBe(300050);
+    expect([row.csat, row.fcr]).toEqual([82.5, 72]);
+  });
+
+  it('takes CSAT and FCR with a decimal on the month form and in the plan, and shows them back', async () => {
+    const list = await admin.get('/pilots/billing-chatbot/results').expect(200);
+    const link = /href="(\/pilots\/billing-chatbot\/results\/\d{4}-\d{2})"/.exec(list.text)![1];
+    const page = await admin.get(link).expect(200);
+    const saved = await post(
+      admin,
+      link,
+      { ...renderedForm(page.text, link), csat: '82,5', fcr: '71.5' },
+      page.text,
+    );
+    expect(saved.status).toBe(303);
+    const again = renderedForm((await admin.get(link).expect(200)).text, link);
+    expect([again.csat, again.fcr]).toEqual(['82,5', '71,5']);
+    const refused = await post(admin, link, { ...again, csat: '82,55' }, page.text);
+    expect(refused.status).toBe(422);
+    expect(unescapeHtml(refused.text)).toContain(
+      'A percentage is kept to one decimal, such as 82,5.',
+    );
+
+    const planUrl = '/pilots/billing-chatbot/plan';
+    const plan = await admin.get(planUrl).expect(200);
+    const planSaved = await post(
+      admin,
+      planUrl,
+      { ...renderedForm(plan.text, planUrl), targetCsat: '80,5' },
+      plan.text,
+    );
+    expect(planSaved.status).toBe(303);
+    expect(renderedForm((await admin.get(planUrl).expect(200)).text, planUrl).targetCsat).toBe(
+      '80,5',
+    );
   });
 
   it("shows the history in the forms' words and in euros, not column names and cents", async () => {

@@ -18,6 +18,15 @@ describe('parseMetricValue', () => {
     ['money', 'abc', false, '"abc" is not an amount in euros'],
     ['percent', '87', false, 87],
     ['percent', '101', false, 'a percentage cannot be above 100'],
+    ['percent', '82,5', true, 82.5],
+    ['percent', '82,5', false, 82.5],
+    ['percent', '82.5', false, 82.5],
+    ['percent', '72,0', true, 72],
+    ['percent', '72,50', true, 72.5],
+    ['percent', '100,0', true, 100],
+    ['percent', '82,55', true, 'a percentage is kept to one decimal, such as 82,5'],
+    ['percent', '-1', false, 'a percentage cannot be negative'],
+    ['percent', 'high', false, '"high" is not a percentage such as 82 or 82,5'],
   ])('%s %p (decimal comma %p) → %p', (kind, raw, comma, expected) => {
     const parsed = parseMetricValue(kind, raw, comma);
     expect(parsed.ok ? parsed.value : parsed.reason).toBe(expected);

@@ -1,5 +1,5 @@
-import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
-import { ToBasisPoints, ToCents, ToInt, TrimToNull } from '../../common/form-transforms';
+import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ToBasisPoints, ToCents, ToInt, ToPercent, TrimToNull } from '../../common/form-transforms';
 
 const euros = { message: 'Give an amount in euros, such as 1250 or 1.250,00.' };
 const notNegative = { message: 'An amount cannot be negative.' };
@@ -69,16 +69,22 @@ export class PlanFormDto {
   @Min(0, { message: 'Cannot be negative.' })
   minMonthlyVolume: number | null = null;
 
-  @ToInt()
+  @ToPercent()
   @IsOptional()
-  @IsInt(whole)
+  @IsNumber(
+    { maxDecimalPlaces: 1 },
+    { message: 'A percentage with at most one decimal, such as 82,5.' },
+  )
   @Min(0, { message: 'A percentage from 0 to 100.' })
   @Max(100, { message: 'A percentage from 0 to 100.' })
   targetCsat: number | null = null;
 
-  @ToInt()
+  @ToPercent()
   @IsOptional()
-  @IsInt(whole)
+  @IsNumber(
+    { maxDecimalPlaces: 1 },
+    { message: 'A percentage with at most one decimal, such as 82,5.' },
+  )
   @Min(0, { message: 'A percentage from 0 to 100.' })
   @Max(100, { message: 'A percentage from 0 to 100.' })
   targetFcr: number | null = null;

@@ -11,6 +11,7 @@ import {
   ChannelMetric,
   isPilotMetric,
   PILOT_METRIC_COLUMNS,
+  PILOT_METRICS,
   PilotMetric,
 } from '../metrics';
 import { MonthlyResult } from '../monthly-result.entity';
@@ -22,8 +23,8 @@ const SNAKE: Record<string, string> = {
   resolved: 'resolved',
   fixedCostCents: 'fixed_cost_cents',
   marginCents: 'margin_cents',
-  csat: 'csat',
-  fcr: 'fcr',
+  csat: 'csat_tenths',
+  fcr: 'fcr_tenths',
   responseSeconds: 'response_seconds',
   volume: 'volume',
   followUps: 'follow_ups',
@@ -241,7 +242,11 @@ export class MetricsImportService {
         const record =
           monthly.get(key) ??
           monthly.set(key, { pilot_id: pilotId, month: row.month, updated_at: now }).get(key)!;
-        record[SNAKE[change.column]] = row.value;
+        // Raw rows skip the entity's transformer: percentages go in as tenths.
+        record[SNAKE[change.column]] =
+          PILOT_METRICS[row.metric as PilotMetric].kind === 'percent'
+            ? Math.round(row.value * 10)
+            : row.value;
       } else {
         const key = `${pilotId}|${row.month}|${channelId}`;
         const record =
