@@ -14,6 +14,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export type Action =
   | 'create_pilot'
   | 'edit_pilot'
+  | 'assign_owner'
   | 'log_results'
   | 'import_results'
   | 'accept_conflict'
@@ -40,7 +41,8 @@ export interface OwnedPilot {
 /**
  * Everyone signed in reads everything. A channel owner creates pilots and keeps the ones they
  * own (fields, stage steps, plan, results, readiness, IT); admins may do that for any pilot.
- * The board accepts strategy conflicts and may stop a pilot; finance sets rates.
+ * The board accepts strategy conflicts and may stop a pilot; finance sets rates. Admins hand a
+ * pilot to another owner's account (assign_owner); an owner who registers a pilot owns it.
  */
 export function can(user: Actor | null, action: Action, pilot?: OwnedPilot): boolean {
   if (!user) return false;
@@ -64,6 +66,7 @@ export function can(user: Actor | null, action: Action, pilot?: OwnedPilot): boo
     case 'set_rates':
     case 'sign_off':
       return has('finance');
+    case 'assign_owner':
     case 'manage_channels':
     case 'manage_template':
     case 'manage_thresholds':

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
-import { can } from '../accounts/permissions';
+import { Actor, can } from '../accounts/permissions';
 import { ChannelsService } from '../channels/channels.service';
 import { actorOf } from '../common/actor';
 import { daysBetween, todayIso } from '../common/dates';
@@ -38,7 +38,6 @@ const PILOT_TEXT_FIELDS = [
   'targetContactTypes',
   'scope',
   'controlScope',
-  'ownerName',
   'ownerDepartment',
   'sponsor',
   'itContact',
@@ -114,12 +113,14 @@ export class PilotsController {
     await submitForm(
       res,
       async () => {
-        const owner = req.user?.roles.includes('owner') ? req.user.id : null;
-        const pilot = await this.pilots.create(
-          await readForm(PilotFormDto, body),
-          actorOf(req),
-          owner,
-        );
+        const dto = await readForm(PilotFormDto, body);
+        // An admin chooses the owner's account; a channel owner who registers it owns it.
+        const owner = can(req.user ?? null, 'assign_owner')
+          ? dto.ownerUserId
+          : req.user?.roles.includes('owner')
+            ? req.user.id
+            : null;
+        const pilot = await this.pilots.create(dto, actorOf(req), owner);
         flash(req, `Pilot "${pilot.name}" registered as an idea.`);
         return `/pilots/${pilot.slug}`;
       },
@@ -166,6 +167,7 @@ export class PilotsController {
           slug,
           await readForm(UpdatePilotDto, body),
           actorOf(req),
+          can(req.user ?? null, 'assign_owner'),
         );
         flash(req, 'Changes saved.');
         return `/pilots/${saved.slug}`;
@@ -293,8 +295,13 @@ export class PilotsController {
     state: FormState = { status: 200, summary: '', fieldErrors: {} },
     current: Record<string, string> = {},
   ): Promise<void> {
-    const channels = await this.channels.list();
+    const mayAssignOwner = can(res.locals.user as Actor | null, 'assign_owner');
+    const [channels, owners] = await Promise.all([
+      this.channels.list(),
+      mayAssignOwner ? this.pilots.ownerAccounts() : [],
+    ]);
     const chosen = (values as { affectedChannelIds?: unknown }).affectedChannelIds;
+    const ownerUserId = (values as { ownerUserId?: unknown }).ownerUserId;
     res.status(state.status).render('pilots/form', {
       title: pilot ? `Edit ${pilot.name}` : 'New pilot',
       pilot,
@@ -304,6 +311,9 @@ export class PilotsController {
       conflict: state.status === 409,
       fieldErrors: state.fieldErrors,
       current,
+      mayAssignOwner,
+      owners: owners.map((u) => ({ value: String(u.id), label: u.name })),
+      ownerChoice: ownerUserId === null || ownerUserId === undefined ? '' : String(ownerUserId),
       channelTypes: options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS),
       purposes: options(PURPOSES, PURPOSE_LABELS),
       strategies: options(SERVICE_STRATEGIES, SERVICE_STRATEGY_LABELS),

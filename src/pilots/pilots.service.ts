@@ -17,6 +17,7 @@ import { slugify } from './portfolio';
 import { strategyFit } from './strategy-fit';
 import { canStop, checkOwnerStep, OWNER_REQUIRED_FROM } from './stage-rules';
 import { GatesService } from '../gates/gates.service';
+import { User } from '../accounts/user.entity';
 import { readableChange } from './history-labels';
 import { PURPOSES, type Stage } from './pilot-fields';
 import { groupBy } from '../common/group-by';
@@ -199,50 +200,97 @@ export class PilotsService {
     ownerUserId: number | null = null,
   ): Promise<Pilot> {
     return this.writeWithSlug(async (em) => {
-      const slug = dto.slug ?? slugify(dto.name);
-      if (!slug)
-        throw DomainError.field('slug', 'Give the pilot a URL name of letters and digits.');
-      await this.assertSlugFree(em, slug, null);
-      const channels = await this.loadChannels(em, dto.affectedChannelIds, []);
-      const now = new Date();
-      const pilot = em.create(Pilot, {
-        ...this.fieldsOf(dto),
-        slug,
-        ownerUserId,
-        stage: 'idea',
-        stageEnteredOn: todayIso(now),
-        lessonsLearned: null,
-        version: 1,
-        createdAt: now,
-        updatedAt: now,
-        affectedChannels: channels,
-      });
-      await em.save(pilot);
-      await em.insert(PilotStageChange, {
-        pilotId: pilot.id,
-        fromStage: null,
-        toStage: 'idea',
-        changedAt: now,
-        actor,
-        reason: 'Registered',
-      });
-      await this.audit.recordCreate(
-        em,
-        actor,
-        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
-        now,
-      );
-      return pilot;
+      const owner = await this.ownerOf(em, ownerUserId);
+      return this.insert(em, dto, actor, owner);
     });
   }
 
-  async update(slug: string, dto: UpdatePilotDto, actor: string): Promise<Pilot> {
+  /** The accounts a pilot may be handed to: active channel owners, by name. */
+  async ownerAccounts(): Promise<User[]> {
+    const users = await this.dataSource.getRepository(User).find({
+      where: { active: true },
+      order: { name: 'ASC' },
+    });
+    return users.filter((u) => u.roles.includes('owner'));
+  }
+
+  /** The owner's account and name; refused unless it is an active channel owner's account. */
+  private async ownerOf(
+    em: EntityManager,
+    userId: number | null,
+  ): Promise<{ ownerUserId: number | null; ownerName: string | null }> {
+    if (userId === null) return { ownerUserId: null, ownerName: null };
+    const user = await em.findOneBy(User, { id: userId });
+    if (!user || !user.active || !user.roles.includes('owner'))
+      throw DomainError.field('ownerUserId', 'Choose the owner from the list of channel owners.');
+    return { ownerUserId: user.id, ownerName: user.name };
+  }
+
+  private async insert(
+    em: EntityManager,
+    dto: PilotFormDto,
+    actor: string,
+    owner: { ownerUserId: number | null; ownerName: string | null },
+  ): Promise<Pilot> {
+    const slug = dto.slug ?? slugify(dto.name);
+    if (!slug) throw DomainError.field('slug', 'Give the pilot a URL name of letters and digits.');
+    await this.assertSlugFree(em, slug, null);
+    const channels = await this.loadChannels(em, dto.affectedChannelIds, []);
+    const now = new Date();
+    const pilot = em.create(Pilot, {
+      ...this.fieldsOf(dto),
+      ...owner,
+      slug,
+      stage: 'idea',
+      stageEnteredOn: todayIso(now),
+      lessonsLearned: null,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+      affectedChannels: channels,
+    });
+    await em.save(pilot);
+    await em.insert(PilotStageChange, {
+      pilotId: pilot.id,
+      fromStage: null,
+      toStage: 'idea',
+      changedAt: now,
+      actor,
+      reason: 'Registered',
+    });
+    await this.audit.recordCreate(
+      em,
+      actor,
+      { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+      now,
+    );
+    return pilot;
+  }
+
+  /**
+   * `mayAssignOwner`: the editor may hand the pilot to another owner's account (admins); for
+   * anyone else the owner stays as it is, whatever the form sent.
+   */
+  async update(
+    slug: string,
+    dto: UpdatePilotDto,
+    actor: string,
+    mayAssignOwner = false,
+  ): Promise<Pilot> {
     return this.writeWithSlug(async (em) => {
       const pilot = await this.get(slug, em);
       this.assertVersion(pilot, dto.version);
-      const next = { ...this.fieldsOf(dto), slug: dto.slug ?? pilot.slug };
+      // A pilot named before owners were accounts keeps its owner's name until one is chosen.
+      const keep =
+        !mayAssignOwner || (dto.ownerUserId === null && pilot.ownerUserId === null)
+          ? { ownerUserId: pilot.ownerUserId, ownerName: pilot.ownerName }
+          : await this.ownerOf(em, dto.ownerUserId);
+      const next = { ...this.fieldsOf(dto), ...keep, slug: dto.slug ?? pilot.slug };
       if (OWNER_REQUIRED_FROM.includes(pilot.stage) && !next.ownerName) {
-        throw DomainError.field('ownerName', 'A pilot in incubation or later must have an owner.');
+        throw DomainError.field(
+          'ownerUserId',
+          'A pilot in incubation or later must have an owner: choose a channel owner.',
+        );
       }
       if (next.slug !== pilot.slug) await this.assertSlugFree(em, next.slug, pilot.id);
       const channels = await this.loadChannels(em, dto.affectedChannelIds, pilot.affectedChannels);
@@ -467,7 +515,6 @@ export class PilotsService {
       targetContactTypes: dto.targetContactTypes,
       scope: dto.scope,
       controlScope: dto.controlScope,
-      ownerName: dto.ownerName,
       ownerDepartment: dto.ownerDepartment,
       sponsor: dto.sponsor,
       itContact: dto.itContact,

@@ -1,3 +1,4 @@
+import { AccountsService } from '../../src/accounts/accounts.service';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { PilotStageChange } from '../../src/pilots/pilot-stage-change.entity';
 import { BusinessCaseService } from '../../src/business-case/business-case.service';
@@ -6,7 +7,7 @@ import { PilotsService } from '../../src/pilots/pilots.service';
 import { Pilot } from '../../src/pilots/pilot.entity';
 import { channelIds, editFields, findPilot, pilotFields } from '../support/factories';
 import { csrfToken, encodeForm, submit, unescapeHtml } from '../support/forms';
-import { createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 describe('Pilots (HTTP)', () => {
   let t: TestApp;
@@ -22,6 +23,24 @@ describe('Pilots (HTTP)', () => {
     return findPilot(t.dataSource, res.headers.location.replace('/pilots/', ''));
   }
 
+  /** A channel owner's account, for a pilot to be owned by (admins choose it on the form). */
+  let accounts = 0;
+  async function ownerAccount(name: string): Promise<number> {
+    accounts += 1;
+    const user = await t.app
+      .get(AccountsService)
+      .create(
+        {
+          email: `owner-${accounts}@test.example`,
+          name,
+          password: TEST_PASSWORD,
+          roles: ['owner'],
+        },
+        'test',
+      );
+    return user.id;
+  }
+
   describe('creating', () => {
     it('registers a pilot as an idea, with its affected channels and a history entry', async () => {
       const [phone, email] = await channelIds(t.dataSource, 'phone', 'email');
@@ -32,7 +51,7 @@ describe('Pilots (HTTP)', () => {
           purposes: ['operational_relief', 'marketing'],
         }),
         affectedChannelIds: [phone, email],
-        ownerName: 'Sanne de Vries',
+        ownerUserId: await ownerAccount('Sanne de Vries'),
         nextReviewDate: '2027-01-15',
       });
       expect(res.status).toBe(303);
@@ -135,7 +154,7 @@ describe('Pilots (HTTP)', () => {
         `/pilots/${pilot.slug}/edit`,
         `/pilots/${pilot.slug}`,
         editFields(pilot, {
-          ownerName: 'Joost Bakker',
+          ownerUserId: await ownerAccount('Joost Bakker'),
           description: 'Better description',
           affectedChannelIds: [chat],
         }),
@@ -156,7 +175,7 @@ describe('Pilots (HTTP)', () => {
         [
           ['affectedChannels', null, 'Chat'],
           ['description', 'A pilot made by a test.', 'Better description'],
-          ['ownerName', null, 'Joost Bakker'],
+          ['ownerName', null, 'Joost Bakker'], // an admin handed it to Joost's account
         ].sort(),
       );
       const page = await (await t.agent()).get(`/pilots/${pilot.slug}`).expect(200);
@@ -207,17 +226,26 @@ describe('Pilots (HTTP)', () => {
     });
 
     it('keeps the owner required from the incubation on', async () => {
-      const pilot = await create(pilotFields({ ownerName: 'Owner One' }));
+      const pilot = await create(pilotFields({ ownerUserId: await ownerAccount('Owner One') }));
       await t.dataSource.getRepository(Pilot).update(pilot.id, { stage: 'incubation' });
       const res = await submit(
         await t.agent(),
         `/pilots/${pilot.slug}/edit`,
         `/pilots/${pilot.slug}`,
-        editFields(pilot, { ownerName: '' }),
+        editFields(pilot, { ownerUserId: '' }),
       );
       expect(res.status).toBe(422);
-      expect(res.text).toContain('A pilot in incubation or later must have an owner.');
+      expect(res.text).toContain('A pilot in incubation or later must have an owner');
       expect((await findPilot(t.dataSource, pilot.slug)).ownerName).toBe('Owner One');
+      // Only a channel owner's active account can own a pilot.
+      const viewer = await submit(
+        await t.agent(),
+        `/pilots/${pilot.slug}/edit`,
+        `/pilots/${pilot.slug}`,
+        editFields(pilot, { ownerUserId: t.users.viewer.id }),
+      );
+      expect(viewer.status).toBe(422);
+      expect(viewer.text).toContain('Choose the owner from the list of channel owners.');
     });
 
     it('answers unknown pilots with a 404 page', async () => {
@@ -232,7 +260,10 @@ describe('Pilots (HTTP)', () => {
     it('moves idea → proof of concept → incubation when each gate holds, and records who, when, from, to', async () => {
       const [phone] = await channelIds(t.dataSource, 'phone');
       const pilot = await create(
-        pilotFields({ ownerName: 'Lotte Visser', affectedChannelIds: [phone] }),
+        pilotFields({
+          ownerUserId: await ownerAccount('Lotte Visser'),
+          affectedChannelIds: [phone],
+        }),
       );
       const agent = await t.agent();
       let res = await submit(agent, `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
@@ -281,7 +312,7 @@ describe('Pilots (HTTP)', () => {
     });
 
     it('refuses a step whose gate fails, naming the failing criterion, and leaves no trace', async () => {
-      const pilot = await create(pilotFields({ ownerName: '' }));
+      const pilot = await create(pilotFields({ ownerUserId: '' }));
       await submit(await t.agent(), `/pilots/${pilot.slug}`, `/pilots/${pilot.slug}/stage`, {
         fromStage: 'idea',
         toStage: 'proof_of_concept',
@@ -390,7 +421,7 @@ describe('Pilots (HTTP)', () => {
         pilotFields({
           name: 'Filter video pilot',
           channelType: 'video',
-          ownerName: 'Vera Video',
+          ownerUserId: await ownerAccount('Vera Video'),
           ownerDepartment: 'Sales',
         }),
       );
@@ -398,7 +429,7 @@ describe('Pilots (HTTP)', () => {
         pilotFields({
           name: 'Filter bot pilot',
           channelType: 'chatbot',
-          ownerName: 'Bert Bot',
+          ownerUserId: await ownerAccount('Bert Bot'),
           ownerDepartment: 'Billing',
         }),
       );

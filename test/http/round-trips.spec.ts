@@ -4,6 +4,7 @@ import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
 import { ChannelResult } from '../../src/results/channel-result.entity';
 import { findPilot } from '../support/factories';
 import { csrfToken, encodeForm, FormFields, renderedForm, unescapeHtml } from '../support/forms';
+import { DEMO_PASSWORD } from '../../src/demo/demo-accounts';
 import { Agent, createTestApp, TestApp } from '../support/test-app';
 
 // Forms submitted as the page renders them, and the links the pages really have (issue 12):
@@ -290,4 +291,60 @@ describe('Round trips through the rendered pages (HTTP)', () => {
       expect(reread[field]).toBe(mine);
     },
   );
+
+  async function demoAgent(email: string): Promise<Agent> {
+    const agent = await t.agent(null);
+    const page = await agent.get('/sign-in').expect(200);
+    const res = await post(agent, '/sign-in', { email, password: DEMO_PASSWORD }, page.text);
+    expect(res.status).toBe(303);
+    return agent;
+  }
+
+  it('the owner is an account: an admin hands a pilot over, the history says so, the rights move with it', async () => {
+    const sanne = await demoAgent('owner@demo.example');
+    const lotte = await demoAgent('sales-owner@demo.example');
+    const url = '/pilots/whatsapp-movers';
+    await sanne.get(`${url}/edit`).expect(200);
+    await lotte.get(`${url}/edit`).expect(403);
+
+    // The owner sees who owns it, not a choice; what a hand-made post says is ignored.
+    const own = await sanne.get(`${url}/edit`).expect(200);
+    expect(own.text).not.toContain('name="ownerUserId"');
+    const lotteId = (await t.dataSource.query(
+      "SELECT id FROM app_user WHERE email = 'sales-owner@demo.example'",
+    )) as Array<{ id: number }>;
+    await post(
+      sanne,
+      url,
+      { ...renderedForm(own.text, url), ownerUserId: String(lotteId[0].id) },
+      own.text,
+    );
+    expect((await findPilot(t.dataSource, 'whatsapp-movers')).ownerName).toBe('Sanne de Vries');
+
+    // An admin chooses from the channel owners' accounts.
+    const page = await admin.get(`${url}/edit`).expect(200);
+    const options = [...page.text.matchAll(/<option value="(\d+)"[^>]*>([^<]+)<\/option>/g)].map(
+      (m) => m[2],
+    );
+    expect(options).toEqual(
+      expect.arrayContaining(['Lotte Visser', 'Sanne de Vries', 'Test owner']),
+    );
+    expect(options).not.toContain('Vera Viewer');
+    const shown = renderedForm(page.text, url);
+    const handed = await post(
+      admin,
+      url,
+      { ...shown, ownerUserId: String(lotteId[0].id) },
+      page.text,
+    );
+    expect(handed.status).toBe(303);
+    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
+    expect([pilot.ownerUserId, pilot.ownerName]).toEqual([lotteId[0].id, 'Lotte Visser']);
+    const history = unescapeHtml((await admin.get(url).expect(200)).text);
+    expect(history).toMatch(
+      /<td>Owner<\/td>\s*<td class="prewrap">Sanne de Vries<\/td>\s*<td class="prewrap">Lotte Visser<\/td>/,
+    );
+    await lotte.get(`${url}/edit`).expect(200);
+    await sanne.get(`${url}/edit`).expect(403);
+  });
 });

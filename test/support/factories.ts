@@ -46,7 +46,7 @@ export function editFields(pilot: Pilot, overrides: FormFields = {}): FormFields
     targetContactTypes: pilot.targetContactTypes,
     scope: pilot.scope,
     controlScope: pilot.controlScope,
-    ownerName: pilot.ownerName,
+    ownerUserId: pilot.ownerUserId,
     ownerDepartment: pilot.ownerDepartment,
     sponsor: pilot.sponsor,
     itContact: pilot.itContact,

@@ -61,10 +61,11 @@ export class PilotFormDto {
   @MaxLength(2000, { message: 'At most 2000 characters.' })
   controlScope: string | null = null;
 
-  @TrimToNull()
+  /** The owner's account: chosen by an admin; an owner who registers a pilot owns it. */
+  @ToInt()
   @IsOptional()
-  @MaxLength(120, { message: 'At most 120 characters.' })
-  ownerName: string | null = null;
+  @IsInt({ message: 'Choose the owner from the list of channel owners.' })
+  ownerUserId: number | null = null;
 
   @TrimToNull()
   @IsOptional()
