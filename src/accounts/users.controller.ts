@@ -69,7 +69,7 @@ export class UsersController {
         );
         return '/admin/users';
       },
-      (state) => this.render(res, { roles: ['viewer'] }, state, id),
+      (state) => this.render(res, { roles: ['viewer'] }, state, id, body),
     );
   }
 
@@ -78,19 +78,32 @@ export class UsersController {
     values: Record<string, unknown>,
     state: FormState = EMPTY,
     failedId: number | null = null,
+    typed: Record<string, unknown> | null = null,
   ): Promise<void> {
     const users = await this.accounts.list();
     const chosen = [values.roles].flat();
     res.status(state.status).render('accounts/users', {
       title: 'Accounts',
-      users: users.map((u) => ({
-        ...u,
-        roleOptions: ROLES.map((r) => ({
-          value: r,
-          label: ROLE_LABELS[r],
-          checked: u.roles.includes(r),
-        })),
-      })),
+      users: users.map((stored) => {
+        // The row that was refused shows what was typed, not what is stored.
+        const u =
+          stored.id === failedId && typed
+            ? {
+                ...stored,
+                name: String(typed.name ?? ''),
+                roles: [typed.roles ?? []].flat().map(String) as Role[],
+                active: typed.active === 'on',
+              }
+            : stored;
+        return {
+          ...u,
+          roleOptions: ROLES.map((r) => ({
+            value: r,
+            label: ROLE_LABELS[r],
+            checked: u.roles.includes(r),
+          })),
+        };
+      }),
       roleOptions: ROLES.map((r) => ({
         value: r,
         label: ROLE_LABELS[r],

@@ -126,7 +126,7 @@ export class PlanController {
       summary: state.summary,
       conflict: state.status === 409,
       fieldErrors: state.fieldErrors,
-      current,
+      storedNow: current,
       channels: pilot.affectedChannels.map((channel) => ({
         id: channel.id,
         name: channel.name,

@@ -310,7 +310,7 @@ export class PilotsController {
       summary: state.summary,
       conflict: state.status === 409,
       fieldErrors: state.fieldErrors,
-      current,
+      storedNow: current,
       mayAssignOwner,
       owners: owners.map((u) => ({ value: String(u.id), label: u.name })),
       ownerChoice: ownerUserId === null || ownerUserId === undefined ? '' : String(ownerUserId),

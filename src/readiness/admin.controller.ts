@@ -63,7 +63,7 @@ export class AdminController {
         flash(req, 'Checklist item saved.');
         return '/admin/readiness-items';
       },
-      (state) => this.renderItems(res, {}, state, id),
+      (state) => this.renderItems(res, {}, state, id, body),
     );
   }
 
@@ -96,10 +96,24 @@ export class AdminController {
     values: Record<string, unknown>,
     state: FormState = EMPTY,
     failedId: number | null = null,
+    typed: Record<string, unknown> | null = null,
   ): Promise<void> {
+    const items = await this.readiness.templateItems();
     res.status(state.status).render('readiness/admin-items', {
       title: 'Readiness checklist template',
-      items: await this.readiness.templateItems(),
+      // The item that was refused shows what was typed, not what is stored.
+      items: items.map((item) =>
+        item.id === failedId && typed
+          ? {
+              ...item,
+              title: String(typed.title ?? ''),
+              description: String(typed.description ?? ''),
+              position: String(typed.position ?? ''),
+              critical: typed.critical === 'on',
+              active: typed.active === 'on',
+            }
+          : item,
+      ),
       values,
       failedId,
       summary: state.summary,

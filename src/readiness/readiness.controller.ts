@@ -151,7 +151,7 @@ export class ReadinessController {
       summary: state.summary,
       conflict: state.status === 409,
       fieldErrors: state.fieldErrors,
-      current,
+      storedNow: current,
       levels: options(IT_LEVELS, IT_LEVEL_LABELS),
       integrations: INTEGRATION_ITEMS.map((item) => ({
         name: `integration_${item}`,

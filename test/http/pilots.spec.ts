@@ -27,17 +27,15 @@ describe('Pilots (HTTP)', () => {
   let accounts = 0;
   async function ownerAccount(name: string): Promise<number> {
     accounts += 1;
-    const user = await t.app
-      .get(AccountsService)
-      .create(
-        {
-          email: `owner-${accounts}@test.example`,
-          name,
-          password: TEST_PASSWORD,
-          roles: ['owner'],
-        },
-        'test',
-      );
+    const user = await t.app.get(AccountsService).create(
+      {
+        email: `owner-${accounts}@test.example`,
+        name,
+        password: TEST_PASSWORD,
+        roles: ['owner'],
+      },
+      'test',
+    );
     return user.id;
   }
 

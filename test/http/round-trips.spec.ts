@@ -347,4 +347,24 @@ describe('Round trips through the rendered pages (HTTP)', () => {
     await lotte.get(`${url}/edit`).expect(200);
     await sanne.get(`${url}/edit`).expect(403);
   });
+
+  it.each([
+    ['/admin/users', /action="(\/admin\/users\/\d+)"/, 'name', 'X'],
+    ['/admin/readiness-items', /action="(\/admin\/readiness-items\/\d+)"/, 'title', 'Ab'],
+  ])(
+    'a refused row on %s comes back with what was typed',
+    async (pageUrl, pattern, field, typed) => {
+      const page = await admin.get(pageUrl).expect(200);
+      const action = pattern.exec(page.text)![1];
+      const res = await post(
+        admin,
+        action,
+        { ...renderedForm(page.text, action), [field]: typed },
+        page.text,
+      );
+      expect(res.status).toBe(422);
+      expect(renderedForm(res.text, action)[field]).toBe(typed);
+      expect(res.text).toContain('field-error');
+    },
+  );
 });

@@ -91,6 +91,10 @@ export async function crawl(
     if (status >= 400 || status === 0)
       result.problems.push(`${url} (linked from ${from}) answered ${status}`);
     for (const problem of browserProblems.splice(0)) result.problems.push(`${url}: ${problem}`);
+    // Text only a rendering defect prints: a helper or partial that met the wrong value.
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const sign of ['[object Object]', 'Stored now:', 'NaN', 'undefined', 'Invalid Date'])
+      if (text.includes(sign)) result.problems.push(`${url} shows "${sign}"`);
     const found = await pageLinksAndForms(page);
     // The same URL showing the same forms is the same page for axe (about 0.7 s a run here);
     // a role that sees other forms there gets its own run.

@@ -81,8 +81,8 @@ export const FORMS: FormCase[] = [
     as: OWNER,
     page: '/pilots/whatsapp-movers/plan',
     kind: 'edit',
-    fill: { targetCsat: '81' },
-    stores: [{ table: 'pilot_plan', op: 'update', set: { target_csat: 81 } }],
+    fill: { targetCsat: '80,5' }, // a percentage with a decimal, stored in tenths
+    stores: [{ table: 'pilot_plan', op: 'update', set: { target_csat_tenths: 805 } }],
   },
   {
     action: '/pilots/:slug/readiness/:id',
