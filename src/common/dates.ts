@@ -1,3 +1,4 @@
+import { formatMonth } from './months';
 import { localParts } from './time-zone';
 
 // Calendar helpers on ISO dates (YYYY-MM-DD). "Today" is the date in the organisation's time
@@ -22,4 +23,10 @@ export function daysBetween(fromIso: string, toIso: string): number {
 
 export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** "2026-11-23" → "23 Nov 2026" (the Dutch day-month-year order); "—" for anything else. */
+export function formatIsoDate(iso: unknown): string {
+  const match = typeof iso === 'string' ? /^(\d{4}-\d{2})-(\d{2})/.exec(iso) : null;
+  return match ? `${Number(match[2])} ${formatMonth(match[1])}` : '—';
 }

@@ -1,5 +1,6 @@
 import type { HelperDelegate } from 'handlebars';
 import { formatEuros, formatNumber, formatPercent } from './money';
+import { formatIsoDate } from './dates';
 import { formatMonth } from './months';
 import { localParts } from './time-zone';
 import { formatMetricValue } from '../results/metrics';
@@ -20,8 +21,6 @@ import {
   Stage,
   STAGE_LABELS,
 } from '../pilots/pilot-fields';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /**
  * Every helper the views use, one job each. Output is escaped by Handlebars unless noted.
@@ -56,17 +55,13 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   // {{strategyLabel strategy}}
   strategyLabel: (strategy: ServiceStrategy) => SERVICE_STRATEGY_LABELS[strategy] ?? strategy,
   // {{formatDate "2026-11-23"}} → 23 Nov 2026 (the Dutch day-month-year order)
-  formatDate: (iso: unknown) => {
-    if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}/.test(iso)) return '—';
-    const [y, m, d] = iso.slice(0, 10).split('-').map(Number);
-    return `${d} ${MONTHS[m - 1]} ${y}`;
-  },
+  formatDate: (iso: unknown) => formatIsoDate(iso),
   // {{formatDateTime someDate}} → 23 Nov 2026 15:05, in the organisation's time zone (TZ)
   formatDateTime: (value: unknown) => {
     const date = value instanceof Date ? value : new Date(String(value));
     if (Number.isNaN(date.getTime())) return '—';
     const local = localParts(date);
-    return `${hbsHelpers.formatDate(local.date, undefined)} ${local.time}`;
+    return `${formatIsoDate(local.date)} ${local.time}`;
   },
   // {{orDash value}}: an empty field shows as a dash, never as nothing
   orDash: (value: unknown) => (value === null || value === undefined || value === '' ? '—' : value),

@@ -1,3 +1,4 @@
+import { formatIsoDate } from '../common/dates';
 import { formatEuros, formatPercent } from '../common/money';
 import { formatMonth, isMonth } from '../common/months';
 import {
@@ -123,7 +124,6 @@ function readableValue(key: string, value: string | null): string | null {
       .split(/,\s*/)
       .map((p) => PURPOSE_LABELS[p as Purpose] ?? p)
       .join(', ');
-  const date = /^(\d{4}-\d{2})-(\d{2})$/.exec(value);
-  if (date) return `${Number(date[2])} ${formatMonth(date[1])}`;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatIsoDate(value);
   return isMonth(value) ? formatMonth(value) : value;
 }
