@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { StorageError } from '../database/writer.service';
 import { DomainError, STATUS_BY_CODE } from './domain-error';
 import { sendError, STATUS_TITLES, wantsJson } from './error-page';
 
@@ -25,6 +26,17 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       const fields = Object.keys(exception.fieldErrors).length ? exception.fieldErrors : undefined;
       sendError(req, res, STATUS_BY_CODE[exception.code], exception.message, { fields });
+      return;
+    }
+    if (exception instanceof StorageError) {
+      this.logger.error(`${req.method} ${req.originalUrl}: not stored: ${exception.message}`);
+      res.setHeader('Retry-After', '60');
+      sendError(
+        req,
+        res,
+        503,
+        'Nothing of this was saved: the database cannot take changes right now (its disk is full or it is read-only). Try again once an administrator has made room.',
+      );
       return;
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {

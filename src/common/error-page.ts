@@ -10,6 +10,7 @@ export const STATUS_TITLES: Record<number, string> = {
   422: 'Please check your input',
   429: 'Too many requests',
   500: 'Something went wrong',
+  503: 'Could not be saved',
 };
 
 export function wantsJson(req: Request): boolean {

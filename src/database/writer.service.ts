@@ -1,16 +1,33 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 
+/** What the Writer needs of TypeORM's one better-sqlite3 connection and its query runner. */
+interface SqliteConnection {
+  databaseConnection?: { inTransaction: boolean; exec(sql: string): unknown };
+  queryRunner?: { transactionDepth: number; isTransactionActive: boolean };
+}
+
+/** A write that failed because the database cannot take it (disk full, read-only, I/O error). */
+export class StorageError extends Error {}
+
+const STORAGE_CODES = /SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)|ENOSPC|EROFS/;
+
 /**
  * The one door every write goes through. Each unit of work runs in its own transaction.
  * On SQLite TypeORM shares a single connection among all requests, so overlapping
  * transactions would commit or roll back each other's statements: there the units run
  * one after another, first in, first out. PostgreSQL has a pool and real isolation.
+ *
+ * After each unit on SQLite the connection is brought back to a known state. A COMMIT that
+ * fails (a full disk) leaves TypeORM believing a transaction is still open: every later unit
+ * would become a SAVEPOINT inside it, read its own uncommitted writes and be lost on restart.
  */
 @Injectable()
 export class Writer {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly serialise: boolean;
+  /** The last write's storage failure, until a write succeeds again (for /health). */
+  private failure: string | null = null;
 
   constructor(private readonly dataSource: DataSource) {
     this.serialise = dataSource.options.type === 'better-sqlite3';
@@ -19,8 +36,52 @@ export class Writer {
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const run = () => this.dataSource.transaction(work);
     if (!this.serialise) return run();
-    const result = this.tail.then(run, run);
+    const unit = async () => {
+      try {
+        const result = await run();
+        // A unit that returned while the connection is still inside a transaction did not
+        // commit: never answer it as saved.
+        if (this.reconcile()) throw new StorageError('The change was not committed.');
+        this.failure = null;
+        return result;
+      } catch (error) {
+        this.reconcile();
+        if (error instanceof StorageError || STORAGE_CODES.test(storageCode(error))) {
+          this.failure = (error as Error).message;
+          throw error instanceof StorageError ? error : new StorageError((error as Error).message);
+        }
+        throw error;
+      }
+    };
+    const result = this.tail.then(unit, unit);
     this.tail = result.catch(() => undefined);
     return result;
   }
+
+  /** Null while writes succeed; the reason the last one could not be stored otherwise. */
+  storageFailure(): string | null {
+    return this.failure;
+  }
+
+  /**
+   * Rolls back a transaction left open on the shared connection and resets TypeORM's count of
+   * open transactions. True when something was left open. Only called between units.
+   */
+  private reconcile(): boolean {
+    const driver = this.dataSource.driver as unknown as SqliteConnection;
+    const db = driver.databaseConnection;
+    const runner = driver.queryRunner;
+    const leftOpen = Boolean(db?.inTransaction) || Boolean(runner?.transactionDepth);
+    if (db?.inTransaction) db.exec('ROLLBACK');
+    if (runner) {
+      runner.transactionDepth = 0;
+      runner.isTransactionActive = false;
+    }
+    return leftOpen;
+  }
+}
+
+function storageCode(error: unknown): string {
+  const e = error as { code?: unknown; message?: unknown; driverError?: { code?: unknown } };
+  return `${String(e?.code ?? '')} ${String(e?.driverError?.code ?? '')} ${String(e?.message ?? '')}`;
 }
