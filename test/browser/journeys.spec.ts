@@ -63,7 +63,8 @@ describe('Journeys in a real browser', () => {
     await field(page, 'Scope: which customers get the channel').fill(
       'Customers in the north region',
     );
-    await field(page, 'Owner').fill('Olga Owner');
+    // The owner who registers a pilot owns it (an admin can hand it over later).
+    await visible(page, 'You, as the channel owner who registers it');
     await field(page, 'Phone').check();
     await field(page, 'E-mail').check();
     await page.getByRole('button', { name: 'Register pilot' }).click();
