@@ -98,6 +98,8 @@ function filled(text: string | null | undefined): boolean {
 }
 
 const pct = (ratio: number) => formatPercent(ratio);
+/** One decimal at most, with a decimal comma: 82,5. */
+const decimal = (value: number) => String(Math.round(value * 10) / 10).replace('.', ',');
 
 function purposeCriterion(subject: GateSubject): GateCriterion {
   const count = subject.purposes.length;
@@ -235,7 +237,7 @@ function scaleUpCriteria(s: GateSubject): GateCriterion[] {
       : targets
           .map(
             (q) =>
-              `${q.label} ${q.actual === null ? 'no data' : `${Math.round(q.actual * 10) / 10}${q.unit}`} (target ${q.higherIsBetter ? '≥' : '≤'} ${q.target}${q.unit})`,
+              `${q.label} ${q.actual === null ? 'no data' : `${decimal(q.actual)}${q.unit}`} (target ${q.higherIsBetter ? '≥' : '≤'} ${decimal(q.target as number)}${q.unit})`,
           )
           .join('; '),
     remedy: 'Customers must not pay for the savings: bring the KPIs back to target.',
