@@ -9,6 +9,7 @@ import hbs from 'hbs';
 import { basename, dirname, join } from 'node:path';
 import { AppExceptionFilter } from './common/app-exception.filter';
 import { sendError } from './common/error-page';
+import { requestGuard } from './common/request-guard';
 import { hbsHelpers } from './common/hbs-helpers';
 import { setTimeZone } from './common/time-zone';
 import type { AppConfig } from './config/app-config';
@@ -71,6 +72,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   app.use(cookieParser());
   app.useBodyParser('urlencoded', { extended: false, limit: '200kb', parameterLimit: 500 });
   app.useBodyParser('json', { limit: '200kb' });
+  app.use(requestGuard);
 
   app.use(
     session({
