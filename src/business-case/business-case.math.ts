@@ -1,4 +1,4 @@
-import { addMonths, Month, monthIndex, monthsBetween } from '../common/months';
+import { addMonths, formatMonth, Month, monthIndex, monthsBetween } from '../common/months';
 import {
   BaselineFit,
   BaselineMethod,
@@ -411,7 +411,7 @@ export function computeWithBasis(
     channels: channelSummaries(models, months),
     totals,
     period: range.from === null && range.to === null ? sums : totalsOver(basis, range),
-    payback: payback(months, netBenefits, investment, runRate3, complete),
+    payback: payback(months, netBenefits, investment, runRate3, complete, horizonEnd(input)),
     npv: npv(input, months, investment, runRate3, complete),
     ...proof(input, models, months, runRate6),
     atScale: atScale(input, months, models, complete),
@@ -535,12 +535,18 @@ function channelSummaries(models: ChannelModel[], months: MonthFigures[]): Chann
   });
 }
 
+/** The last month of the plan's horizon, counted from the start month. */
+function horizonEnd(input: EngineInput): Month {
+  return addMonths(input.startMonth, input.plan.horizonMonths - 1);
+}
+
 function payback(
   months: MonthFigures[],
   netBenefits: number[],
   investment: number,
   runRate3: number | null,
   complete: boolean,
+  lastMonth: Month,
 ): Payback {
   if (!complete) return { status: 'not_yet', reason: 'inputs are missing for some months' };
   if (!months.length) return { status: 'not_yet', reason: 'no results logged yet' };
@@ -550,8 +556,16 @@ function payback(
     if (cumulative >= investment) return { status: 'reached', month: m.month };
   }
   if (runRate3 !== null && runRate3 > 0) {
+    // Projected no further than the plan's horizon: beyond it a projection means nothing (and a
+    // tiny run rate would name a month past the year 9999).
     const needed = Math.ceil((investment - cumulative) / runRate3);
-    return { status: 'projected', month: addMonths(months[months.length - 1].month, needed) };
+    const latest = months[months.length - 1].month;
+    if (needed > monthsBetween(latest, lastMonth))
+      return {
+        status: 'not_yet',
+        reason: `not within the horizon (${formatMonth(lastMonth)}) at the current run rate`,
+      };
+    return { status: 'projected', month: addMonths(latest, needed) };
   }
   return {
     status: 'not_yet',

@@ -1,3 +1,5 @@
+import { Investment } from '../../src/results/investment.entity';
+import { findPilot } from '../support/factories';
 import { csrfToken } from '../support/forms';
 import { Agent, createTestApp, TestApp } from '../support/test-app';
 
@@ -94,5 +96,31 @@ describe('NUL characters and huge ids on every route (HTTP)', () => {
     await admin.get('/pilots/whatsapp-movers/readiness/99999999999').expect(404);
     const json = await admin.get('/api/v1/pilots/x%00y/business-case').expect(400);
     expect(json.body.message).toContain('NUL character');
+  });
+
+  it('a payback projected beyond the plan horizon is "not within the horizon", and the pages still answer', async () => {
+    // Issue 13, finding 6: a €80 M investment and a small run rate gave "10454-02", and the
+    // business case and board pack answered 500 for everyone.
+    const pilot = await findPilot(t.dataSource, 'meter-reading-portal');
+    await t.dataSource.getRepository(Investment).insert({
+      pilotId: pilot.id,
+      investedOn: '2026-01-15',
+      amountCents: 8_000_000_000,
+      description: 'A very large licence',
+      createdBy: 'test',
+      createdAt: new Date(),
+    });
+    for (const url of [
+      '/pilots/meter-reading-portal/business-case',
+      '/pilots/meter-reading-portal/board-pack',
+    ])
+      await admin.get(url).expect(200);
+    const json = await admin.get('/api/v1/pilots/meter-reading-portal/business-case').expect(200);
+    expect(json.body.result.payback).toEqual({
+      status: 'not_yet',
+      reason: expect.stringMatching(
+        /^not within the horizon \(\w{3} \d{4}\) at the current run rate$/,
+      ),
+    });
   });
 });

@@ -134,6 +134,19 @@ describe('payback, ROI and NPV', () => {
     expect(result.payback).toEqual({ status: 'projected', month: '2025-06' });
   });
 
+  it('projects no payback beyond the plan horizon (a tiny run rate once named a month past 9999)', () => {
+    const input = steadyPilot({ months: 3, contacts: 400, phone: 800, investment: 8_000_000_000 });
+    input.plan.horizonMonths = 36;
+    const result = computeBusinessCase(input);
+    expect(result.payback).toEqual({
+      status: 'not_yet',
+      reason: 'not within the horizon (Dec 2027) at the current run rate',
+    });
+    // The last month of the horizon itself is still a projection.
+    input.investments = [{ date: '2025-01-15', amount: 2700 + 33 * 900 }];
+    expect(computeBusinessCase(input).payback).toEqual({ status: 'projected', month: '2027-12' });
+  });
+
   it('computes NPV with actuals and the run rate for the rest of the horizon', () => {
     const input = steadyPilot({ months: 3, contacts: 400, phone: 800, investment: 5000 });
     input.plan.horizonMonths = 12;
