@@ -5,7 +5,7 @@ import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
 import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
-import { centsToInput } from '../common/money';
+import { centsToInput, decimalComma } from '../common/money';
 import { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
 import { BASELINE_METHODS } from './baseline.math';
@@ -100,8 +100,8 @@ export class PlanController {
       coverageBp: percent(plan?.coverageBp),
       fixedCostAtScaleCents: centsToInput(plan?.fixedCostAtScaleCents),
       minMonthlyVolume: plan?.minMonthlyVolume ?? '',
-      targetCsat: decimalInput(plan?.targetCsat),
-      targetFcr: decimalInput(plan?.targetFcr),
+      targetCsat: decimalComma(plan?.targetCsat),
+      targetFcr: decimalComma(plan?.targetFcr),
       targetResponseSeconds: plan?.targetResponseSeconds ?? '',
       version: plan?.version ?? 0,
     };
@@ -138,9 +138,4 @@ export class PlanController {
       methods: BASELINE_METHODS.map((m) => ({ value: m, label: m })),
     });
   }
-}
-
-/** A stored percentage as the form shows it, the Dutch way: 82.5 → "82,5". */
-function decimalInput(value: number | null | undefined): string {
-  return value === null || value === undefined ? '' : String(value).replace('.', ',');
 }

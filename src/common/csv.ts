@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { decimalComma } from './money';
 
 export type CsvCell = string | number | null | undefined;
 
@@ -31,7 +32,7 @@ export function toCsv(
     stringify(records, {
       delimiter: ';',
       record_delimiter: 'windows',
-      cast: { number: (value) => String(value).replace('.', ',') },
+      cast: { number: (value) => decimalComma(value) },
     })
   );
 }

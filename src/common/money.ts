@@ -37,6 +37,11 @@ export function centsToInput(cents: number | null | undefined): string {
   return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** A number written the Dutch way for a form or a Dutch spreadsheet: 82.5 → "82,5"; none → "". */
+export function decimalComma(value: number | null | undefined): string {
+  return value === null || value === undefined ? '' : String(value).replace('.', ',');
+}
+
 const EURO = new Intl.NumberFormat('nl-NL', {
   style: 'currency',
   currency: 'EUR',

@@ -1,3 +1,4 @@
+import { percentTenths } from '../common/columns';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { hash } from '@node-rs/argon2';
 import { EntityManager, In } from 'typeorm';
@@ -298,8 +299,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
             fixed_cost_cents: m.fixedCostCents,
             margin_cents: m.marginCents,
             // Raw rows skip the entity's transformer: percentages go in as tenths.
-            csat_tenths: m.csat === null ? null : Math.round(m.csat * 10),
-            fcr_tenths: m.fcr === null ? null : Math.round(m.fcr * 10),
+            csat_tenths: percentTenths.to(m.csat),
+            fcr_tenths: percentTenths.to(m.fcr),
             response_seconds: m.responseSeconds,
             updated_at: now,
           })),

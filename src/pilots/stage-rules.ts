@@ -1,4 +1,4 @@
-import { formatPercent } from '../common/money';
+import { decimalComma, formatPercent } from '../common/money';
 import type { Readiness } from '../readiness/readiness-rules';
 import { IT_LEVEL_LABELS, itLevelIndex, type ItLevel } from '../readiness/readiness-fields';
 import type { Purpose, Stage } from './pilot-fields';
@@ -99,7 +99,7 @@ function filled(text: string | null | undefined): boolean {
 
 const pct = (ratio: number) => formatPercent(ratio);
 /** One decimal at most, with a decimal comma: 82,5. */
-const decimal = (value: number) => String(Math.round(value * 10) / 10).replace('.', ',');
+const decimal = (value: number) => decimalComma(Math.round(value * 10) / 10);
 
 function purposeCriterion(subject: GateSubject): GateCriterion {
   const count = subject.purposes.length;

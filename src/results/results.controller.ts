@@ -6,7 +6,7 @@ import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
 import { FormState, submitForm } from '../common/forms';
-import { centsToInput } from '../common/money';
+import { centsToInput, decimalComma } from '../common/money';
 import { isMonth } from '../common/months';
 import { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
@@ -220,7 +220,7 @@ function valuesOf(
         : kind === 'money' || kind === 'signed_money'
           ? centsToInput(value)
           : kind === 'percent'
-            ? String(value).replace('.', ',')
+            ? decimalComma(value)
             : value;
   }
   for (const channel of pilot.affectedChannels) {

@@ -1,3 +1,4 @@
+import { percentTenths } from '../../common/columns';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, can } from '../../accounts/permissions';
@@ -245,7 +246,7 @@ export class MetricsImportService {
         // Raw rows skip the entity's transformer: percentages go in as tenths.
         record[SNAKE[change.column]] =
           PILOT_METRICS[row.metric as PilotMetric].kind === 'percent'
-            ? Math.round(row.value * 10)
+            ? (percentTenths.to(row.value) as number)
             : row.value;
       } else {
         const key = `${pilotId}|${row.month}|${channelId}`;
