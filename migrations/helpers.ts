@@ -42,7 +42,7 @@ export async function insertRows(
 }
 
 /** Values as each driver binds them: SQLite has no booleans or dates (TypeORM stores UTC text). */
-function bindable(queryRunner: QueryRunner, value: unknown): unknown {
+export function bindable(queryRunner: QueryRunner, value: unknown): unknown {
   if (isPostgres(queryRunner)) return value;
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');

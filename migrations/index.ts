@@ -14,6 +14,7 @@ import { CreateDecisions1763856000012 } from './1763856000012-create-decisions';
 import { CreateFinanceSignoff1763856000013 } from './1763856000013-create-finance-signoff';
 import { CreateBusinessCaseCache1763856000014 } from './1763856000014-create-business-case-cache';
 import { AddBusinessCasePeriodData1763856000015 } from './1763856000015-add-business-case-period-data';
+import { TokenExpiryAndSignInLimits1763856000017 } from './1763856000017-token-expiry-and-sign-in-limits';
 import { PercentagesInTenths1763856000016 } from './1763856000016-percentages-in-tenths';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
@@ -35,4 +36,5 @@ export const migrations = [
   CreateBusinessCaseCache1763856000014,
   AddBusinessCasePeriodData1763856000015,
   PercentagesInTenths1763856000016,
+  TokenExpiryAndSignInLimits1763856000017,
 ];

@@ -6,6 +6,7 @@ import session from 'express-session';
 import helmet from 'helmet';
 import { sessionCookieName } from './sessions/session-policy';
 import hbs from 'hbs';
+import { randomBytes } from 'node:crypto';
 import { basename, dirname, join } from 'node:path';
 import { AppExceptionFilter } from './common/app-exception.filter';
 import { sendError } from './common/error-page';
@@ -90,14 +91,27 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     }),
   );
 
+  const visitorCookie = config.production ? '__Host-pilot.visitor' : 'pilot.visitor';
+  // The visitor id made while rendering this request's form, before its cookie comes back.
+  const visitorOf = new WeakMap<Request, string>();
   const { generateCsrfToken, doubleCsrfProtection } = doubleCsrf({
     getSecret: () => config.sessionSecret,
-    getSessionIdentifier: (req) => req.session.id,
+    // A signed-in user's token is bound to their session; a visitor's (the sign-in form) to a
+    // random cookie, so that showing the sign-in page stores nothing in the database.
+    getSessionIdentifier: (req) =>
+      req.session.userId !== undefined
+        ? req.session.id
+        : ((req.cookies as Record<string, string | undefined>)[visitorCookie] ??
+          visitorOf.get(req) ??
+          ''),
     cookieName: config.production ? '__Host-pilot.csrf' : 'pilot.csrf',
     cookieOptions: { sameSite: 'strict', secure: config.production, httpOnly: true, path: '/' },
     getCsrfTokenFromRequest: (req) => {
-      // Multipart uploads are parsed after this check, so their forms carry the token in the URL.
-      const posted = (req.body as Record<string, unknown> | undefined)?._csrf ?? req.query._csrf;
+      // The upload is parsed after this check, so its form carries the token in the URL; no
+      // other form may (a token in a URL ends up in logs and Referer headers).
+      const posted =
+        (req.body as Record<string, unknown> | undefined)?._csrf ??
+        (req.path === '/results/import' ? req.query._csrf : undefined);
       const header = req.headers['x-csrf-token'];
       return typeof posted === 'string' ? posted : typeof header === 'string' ? header : undefined;
     },
@@ -114,7 +128,20 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     // Memoised: a page with several forms must print one token, matching the one cookie set.
     let token: string | undefined;
     res.locals.csrfToken = () => {
-      req.session.csrf = true;
+      if (
+        req.session.userId === undefined &&
+        !(req.cookies as Record<string, string | undefined>)[visitorCookie] &&
+        !visitorOf.has(req)
+      ) {
+        const id = randomBytes(18).toString('base64url');
+        visitorOf.set(req, id);
+        res.cookie(visitorCookie, id, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: config.production,
+          path: '/',
+        });
+      }
       token ??= generateCsrfToken(req, res);
       return token;
     };

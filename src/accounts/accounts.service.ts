@@ -1,19 +1,37 @@
-import { updateIfUnchanged } from '../database/update-if-unchanged';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { diffFields } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DatabaseSessionStore } from '../sessions/database-session.store';
 import { DomainError, FieldErrors } from '../common/domain-error';
+import { isUniqueViolation } from '../database/unique-violation';
+import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Writer } from '../database/writer.service';
+import { revokeAllTokens } from './api-tokens.service';
 import { Role, ROLES } from './permissions';
 import { SignInAttempt, User } from './user.entity';
 
-/** Failed sign-ins per e-mail address within the window before further attempts are refused. */
-export const MAX_FAILED_SIGN_INS = 5;
+/**
+ * Failed sign-ins allowed within SIGN_IN_WINDOW_MS before further attempts are refused unchecked.
+ * Per address from one client: the guesser's own lock. Per address from any client: higher, so
+ * that one client cannot lock someone else out by typing their address. Per client over all
+ * addresses: stops trying one password on many accounts. All clients together, per minute:
+ * bounds a spread-out attack (and the password hashing it costs), at the price of making
+ * everyone wait a minute while it lasts. An attempt counts as failed until its password proves
+ * right, so sign-ins in flight at the same moment count too (an office behind one address
+ * signing in at nine has room: 50).
+ */
+export const SIGN_IN_LIMITS = {
+  addressFromClient: 5,
+  address: 50,
+  client: 50,
+  everyonePerMinute: 300,
+} as const;
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
+/** Attempts are kept this long (for an administrator looking into an attack), then pruned. */
+export const SIGN_IN_KEEP_MS = 24 * 60 * 60 * 1000;
 
 export interface NewUser {
   email: string;
@@ -37,8 +55,12 @@ export function userErrors(input: NewUser): FieldErrors {
 }
 
 @Injectable()
-export class AccountsService {
+export class AccountsService implements OnModuleDestroy {
   private readonly dummyHash = hash(randomBytes(16).toString('hex'));
+  private readonly pruner = setInterval(
+    () => void this.pruneSignInAttempts().catch(() => undefined),
+    60 * 60 * 1000,
+  ).unref();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,6 +68,10 @@ export class AccountsService {
     private readonly audit: AuditService,
     private readonly sessions: DatabaseSessionStore,
   ) {}
+
+  onModuleDestroy(): void {
+    clearInterval(this.pruner);
+  }
 
   find(id: number): Promise<User | null> {
     return this.dataSource.getRepository(User).findOneBy({ id });
@@ -61,36 +87,41 @@ export class AccountsService {
     if (Object.keys(errors).length)
       throw new DomainError('validation', 'Please correct the fields marked below.', errors);
     const passwordHash = await hash(input.password);
-    return this.writer.write(async (em) => {
-      if (await em.findOneBy(User, { email }))
-        throw DomainError.field('email', `There is already an account for ${email}.`);
-      const now = new Date();
-      const user = await em.save(
-        em.create(User, {
-          email,
-          name: input.name.trim(),
-          passwordHash,
-          roles: input.roles,
-          active: true,
-          version: 1,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      await this.audit.recordChanges(
-        em,
-        actor,
-        { entityType: 'user', entityId: user.id, pilotId: null },
-        [
-          {
-            field: 'account created',
-            oldValue: null,
-            newValue: `${email} (${input.roles.join(', ')})`,
-          },
-        ],
-      );
-      return user;
-    });
+    const taken = () => DomainError.field('email', `There is already an account for ${email}.`);
+    return this.writer
+      .write(async (em) => {
+        if (await em.findOneBy(User, { email })) throw taken();
+        const now = new Date();
+        const user = await em.save(
+          em.create(User, {
+            email,
+            name: input.name.trim(),
+            passwordHash,
+            roles: input.roles,
+            active: true,
+            version: 1,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        );
+        await this.audit.recordChanges(
+          em,
+          actor,
+          { entityType: 'user', entityId: user.id, pilotId: null },
+          [
+            {
+              field: 'account created',
+              oldValue: null,
+              newValue: `${email} (${input.roles.join(', ')})`,
+            },
+          ],
+        );
+        return user;
+      })
+      .catch((error: unknown) => {
+        // Two admins creating the same address at once: the unique index decides.
+        throw isUniqueViolation(error, 'app_user_email_key', 'app_user', 'email') ? taken() : error;
+      });
   }
 
   /** Changes a user's name, roles or active flag; deactivating ends their sessions at once. */
@@ -132,6 +163,13 @@ export class AccountsService {
           'conflict',
           'Someone else changed this account after you opened the page; reload and try again.',
         );
+      // A deactivated account's tokens are revoked, not suspended: reactivating it later
+      // must not bring back tokens that may have leaked meanwhile.
+      if (existing.active && !active) {
+        const revoked = await revokeAllTokens(em, id, now);
+        if (revoked)
+          changes.push({ field: 'API tokens', oldValue: `${revoked} active`, newValue: 'revoked' });
+      }
       await this.audit.recordChanges(
         em,
         actor,
@@ -146,22 +184,21 @@ export class AccountsService {
   }
 
   /**
-   * The user whose e-mail and password match, or a refusal. After MAX_FAILED_SIGN_INS failures
-   * for an address within the window, even the right password is refused until it passes; the
-   * attempts are counted in the database, so every instance sees them.
+   * The user whose e-mail and password match, or a refusal. The attempt is recorded first (as
+   * failed until the password proves right) and the limits are counted after, including it:
+   * of any number of attempts at once, on any number of instances, only those recorded within
+   * the limit have their password checked.
    */
-  async signIn(emailInput: string, password: string, ip: string): Promise<User> {
+  async signIn(emailInput: string, password: string, ipInput: string): Promise<User> {
     const email = emailInput.trim().toLowerCase().slice(0, 200);
-    const since = new Date(Date.now() - SIGN_IN_WINDOW_MS);
-    const failures = await this.dataSource
-      .getRepository(SignInAttempt)
-      .countBy({ email, succeeded: false, at: MoreThan(since) });
-    if (failures >= MAX_FAILED_SIGN_INS) {
-      throw new DomainError(
-        'too_many',
-        'Too many failed sign-ins for this address. Wait fifteen minutes and try again.',
-      );
-    }
+    const ip = ipInput.slice(0, 64);
+    const now = new Date();
+    const attemptId = await this.writer.write(async (em) => {
+      const inserted = await em.insert(SignInAttempt, { email, ip, succeeded: false, at: now });
+      return (inserted.identifiers[0] as { id: number }).id;
+    });
+    const refusal = await this.signInRefusal(email, ip, now);
+    if (refusal) throw new DomainError('too_many', refusal);
     const user = await this.dataSource
       .getRepository(User)
       .createQueryBuilder('user')
@@ -173,15 +210,44 @@ export class AccountsService {
       () => false,
     );
     const succeeded = Boolean(user && ok && user.active);
-    await this.writer.write((em) =>
-      em.insert(SignInAttempt, { email, ip: ip.slice(0, 64), succeeded, at: new Date() }),
-    );
     if (!succeeded)
       throw new DomainError(
         'validation',
         'The e-mail address or password is not right, or the account is deactivated.',
         { email: [''] },
       );
+    await this.writer.write((em) =>
+      em.update(SignInAttempt, { id: attemptId }, { succeeded: true }),
+    );
     return user as User;
+  }
+
+  /** Why this attempt may not be checked (a limit is passed), or null. */
+  private async signInRefusal(email: string, ip: string, now: Date): Promise<string | null> {
+    const failures = (where: Record<string, unknown>, ms = SIGN_IN_WINDOW_MS) =>
+      this.dataSource
+        .getRepository(SignInAttempt)
+        .countBy({ ...where, succeeded: false, at: MoreThan(new Date(now.getTime() - ms)) });
+    const [pair, address, client, everyone] = await Promise.all([
+      failures({ email, ip }),
+      failures({ email }),
+      failures({ ip }),
+      failures({}, 60_000),
+    ]);
+    if (pair > SIGN_IN_LIMITS.addressFromClient || address > SIGN_IN_LIMITS.address)
+      return 'Too many failed sign-ins for this address. Wait fifteen minutes and try again.';
+    if (client > SIGN_IN_LIMITS.client)
+      return 'Too many failed sign-ins from your network. Wait fifteen minutes and try again.';
+    if (everyone > SIGN_IN_LIMITS.everyonePerMinute)
+      return 'Signing in is paused for a minute because of many failed attempts. Try again shortly.';
+    return null;
+  }
+
+  /** Removes sign-in attempts older than SIGN_IN_KEEP_MS; returns how many. */
+  async pruneSignInAttempts(now = new Date()): Promise<number> {
+    const result = await this.writer.write((em) =>
+      em.delete(SignInAttempt, { at: LessThan(new Date(now.getTime() - SIGN_IN_KEEP_MS)) }),
+    );
+    return result.affected ?? 0;
   }
 }

@@ -29,6 +29,10 @@ export class ApiToken {
   @Column({ name: 'created_at' })
   createdAt: Date;
 
+  /** When the token stops working. Always set; the column allows null only for old rows. */
+  @Column({ name: 'expires_at', type: Date, nullable: true })
+  expiresAt: Date;
+
   @Column({ name: 'last_used_at', type: Date, nullable: true })
   lastUsedAt: Date | null;
 

@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DomainError } from '../common/domain-error';
+import { DomainError, FieldErrors } from '../common/domain-error';
 import { Writer } from '../database/writer.service';
 import { ApiToken } from './api-token.entity';
 import { User } from './user.entity';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** How long a new token may live, in days; 90 unless its maker chooses otherwise. */
+export const TOKEN_LIFETIMES = [30, 90, 180, 365] as const;
+export const DEFAULT_TOKEN_DAYS = 90;
 
 /** Personal API tokens: random, shown once, stored as a hash, revocable. */
 @Injectable()
@@ -25,13 +29,23 @@ export class ApiTokensService {
   }
 
   /** Creates a token and returns it in clear, the only time it exists outside the user's hands. */
-  async create(user: User, nameInput: string, actor: string): Promise<string> {
+  async create(
+    user: User,
+    nameInput: string,
+    daysInput: unknown,
+    actor: string,
+    now = new Date(),
+  ): Promise<string> {
     const name = nameInput.trim();
+    const days = Number(daysInput ?? DEFAULT_TOKEN_DAYS);
+    const errors: FieldErrors = {};
     if (name.length < 2 || name.length > 80)
-      throw DomainError.field(
-        'name',
-        'Name the token (2 to 80 characters), e.g. "finance export".',
-      );
+      errors.name = ['Name the token (2 to 80 characters), e.g. "finance export".'];
+    if (!(TOKEN_LIFETIMES as readonly number[]).includes(days))
+      errors.validFor = [`Choose how long it stays valid: ${TOKEN_LIFETIMES.join(', ')} days.`];
+    if (Object.keys(errors).length)
+      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
+    const expiresAt = new Date(now.getTime() + days * 86_400_000);
     // 256 random bits: a fast hash is enough, nothing to guess.
     const token = `cpt_${randomBytes(32).toString('base64url')}`;
     await this.writer.write(async (em) => {
@@ -41,7 +55,8 @@ export class ApiTokensService {
           name,
           tokenHash: sha256(token),
           prefix: token.slice(0, 10),
-          createdAt: new Date(),
+          createdAt: now,
+          expiresAt,
           lastUsedAt: null,
           revokedAt: null,
         }),
@@ -54,7 +69,7 @@ export class ApiTokensService {
           {
             field: `${user.email} API token`,
             oldValue: null,
-            newValue: `${name} (${saved.prefix}…)`,
+            newValue: `${name} (${saved.prefix}…), valid until ${expiresAt.toISOString().slice(0, 10)}`,
           },
         ],
       );
@@ -89,6 +104,7 @@ export class ApiTokensService {
       relations: { user: true },
     });
     if (!found?.user?.active) return null;
+    if (!found.expiresAt || found.expiresAt.getTime() <= Date.now()) return null;
     // Record the use, at most every five minutes, so the owner sees which tokens are alive.
     if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 5 * 60_000) {
       await this.writer.write((em) =>
@@ -97,4 +113,14 @@ export class ApiTokensService {
     }
     return found.user;
   }
+}
+
+/** Revokes every live token of a user, inside the caller's transaction (deactivation). */
+export async function revokeAllTokens(
+  em: EntityManager,
+  userId: number,
+  at: Date,
+): Promise<number> {
+  const result = await em.update(ApiToken, { userId, revokedAt: IsNull() }, { revokedAt: at });
+  return result.affected ?? 0;
 }

@@ -4,7 +4,7 @@ import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
 import { FormState, submitForm } from '../common/forms';
-import { ApiTokensService } from './api-tokens.service';
+import { ApiTokensService, DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES } from './api-tokens.service';
 
 /** Each user's own API tokens. */
 @Controller('account/tokens')
@@ -27,15 +27,18 @@ export class TokensController {
       token = await this.tokens.create(
         req.user!,
         typeof body.name === 'string' ? body.name : '',
+        body.validFor,
         actorOf(req),
       );
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation') {
-        return this.render(req, res, {
-          status: 422,
-          summary: error.message,
-          fieldErrors: error.fieldErrors,
-        });
+        return this.render(
+          req,
+          res,
+          { status: 422, summary: error.message, fieldErrors: error.fieldErrors },
+          undefined,
+          body,
+        );
       }
       throw error;
     }
@@ -67,11 +70,18 @@ export class TokensController {
     res: Response,
     state?: FormState,
     newToken?: string,
+    values: Record<string, unknown> = {},
   ): Promise<void> {
+    const now = Date.now();
     res.status(state?.status ?? 200).render('accounts/tokens', {
       title: 'API tokens',
-      tokens: await this.tokens.list(req.user!.id),
+      tokens: (await this.tokens.list(req.user!.id)).map((token) => ({
+        ...token,
+        expired: token.expiresAt.getTime() <= now,
+      })),
       newToken,
+      values: { name: values.name ?? '', validFor: String(values.validFor ?? DEFAULT_TOKEN_DAYS) },
+      lifetimes: TOKEN_LIFETIMES.map((days) => ({ value: String(days), label: `${days} days` })),
       summary: state?.summary,
       fieldErrors: state?.fieldErrors ?? {},
     });

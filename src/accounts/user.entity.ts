@@ -41,6 +41,8 @@ export class User {
 
 @Entity('sign_in_attempt')
 @Index('sign_in_attempt_email_idx', ['email', 'at'])
+@Index('sign_in_attempt_ip_idx', ['ip', 'at'])
+@Index('sign_in_attempt_at_idx', ['at'])
 export class SignInAttempt {
   @PrimaryGeneratedColumn('increment')
   id: number;

@@ -120,7 +120,9 @@ export class PlanService {
       // Saved unchanged: nothing is stored, no version bumped, nothing audited.
       if (!planChanged && !startChanged && !shareChanges.length) return;
 
-      if (existing && planChanged) {
+      // A change of the shares alone bumps the plan's version too: a second form opened at the
+      // same version must not replace them unseen.
+      if (existing && (planChanged || shareChanges.length)) {
         if (!(await updateIfUnchanged(em, PilotPlan, existing, { ...values, updatedAt: now }))) {
           throw new DomainError(
             'conflict',
@@ -131,11 +133,13 @@ export class PlanService {
         await em.insert(PilotPlan, { ...values, pilotId: pilot.id, version: 1, updatedAt: now });
       }
 
-      if (startChanged) {
-        await em.update(
-          Pilot,
-          { id: pilot.id },
-          { startMonth: dto.startMonth, version: pilot.version + 1, updatedAt: now },
+      if (
+        startChanged &&
+        !(await updateIfUnchanged(em, Pilot, pilot, { startMonth: dto.startMonth, updatedAt: now }))
+      ) {
+        throw new DomainError(
+          'conflict',
+          'Someone else saved this pilot meanwhile; reload and try again.',
         );
       }
 

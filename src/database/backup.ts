@@ -40,8 +40,31 @@ export function checkBackup(
   }
   if (header.toString('latin1') !== 'SQLite format 3\u0000')
     return { ok: false, problems: [`${file} is not an SQLite database`] };
-  const db = new Database(file, { readonly: true, fileMustExist: true });
+  let db: Database.Database | null = null;
   try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    return checkContents(db, file, knownMigrations);
+  } catch (error) {
+    // SQLite's own words ("database disk image is malformed") tell an operator too little.
+    const code = String((error as { code?: unknown }).code ?? '');
+    if (!/SQLITE_(CORRUPT|NOTADB)/.test(code)) throw error;
+    return {
+      ok: false,
+      problems: [
+        `${file} is damaged: SQLite cannot read it (${(error as Error).message}). It was probably cut short or changed after it was made; restore an earlier backup, or make a new one from a running app`,
+      ],
+    };
+  } finally {
+    db?.close();
+  }
+}
+
+function checkContents(
+  db: Database.Database,
+  file: string,
+  knownMigrations: string[],
+): { ok: true; facts: BackupFacts } | { ok: false; problems: string[] } {
+  {
     const problems: string[] = [];
     const integrity = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
     if (integrity.length !== 1 || integrity[0].integrity_check !== 'ok')
@@ -80,8 +103,6 @@ export function checkBackup(
         migrations,
       },
     };
-  } finally {
-    db.close();
   }
 }
 

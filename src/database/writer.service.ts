@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { DomainError } from '../common/domain-error';
+import { isAnyUniqueViolation } from './unique-violation';
 
 /** What the Writer needs of TypeORM's one better-sqlite3 connection and its query runner. */
 interface SqliteConnection {
@@ -34,7 +36,7 @@ export class Writer {
   }
 
   write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction(work);
+    const run = () => this.dataSource.transaction(work).catch(asConflict);
     if (!this.serialise) return run();
     const unit = async () => {
       try {
@@ -79,6 +81,22 @@ export class Writer {
     }
     return leftOpen;
   }
+}
+
+/**
+ * Two requests that both found a row missing and both inserted it (a first save, on two
+ * instances): the unique index refuses the second. That is a conflict the user can act on
+ * (409, reload and try again), not a server error. A caller that knows the index better
+ * (a URL name, an e-mail address) finds the original as the error's cause.
+ */
+function asConflict(error: unknown): never {
+  if (!isAnyUniqueViolation(error)) throw error;
+  const conflict = new DomainError(
+    'conflict',
+    'Someone else saved the same thing at the same moment, so this was not saved. Reload the page to see what is stored now, then try again.',
+  );
+  conflict.cause = error;
+  throw conflict;
 }
 
 function storageCode(error: unknown): string {

@@ -51,7 +51,15 @@ export class DecisionsController {
         flash(req, `Decision #${decision.id} recorded: ${decision.outcome}.`);
         return `/pilots/${slug}/review`;
       },
-      (state) => this.render(req, res, pilot, body, state),
+      // After a conflict the review shows the pilot as it is now, with its current version.
+      async (state) =>
+        this.render(
+          req,
+          res,
+          state.status === 409 ? await this.pilots.get(slug) : pilot,
+          body,
+          state,
+        ),
     );
   }
 

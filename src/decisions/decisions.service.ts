@@ -4,6 +4,8 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { isIsoDate, todayIso } from '../common/dates';
 import { DomainError } from '../common/domain-error';
+import { lockRow } from '../database/row-lock';
+import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Writer } from '../database/writer.service';
 import { GatesService } from '../gates/gates.service';
 import { PilotStageChange } from '../pilots/pilot-stage-change.entity';
@@ -101,6 +103,17 @@ export class DecisionsService {
   }
 
   async record(pilot: Pilot, body: Record<string, unknown>, actor: string): Promise<Decision> {
+    // First: a decision on a pilot that changed since the review was opened is not checked
+    // against the new stage, it is sent back to be taken again on what the pilot is now.
+    const version = Number(body.version);
+    if (!Number.isInteger(version))
+      throw new DomainError('validation', 'The form is missing its version; reload the review.');
+    const changedMeanwhile = () =>
+      new DomainError(
+        'conflict',
+        'The pilot changed after this review was opened (another decision, a stage move or an edit), so this decision was not recorded. The review below shows the pilot as it is now; decide again.',
+      );
+    if (version !== pilot.version) throw changedMeanwhile();
     const outcome = OUTCOMES.find((o) => o === body.outcome);
     if (!outcome) throw DomainError.field('outcome', 'Choose the outcome.');
     const nextReviewText = text(body.nextReviewDate, 10);
@@ -134,13 +147,11 @@ export class DecisionsService {
       );
 
     return this.writer.write(async (em) => {
-      const current = await em.findOneByOrFail(Pilot, { id: pilot.id });
-      if (current.stage !== pilot.stage || current.version !== pilot.version) {
-        throw new DomainError(
-          'conflict',
-          'The pilot changed while the board was deciding; reload the review and decide again.',
-        );
-      }
+      // Locked until commit (PostgreSQL): a second decision on another instance waits here and
+      // then finds the version moved on, instead of both being recorded from the same stage.
+      const current = await lockRow(em, Pilot, pilot.id);
+      if (!current || current.stage !== pilot.stage || current.version !== version)
+        throw changedMeanwhile();
       if (
         correctsId !== null &&
         !(await em.findOneBy(Decision, { id: correctsId, pilotId: pilot.id }))
@@ -186,11 +197,11 @@ export class DecisionsService {
           })),
         );
       }
-      const update: Partial<Pilot> = { stage: to, version: current.version + 1, updatedAt: now };
+      const update: Partial<Pilot> = { stage: to, updatedAt: now };
       if (to !== pilot.stage) update.stageEnteredOn = todayIso(now);
       if (draft.nextReviewDate) update.nextReviewDate = draft.nextReviewDate;
       if (draft.lessonsLearned) update.lessonsLearned = draft.lessonsLearned;
-      await em.update(Pilot, { id: pilot.id }, update);
+      if (!(await updateIfUnchanged(em, Pilot, current, update))) throw changedMeanwhile();
       await em.insert(PilotStageChange, {
         pilotId: pilot.id,
         fromStage: pilot.stage,
@@ -223,14 +234,17 @@ export class DecisionsService {
     return this.writer.write(async (em) => {
       const condition = await em.findOneBy(DecisionCondition, { id, pilotId: pilot.id });
       if (!condition) throw DomainError.notFound('That condition');
-      if (condition.clearedAt)
-        throw new DomainError('conflict', 'This condition was cleared already.');
+      const cleared = () => new DomainError('conflict', 'This condition was cleared already.');
+      if (condition.clearedAt) throw cleared();
       const now = new Date();
-      await em.update(
-        DecisionCondition,
-        { id },
-        { clearedBy: actor, clearedAt: now, clearNote: note },
-      );
+      // "Not cleared yet" is part of the UPDATE: of two clears at once, one is stored.
+      const result = await em
+        .createQueryBuilder()
+        .update(DecisionCondition)
+        .set({ clearedBy: actor, clearedAt: now, clearNote: note })
+        .where('id = :id AND cleared_at IS NULL', { id })
+        .execute();
+      if (result.affected !== 1) throw cleared();
       await this.audit.recordChanges(
         em,
         actor,

@@ -1,7 +1,9 @@
 import request from 'supertest';
-import { User } from '../../src/accounts/user.entity';
+import { AccountsService, SIGN_IN_LIMITS } from '../../src/accounts/accounts.service';
+import { SignInAttempt, User } from '../../src/accounts/user.entity';
 import { SessionRecord } from '../../src/sessions/session-record.entity';
-import { csrfToken, submit } from '../support/forms';
+import { csrfToken, encodeForm, renderedForm, submit } from '../support/forms';
+import { ApiToken } from '../../src/accounts/api-token.entity';
 import { createTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 describe('Sign-in and sessions (HTTP)', () => {
@@ -56,6 +58,41 @@ describe('Sign-in and sessions (HTTP)', () => {
     const locked = await signIn('board@test.example', TEST_PASSWORD);
     expect(locked.res.status).toBe(429);
     expect(locked.res.text).toContain('Too many failed sign-ins for this address');
+  });
+
+  it('shows the sign-in page to visitors without storing a session for them', async () => {
+    const sessions = t.dataSource.getRepository(SessionRecord);
+    const before = await sessions.count();
+    for (let i = 0; i < 20; i += 1) {
+      const page = await request(t.app.getHttpServer()).get('/sign-in').expect(200);
+      expect(String(page.headers['set-cookie'])).not.toContain('pilot.sid=');
+    }
+    expect(await sessions.count()).toBe(before);
+    // The form still works: its token is bound to a visitor cookie instead.
+    expect((await signIn('finance@test.example', TEST_PASSWORD)).res.status).toBe(303);
+    expect(await sessions.count()).toBe(before + 1);
+  });
+
+  it('prunes sign-in attempts older than a day', async () => {
+    const attempts = t.dataSource.getRepository(SignInAttempt);
+    const now = new Date();
+    await attempts.insert([
+      {
+        email: 'old@test.example',
+        ip: '10.0.0.1',
+        succeeded: false,
+        at: new Date(now.getTime() - 25 * 3600_000),
+      },
+      {
+        email: 'recent@test.example',
+        ip: '10.0.0.1',
+        succeeded: false,
+        at: new Date(now.getTime() - 23 * 3600_000),
+      },
+    ]);
+    expect(await t.app.get(AccountsService).pruneSignInAttempts(now)).toBeGreaterThanOrEqual(1);
+    expect(await attempts.countBy({ email: 'old@test.example' })).toBe(0);
+    expect(await attempts.countBy({ email: 'recent@test.example' })).toBe(1);
   });
 
   it('never redirects to another site after sign-in', async () => {
@@ -197,6 +234,31 @@ describe('Accounts admin and audit trail (HTTP)', () => {
   });
 });
 
+describe('Sign-in limits per client (HTTP)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
+
+  it(`refuses a client after ${SIGN_IN_LIMITS.client} failures over many addresses (password spraying)`, async () => {
+    const server = t.app.getHttpServer();
+    const attempt = async (email: string, password: string) => {
+      const agent = request.agent(server);
+      const page = await agent.get('/sign-in').expect(200);
+      return agent
+        .post('/sign-in')
+        .type('form')
+        .send({ email, password, _csrf: csrfToken(page.text) });
+    };
+    for (let i = 0; i < SIGN_IN_LIMITS.client; i += 1)
+      expect((await attempt(`person${i}@test.example`, 'Summer2026!')).status).toBe(422);
+    const refused = await attempt('admin@test.example', TEST_PASSWORD);
+    expect(refused.status).toBe(429);
+    expect(refused.text).toContain('Too many failed sign-ins from your network');
+  });
+});
+
 describe('Personal API tokens (HTTP)', () => {
   let t: TestApp;
   beforeAll(async () => {
@@ -246,5 +308,64 @@ describe('Personal API tokens (HTTP)', () => {
       .type('form')
       .send({ _csrf: csrfToken(adminPage.text) });
     expect(other.status).toBe(404);
+  });
+
+  it('gives every token an expiry (90 days unless chosen) and refuses it once passed', async () => {
+    const owner = await t.agent('owner');
+    const page = await owner.get('/account/tokens').expect(200);
+    const shown = renderedForm(page.text, '/account/tokens');
+    expect(shown.validFor).toBe('90');
+    const res = await owner
+      .post('/account/tokens')
+      .type('form')
+      .send(encodeForm({ ...shown, name: 'quarterly report' }));
+    expect(res.status).toBe(200);
+    const token = /<code class="token">(cpt_[A-Za-z0-9_-]+)<\/code>/.exec(res.text)![1];
+    const stored = await t.dataSource
+      .getRepository(ApiToken)
+      .findOneByOrFail({ name: 'quarterly report' });
+    const days = (stored.expiresAt.getTime() - stored.createdAt.getTime()) / 86_400_000;
+    expect(days).toBe(90);
+    const api = t.app.getHttpServer();
+    await request(api).get('/api/openapi.json').set('Authorization', `Bearer ${token}`).expect(200);
+
+    await t.dataSource
+      .getRepository(ApiToken)
+      .update({ id: stored.id }, { expiresAt: new Date(Date.now() - 1000) });
+    await request(api).get('/api/openapi.json').set('Authorization', `Bearer ${token}`).expect(401);
+    const list = (await owner.get('/account/tokens')).text;
+    expect(list).toMatch(/quarterly report[\s\S]*?expired/);
+
+    const wrong = await submit(owner, '/account/tokens', '/account/tokens', {
+      name: 'forever',
+      validFor: '10000',
+    });
+    expect(wrong.status).toBe(422);
+    expect(wrong.text).toContain('Choose how long it stays valid');
+  });
+
+  it('revokes the tokens of a deactivated account, so that reactivating it revives none', async () => {
+    const viewer = await t.agent('viewer');
+    const made = await submit(viewer, '/account/tokens', '/account/tokens', { name: 'dashboard' });
+    const token = /<code class="token">(cpt_[A-Za-z0-9_-]+)<\/code>/.exec(made.text)![1];
+    const api = t.app.getHttpServer();
+    await request(api).get('/api/openapi.json').set('Authorization', `Bearer ${token}`).expect(200);
+    const admin = await t.agent('admin');
+    const id = t.users.viewer.id;
+    const form = (html: string) => renderedForm(html, `/admin/users/${id}`);
+    const page = await admin.get('/admin/users').expect(200);
+    const off = await admin
+      .post(`/admin/users/${id}`)
+      .type('form')
+      .send(encodeForm({ ...form(page.text), active: false }));
+    expect(off.status).toBe(303);
+    const again = await admin.get('/admin/users').expect(200);
+    const on = await admin
+      .post(`/admin/users/${id}`)
+      .type('form')
+      .send(encodeForm({ ...form(again.text), active: 'on' }));
+    expect(on.status).toBe(303);
+    expect((await t.dataSource.getRepository(User).findOneByOrFail({ id })).active).toBe(true);
+    await request(api).get('/api/openapi.json').set('Authorization', `Bearer ${token}`).expect(401);
   });
 });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli';
@@ -118,6 +118,17 @@ describe('Backup and restore (command line)', () => {
       )
       .run();
     edit.close();
+    // A backup damaged after it was made (cut short, bytes overwritten) is named as damaged.
+    const damaged = join(dir, 'damaged.sqlite');
+    expect((await cli(t.config, 'backup', damaged)).code).toBe(0);
+    const bytes = readFileSync(damaged);
+    bytes.fill(0xa5, 4096, Math.min(bytes.length, 4096 * 6));
+    writeFileSync(damaged, bytes);
+    const broken = await cli(t.config, 'restore', damaged);
+    expect(broken.code).toBe(1);
+    expect(broken.err).toContain('is damaged: SQLite cannot read it');
+    expect(broken.err).toContain('restore an earlier backup');
+
     // Not refused for the lock (this test's app does not hold one) but for the newer schema.
     const res = await cli(t.config, 'restore', newer);
     expect(res.err).toContain(

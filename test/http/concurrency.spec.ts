@@ -3,7 +3,7 @@ import { PilotStageChange } from '../../src/pilots/pilot-stage-change.entity';
 import { Pilot } from '../../src/pilots/pilot.entity';
 import { editFields, findPilot, pilotFields } from '../support/factories';
 import { csrfToken, encodeForm, FormFields, submit } from '../support/forms';
-import { createTestApp, TestApp } from '../support/test-app';
+import { Agent, createTestApp, TestApp } from '../support/test-app';
 
 const PILOTS = 12;
 
@@ -100,8 +100,10 @@ describe('Concurrent writes (HTTP)', () => {
       );
     }
 
-    // Every client first loads its page (for the token), then all posts go out at once.
-    const agents = await Promise.all(shots.map(() => t.agent()));
+    // Every client first loads its page (for the token), then all posts go out at once. They
+    // sign in one by one: sign-ins in flight at once count against the account's limit.
+    const agents: Agent[] = [];
+    for (const _ of shots) agents.push(await t.agent());
     await Promise.all(
       shots.map(async (shot, n) => (shot.token = csrfToken((await agents[n].get(shot.page)).text))),
     );

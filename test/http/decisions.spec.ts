@@ -3,7 +3,7 @@ import { GatesService } from '../../src/gates/gates.service';
 import { PilotsService } from '../../src/pilots/pilots.service';
 import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
 import { findPilot } from '../support/factories';
-import { csrfToken, submit, unescapeHtml } from '../support/forms';
+import { csrfToken, fillAndSubmit, submit, unescapeHtml } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const text = (html: string) => unescapeHtml(html).replace(/\u00a0/g, ' ');
@@ -24,7 +24,7 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
 
   it('requires a written reason for each failed criterion before advancing, then scales the pilot with a snapshot', async () => {
     const board = await t.agent('board');
-    const bare = await submit(
+    const bare = await fillAndSubmit(
       board,
       '/pilots/voicebot-outages/review',
       '/pilots/voicebot-outages/decisions',
@@ -39,7 +39,7 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
       '"Readiness at least 80 %, every critical item done" is not met: write why the board decides against it',
     );
 
-    const ok = await submit(
+    const ok = await fillAndSubmit(
       board,
       '/pilots/voicebot-outages/review',
       '/pilots/voicebot-outages/decisions',
@@ -124,7 +124,7 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
       .findOneByOrFail({ id: decision.id });
     expect(unchanged.rationale).toBe('Proven savings for a year.');
 
-    const correction = await submit(
+    const correction = await fillAndSubmit(
       board,
       '/pilots/voicebot-outages/review',
       '/pilots/voicebot-outages/decisions',
@@ -157,14 +157,14 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
     expect(subject.openConditions).toHaveLength(2);
 
     const board = await t.agent('board');
-    const noNote = await submit(
+    const noNote = await fillAndSubmit(
       board,
       '/pilots/voicebot-outages/review',
       `/pilots/voicebot-outages/conditions/${open[0].id}/clear`,
       { note: '' },
     );
     expect(noNote.status).toBe(422);
-    const cleared = await submit(
+    const cleared = await fillAndSubmit(
       board,
       '/pilots/voicebot-outages/review',
       `/pilots/voicebot-outages/conditions/${open[0].id}/clear`,
@@ -180,6 +180,7 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
       clearNote: 'Hand-over live since 1 December',
     });
     const owner = await t.agent('owner');
+    // The owner is shown no such form: post what a hand-made request would.
     const refused = await submit(
       owner,
       '/pilots/voicebot-outages/review',
@@ -191,7 +192,7 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
 
   it('stops a pilot only with lessons learned, which the portfolio search then finds', async () => {
     const board = await t.agent('board');
-    const missing = await submit(
+    const missing = await fillAndSubmit(
       board,
       '/pilots/billing-chatbot/review',
       '/pilots/billing-chatbot/decisions',
@@ -203,7 +204,7 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
     );
     expect(missing.status).toBe(422);
     expect(missing.text).toContain('A stopped pilot keeps its lessons learned');
-    const ok = await submit(
+    const ok = await fillAndSubmit(
       board,
       '/pilots/billing-chatbot/review',
       '/pilots/billing-chatbot/decisions',

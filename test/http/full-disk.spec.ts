@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { pilotFields } from '../support/factories';
-import { submit } from '../support/forms';
-import { createTestApp, TestApp } from '../support/test-app';
+import { csrfToken, submit } from '../support/forms';
+import { createTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 // Issue 13, finding 1: two failed COMMITs on a full disk left SQLite's one shared connection in a
 // transaction that never ended; every later write was answered as saved, read back by the app,
@@ -81,6 +81,20 @@ function fillDisk(): string {
     const health = await (await t.agent(null)).get('/health');
     expect(health.status).toBe(503);
     expect(health.body.status).toBe('cannot_write');
+    // Signing in cannot be recorded either: the visitor is told so, not that the form expired.
+    const visitor = await t.agent(null);
+    const signInPage = await visitor.get('/sign-in').expect(200);
+    const signIn = await visitor
+      .post('/sign-in')
+      .type('form')
+      .send({
+        email: 'admin@test.example',
+        password: TEST_PASSWORD,
+        _csrf: csrfToken(signInPage.text),
+      });
+    expect(signIn.status).toBe(503);
+    expect(signIn.text).toContain('Nothing of this was saved');
+    expect(signIn.text).not.toContain('The form had expired');
 
     unlinkSync(filler);
     await create('After space was freed');

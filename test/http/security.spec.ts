@@ -136,6 +136,23 @@ describe('Security (ASVS L2)', () => {
     expect((await agent.get('/dashboard')).status).toBe(303);
   });
 
+  it('takes the CSRF token from the URL only for the file upload, from the form body elsewhere', async () => {
+    const agent = await t.agent('admin');
+    const page = await agent.get('/account/tokens').expect(200);
+    const token = encodeURIComponent(csrfToken(page.text));
+    const inUrl = await agent
+      .post(`/account/tokens?_csrf=${token}`)
+      .type('form')
+      .send('name=from+the+url');
+    expect(inUrl.status).toBe(403);
+    expect(inUrl.text).toContain('The form had expired');
+    const inBody = await agent
+      .post('/account/tokens')
+      .type('form')
+      .send(`name=from+the+body&_csrf=${token}`);
+    expect(inBody.status).toBe(200);
+  });
+
   describe('refusals: a page for people, JSON for the API', () => {
     it('403 — a role that may not', async () => {
       const viewer = await t.agent('viewer');

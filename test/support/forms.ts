@@ -88,3 +88,20 @@ export function renderedForm(html: string, action: string | RegExp): FormFields 
     ]),
   );
 }
+
+/**
+ * Opens the page, takes its form as rendered (hidden fields such as the version included),
+ * changes the given fields and posts it, as a user filling in the form would.
+ */
+export async function fillAndSubmit(
+  agent: Agent,
+  pageUrl: string,
+  action: string,
+  fields: FormFields,
+) {
+  const page = await agent.get(pageUrl).expect(200);
+  return agent
+    .post(action)
+    .type('form')
+    .send(encodeForm({ ...renderedForm(page.text, action), ...fields }));
+}

@@ -33,6 +33,11 @@ export interface TestApp {
   dialect: 'sqlite' | 'postgres';
   /** The configuration the app runs on (for the CLI, which opens the same database). */
   config: AppConfig;
+  /**
+   * Another instance of the app on the same database, as behind a load balancer (PostgreSQL
+   * only: one SQLite file has one server). Its agents sign in with the same accounts.
+   */
+  secondInstance(): Promise<{ agent(role?: Role | null): Promise<Agent>; close(): Promise<void> }>;
 }
 
 /**
@@ -53,15 +58,7 @@ export async function createTestApp(
   }
 
   const config = loadConfig(env);
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register(config)],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
-    bodyParser: false,
-    logger: ['error'],
-  });
-  await configureApp(app);
-  await app.init();
+  const app = await boot(config);
   const accounts = app.get(AccountsService);
   const users = {} as Record<Role, User>;
   for (const role of ROLES) {
@@ -79,23 +76,15 @@ export async function createTestApp(
     app,
     dataSource: app.get(DataSource),
     users,
-    agent: async (role: Role | null = 'admin') => {
-      const agent = request.agent(app.getHttpServer());
-      if (role === null) return agent;
-      const page = await agent.get('/sign-in');
-      const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
-      const res = await agent
-        .post('/sign-in')
-        .type('form')
-        .send(
-          new URLSearchParams({
-            email: `${role}@test.example`,
-            password: TEST_PASSWORD,
-            _csrf: token,
-          }).toString(),
-        );
-      if (res.status !== 303) throw new Error(`Sign-in as ${role} failed: ${res.status}`);
-      return agent;
+    agent: (role: Role | null = 'admin') => signedInAgent(app, role),
+    secondInstance: async () => {
+      if (config.database.type !== 'postgres')
+        throw new Error('A second instance needs PostgreSQL (TEST_DATABASE_URL).');
+      const other = await boot(config);
+      return {
+        agent: (role: Role | null = 'admin') => signedInAgent(other, role),
+        close: () => other.close(),
+      };
     },
     dialect: config.database.type === 'postgres' ? 'postgres' : 'sqlite',
     config,
@@ -104,6 +93,38 @@ export async function createTestApp(
       await cleanup();
     },
   };
+}
+
+async function boot(config: AppConfig): Promise<INestApplication> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register(config)],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    logger: ['error'],
+  });
+  await configureApp(app);
+  await app.init();
+  return app;
+}
+
+async function signedInAgent(app: INestApplication, role: Role | null): Promise<Agent> {
+  const agent = request.agent(app.getHttpServer());
+  if (role === null) return agent;
+  const page = await agent.get('/sign-in');
+  const token = /name="_csrf" value="([^"]+)"/.exec(page.text)?.[1] ?? '';
+  const res = await agent
+    .post('/sign-in')
+    .type('form')
+    .send(
+      new URLSearchParams({
+        email: `${role}@test.example`,
+        password: TEST_PASSWORD,
+        _csrf: token,
+      }).toString(),
+    );
+  if (res.status !== 303) throw new Error(`Sign-in as ${role} failed: ${res.status}`);
+  return agent;
 }
 
 /**
