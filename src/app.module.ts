@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { HeavyRequestsInterceptor } from './common/heavy-requests';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
@@ -43,6 +45,7 @@ export class AppModule {
         DemoModule,
         HealthModule,
       ],
+      providers: [{ provide: APP_INTERCEPTOR, useClass: HeavyRequestsInterceptor }],
     };
   }
 }

@@ -13,6 +13,7 @@ import { sendError } from './common/error-page';
 import { requestGuard } from './common/request-guard';
 import { hbsHelpers } from './common/hbs-helpers';
 import { setTimeZone } from './common/time-zone';
+import { setEarliestYear } from './common/months';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { DatabaseSessionStore } from './sessions/database-session.store';
@@ -36,6 +37,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
       /^\d+$/.test(config.trustProxy) ? Number(config.trustProxy) : config.trustProxy,
     );
   setTimeZone(config.timeZone);
+  setEarliestYear(config.earliestYear);
   for (const [name, helper] of Object.entries(hbsHelpers)) hbs.registerHelper(name, helper);
   await new Promise<void>((resolve) =>
     hbs.registerPartials(join(rootDir, 'views', 'partials'), () => resolve()),

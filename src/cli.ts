@@ -7,6 +7,8 @@ import { AppModule } from './app.module';
 import { businessCaseJson } from './business-case/business-case.export';
 import { BusinessCaseService } from './business-case/business-case.service';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
+import { setEarliestYear } from './common/months';
+import { setTimeZone } from './common/time-zone';
 import { DomainError } from './common/domain-error';
 import { PilotsService } from './pilots/pilots.service';
 import { MAX_UPLOAD_BYTES } from './results/import/import.controller';
@@ -42,6 +44,9 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
   }
   if (command === 'backup' || command === 'restore')
     return backupCommand(command, target, config, io);
+  // The same calendar as the server: its time zone and the earliest month it takes.
+  setTimeZone(config.timeZone);
+  setEarliestYear(config.earliestYear);
   // The CLI never seeds demo data: it works on the database as it is.
   const app = await NestFactory.createApplicationContext(
     AppModule.register({ ...config, demoData: false }),

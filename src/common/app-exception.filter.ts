@@ -24,6 +24,9 @@ export class AppExceptionFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof DomainError) {
+      // Busy, not broken: the client may come back shortly.
+      if (exception.code === 'unavailable' && !res.getHeader('Retry-After'))
+        res.setHeader('Retry-After', '30');
       const fields = Object.keys(exception.fieldErrors).length ? exception.fieldErrors : undefined;
       sendError(req, res, STATUS_BY_CODE[exception.code], exception.message, { fields });
       return;

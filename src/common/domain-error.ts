@@ -8,7 +8,8 @@ export type DomainErrorCode =
   | 'bad_request'
   | 'forbidden'
   | 'too_many'
-  | 'unauthenticated';
+  | 'unauthenticated'
+  | 'unavailable';
 
 /** An error the user caused or can act on; the exception filter maps its code to a status. */
 export class DomainError extends Error {
@@ -38,4 +39,5 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   forbidden: 403,
   too_many: 429,
   unauthenticated: 401,
+  unavailable: 503,
 };

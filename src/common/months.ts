@@ -31,6 +31,42 @@ export function monthOf(date: Date): Month {
   return localParts(date).month;
 }
 
+/** The first year any month may be in: older figures are typos (a setting, EARLIEST_YEAR). */
+export const DEFAULT_EARLIEST_YEAR = 2000;
+let earliestYear = DEFAULT_EARLIEST_YEAR;
+
+export function setEarliestYear(year: number): void {
+  earliestYear = year;
+}
+
+/** How far ahead a planned month (a start month, a rate's first month) may be. */
+const PLAN_YEARS_AHEAD = 10;
+
+export interface MonthBounds {
+  earliest: Month;
+  latest: Month;
+}
+
+/** Months a result can be logged for: from the earliest year up to the current month. */
+export function resultMonthBounds(now = new Date()): MonthBounds {
+  return { earliest: `${earliestYear}-01`, latest: monthOf(now) };
+}
+
+/** Months a plan, rate or period may name: from the earliest year to ten years ahead. */
+export function planMonthBounds(now = new Date()): MonthBounds {
+  const year = Number(monthOf(now).slice(0, 4)) + PLAN_YEARS_AHEAD;
+  return { earliest: `${earliestYear}-01`, latest: `${year}-12` };
+}
+
+/** Why a well-formed month is outside the bounds, or null when it is inside. */
+export function monthOutside(month: Month, bounds: MonthBounds): string | null {
+  if (month < bounds.earliest)
+    return `${month} is before ${bounds.earliest}, the earliest month this app takes`;
+  if (month > bounds.latest)
+    return `${month} is after ${bounds.latest}, the latest month that can be given here`;
+  return null;
+}
+
 /** Whole months from `from` to `to` (to later = positive). */
 export function monthsBetween(from: Month, to: Month): number {
   return monthIndex(to) - monthIndex(from);

@@ -1,3 +1,4 @@
+import { DEFAULT_EARLIEST_YEAR } from '../common/months';
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../common/time-zone';
@@ -24,6 +25,11 @@ export interface AppConfig {
   trustProxy: string | false;
   /** The organisation's time zone (TZ): "today", months of timestamps and every time shown. */
   timeZone: string;
+  /** The first year a month may be in (EARLIEST_YEAR, default 2000): older ones are typos. */
+  earliestYear: number;
+  /** Heavy requests (portfolio overviews) in flight at once per user and per instance. */
+  heavyPerUser: number;
+  heavyPerInstance: number;
 }
 
 export class ConfigError extends Error {}
@@ -90,6 +96,22 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     problems.push(`TZ must be a time zone such as Europe/Amsterdam, got "${env.TZ}"`);
   }
 
+  const earliestText = env.EARLIEST_YEAR?.trim() || String(DEFAULT_EARLIEST_YEAR);
+  const earliestYear = Number(earliestText);
+  if (!/^\d{4}$/.test(earliestText) || earliestYear < 1900 || earliestYear > 2100) {
+    problems.push(`EARLIEST_YEAR must be a year from 1900 to 2100, got "${env.EARLIEST_YEAR}"`);
+  }
+
+  const count = (name: string, fallback: number) => {
+    const raw = env[name]?.trim() || String(fallback);
+    const value = Number(raw);
+    if (!/^\d+$/.test(raw) || value < 1 || value > 1000)
+      problems.push(`${name} must be a whole number from 1 to 1000, got "${env[name]}"`);
+    return value;
+  };
+  const heavyPerUser = count('HEAVY_PER_USER', 2);
+  const heavyPerInstance = count('HEAVY_PER_INSTANCE', 6);
+
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   }
@@ -102,5 +124,8 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     sessionSecretGenerated,
     trustProxy: trustProxy && /^\d+$/.test(trustProxy) ? String(Number(trustProxy)) : trustProxy,
     timeZone,
+    earliestYear,
+    heavyPerUser,
+    heavyPerInstance,
   };
 }

@@ -1,3 +1,4 @@
+import { Heavy } from '../common/heavy-requests';
 import { Controller, Get, Query, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { safeFileName } from '../common/csv';
@@ -33,6 +34,7 @@ export class DashboardsController {
   ) {}
 
   @Get('dashboard')
+  @Heavy()
   async portfolio(@Res() res: Response): Promise<void> {
     const dashboard = await this.dashboards.portfolio();
     res.render('dashboards/portfolio', {
@@ -43,6 +45,7 @@ export class DashboardsController {
   }
 
   @Get('finance/dashboard')
+  @Heavy()
   async finance(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
     const { filter, range, sort, dir, errors } = this.financeQuery(query);
     const [rows, filterOptions] = await Promise.all([
@@ -115,6 +118,7 @@ export class DashboardsController {
   }
 
   @Get('finance/dashboard.csv')
+  @Heavy()
   async financeExport(
     @Query() query: Record<string, unknown>,
     @Res() res: Response,

@@ -1,6 +1,6 @@
 import type { CaseSummary } from '../business-case/case-summary';
 import { CsvCell, toCsv, type CsvDialect } from '../common/csv';
-import { formatMonth, isMonth, type Month } from '../common/months';
+import { formatMonth, isMonth, monthOutside, planMonthBounds, type Month } from '../common/months';
 import type { Pilot } from '../pilots/pilot.entity';
 import type { ChannelType, Stage } from '../pilots/pilot-fields';
 import { roundToCents } from '../common/money';
@@ -208,7 +208,12 @@ export function monthRange(fromText: unknown, toText: unknown): MonthRangeInput 
   const read = (value: unknown, field: string): Month | null => {
     const text = typeof value === 'string' ? value.trim() : '';
     if (!text) return null;
-    if (isMonth(text)) return text;
+    if (isMonth(text)) {
+      const outside = monthOutside(text, planMonthBounds());
+      if (!outside) return text;
+      errors[field] = [`${outside}.`];
+      return null;
+    }
     errors[field] = ['Give the month as YYYY-MM, for example 2026-01.'];
     return null;
   };

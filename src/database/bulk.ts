@@ -6,6 +6,13 @@ import type { EntityManager } from 'typeorm';
 
 const ROWS_PER_STATEMENT = 500;
 
+/**
+ * A pause between two statements that lets other requests in: better-sqlite3 runs each
+ * statement synchronously, so a 100 000-row write would otherwise hold the request loop for
+ * seconds. Other writes still wait (the Writer runs one at a time); reads and pages do not.
+ */
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 function isPostgres(em: EntityManager): boolean {
   return em.connection.driver.options.type === 'postgres';
 }
@@ -53,6 +60,7 @@ export async function upsertRows(
         `ON CONFLICT (${keys.map(quote).join(', ')}) DO UPDATE SET ${setClause}`,
       params,
     );
+    await yieldToOthers();
   }
 }
 
@@ -70,5 +78,6 @@ export async function insertRows(
       `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${sql}`,
       params,
     );
+    await yieldToOthers();
   }
 }

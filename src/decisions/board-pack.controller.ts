@@ -1,3 +1,4 @@
+import { Heavy } from '../common/heavy-requests';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { businessCaseCharts } from '../business-case/business-case.charts';
@@ -24,6 +25,7 @@ export class BoardPackController {
   ) {}
 
   @Get('board-pack')
+  @Heavy()
   async show(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
     const pilot = await this.pilots.get(slug);
     const [facts, stageChanges, timeline, conditions, checklist, it] = await Promise.all([

@@ -5,7 +5,7 @@ import { AuditService } from '../audit/audit.service';
 import { Channel } from '../channels/channel.entity';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import { parseEurosToCents } from '../common/money';
-import { isMonth } from '../common/months';
+import { isMonth, monthOutside, planMonthBounds } from '../common/months';
 import { Writer } from '../database/writer.service';
 import { CostRate } from './cost-rate.entity';
 import { DiscountRate } from './discount-rate.entity';
@@ -35,6 +35,8 @@ export class FinanceService {
     const cents = parseEurosToCents(String(body.amount ?? ''));
     if (!Number.isInteger(channelId) || channelId <= 0) errors.channelId = ['Choose a channel.'];
     if (!isMonth(effectiveFrom)) errors.effectiveFrom = ['Give the month as YYYY-MM.'];
+    else if (monthOutside(effectiveFrom, planMonthBounds()))
+      errors.effectiveFrom = [`${monthOutside(effectiveFrom, planMonthBounds())}.`];
     if (cents === null || cents <= 0)
       errors.amount = ['Give the cost per contact in euros above zero, such as 6,50.'];
     if (Object.keys(errors).length)
@@ -84,6 +86,8 @@ export class FinanceService {
     const effectiveFrom = String(body.effectiveFrom ?? '').trim();
     const rateBp = parseEurosToCents(String(body.rate ?? ''));
     if (!isMonth(effectiveFrom)) errors.effectiveFrom = ['Give the month as YYYY-MM.'];
+    else if (monthOutside(effectiveFrom, planMonthBounds()))
+      errors.effectiveFrom = [`${monthOutside(effectiveFrom, planMonthBounds())}.`];
     if (rateBp === null || rateBp < 0 || rateBp > 10000)
       errors.rate = ['Give the annual rate as a percentage from 0 to 100, such as 8 or 7,5.'];
     if (Object.keys(errors).length)

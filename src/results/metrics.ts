@@ -61,6 +61,11 @@ export function isChannelMetric(name: string): name is ChannelMetric {
   return Object.prototype.hasOwnProperty.call(CHANNEL_METRICS, name);
 }
 
+/** A raw value as messages quote it: never more than 40 characters of what was sent. */
+export function shorten(raw: string): string {
+  return raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
+}
+
 export type ParsedValue = { ok: true; value: number } | { ok: false; reason: string };
 
 /**
@@ -71,7 +76,7 @@ function parsePercent(raw: string, text: string): ParsedValue {
   if (/^-\d/.test(text)) return { ok: false, reason: 'a percentage cannot be negative' };
   const match = /^(\d{1,3})(?:[.,](\d{1,2}))?%?$/.exec(text);
   if (!match)
-    return { ok: false, reason: `"${raw.slice(0, 40)}" is not a percentage such as 82 or 82,5` };
+    return { ok: false, reason: `"${shorten(raw)}" is not a percentage such as 82 or 82,5` };
   const decimals = (match[2] ?? '').replace(/0+$/, '');
   if (decimals.length > 1)
     return { ok: false, reason: 'a percentage is kept to one decimal, such as 82,5' };
@@ -90,7 +95,7 @@ export function parseMetricValue(kind: MetricKind, raw: string, decimalComma = f
   if (kind === 'money' || kind === 'signed_money') {
     const normalised = decimalComma ? text : text.replace(/,/g, '');
     const cents = parseEurosToCents(decimalComma ? normalised : normalised.replace('.', ','));
-    if (cents === null) return { ok: false, reason: `"${raw}" is not an amount in euros` };
+    if (cents === null) return { ok: false, reason: `"${shorten(raw)}" is not an amount in euros` };
     if (kind === 'money' && cents < 0)
       return { ok: false, reason: 'an amount here cannot be negative' };
     return { ok: true, value: cents };
@@ -99,7 +104,8 @@ export function parseMetricValue(kind: MetricKind, raw: string, decimalComma = f
   const plain = decimalComma
     ? text.replace(/\.(?=\d{3}(\D|$))/g, '')
     : text.replace(/,(?=\d{3}(\D|$))/g, '');
-  if (!/^-?\d+$/.test(plain)) return { ok: false, reason: `"${raw}" is not a whole number` };
+  if (!/^-?\d+$/.test(plain))
+    return { ok: false, reason: `"${shorten(raw)}" is not a whole number` };
   const value = Number(plain);
   if (value < 0) return { ok: false, reason: 'a count cannot be negative' };
   if (!Number.isSafeInteger(value) || value > 2_000_000_000)

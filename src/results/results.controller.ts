@@ -7,7 +7,7 @@ import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
 import { FormState, submitForm } from '../common/forms';
 import { centsToInput, decimalComma } from '../common/money';
-import { isMonth } from '../common/months';
+import { isMonth, monthOutside, resultMonthBounds } from '../common/months';
 import { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
 import { ChannelResult } from './channel-result.entity';
@@ -22,8 +22,10 @@ import { metricsFor, monthMode, ResultsService } from './results.service';
 
 const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 
+/** A month results can be logged for: well-formed, not in the future, not before EARLIEST_YEAR. */
 function assertMonth(month: string): void {
-  if (!isMonth(month)) throw DomainError.notFound(`The month "${month}"`);
+  if (!isMonth(month) || monthOutside(month, resultMonthBounds()))
+    throw DomainError.notFound(`The month "${month.slice(0, 20)}"`);
 }
 
 @Controller('pilots/:slug')
@@ -41,8 +43,8 @@ export class ResultsController {
     @Res() res: Response,
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
-    if (typeof month === 'string' && isMonth(month))
-      return res.redirect(`/pilots/${slug}/results/${month}`);
+    const outside = isMonth(month) ? monthOutside(month, resultMonthBounds()) : null;
+    if (isMonth(month) && !outside) return res.redirect(`/pilots/${slug}/results/${month}`);
     const { monthly, channels } = await this.results.months(pilot.id);
     const months = [...new Set([...monthly.map((m) => m.month), ...channels.map((c) => c.month)])]
       .sort()
@@ -51,7 +53,12 @@ export class ResultsController {
       title: `Results · ${pilot.name}`,
       pilot,
       mayLog: can(req.user ?? null, 'log_results', pilot),
-      monthError: month !== undefined ? 'Choose a month as YYYY-MM.' : null,
+      monthError:
+        month === undefined
+          ? null
+          : outside
+            ? `${outside}: results are logged up to the current month.`
+            : 'Choose a month as YYYY-MM.',
       rows: months.map((m) => ({
         month: m,
         mode: monthMode(pilot, m),

@@ -1,6 +1,7 @@
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { ChannelResult } from '../../src/results/channel-result.entity';
 import { MonthlyResult } from '../../src/results/monthly-result.entity';
+import { MetricsImportService } from '../../src/results/import/metrics-import.service';
 import { channelIds, pilotFields } from '../support/factories';
 import { csrfToken, submit, unescapeHtml } from '../support/forms';
 import { Agent, createTestApp, TestApp } from '../support/test-app';
@@ -175,6 +176,37 @@ describe('CSV import (HTTP)', () => {
       .post('/results/import')
       .attach('file', Buffer.from(good), 'results.csv');
     expect(res.status).toBe(403);
+  });
+
+  it('looks up a file of 70 000 unknown pilots in chunks and lists them, with no server error', async () => {
+    const lines = ['pilot,month,metric,channel,value'];
+    for (let i = 0; i < 70_000; i += 1) lines.push(`nobody-${i},2026-01,contacts,,1`);
+    const before = await counts();
+    const { res } = await upload(lines.join('\n'));
+    expect(res.status).toBe(422);
+    expect(unescapeHtml(res.text)).toContain('unknown pilot "nobody-0"');
+    expect(await counts()).toEqual(before);
+  });
+
+  it('runs one import at a time on an instance: a second one is told to wait (503, Retry-After)', async () => {
+    const service = t.app.get(MetricsImportService);
+    // Hold the first import in its parsing until the second has been answered.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const parse = jest.spyOn(service as unknown as { parse(c: string): Promise<unknown> }, 'parse');
+    parse.mockImplementationOnce(async () => {
+      await held;
+      return { rows: [], errors: [], delimiter: ',' };
+    });
+    const first = service.preview('pilot,month,metric,channel,value\n');
+    const { res } = await upload(good);
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('30');
+    expect(res.text).toContain('Another import is running on this server');
+    release();
+    await first;
+    parse.mockRestore();
+    expect((await upload(good)).res.status).toBe(200);
   });
 
   it('offers a template to download', async () => {

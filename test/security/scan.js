@@ -2,6 +2,8 @@
 // npm run security-scan: starts the built app on a scratch database with the demo data, signs
 // in, and runs sqlmap (Debian's package) against the forms, the filters, the sorting and the
 // API's parameters. Fails on any injection point found. Plain JavaScript on dist/.
+// On SQLite by default; with SCAN_DATABASE_URL (a PostgreSQL URL whose role may create
+// databases) on a scratch PostgreSQL database, which it drops afterwards.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, rmSync } = require('node:fs');
@@ -21,9 +23,11 @@ async function main() {
   }
   const started = Date.now();
   const dir = mkdtempSync(join(tmpdir(), 'pilot-scan-'));
+  const postgres = await scratchPostgres(process.env.SCAN_DATABASE_URL);
+  log(`on ${postgres ? 'PostgreSQL' : 'SQLite'}`);
   const env = {
     ...process.env,
-    SQLITE_FILE: join(dir, 'scan.sqlite'),
+    ...(postgres ? { DATABASE_URL: postgres.url } : { SQLITE_FILE: join(dir, 'scan.sqlite') }),
     DEMO_DATA: 'on',
     SESSION_SECRET: 'security-scan-session-secret-0123456789',
     NODE_ENV: '',
@@ -109,7 +113,7 @@ async function main() {
       '--batch',
       '--level=3',
       '--risk=2',
-      '--dbms=SQLite',
+      `--dbms=${postgres ? 'PostgreSQL' : 'SQLite'}`,
       '--flush-session',
       `--output-dir=${join(dir, 'sqlmap')}`,
       '--disable-coloring',
@@ -154,6 +158,7 @@ async function main() {
     }
   }
   await server.stop();
+  await postgres?.drop();
   rmSync(dir, { recursive: true, force: true });
   log(
     `done in ${Math.round((Date.now() - started) / 1000)} s: ${findings.length ? `${findings.length} problem(s)` : 'no injection found'}`,
@@ -162,6 +167,26 @@ async function main() {
     for (const f of findings) console.error(`\n${f.target}:\n${f.output}`);
     process.exit(1);
   }
+}
+
+/** A new database next to `adminUrl`'s, with a way to drop it; null without a URL. */
+async function scratchPostgres(adminUrl) {
+  if (!adminUrl) return null;
+  const { Client } = require('pg');
+  const name = `pilot_scan_${Date.now().toString(36)}`;
+  const run = async (sql) => {
+    const client = new Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 main().catch((error) => {

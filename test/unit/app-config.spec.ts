@@ -39,9 +39,15 @@ describe('loadConfig', () => {
       'SESSION_SECRET is required when NODE_ENV=production',
     ],
     [{ SESSION_SECRET: 'short' }, 'SESSION_SECRET must be at least 32 characters'],
+    [{ EARLIEST_YEAR: '99' }, 'EARLIEST_YEAR must be a year from 1900 to 2100'],
   ])('stops on %p naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(message);
+  });
+
+  it('takes months from 2000 unless EARLIEST_YEAR says otherwise', () => {
+    expect(loadConfig({}).earliestYear).toBe(2000);
+    expect(loadConfig({ EARLIEST_YEAR: '2015' }).earliestYear).toBe(2015);
   });
 
   it('reports every bad variable at once', () => {

@@ -1,5 +1,9 @@
 import { readMonth } from '../../src/common/months';
-import { MAX_IMPORT_ROWS, parseMetricsCsv } from '../../src/results/import/metrics-csv';
+import {
+  MAX_IMPORT_ROWS,
+  MAX_LINE_CHARS,
+  parseMetricsCsv,
+} from '../../src/results/import/metrics-csv';
 
 describe('parseMetricsCsv', () => {
   it('reads comma-separated rows with money as cents', () => {
@@ -62,7 +66,7 @@ describe('parseMetricsCsv', () => {
 });
 
 describe('the row limit', () => {
-  it('refuses a file with more figures than one import takes, saying how many', () => {
+  it('refuses a file with more figures than one import takes, stopping right after the limit', () => {
     const line = 'p,2026-01,contacts,,1\n';
     const parsed = parseMetricsCsv(
       `pilot,month,metric,channel,value\n${line.repeat(MAX_IMPORT_ROWS + 1)}`,
@@ -72,7 +76,62 @@ describe('the row limit', () => {
       {
         line: MAX_IMPORT_ROWS + 2,
         column: null,
-        reason: `the file has ${MAX_IMPORT_ROWS + 1} figures; one import takes at most ${MAX_IMPORT_ROWS}. Split it by pilot or by year.`,
+        reason: `the file has more than ${MAX_IMPORT_ROWS} figures, the most one import takes. Split it by pilot or by year.`,
+      },
+    ]);
+  });
+
+  it('refuses a line longer than a line can be, at that line, without echoing it', () => {
+    const huge = 'x'.repeat(MAX_LINE_CHARS * 50);
+    const parsed = parseMetricsCsv(`pilot,month,metric,channel,value
+p,2026-01,contacts,,1
+p,2026-02,${huge},,1
+`);
+    expect(parsed.rows).toEqual([]);
+    expect(parsed.errors).toHaveLength(1);
+    expect(parsed.errors[0].reason).toContain(`longer than ${MAX_LINE_CHARS} characters`);
+    expect(parsed.errors[0].reason.length).toBeLessThan(200);
+  });
+
+  it('quotes at most 40 characters of a wrong value, metric or month', () => {
+    const long = 'y'.repeat(500);
+    const parsed = parseMetricsCsv(
+      `pilot,month,metric,channel,value\np,${long},contacts,,1\np,2026-01,${long},,1\np,2026-01,contacts,,${long}\n`,
+    );
+    expect(parsed.errors).toHaveLength(3);
+    for (const error of parsed.errors) {
+      expect(error.reason).toContain(`${'y'.repeat(40)}…`);
+      expect(error.reason).not.toContain('y'.repeat(41));
+    }
+  });
+});
+
+describe('the months a file may give', () => {
+  const bounds = { earliest: '2000-01', latest: '2026-12' };
+  it('takes months from the earliest year up to the current month, and names the bound it passes', () => {
+    const parsed = parseMetricsCsv(
+      'pilot,month,metric,channel,value\np,2026-12,contacts,,1\np,2027-01,contacts,,1\np,7978-05,contacts,,1\np,1999-12,contacts,,1\np,2000-01,contacts,,1\n',
+      bounds,
+    );
+    expect(parsed.rows.map((r) => r.month)).toEqual(['2026-12', '2000-01']);
+    expect(parsed.errors).toEqual([
+      {
+        line: 3,
+        column: 'month',
+        reason:
+          '2027-01 is after 2026-12, the latest month that can be given here (results are given up to the current month)',
+      },
+      {
+        line: 4,
+        column: 'month',
+        reason:
+          '7978-05 is after 2026-12, the latest month that can be given here (results are given up to the current month)',
+      },
+      {
+        line: 5,
+        column: 'month',
+        reason:
+          '1999-12 is before 2000-01, the earliest month this app takes (results are given up to the current month)',
       },
     ]);
   });

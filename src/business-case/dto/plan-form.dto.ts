@@ -1,4 +1,5 @@
 import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsPlanMonth } from '../../common/validators';
 import { ToBasisPoints, ToCents, ToInt, ToPercent, TrimToNull } from '../../common/form-transforms';
 
 const euros = { message: 'Give an amount in euros, such as 1250 or 1.250,00.' };
@@ -12,6 +13,7 @@ export class PlanFormDto {
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, {
     message: 'Give the start month as YYYY-MM, such as 2026-03.',
   })
+  @IsPlanMonth()
   startMonth: string | null = null;
 
   @ToInt()

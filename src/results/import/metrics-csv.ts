@@ -1,11 +1,18 @@
 import { parse } from 'csv-parse/sync';
-import { isMonth, readMonth } from '../../common/months';
+import {
+  isMonth,
+  MonthBounds,
+  monthOutside,
+  readMonth,
+  resultMonthBounds,
+} from '../../common/months';
 import {
   CHANNEL_METRICS,
   isChannelMetric,
   isPilotMetric,
   parseMetricValue,
   PILOT_METRICS,
+  shorten,
 } from '../metrics';
 
 // Reads the long-format metrics CSV (pilot,month,metric,channel,value) as spreadsheets here
@@ -15,6 +22,8 @@ import {
 export const CSV_COLUMNS = ['pilot', 'month', 'metric', 'channel', 'value'] as const;
 /** The most figures one import takes: a whole portfolio's three years fit, a runaway export does not. */
 export const MAX_IMPORT_ROWS = 500_000;
+/** The longest line taken: five short fields fit many times over; a runaway line is refused early. */
+export const MAX_LINE_CHARS = 1000;
 
 export interface ImportError {
   line: number;
@@ -39,7 +48,14 @@ export interface ParsedCsv {
   delimiter: ',' | ';';
 }
 
-export function parseMetricsCsv(content: string): ParsedCsv {
+/**
+ * `bounds`: the months results may be given for (by default from EARLIEST_YEAR to the current
+ * month); passed in by the worker that runs this off the request loop.
+ */
+export function parseMetricsCsv(
+  content: string,
+  bounds: MonthBounds = resultMonthBounds(),
+): ParsedCsv {
   const text = content.replace(/^\uFEFF/, '');
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = firstLine.includes(';') ? ';' : ',';
@@ -53,16 +69,23 @@ export function parseMetricsCsv(content: string): ParsedCsv {
       skip_empty_lines: true,
       relax_column_count: true,
       trim: true,
+      // Limits checked while parsing, so a huge file stops at the first line too long or at
+      // one record past the most one import takes, not after reading everything.
+      max_record_size: MAX_LINE_CHARS,
+      to: MAX_IMPORT_ROWS + 2,
     }) as string[][];
   } catch (error) {
-    const line = (error as { lines?: number }).lines ?? 1;
+    const { lines, code } = error as { lines?: number; code?: string };
     return {
       rows: [],
       errors: [
         {
-          line,
+          line: lines ?? 1,
           column: null,
-          reason: `the file cannot be read as CSV: ${(error as Error).message}`,
+          reason:
+            code === 'CSV_MAX_RECORD_SIZE'
+              ? `the line is longer than ${MAX_LINE_CHARS} characters; a line holds five short fields (pilot, month, metric, channel, value)`
+              : `the file cannot be read as CSV: ${shorten((error as Error).message)}`,
         },
       ],
       delimiter,
@@ -87,7 +110,12 @@ export function parseMetricsCsv(content: string): ParsedCsv {
   if (missing.length || unknown.length || twice.length) {
     const problems = [
       missing.length ? `missing ${missing.join(', ')}` : '',
-      unknown.length ? `unknown ${unknown.map((u) => `"${u.slice(0, 40)}"`).join(', ')}` : '',
+      unknown.length
+        ? `unknown ${unknown
+            .slice(0, 5)
+            .map((u) => `"${shorten(u)}"`)
+            .join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`
+        : '',
       twice.length ? `twice ${twice.join(', ')}` : '',
     ].filter(Boolean);
     return {
@@ -110,7 +138,7 @@ export function parseMetricsCsv(content: string): ParsedCsv {
         {
           line: MAX_IMPORT_ROWS + 2,
           column: null,
-          reason: `the file has ${records.length - 1} figures; one import takes at most ${MAX_IMPORT_ROWS}. Split it by pilot or by year.`,
+          reason: `the file has more than ${MAX_IMPORT_ROWS} figures, the most one import takes. Split it by pilot or by year.`,
         },
       ],
       delimiter,
@@ -147,10 +175,11 @@ export function parseMetricsCsv(content: string): ParsedCsv {
     };
     if (!pilot) fail('pilot', 'the pilot is empty');
     if (!isMonth(month))
-      fail(
-        'month',
-        `"${monthRaw.slice(0, 40)}" is not a month (write 2026-11, nov-26 or 1-11-2026)`,
-      );
+      fail('month', `"${shorten(monthRaw)}" is not a month (write 2026-11, nov-26 or 1-11-2026)`);
+    else {
+      const outside = monthOutside(month, bounds);
+      if (outside) fail('month', `${outside} (results are given up to the current month)`);
+    }
     let kind: (typeof PILOT_METRICS)[keyof typeof PILOT_METRICS]['kind'] | null = null;
     if (isPilotMetric(metric)) {
       kind = PILOT_METRICS[metric].kind;
@@ -162,7 +191,7 @@ export function parseMetricsCsv(content: string): ParsedCsv {
     } else {
       fail(
         'metric',
-        `unknown metric "${metricRaw}"; known: ${[...Object.keys(PILOT_METRICS), ...Object.keys(CHANNEL_METRICS)].join(', ')}`,
+        `unknown metric "${shorten(metricRaw)}"; known: ${[...Object.keys(PILOT_METRICS), ...Object.keys(CHANNEL_METRICS)].join(', ')}`,
       );
     }
     let value = 0;

@@ -16,8 +16,37 @@ import {
   PilotMetric,
 } from '../metrics';
 import { MonthlyResult } from '../monthly-result.entity';
-import { ImportError, MetricRow, parseMetricsCsv } from './metrics-csv';
+import { ImportError, MetricRow, ParsedCsv } from './metrics-csv';
 import { readAll } from '../../database/read-all';
+import { DomainError } from '../../common/domain-error';
+import { resultMonthBounds } from '../../common/months';
+import { runInWorker, workerModule } from '../../common/worker';
+import { fromColumns, ParsedColumns } from './parsed-columns';
+
+const PARSE_WORKER = workerModule(__dirname, 'parse-worker', __filename);
+/** Rows between two pauses that let other requests in (the analysis runs on the request loop). */
+const YIELD_EVERY = 5000;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs `read` on chunks of `keys` small enough for one statement's parameters, pausing between
+ * chunks: a portfolio's stored results are tens of thousands of rows, read and turned into
+ * objects synchronously, which would otherwise hold the request loop for most of a second.
+ */
+async function inChunks<K, T>(
+  keys: K[],
+  read: (chunk: K[]) => Promise<T[]>,
+  size = 500,
+): Promise<T[]> {
+  const all: T[] = [];
+  for (let start = 0; start < keys.length; start += size) {
+    for (const item of await read(keys.slice(start, start + size))) all.push(item);
+    await yieldToOthers();
+  }
+  return all;
+}
+/** Pilots whose stored results are read at once (36–72 months × channels each). */
+const PILOTS_PER_READ = 5;
 
 const SNAKE: Record<string, string> = {
   contacts: 'contacts',
@@ -74,6 +103,8 @@ interface Change {
 /** All-or-nothing import of monthly results and history from the long-format CSV. */
 @Injectable()
 export class MetricsImportService {
+  private busy = false;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: Writer,
@@ -81,37 +112,71 @@ export class MetricsImportService {
 
   /** Everything the import would do, or every error; writes nothing. */
   preview(content: string, user: Actor | null = null): Promise<ImportPreview> {
-    return this.analyse(this.dataSource.manager, content, user).then(({ preview }) => preview);
+    return this.oneAtATime(async () => {
+      const parsed = await this.parse(content);
+      return (await this.analyse(this.dataSource.manager, parsed, user)).preview;
+    });
   }
 
   /** Validates again and applies in one transaction: any error and nothing is saved. */
   apply(content: string, actor: string, user: Actor | null = null): Promise<ImportPreview> {
-    return this.writer.write(async (em) => {
-      const { preview, changes } = await this.analyse(em, content, user);
-      if (preview.errors.length) return preview;
-      await this.write(em, changes, actor);
-      return preview;
+    return this.oneAtATime(async () => {
+      // Parsed before the write begins: other writes do not wait for the parsing.
+      const parsed = await this.parse(content);
+      return this.writer.write(async (em) => {
+        const { preview, changes } = await this.analyse(em, parsed, user);
+        if (preview.errors.length) return preview;
+        await this.write(em, changes, actor);
+        return preview;
+      });
     });
+  }
+
+  /**
+   * One import at a time per instance: a second one is told to wait (503) instead of doubling
+   * the memory and the time both take. The file is parsed in a worker thread meanwhile.
+   */
+  private async oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+    if (this.busy)
+      throw new DomainError(
+        'unavailable',
+        'Another import is running on this server. Try again in a minute; nothing of yours was saved.',
+      );
+    this.busy = true;
+    try {
+      return await work();
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async parse(content: string): Promise<ParsedCsv> {
+    const columns = await runInWorker<ParsedColumns>(PARSE_WORKER, {
+      content,
+      bounds: resultMonthBounds(),
+    });
+    return fromColumns(columns, yieldToOthers);
   }
 
   /** `user`: who imports; null for the command line, which may import for every pilot. */
   private async analyse(
     em: EntityManager,
-    content: string,
+    parsed: ParsedCsv,
     user: Actor | null,
   ): Promise<{ preview: ImportPreview; changes: Change[] }> {
-    const parsed = parseMetricsCsv(content);
     const errors = [...parsed.errors];
     const slugs = [...new Set(parsed.rows.map((r) => r.pilot))];
-    const pilots = slugs.length
-      ? await em.find(Pilot, { where: { slug: In(slugs) }, relations: { affectedChannels: true } })
-      : [];
+    // In chunks: a file may name more pilots than a statement takes parameters.
+    const pilots = await inChunks(slugs, (chunk) =>
+      em.find(Pilot, { where: { slug: In(chunk) }, relations: { affectedChannels: true } }),
+    );
     const pilotBySlug = new Map(pilots.map((p) => [p.slug, p]));
     const channels = await em.find(Channel);
     const channelByKey = new Map(channels.map((c) => [c.key, c]));
 
     const valid: Array<{ row: MetricRow; pilot: Pilot; channel: Channel | null }> = [];
-    for (const row of parsed.rows) {
+    for (const [index, row] of parsed.rows.entries()) {
+      if (index % YIELD_EVERY === 0) await yieldToOthers();
       const pilot = pilotBySlug.get(row.pilot);
       if (!pilot) {
         errors.push({ line: row.line, column: 'pilot', reason: `unknown pilot "${row.pilot}"` });
@@ -159,24 +224,36 @@ export class MetricsImportService {
     errors.sort((a, b) => a.line - b.line);
 
     const pilotIds = [...new Set(valid.map((v) => v.pilot.id))];
-    const [monthly, channelRows] = pilotIds.length
-      ? await readAll(em, [
-          () => em.find(MonthlyResult, { where: { pilotId: In(pilotIds) } }),
-          () => em.find(ChannelResult, { where: { pilotId: In(pilotIds) } }),
-        ] as const)
-      : [[], []];
+    const [monthly, channelRows] = await readAll(em, [
+      () =>
+        inChunks(
+          pilotIds,
+          (ids) => em.find(MonthlyResult, { where: { pilotId: In(ids) } }),
+          PILOTS_PER_READ,
+        ),
+      () =>
+        inChunks(
+          pilotIds,
+          (ids) => em.find(ChannelResult, { where: { pilotId: In(ids) } }),
+          PILOTS_PER_READ,
+        ),
+    ] as const);
     const stored = new Map<string, Record<string, unknown>>();
     for (const m of monthly)
       stored.set(`${m.pilotId}|${m.month}|`, m as unknown as Record<string, unknown>);
-    for (const c of channelRows)
+    for (const [index, c] of channelRows.entries()) {
+      if (index % YIELD_EVERY === 0) await yieldToOthers();
       stored.set(`${c.pilotId}|${c.month}|${c.channelId}`, c as unknown as Record<string, unknown>);
+    }
 
     const summaries = new Map<number, PilotImportSummary>();
+    const monthsOf = new Map<number, Set<string>>();
     const changes: Change[] = [];
     let inserted = 0;
     let updated = 0;
     let unchanged = 0;
-    for (const { row, pilot, channel } of valid) {
+    for (const [index, { row, pilot, channel }] of valid.entries()) {
+      if (index % YIELD_EVERY === 0) await yieldToOthers();
       const column = isPilotMetric(row.metric)
         ? PILOT_METRIC_COLUMNS[row.metric as PilotMetric]
         : CHANNEL_METRIC_COLUMNS[row.metric as ChannelMetric];
@@ -194,7 +271,8 @@ export class MetricsImportService {
             months: [],
           })
           .get(pilot.id)!;
-      if (!summary.months.includes(row.month)) summary.months.push(row.month);
+      // A set per pilot: a file's months are counted in one pass, not compared with a list.
+      (monthsOf.get(pilot.id) ?? monthsOf.set(pilot.id, new Set()).get(pilot.id)!).add(row.month);
       if (oldValue === row.value) {
         unchanged += 1;
         summary.unchanged += 1;
@@ -209,7 +287,7 @@ export class MetricsImportService {
       }
       changes.push({ row, pilotId: pilot.id, channelId: channel?.id ?? null, column, oldValue });
     }
-    for (const summary of summaries.values()) summary.months.sort();
+    for (const [pilotId, summary] of summaries) summary.months = [...monthsOf.get(pilotId)!].sort();
     return {
       preview: {
         errors,
@@ -236,7 +314,8 @@ export class MetricsImportService {
     const now = new Date();
     const monthly = new Map<string, Record<string, unknown>>();
     const perChannel = new Map<string, Record<string, unknown>>();
-    for (const change of changes) {
+    for (const [index, change] of changes.entries()) {
+      if (index % YIELD_EVERY === 0) await yieldToOthers();
       const { pilotId, channelId, row } = change;
       if (channelId === null) {
         const key = `${pilotId}|${row.month}`;
