@@ -5,7 +5,7 @@
 // and writes bench-results.json (into BENCH_OUT, default the system's temp directory).
 // Plain JavaScript on the built app (dist/), so it runs with Node alone after `nest build`.
 'use strict';
-const { spawnSync } = require('node:child_process');
+const { spawn, spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, writeFileSync, rmSync, statSync } = require('node:fs');
 const { cpus, totalmem, tmpdir } = require('node:os');
 const { join } = require('node:path');
@@ -226,6 +226,24 @@ async function importScaling(imports, slugs, channels) {
   };
 }
 
+/** Fetches the URL every 25 ms until stdin closes, then prints the latencies (ms) as JSON. */
+const PROBE = `
+const url = process.argv[1];
+const latencies = [];
+let done = false;
+process.stdin.on('data', () => {}).on('end', () => (done = true));
+process.stdout.write('probing\\n');
+(async () => {
+  while (!done) {
+    const started = performance.now();
+    await fetch(url).then((r) => r.arrayBuffer());
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  process.stdout.write(JSON.stringify(latencies));
+})();
+`;
+
 /**
  * /health's latency, probed every 25 ms, while the server takes an upload of the whole results
  * file (every figure changed, so the confirm writes them all) and then its confirmation.
@@ -242,23 +260,21 @@ async function healthDuringImport(csvFile) {
         return `${line.slice(0, at)},${Math.floor(Number(line.slice(at + 1))) + 1}`;
       })
       .join('\n') + '\n';
+  // The probe is a small process of its own: timed from this one, whose heap holds the whole
+  // portfolio, the client's own garbage collection would show up as the server's latency.
   const probe = async (work) => {
-    const latencies = [];
-    let done = false;
-    const probing = (async () => {
-      while (!done) {
-        const started = performance.now();
-        await fetch(`${base}/health`).then((r) => r.arrayBuffer());
-        latencies.push(performance.now() - started);
-        await new Promise((resolve) => setTimeout(resolve, 25));
-      }
-    })();
+    const child = spawn(process.execPath, ['-e', PROBE, `${base}/health`], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    await new Promise((resolve) => child.stdout.once('data', resolve)); // probing has begun
     const started = performance.now();
     const result = await work();
     const elapsed = ms(started);
-    done = true;
-    await probing;
-    latencies.sort((a, b) => a - b);
+    child.stdin.end();
+    await new Promise((resolve) => child.once('exit', resolve));
+    const latencies = JSON.parse(out.slice(out.indexOf('\n') + 1)).sort((a, b) => a - b);
     const at = (q) =>
       Number(
         latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1),
