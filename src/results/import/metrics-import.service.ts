@@ -47,6 +47,8 @@ async function inChunks<K, T>(
 }
 /** Pilots whose stored results are read at once (36–72 months × channels each). */
 const PILOTS_PER_READ = 5;
+/** Pilots looked up at once, with their channels (200 at once held the loop for 30–60 ms). */
+const PILOTS_PER_LOOKUP = 25;
 
 const SNAKE: Record<string, string> = {
   contacts: 'contacts',
@@ -167,8 +169,11 @@ export class MetricsImportService {
     const errors = [...parsed.errors];
     const slugs = [...new Set(parsed.rows.map((r) => r.pilot))];
     // In chunks: a file may name more pilots than a statement takes parameters.
-    const pilots = await inChunks(slugs, (chunk) =>
-      em.find(Pilot, { where: { slug: In(chunk) }, relations: { affectedChannels: true } }),
+    const pilots = await inChunks(
+      slugs,
+      (chunk) =>
+        em.find(Pilot, { where: { slug: In(chunk) }, relations: { affectedChannels: true } }),
+      PILOTS_PER_LOOKUP,
     );
     const pilotBySlug = new Map(pilots.map((p) => [p.slug, p]));
     const channels = await em.find(Channel);
