@@ -10,10 +10,7 @@ import { Worker } from 'node:worker_threads';
  * worker compiles them with swc (a development dependency) as it loads them.
  */
 export function runInWorker<T>(entry: string, data: unknown): Promise<T> {
-  const worker =
-    extname(entry) === '.ts'
-      ? new Worker(TYPESCRIPT_BOOTSTRAP, { eval: true, workerData: { entry } })
-      : new Worker(entry);
+  const worker = startWorker(entry);
   return new Promise<T>((resolve, reject) => {
     let settled = false;
     worker.once('message', (answer: T) => {
@@ -30,6 +27,13 @@ export function runInWorker<T>(entry: string, data: unknown): Promise<T> {
     });
     worker.postMessage(data);
   });
+}
+
+/** Starts `entry` in a worker thread; `data` reaches it as `workerData.data`. */
+export function startWorker(entry: string, data?: unknown): Worker {
+  return extname(entry) === '.ts'
+    ? new Worker(TYPESCRIPT_BOOTSTRAP, { eval: true, workerData: { entry, data } })
+    : new Worker(entry, { workerData: { entry, data } });
 }
 
 /** The path of a worker module beside `dir`, with the extension the caller itself runs as. */

@@ -28,6 +28,8 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
       // FULL keeps every acknowledged write through a power cut, at ~0.1 ms a commit.
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
+      // Checkpoints run in a worker thread of their own (wal-checkpointer.ts), not in a commit.
+      db.pragma('wal_autocheckpoint = 0');
     },
   };
 }

@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Channel } from '../../src/channels/channel.entity';
+import { WalCheckpointer } from '../../src/database/wal-checkpointer';
 import { Writer } from '../../src/database/writer.service';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -15,6 +16,27 @@ describe('Database', () => {
     // The queries TypeORM would run to make the schema fit the entities: none, or they disagree.
     const pending = await t.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('checkpoints the write-ahead log in a worker thread, never inside a commit (SQLite)', async () => {
+    if (t.dialect !== 'sqlite') return; // PostgreSQL has no such log to move
+    const [{ wal_autocheckpoint }] = await t.dataSource.query('PRAGMA wal_autocheckpoint');
+    expect(wal_autocheckpoint).toBe(0);
+    const checkpointer = t.app.get(WalCheckpointer);
+    await t.app.get(Writer).write(async (em) => {
+      for (let i = 0; i < 50; i += 1)
+        await em.query(
+          `INSERT INTO audit_entry (at, actor, entity_type, entity_id, action) VALUES (datetime('now'), 'wal test', 'pilot', ${i}, 'update')`,
+        );
+    });
+    // Polled, not slept for: the worker runs every second; a busy machine may take longer.
+    for (let waited = 0; ; waited += 50) {
+      const last = checkpointer.last;
+      if (last && 'log' in last && last.log > 0 && last.checkpointed === last.log) break;
+      if (waited > 60_000)
+        throw new Error(`no checkpoint within a minute: ${JSON.stringify(last)}`);
+      await sleep(50);
+    }
   });
 
   it('has the standard channels from the data migration', async () => {

@@ -19,11 +19,14 @@ function freePort() {
   });
 }
 
-/** Starts dist/src/main.js with `env` on `port` (a free one by default); resolves once /health answers. */
-async function startServer({ env, port, timeoutMs = 60_000 }) {
+/**
+ * Starts dist/src/main.js with `env` on `port` (a free one by default); resolves once /health
+ * answers. `nodeArgs`: flags for Node itself (such as --trace-gc, which NODE_OPTIONS refuses).
+ */
+async function startServer({ env, port, timeoutMs = 60_000, nodeArgs = [] }) {
   const listen = port ?? (await freePort());
   const base = `http://127.0.0.1:${listen}`;
-  const child = spawn(process.execPath, [join(ROOT, 'dist/src/main.js')], {
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, 'dist/src/main.js')], {
     cwd: ROOT,
     env: { ...process.env, ...env, PORT: String(listen) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -363,21 +363,23 @@ export class MetricsImportService {
       [...channelColumns, 'updated_at'],
       [...perChannel.values()],
     );
-    // Every changed figure in the audit trail, old → new, like a form edit.
-    await insertRows(
-      em,
-      'audit_entry',
-      changes.map((c) => ({
-        at: now,
-        actor,
-        entity_type: 'results',
-        entity_id: c.pilotId,
-        pilot_id: c.pilotId,
-        action: 'update',
-        field: `${c.row.month}${c.row.channel ? ` ${c.row.channel}` : ''} ${c.row.metric} (import)`,
-        old_value: c.oldValue === null ? null : String(c.oldValue),
-        new_value: String(c.row.value),
-      })),
-    );
+    // Every changed figure in the audit trail, old → new, like a form edit; its rows are made a
+    // chunk at a time, not 100 000 at once.
+    for (let start = 0; start < changes.length; start += YIELD_EVERY)
+      await insertRows(
+        em,
+        'audit_entry',
+        changes.slice(start, start + YIELD_EVERY).map((c) => ({
+          at: now,
+          actor,
+          entity_type: 'results',
+          entity_id: c.pilotId,
+          pilot_id: c.pilotId,
+          action: 'update',
+          field: `${c.row.month}${c.row.channel ? ` ${c.row.channel}` : ''} ${c.row.metric} (import)`,
+          old_value: c.oldValue === null ? null : String(c.oldValue),
+          new_value: String(c.row.value),
+        })),
+      );
   }
 }
