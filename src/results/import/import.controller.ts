@@ -25,6 +25,7 @@ import { Writer } from '../../database/writer.service';
 import { ImportBatch } from './import-batch.entity';
 import { MetricsImportService } from './metrics-import.service';
 import { TEMPLATE_CSV } from './metrics-csv';
+import { packUpload, unpackUpload } from './stored-upload';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const MAX_ERRORS_SHOWN = 200;
@@ -90,6 +91,7 @@ export class ImportController {
       });
       return;
     }
+    const packed = await packUpload(content);
     const batch = await this.writer.write(async (em) => {
       // Previews nobody confirmed within a day are dropped.
       await em.delete(ImportBatch, { createdAt: LessThan(new Date(Date.now() - 86_400_000)) });
@@ -97,7 +99,7 @@ export class ImportController {
         em.create(ImportBatch, {
           id: randomUUID(),
           fileName: file!.originalname.slice(0, 200),
-          content,
+          content: packed,
           createdBy: actorOf(req),
           createdAt: new Date(),
         }),
@@ -111,7 +113,8 @@ export class ImportController {
     authorize(req, 'import_results');
     const batch = await this.dataSource.getRepository(ImportBatch).findOneBy({ id });
     if (!batch) throw DomainError.notFound('That import (it was confirmed already, or expired)');
-    const result = await this.imports.apply(batch.content, actorOf(req), req.user ?? null);
+    const content = await unpackUpload(batch.content);
+    const result = await this.imports.apply(content, actorOf(req), req.user ?? null);
     if (result.errors.length) {
       // The data changed since the preview (a pilot or channel removed, say): nothing was saved.
       res.status(422).render('results/import', {
