@@ -9,7 +9,11 @@ import { Worker } from 'node:worker_threads';
  * The built app runs the compiled .js module. The tests run the TypeScript sources; there the
  * worker compiles them with swc (a development dependency) as it loads them.
  */
-export function runInWorker<T>(entry: string, data: unknown): Promise<T> {
+export function runInWorker<T>(
+  entry: string,
+  data: unknown,
+  transfer: ArrayBuffer[] = [],
+): Promise<T> {
   const worker = startWorker(entry);
   return new Promise<T>((resolve, reject) => {
     let settled = false;
@@ -25,7 +29,7 @@ export function runInWorker<T>(entry: string, data: unknown): Promise<T> {
     worker.once('exit', (code) => {
       if (!settled) reject(new Error(`The worker for ${entry} stopped (exit code ${code}).`));
     });
-    worker.postMessage(data);
+    worker.postMessage(data, transfer);
   });
 }
 

@@ -23,17 +23,45 @@ function bind(em: EntityManager, value: unknown): unknown {
   return value;
 }
 
-/** The VALUES tuples of one chunk, with its parameters in the dialect's placeholder style. */
-function values(em: EntityManager, columns: string[], chunk: Array<Record<string, unknown>>) {
-  const params: unknown[] = [];
-  const tuples = chunk.map((row) => {
-    const marks = columns.map((column) => {
-      params.push(bind(em, row[column] ?? null));
-      return isPostgres(em) ? `$${params.length}` : '?';
-    });
-    return `(${marks.join(', ')})`;
-  });
-  return { sql: tuples.join(', '), params };
+/** The parameters of one chunk, row by row, as the dialect binds them. */
+function params(em: EntityManager, columns: string[], chunk: Array<Record<string, unknown>>) {
+  return chunk.flatMap((row) => columns.map((column) => bind(em, row[column] ?? null)));
+}
+
+const marker = (em: EntityManager) => (isPostgres(em) ? (i: number) => `$${i}` : () => '?');
+
+const quote = (name: string) => `"${name}"`;
+
+/** `INSERT … VALUES (…), (…) ON CONFLICT (keys) DO UPDATE` for `rows` rows, with `mark(i)` placeholders. */
+export function upsertSql(
+  table: string,
+  keys: string[],
+  merge: string[],
+  rows: number,
+  mark: (index: number) => string,
+): string {
+  const setClause = merge
+    .map((c) => `${quote(c)} = COALESCE(excluded.${quote(c)}, ${quote(table)}.${quote(c)})`)
+    .join(', ');
+  return (
+    `${insertSql(table, [...keys, ...merge], rows, mark)} ` +
+    `ON CONFLICT (${keys.map(quote).join(', ')}) DO UPDATE SET ${setClause}`
+  );
+}
+
+/** `INSERT … VALUES (…), (…)` for `rows` rows of `columns`, with `mark(i)` placeholders. */
+export function insertSql(
+  table: string,
+  columns: string[],
+  rows: number,
+  mark: (index: number) => string,
+): string {
+  let index = 0;
+  const tuples = Array.from(
+    { length: rows },
+    () => `(${columns.map(() => mark((index += 1))).join(', ')})`,
+  );
+  return `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${tuples.join(', ')}`;
 }
 
 /**
@@ -47,18 +75,12 @@ export async function upsertRows(
   merge: string[],
   rows: Array<Record<string, unknown>>,
 ): Promise<void> {
-  if (!rows.length) return;
   const columns = [...keys, ...merge];
-  const quote = (name: string) => `"${name}"`;
-  const setClause = merge
-    .map((c) => `${quote(c)} = COALESCE(excluded.${quote(c)}, ${quote(table)}.${quote(c)})`)
-    .join(', ');
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const { sql, params } = values(em, columns, rows.slice(start, start + ROWS_PER_STATEMENT));
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     await em.query(
-      `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES ${sql} ` +
-        `ON CONFLICT (${keys.map(quote).join(', ')}) DO UPDATE SET ${setClause}`,
-      params,
+      upsertSql(table, keys, merge, chunk.length, marker(em)),
+      params(em, columns, chunk),
     );
     await yieldToOthers();
   }
@@ -73,11 +95,8 @@ export async function insertRows(
   if (!rows.length) return;
   const columns = Object.keys(rows[0]);
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
-    const { sql, params } = values(em, columns, rows.slice(start, start + ROWS_PER_STATEMENT));
-    await em.query(
-      `INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(', ')}) VALUES ${sql}`,
-      params,
-    );
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    await em.query(insertSql(table, columns, chunk.length, marker(em)), params(em, columns, chunk));
     await yieldToOthers();
   }
 }

@@ -4,6 +4,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, can } from '../../accounts/permissions';
 import { Channel } from '../../channels/channel.entity';
 import { insertRows, upsertRows } from '../../database/bulk';
+import { encodeRows, RowBatch } from '../../database/row-batch';
+import { sqliteFileOf, writeInWorker } from '../../database/sqlite-writes';
 import { Writer } from '../../database/writer.service';
 import { Pilot } from '../../pilots/pilot.entity';
 import { ChannelResult } from '../channel-result.entity';
@@ -23,6 +25,17 @@ import { resultMonthBounds } from '../../common/months';
 import { runInWorker, workerModule } from '../../common/worker';
 import { fromColumns, ParsedColumns } from './parsed-columns';
 
+const AUDIT_COLUMNS = [
+  'at',
+  'actor',
+  'entity_type',
+  'entity_id',
+  'pilot_id',
+  'action',
+  'field',
+  'old_value',
+  'new_value',
+];
 const PARSE_WORKER = workerModule(__dirname, 'parse-worker', __filename);
 /** Rows between two pauses that let other requests in (the analysis runs on the request loop). */
 const YIELD_EVERY = 5000;
@@ -349,26 +362,12 @@ export class MetricsImportService {
     }
     const pilotColumns = Object.values(PILOT_METRIC_COLUMNS).map((c) => SNAKE[c]);
     const channelColumns = Object.values(CHANNEL_METRIC_COLUMNS).map((c) => SNAKE[c]);
-    await upsertRows(
-      em,
-      'monthly_result',
-      ['pilot_id', 'month'],
-      [...pilotColumns, 'updated_at'],
-      [...monthly.values()],
-    );
-    await upsertRows(
-      em,
-      'channel_result',
-      ['pilot_id', 'month', 'channel_id'],
-      [...channelColumns, 'updated_at'],
-      [...perChannel.values()],
-    );
     // Every changed figure in the audit trail, old → new, like a form edit; its rows are made a
     // chunk at a time, not 100 000 at once.
-    for (let start = 0; start < changes.length; start += YIELD_EVERY)
-      await insertRows(
-        em,
-        'audit_entry',
+    const auditChunks: Array<Array<Record<string, unknown>>> = [];
+    for (let start = 0; start < changes.length; start += YIELD_EVERY) {
+      await yieldToOthers();
+      auditChunks.push(
         changes.slice(start, start + YIELD_EVERY).map((c) => ({
           at: now,
           actor,
@@ -381,5 +380,53 @@ export class MetricsImportService {
           new_value: String(c.row.value),
         })),
       );
+    }
+    const monthlyKeys = ['pilot_id', 'month'];
+    const channelKeys = ['pilot_id', 'month', 'channel_id'];
+
+    // SQLite: the statements and the commit of the whole import (tens of megabytes written and
+    // flushed) run on a connection in a worker thread; the driver is synchronous and would hold
+    // the request loop. The Writer keeps other writes waiting meanwhile.
+    const file = sqliteFileOf(em);
+    if (file) {
+      const batches: RowBatch[] = [
+        encodeRows('monthly_result', [...monthlyKeys, ...pilotColumns, 'updated_at'], monthlyKeys, [
+          ...monthly.values(),
+        ]),
+      ];
+      const channelRows = [...perChannel.values()];
+      for (let start = 0; start < channelRows.length; start += YIELD_EVERY) {
+        await yieldToOthers();
+        batches.push(
+          encodeRows(
+            'channel_result',
+            [...channelKeys, ...channelColumns, 'updated_at'],
+            channelKeys,
+            channelRows.slice(start, start + YIELD_EVERY),
+          ),
+        );
+      }
+      for (const chunk of auditChunks) {
+        await yieldToOthers();
+        batches.push(encodeRows('audit_entry', AUDIT_COLUMNS, null, chunk));
+      }
+      await writeInWorker(file, batches);
+      return;
+    }
+    await upsertRows(
+      em,
+      'monthly_result',
+      monthlyKeys,
+      [...pilotColumns, 'updated_at'],
+      [...monthly.values()],
+    );
+    await upsertRows(
+      em,
+      'channel_result',
+      channelKeys,
+      [...channelColumns, 'updated_at'],
+      [...perChannel.values()],
+    );
+    for (const chunk of auditChunks) await insertRows(em, 'audit_entry', chunk);
   }
 }
