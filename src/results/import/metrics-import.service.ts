@@ -63,22 +63,6 @@ const PILOTS_PER_READ = 5;
 /** Pilots looked up at once, with their channels (200 at once held the loop for 30–60 ms). */
 const PILOTS_PER_LOOKUP = 25;
 
-const SNAKE: Record<string, string> = {
-  contacts: 'contacts',
-  resolved: 'resolved',
-  fixedCostCents: 'fixed_cost_cents',
-  marginCents: 'margin_cents',
-  csat: 'csat_tenths',
-  fcr: 'fcr_tenths',
-  responseSeconds: 'response_seconds',
-  volume: 'volume',
-  followUps: 'follow_ups',
-  controlVolume: 'control_volume',
-  desired: 'desired',
-  undesired: 'undesired',
-  unnecessary: 'unnecessary',
-};
-
 export interface PilotImportSummary {
   slug: string;
   name: string;
@@ -330,6 +314,19 @@ export class MetricsImportService {
 
   private async write(em: EntityManager, changes: Change[], actor: string): Promise<void> {
     const now = new Date();
+    // The table's column for an entity property, as the entity maps it (one source of names).
+    const columnOf = (entity: typeof MonthlyResult | typeof ChannelResult) => {
+      const columns = new Map(
+        em.connection.getMetadata(entity).columns.map((c) => [c.propertyName, c.databaseName]),
+      );
+      return (property: string) => {
+        const column = columns.get(property);
+        if (!column) throw new Error(`${entity.name} has no property ${property}`);
+        return column;
+      };
+    };
+    const monthlyColumn = columnOf(MonthlyResult);
+    const channelColumn = columnOf(ChannelResult);
     const monthly = new Map<string, Record<string, unknown>>();
     const perChannel = new Map<string, Record<string, unknown>>();
     for (const [index, change] of changes.entries()) {
@@ -341,7 +338,7 @@ export class MetricsImportService {
           monthly.get(key) ??
           monthly.set(key, { pilot_id: pilotId, month: row.month, updated_at: now }).get(key)!;
         // Raw rows skip the entity's transformer: percentages go in as tenths.
-        record[SNAKE[change.column]] =
+        record[monthlyColumn(change.column)] =
           PILOT_METRICS[row.metric as PilotMetric].kind === 'percent'
             ? (percentTenths.to(row.value) as number)
             : row.value;
@@ -357,11 +354,11 @@ export class MetricsImportService {
               updated_at: now,
             })
             .get(key)!;
-        record[SNAKE[change.column]] = row.value;
+        record[channelColumn(change.column)] = row.value;
       }
     }
-    const pilotColumns = Object.values(PILOT_METRIC_COLUMNS).map((c) => SNAKE[c]);
-    const channelColumns = Object.values(CHANNEL_METRIC_COLUMNS).map((c) => SNAKE[c]);
+    const pilotColumns = Object.values(PILOT_METRIC_COLUMNS).map((c) => monthlyColumn(c));
+    const channelColumns = Object.values(CHANNEL_METRIC_COLUMNS).map((c) => channelColumn(c));
     // Every changed figure in the audit trail, old → new, like a form edit; its rows are made a
     // chunk at a time, not 100 000 at once.
     const auditChunks: Array<Array<Record<string, unknown>>> = [];
