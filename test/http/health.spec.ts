@@ -29,9 +29,12 @@ describe('Health and session upkeep (HTTP)', () => {
     const stale = new Date(session.expiresAt.getTime() - 120_000);
     await sessions.update({ id: session.id }, { expiresAt: stale });
     await agent.get('/dashboard').expect(200);
-    await new Promise((resolve) => setTimeout(resolve, 100)); // touch runs after the response
-    expect(
-      (await sessions.findOneByOrFail({ id: session.id })).expiresAt.getTime(),
-    ).toBeGreaterThan(stale.getTime() + 60_000);
+    // The touch is written after the response: polled for, not slept for (a busy machine is slow).
+    let moved = stale.getTime();
+    for (let waited = 0; moved <= stale.getTime() + 60_000 && waited < 30_000; waited += 20) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      moved = (await sessions.findOneByOrFail({ id: session.id })).expiresAt.getTime();
+    }
+    expect(moved).toBeGreaterThan(stale.getTime() + 60_000);
   });
 });
