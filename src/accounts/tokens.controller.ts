@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
+import { localParts } from '../common/time-zone';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
 import { FormState, submitForm } from '../common/forms';
@@ -78,6 +79,8 @@ export class TokensController {
       tokens: (await this.tokens.list(req.user!.id)).map((token) => ({
         ...token,
         expired: token.expiresAt.getTime() <= now,
+        // A day, in the organisation's time zone: the time of day is noise here.
+        expiresOn: localParts(token.expiresAt).date,
       })),
       newToken,
       values: { name: values.name ?? '', validFor: String(values.validFor ?? DEFAULT_TOKEN_DAYS) },

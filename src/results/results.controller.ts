@@ -53,6 +53,9 @@ export class ResultsController {
       title: `Results · ${pilot.name}`,
       pilot,
       mayLog: can(req.user ?? null, 'log_results', pilot),
+      // What was asked is shown again beside its message; the browser's picker knows the bounds.
+      askedMonth: typeof month === 'string' ? month.slice(0, 20) : '',
+      monthBounds: resultMonthBounds(),
       monthError:
         month === undefined
           ? null

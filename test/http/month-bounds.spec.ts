@@ -30,6 +30,8 @@ describe('Months within bounds (HTTP)', () => {
     expect(unescapeHtml(asked.text)).toContain(
       `${next(now)} is after ${now}, the latest month that can be given here: results are logged up to the current month.`,
     );
+    expect(asked.text).toContain(`value="${next(now)}"`); // what was asked stays in the field
+    expect(asked.text).toContain(`max="${now}"`);
   });
 
   it('refuses a plan starting in 9999 or before the earliest year, next to the field', async () => {
