@@ -5,10 +5,9 @@ import { AuditService } from '../audit/audit.service';
 import { isIsoDate, todayIso } from '../common/dates';
 import { DomainError } from '../common/domain-error';
 import { lockRow } from '../database/row-lock';
-import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Writer } from '../database/writer.service';
 import { GatesService } from '../gates/gates.service';
-import { PilotStageChange } from '../pilots/pilot-stage-change.entity';
+import { moveStage } from '../lifecycle/stage-move';
 import { Pilot } from '../pilots/pilot.entity';
 import { gateCriteria, GateCriterion } from '../pilots/stage-rules';
 import { Decision, DecisionCondition, DecisionSnapshot } from './decision.entity';
@@ -197,19 +196,6 @@ export class DecisionsService {
           })),
         );
       }
-      const update: Partial<Pilot> = { stage: to, updatedAt: now };
-      if (to !== pilot.stage) update.stageEnteredOn = todayIso(now);
-      if (draft.nextReviewDate) update.nextReviewDate = draft.nextReviewDate;
-      if (draft.lessonsLearned) update.lessonsLearned = draft.lessonsLearned;
-      if (!(await updateIfUnchanged(em, Pilot, current, update))) throw changedMeanwhile();
-      await em.insert(PilotStageChange, {
-        pilotId: pilot.id,
-        fromStage: pilot.stage,
-        toStage: to,
-        changedAt: now,
-        actor,
-        reason: `Board decision #${decision.id}: ${outcome}`,
-      });
       await this.audit.recordChanges(
         em,
         actor,
@@ -220,9 +206,20 @@ export class DecisionsService {
             oldValue: null,
             newValue: `#${decision.id} ${outcome}: ${draft.rationale}`,
           },
-          ...(to !== pilot.stage ? [{ field: 'stage', oldValue: pilot.stage, newValue: to }] : []),
         ],
+        now,
       );
+      const fields: Partial<Pilot> = {};
+      if (draft.nextReviewDate) fields.nextReviewDate = draft.nextReviewDate;
+      if (draft.lessonsLearned) fields.lessonsLearned = draft.lessonsLearned;
+      const moved = await moveStage(em, this.audit, current, {
+        to,
+        actor,
+        reason: `Board decision #${decision.id}: ${outcome}`,
+        fields,
+        at: now,
+      });
+      if (!moved) throw changedMeanwhile();
       return decision;
     });
   }

@@ -5,6 +5,7 @@ import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import { Channel } from '../channels/channel.entity';
 import { todayIso } from '../common/dates';
+import { moveStage } from '../lifecycle/stage-move';
 import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Writer } from '../database/writer.service';
@@ -415,31 +416,10 @@ export class PilotsService {
     to: Stage,
     actor: string,
     reason: string | null,
-    extra: Partial<Pilot> = {},
+    fields: Partial<Pilot> = {},
   ): Promise<void> {
-    const now = new Date();
-    await this.bumpVersion(em, pilot, {
-      ...extra,
-      stage: to,
-      stageEnteredOn: todayIso(now),
-      updatedAt: now,
-    });
-    await em.insert(PilotStageChange, {
-      pilotId: pilot.id,
-      fromStage: pilot.stage,
-      toStage: to,
-      changedAt: now,
-      actor,
-      reason,
-    });
-    // Also in the audit trail, so the organisation-wide trail shows stage moves too.
-    await this.audit.recordChanges(
-      em,
-      actor,
-      { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
-      [{ field: 'stage', oldValue: pilot.stage, newValue: to }],
-      now,
-    );
+    if (!(await moveStage(em, this.audit, pilot, { to, actor, reason, fields })))
+      throw this.conflict();
   }
 
   /** Saves only if nobody saved since `pilot` was read; the version check is in the UPDATE itself. */
