@@ -1,25 +1,19 @@
+import { setImmediate } from 'node:timers/promises';
 import type { EntityManager } from 'typeorm';
+import { sqliteTime } from './sqlite-settings';
 
 // Bulk upserts for imports: prepared multi-row INSERT … ON CONFLICT, which SQLite (3.24+) and
 // PostgreSQL both speak. TypeORM's save() manages ~13k rows/s; this is what makes a 100 000-row
 // import take seconds. The only dialect differences are placeholders and how times are bound.
 
-const ROWS_PER_STATEMENT = 500;
-
-/**
- * A pause between two statements that lets other requests in: better-sqlite3 runs each
- * statement synchronously, so a 100 000-row write would otherwise hold the request loop for
- * seconds. Other writes still wait (the Writer runs one at a time); reads and pages do not.
- */
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+export const ROWS_PER_STATEMENT = 500;
 
 function isPostgres(em: EntityManager): boolean {
   return em.connection.driver.options.type === 'postgres';
 }
 
 function bind(em: EntityManager, value: unknown): unknown {
-  if (value instanceof Date && !isPostgres(em))
-    return value.toISOString().replace('T', ' ').replace('Z', '');
+  if (value instanceof Date && !isPostgres(em)) return sqliteTime(value);
   return value;
 }
 
@@ -82,7 +76,8 @@ export async function upsertRows(
       upsertSql(table, keys, merge, chunk.length, marker(em)),
       params(em, columns, chunk),
     );
-    await yieldToOthers();
+    // A pause that lets other requests in: better-sqlite3 runs each statement synchronously.
+    await setImmediate();
   }
 }
 
@@ -97,6 +92,6 @@ export async function insertRows(
   for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
     const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
     await em.query(insertSql(table, columns, chunk.length, marker(em)), params(em, columns, chunk));
-    await yieldToOthers();
+    await setImmediate();
   }
 }

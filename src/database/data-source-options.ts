@@ -4,6 +4,7 @@ import type { DataSourceOptions } from 'typeorm';
 import { migrations } from '../../migrations';
 import type { DatabaseConfig } from '../config/app-config';
 import { entities } from './entities';
+import { applySqliteSettings } from './sqlite-settings';
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {
@@ -24,12 +25,6 @@ export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
     database: database.file,
     enableWAL: true,
     timeout: 5000,
-    prepareDatabase: (db: { pragma(source: string): unknown }) => {
-      // FULL keeps every acknowledged write through a power cut, at ~0.1 ms a commit.
-      db.pragma('synchronous = FULL');
-      db.pragma('foreign_keys = ON');
-      // Checkpoints run in a worker thread of their own (wal-checkpointer.ts), not in a commit.
-      db.pragma('wal_autocheckpoint = 0');
-    },
+    prepareDatabase: applySqliteSettings,
   };
 }

@@ -1,3 +1,6 @@
+import { wordList } from '../common/words';
+import { sqliteTime } from './sqlite-settings';
+
 // Rows for a worker thread to write (sqlite-write-worker.ts), as typed arrays: sending 100 000
 // row objects to a worker costs the request loop a quarter of a second to copy; these columns
 // move without a copy (their buffers are transferred) and each distinct text is sent once.
@@ -15,9 +18,6 @@ export interface RowBatch {
   words: string[];
 }
 
-/** As SQLite stores a time (TypeORM's convention: UTC text). */
-export const sqliteTime = (date: Date) => date.toISOString().replace('T', ' ').replace('Z', '');
-
 export function encodeRows(
   table: string,
   columns: string[],
@@ -27,8 +27,7 @@ export function encodeRows(
   const cells = rows.length * columns.length;
   const kinds = new Uint8Array(cells);
   const numbers = new Float64Array(cells);
-  const words: string[] = [];
-  const position = new Map<string, number>();
+  const { words, of } = wordList();
   let cell = 0;
   for (const row of rows)
     for (const column of columns) {
@@ -39,10 +38,8 @@ export function encodeRows(
         kinds[cell] = 1;
         numbers[cell] = value;
       } else if (typeof value === 'string') {
-        let at = position.get(value);
-        if (at === undefined) position.set(value, (at = words.push(value) - 1));
         kinds[cell] = 2;
-        numbers[cell] = at;
+        numbers[cell] = of(value);
       } else if (value !== null && value !== undefined) {
         throw new Error(`${table}.${column}: cannot send a ${typeof value}`);
       }

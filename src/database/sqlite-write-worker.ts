@@ -1,23 +1,20 @@
 import Database from 'better-sqlite3';
 import { parentPort } from 'node:worker_threads';
-import { insertSql, upsertSql } from './bulk';
+import { insertSql, ROWS_PER_STATEMENT, upsertSql } from './bulk';
+import { applySqliteSettings } from './sqlite-settings';
 import { batchParams, RowBatch } from './row-batch';
 
 // Runs in a worker thread (sqlite-writes.ts): writes a large all-or-nothing batch of rows in one
 // transaction on a connection of its own. better-sqlite3 is synchronous: on the app's connection
 // the statements and the commit of 100 000 rows (tens of megabytes written and flushed) would
 // hold the request loop.
-const ROWS_PER_STATEMENT = 500;
-
 parentPort?.once('message', ({ file, batches }: { file: string; batches: RowBatch[] }) => {
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { fileMustExist: true });
-    // The app's own settings (data-source-options.ts): every acknowledged write survives.
-    db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
+    // The app's own settings: every acknowledged write survives.
+    applySqliteSettings(db);
     db.pragma('busy_timeout = 5000');
-    db.pragma('wal_autocheckpoint = 0');
     const connection = db;
     const statements = new Map<string, Database.Statement>();
     const statement = (batch: RowBatch, rows: number) => {

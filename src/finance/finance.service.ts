@@ -34,9 +34,8 @@ export class FinanceService {
     const effectiveFrom = String(body.effectiveFrom ?? '').trim();
     const cents = parseEurosToCents(String(body.amount ?? ''));
     if (!Number.isInteger(channelId) || channelId <= 0) errors.channelId = ['Choose a channel.'];
-    if (!isMonth(effectiveFrom)) errors.effectiveFrom = ['Give the month as YYYY-MM.'];
-    else if (monthOutside(effectiveFrom, planMonthBounds()))
-      errors.effectiveFrom = [`${monthOutside(effectiveFrom, planMonthBounds())}.`];
+    const monthProblem = effectiveFromProblem(effectiveFrom);
+    if (monthProblem) errors.effectiveFrom = [monthProblem];
     if (cents === null || cents <= 0)
       errors.amount = ['Give the cost per contact in euros above zero, such as 6,50.'];
     if (Object.keys(errors).length)
@@ -85,9 +84,8 @@ export class FinanceService {
     const errors: FieldErrors = {};
     const effectiveFrom = String(body.effectiveFrom ?? '').trim();
     const rateBp = parseEurosToCents(String(body.rate ?? ''));
-    if (!isMonth(effectiveFrom)) errors.effectiveFrom = ['Give the month as YYYY-MM.'];
-    else if (monthOutside(effectiveFrom, planMonthBounds()))
-      errors.effectiveFrom = [`${monthOutside(effectiveFrom, planMonthBounds())}.`];
+    const monthProblem = effectiveFromProblem(effectiveFrom);
+    if (monthProblem) errors.effectiveFrom = [monthProblem];
     if (rateBp === null || rateBp < 0 || rateBp > 10000)
       errors.rate = ['Give the annual rate as a percentage from 0 to 100, such as 8 or 7,5.'];
     if (Object.keys(errors).length)
@@ -128,4 +126,11 @@ export class FinanceService {
       return saved;
     });
   }
+}
+
+/** Why a rate's first month cannot be used (not a month, or outside the plan bounds), or null. */
+function effectiveFromProblem(effectiveFrom: string): string | null {
+  if (!isMonth(effectiveFrom)) return 'Give the month as YYYY-MM.';
+  const outside = monthOutside(effectiveFrom, planMonthBounds());
+  return outside ? `${outside}.` : null;
 }

@@ -43,7 +43,8 @@ export class ResultsController {
     @Res() res: Response,
   ): Promise<void> {
     const pilot = await this.pilots.get(slug);
-    const outside = isMonth(month) ? monthOutside(month, resultMonthBounds()) : null;
+    const bounds = resultMonthBounds();
+    const outside = isMonth(month) ? monthOutside(month, bounds) : null;
     if (isMonth(month) && !outside) return res.redirect(`/pilots/${slug}/results/${month}`);
     const { monthly, channels } = await this.results.months(pilot.id);
     const months = [...new Set([...monthly.map((m) => m.month), ...channels.map((c) => c.month)])]
@@ -55,7 +56,7 @@ export class ResultsController {
       mayLog: can(req.user ?? null, 'log_results', pilot),
       // What was asked is shown again beside its message; the browser's picker knows the bounds.
       askedMonth: typeof month === 'string' ? month.slice(0, 20) : '',
-      monthBounds: resultMonthBounds(),
+      monthBounds: bounds,
       monthError:
         month === undefined
           ? null

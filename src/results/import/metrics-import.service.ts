@@ -1,5 +1,6 @@
 import { percentTenths } from '../../common/columns';
 import { Injectable } from '@nestjs/common';
+import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, can } from '../../accounts/permissions';
 import { Channel } from '../../channels/channel.entity';
@@ -39,7 +40,6 @@ const AUDIT_COLUMNS = [
 const PARSE_WORKER = workerModule(__dirname, 'parse-worker', __filename);
 /** Rows between two pauses that let other requests in (the analysis runs on the request loop). */
 const YIELD_EVERY = 5000;
-const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Runs `read` on chunks of `keys` small enough for one statement's parameters, pausing between

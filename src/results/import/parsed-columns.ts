@@ -1,3 +1,4 @@
+import { wordList } from '../../common/words';
 import type { MetricRow, ParsedCsv } from './metrics-csv';
 
 /**
@@ -21,16 +22,7 @@ export interface ParsedColumns {
 
 export function toColumns(parsed: ParsedCsv): ParsedColumns {
   const { rows } = parsed;
-  const words: string[] = [];
-  const position = new Map<string, number>();
-  const of = (word: string) => {
-    let at = position.get(word);
-    if (at === undefined) {
-      at = words.push(word) - 1;
-      position.set(word, at);
-    }
-    return at;
-  };
+  const { words, of } = wordList();
   return {
     words,
     line: Int32Array.from(rows, (r) => r.line),

@@ -1,0 +1,17 @@
+/**
+ * Each distinct text once, in `words`, with `of(text)` its position there: how rows are sent to
+ * and from worker threads as arrays of numbers (copying many small strings and objects across
+ * costs the request loop far more than a few typed arrays).
+ */
+export function wordList(): { words: string[]; of(word: string): number } {
+  const words: string[] = [];
+  const position = new Map<string, number>();
+  return {
+    words,
+    of(word: string): number {
+      let at = position.get(word);
+      if (at === undefined) position.set(word, (at = words.push(word) - 1));
+      return at;
+    },
+  };
+}
