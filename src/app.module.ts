@@ -1,22 +1,25 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { HeavyRequestsInterceptor } from './common/heavy-requests';
+import { HeavyRequestsInterceptor } from './web/heavy-requests';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiModule } from './api/api.module';
 import { AuditModule } from './audit/audit.module';
+import { AuditTrailModule } from './audit-trail/audit-trail.module';
 import { BusinessCaseModule } from './business-case/business-case.module';
 import { ChannelsModule } from './channels/channels.module';
 import type { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { DatabaseModule } from './database/database.module';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions } from './data-source-options';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
+import { PilotPageModule } from './pilot-page/pilot-page.module';
+import { LifecycleModule } from './lifecycle/lifecycle.module';
 import { ReadinessModule } from './readiness/readiness.module';
 import { ResultsModule } from './results/results.module';
 import { SessionsModule } from './sessions/sessions.module';
@@ -31,6 +34,7 @@ export class AppModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.database)),
         DatabaseModule,
         AuditModule,
+        AuditTrailModule,
         AccountsModule,
         SessionsModule,
         ChannelsModule,
@@ -40,7 +44,9 @@ export class AppModule {
         FinanceModule,
         ApiModule,
         ReadinessModule,
+        LifecycleModule,
         DecisionsModule,
+        PilotPageModule,
         DashboardsModule,
         DemoModule,
         HealthModule,

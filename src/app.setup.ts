@@ -11,7 +11,7 @@ import { basename, dirname, join } from 'node:path';
 import { AppExceptionFilter } from './common/app-exception.filter';
 import { sendError } from './common/error-page';
 import { requestGuard } from './common/request-guard';
-import { hbsHelpers } from './common/hbs-helpers';
+import { hbsHelpers } from './hbs-helpers';
 import { setTimeZone } from './common/time-zone';
 import { setEarliestYear } from './common/months';
 import type { AppConfig } from './config/app-config';

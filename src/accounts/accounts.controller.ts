@@ -1,12 +1,15 @@
-import { Body, Controller, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { DEMO_ACCOUNTS } from '../demo/demo-accounts';
 import { AccountsService } from './accounts.service';
 import { Public } from './auth.guard';
-import { ROLE_LABELS } from './permissions';
+import { Role, ROLE_LABELS } from './permissions';
+
+/** The accounts the sign-in page lists while demo data is on; the demo module provides them. */
+export const SIGN_IN_DEMO_ACCOUNTS = Symbol('sign-in demo accounts');
+export type DemoAccountHint = { email: string; name: string; roles: Role[] };
 
 /** Only a path on this site, never another host ("//evil", "https://…"). */
 function safeNext(next: unknown): string {
@@ -18,6 +21,9 @@ export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Optional()
+    @Inject(SIGN_IN_DEMO_ACCOUNTS)
+    private readonly demoAccounts: DemoAccountHint[] = [],
   ) {}
 
   @Public()
@@ -81,7 +87,7 @@ export class AccountsController {
       title: 'Sign in',
       ...values,
       demoAccounts: this.config.demoData
-        ? DEMO_ACCOUNTS.map((a) => ({
+        ? this.demoAccounts.map((a) => ({
             ...a,
             roleLabels: a.roles.map((r) => ROLE_LABELS[r]).join(', '),
           }))

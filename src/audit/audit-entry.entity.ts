@@ -1,5 +1,4 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { Pilot } from '../pilots/pilot.entity';
 
 /** One changed field (or a creation) of anything in the app: who, when, old → new. */
 @Entity('audit_entry')
@@ -24,9 +23,10 @@ export class AuditEntry {
   @Column({ name: 'pilot_id', type: 'integer', nullable: true })
   pilotId: number | null;
 
-  @ManyToOne(() => Pilot)
+  // Named, not imported: the audit trail sits below every feature, pilots included.
+  @ManyToOne('Pilot')
   @JoinColumn({ name: 'pilot_id', foreignKeyConstraintName: 'audit_entry_pilot_fkey' })
-  pilot?: Pilot;
+  pilot?: { slug: string };
 
   @Column({ type: 'varchar', length: 20 })
   action: 'create' | 'update';

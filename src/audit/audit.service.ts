@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditEntry } from './audit-entry.entity';
 import type { FieldChange } from './audit-diff';
 
@@ -24,6 +24,8 @@ export interface AuditTarget {
 /** Writes audit entries inside the caller's transaction, so a change and its trail commit together. */
 @Injectable()
 export class AuditService {
+  constructor(private readonly dataSource: DataSource) {}
+
   async recordCreate(
     em: EntityManager,
     actor: string,
@@ -55,7 +57,8 @@ export class AuditService {
     );
   }
 
-  forPilot(em: EntityManager, pilotId: number): Promise<AuditEntry[]> {
+  /** A pilot's audit entries, newest first. */
+  forPilot(pilotId: number, em: EntityManager = this.dataSource.manager): Promise<AuditEntry[]> {
     return em.find(AuditEntry, { where: { pilotId }, order: { at: 'DESC', id: 'DESC' } });
   }
 }

@@ -1,14 +1,17 @@
 import { Module } from '@nestjs/common';
 import { PilotsModule } from '../pilots/pilots.module';
 import { BusinessCaseController } from './business-case.controller';
-import { BusinessCaseCoreModule } from './business-case-core.module';
+import { BusinessCaseService } from './business-case.service';
+import { CaseSummariesService } from './case-summaries.service';
 import { PlanController } from './plan.controller';
 import { PlanService } from './plan.service';
+import { SignoffsService } from './signoffs.service';
 
+/** The plan, the engine's computation, its cached summaries and finance's sign-offs. */
 @Module({
-  imports: [PilotsModule, BusinessCaseCoreModule],
+  imports: [PilotsModule],
   controllers: [PlanController, BusinessCaseController],
-  providers: [PlanService],
-  exports: [BusinessCaseCoreModule, PlanService],
+  providers: [BusinessCaseService, CaseSummariesService, SignoffsService, PlanService],
+  exports: [BusinessCaseService, CaseSummariesService, SignoffsService, PlanService],
 })
 export class BusinessCaseModule {}

@@ -4,8 +4,8 @@ import { AuditService } from '../audit/audit.service';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import { isMonth } from '../common/months';
 import { Writer } from '../database/writer.service';
-import { FinanceSignoff } from '../finance/finance-signoff.entity';
-import { signoffFingerprint } from '../finance/signoff-fingerprint';
+import { FinanceSignoff } from './finance-signoff.entity';
+import { signoffFingerprint } from './signoff-fingerprint';
 import type { Pilot } from '../pilots/pilot.entity';
 import type { BusinessCaseReport } from './business-case.service';
 

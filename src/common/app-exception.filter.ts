@@ -1,8 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { StorageError } from '../database/writer.service';
-import { DomainError, STATUS_BY_CODE } from './domain-error';
+import { DomainError, STATUS_BY_CODE, StorageError } from './domain-error';
 import { sendError, STATUS_TITLES, wantsJson } from './error-page';
 
 /** Maps every error to a page or a JSON body; nothing reaches the user as a stack trace. */

@@ -41,3 +41,6 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   unauthenticated: 401,
   unavailable: 503,
 };
+
+/** A write that failed because the database cannot take it (disk full, read-only, I/O error). */
+export class StorageError extends Error {}

@@ -34,6 +34,9 @@ export interface FormState {
   fieldErrors: FieldErrors;
 }
 
+/** A form as first shown: no messages. */
+export const EMPTY_FORM: FormState = { status: 200, summary: '', fieldErrors: {} };
+
 /**
  * Runs a form's work and redirects to where it says (303, so a reload does not post again).
  * When the work fails on the user's input or on a stale edit, the form is shown again with

@@ -1,5 +1,7 @@
-import { Heavy } from '../common/heavy-requests';
+import { Heavy } from '../web/heavy-requests';
 import { Controller, Get, Query, Res } from '@nestjs/common';
+import { GatesService } from '../lifecycle/gates.service';
+import { groupByStage } from '../pilots/portfolio';
 import type { Response } from 'express';
 import { safeFileName } from '../common/csv';
 import { todayIso } from '../common/dates';
@@ -10,7 +12,7 @@ import {
   STAGE_LABELS,
   STAGES,
 } from '../pilots/pilot-fields';
-import { PilotsService } from '../pilots/pilots.service';
+import { PilotsService, PortfolioFilter } from '../pilots/pilots.service';
 import { DashboardsService } from './dashboards.service';
 import {
   financeCsv,
@@ -25,13 +27,53 @@ import { financeCharts } from './finance-charts';
 const text = (value: unknown) =>
   typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
 
-/** The portfolio dashboard and finance's overview: read by everyone signed in. */
+/** The portfolio, its dashboard and finance's overview: read by everyone signed in. */
 @Controller()
 export class DashboardsController {
   constructor(
     private readonly dashboards: DashboardsService,
     private readonly pilots: PilotsService,
+    private readonly gates: GatesService,
   ) {}
+
+  @Get()
+  home(@Res() res: Response): void {
+    res.redirect('/dashboard');
+  }
+
+  /** Every pilot by stage, with its signals; filtered by text, stage, type, department, owner. */
+  @Get('pilots')
+  async pilotList(@Query() query: Record<string, unknown>, @Res() res: Response): Promise<void> {
+    const filter: PortfolioFilter = {
+      q: text(query.q) ?? '',
+      stage: STAGES.find((stage) => stage === query.stage),
+      channelType: CHANNEL_TYPES.find((type) => type === query.channelType),
+      department: text(query.department) ?? '',
+      owner: text(query.owner) ?? '',
+    };
+    const [pilots, filterOptions] = await Promise.all([
+      this.pilots.list(filter),
+      this.pilots.filterOptions(),
+    ]);
+    const filtered = Object.values(filter).some(Boolean);
+    const signals = await this.gates.signals(pilots);
+    const withSignals = pilots.map((pilot) =>
+      Object.assign(pilot, { signals: signals.get(pilot.id)?.signals ?? [] }),
+    );
+    const groups = groupByStage(withSignals, todayIso()).filter(
+      (group) => group.pilots.length || !filtered,
+    );
+    res.render('dashboards/pilots', {
+      title: 'Portfolio',
+      groups,
+      total: pilots.length,
+      filter,
+      filtered,
+      stages: options(STAGES, STAGE_LABELS),
+      channelTypes: options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS),
+      ...filterOptions,
+    });
+  }
 
   @Get('dashboard')
   @Heavy()

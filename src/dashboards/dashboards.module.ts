@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { BusinessCaseModule } from '../business-case/business-case.module';
-import { GatesModule } from '../gates/gates.module';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { PilotsModule } from '../pilots/pilots.module';
 import { DashboardsController } from './dashboards.controller';
 import { DashboardsService } from './dashboards.service';
 
 @Module({
-  imports: [PilotsModule, GatesModule, BusinessCaseModule],
+  imports: [PilotsModule, LifecycleModule, BusinessCaseModule],
   controllers: [DashboardsController],
   providers: [DashboardsService],
 })

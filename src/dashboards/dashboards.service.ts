@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { CaseSummariesService } from '../business-case/case-summaries.service';
 import type { MonthRange } from '../business-case/business-case.math';
 import { todayIso } from '../common/dates';
-import { GatesService } from '../gates/gates.service';
+import { GatesService } from '../lifecycle/gates.service';
 import { PilotsService, PortfolioFilter } from '../pilots/pilots.service';
 import { financeRow, FinanceRow } from './finance-dashboard';
 import { PortfolioDashboard, portfolioDashboard } from './portfolio-dashboard';

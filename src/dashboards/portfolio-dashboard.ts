@@ -1,8 +1,8 @@
 import { Chart, chart } from '../charts/chart';
 import { addDays } from '../common/dates';
 import { formatMonth, type Month } from '../common/months';
-import type { PilotSignals } from '../gates/gates.service';
-import type { Signal } from '../gates/signals';
+import type { PilotSignals } from '../lifecycle/gates.service';
+import type { Signal } from '../lifecycle/signals';
 import type { Pilot } from '../pilots/pilot.entity';
 import { STAGE_LABELS, STAGES, type Stage } from '../pilots/pilot-fields';
 import type { ItLevel } from '../readiness/readiness-fields';

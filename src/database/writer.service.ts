@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { DomainError } from '../common/domain-error';
+import { DomainError, StorageError } from '../common/domain-error';
 import { isAnyUniqueViolation } from './unique-violation';
 
 /** What the Writer needs of TypeORM's one better-sqlite3 connection and its query runner. */
@@ -8,9 +8,6 @@ interface SqliteConnection {
   databaseConnection?: { inTransaction: boolean; exec(sql: string): unknown };
   queryRunner?: { transactionDepth: number; isTransactionActive: boolean };
 }
-
-/** A write that failed because the database cannot take it (disk full, read-only, I/O error). */
-export class StorageError extends Error {}
 
 const STORAGE_CODES = /SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)|ENOSPC|EROFS/;
 

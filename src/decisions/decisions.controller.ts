@@ -9,8 +9,8 @@ import { FormState, submitForm } from '../common/forms';
 import { options } from '../pilots/pilot-fields';
 import { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
-import { OUTCOME_LABELS, OUTCOMES, targetStage } from './decision-rules';
-import { DecisionsService } from './decisions.service';
+import { OUTCOME_LABELS, OUTCOMES, targetStage } from '../lifecycle/decision-rules';
+import { DecisionsService } from '../lifecycle/decisions.service';
 
 const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 

@@ -1,13 +1,15 @@
 import { Module } from '@nestjs/common';
+import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { PilotsModule } from '../pilots/pilots.module';
-import { DecisionsCoreModule } from './decisions-core.module';
-import { DecisionsController } from './decisions.controller';
-import { BoardPackController } from './board-pack.controller';
-import { GatesModule } from '../gates/gates.module';
 import { ReadinessModule } from '../readiness/readiness.module';
+import { BoardPackController } from './board-pack.controller';
+import { BoardPackPresenter } from './board-pack.presenter';
+import { DecisionsController } from './decisions.controller';
 
+/** The board's pages: the agenda, the review with its decision form, the board pack. */
 @Module({
-  imports: [PilotsModule, DecisionsCoreModule, GatesModule, ReadinessModule],
+  imports: [PilotsModule, LifecycleModule, ReadinessModule],
   controllers: [DecisionsController, BoardPackController],
+  providers: [BoardPackPresenter],
 })
 export class DecisionsModule {}

@@ -27,7 +27,8 @@ import { addDays, todayIso } from '../common/dates';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Writer } from '../database/writer.service';
-import { PilotStageChange } from '../pilots/pilot-stage-change.entity';
+import { PilotsService } from '../pilots/pilots.service';
+import { StageMoves } from '../lifecycle/stage-move';
 import { Pilot } from '../pilots/pilot.entity';
 import { DEMO_PILOTS } from './demo-data';
 
@@ -42,6 +43,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly writer: Writer,
     private readonly audit: AuditService,
+    private readonly pilots: PilotsService,
+    private readonly stageMoves: StageMoves,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -66,7 +69,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
 
       for (const demo of DEMO_PILOTS) {
         const created = dayAt(addDays(today, -demo.path[0].daysAgo));
-        const current = demo.path[demo.path.length - 1];
+        const [first, ...moves] = demo.path;
         const pilot = em.create(Pilot, {
           slug: demo.slug,
           name: demo.name,
@@ -83,14 +86,14 @@ export class DemoSeeder implements OnApplicationBootstrap {
           operationsLead: demo.operationsLead ?? null,
           financeController: demo.financeController ?? null,
           serviceStrategy: demo.serviceStrategy,
-          stage: current.stage,
-          stageEnteredOn: addDays(today, -current.daysAgo),
+          stage: first.stage,
+          stageEnteredOn: addDays(today, -first.daysAgo),
           nextReviewDate:
             demo.nextReviewInDays === undefined ? null : addDays(today, demo.nextReviewInDays),
           lessonsLearned: demo.lessonsLearned ?? null,
           version: 1,
           createdAt: created,
-          updatedAt: dayAt(addDays(today, -current.daysAgo)),
+          updatedAt: created,
           affectedChannels: demo.affected
             .map((key) => byKey.get(key))
             .filter((c): c is Channel => Boolean(c)),
@@ -102,17 +105,18 @@ export class DemoSeeder implements OnApplicationBootstrap {
           { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
           created,
         );
-        let from: PilotStageChange['fromStage'] = null;
-        for (const step of demo.path) {
-          await em.insert(PilotStageChange, {
-            pilotId: pilot.id,
-            fromStage: from,
-            toStage: step.stage,
-            changedAt: dayAt(addDays(today, -step.daysAgo)),
+        await this.pilots.writeRegistration(em, pilot, DEMO_ACTOR, first.reason ?? 'Registered');
+        // The past moves through the lifecycle's one door, each at its own date.
+        for (const step of moves) {
+          const at = dayAt(addDays(today, -step.daysAgo));
+          const moved = await this.stageMoves.move(em, pilot, {
+            to: step.stage,
             actor: DEMO_ACTOR,
-            reason: step.reason ?? (from === null ? 'Registered' : null),
+            reason: step.reason ?? null,
+            at,
           });
-          from = step.stage;
+          if (!moved) throw new Error(`Demo pilot ${demo.slug} changed while it was seeded.`);
+          Object.assign(pilot, { stage: step.stage, version: pilot.version + 1, updatedAt: at });
         }
       }
       await this.seedBusinessCases(em, today);

@@ -1,10 +1,10 @@
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { AuditService } from '../audit/audit.service';
-import { todayIso } from '../common/dates';
-import { updateIfUnchanged } from '../database/update-if-unchanged';
-import { PilotStageChange } from '../pilots/pilot-stage-change.entity';
-import { Pilot } from '../pilots/pilot.entity';
+import { AuditService } from '../audit/audit.service';
 import type { Stage } from '../pilots/pilot-fields';
+import type { Pilot } from '../pilots/pilot.entity';
+import { PilotsService } from '../pilots/pilots.service';
+import { canMove } from './decision-rules';
 
 export interface StageMove {
   to: Stage;
@@ -13,42 +13,39 @@ export interface StageMove {
   reason: string | null;
   /** Other pilot fields written with the move (lessons learned, the next review). */
   fields?: Partial<Pilot>;
+  /** When it happened: now, or a month in the past for history brought in from before the app. */
   at?: Date;
 }
 
 /**
- * The one door for every stage change (the owner's step, a stop, a board decision): writes the
- * pilot's stage with the version check inside the UPDATE, the row of its stage history and the
- * audit entry. A decision that keeps the stage (an extension) still gets its history row.
- * False when someone saved the pilot since `pilot` was read: nothing is written then.
+ * The one door for every stage change (the owner's step, a stop, a board decision, the demo's
+ * history): checks that the lifecycle has the move, writes the pilot's stage with the version
+ * check inside the UPDATE and the row of its stage history (through the pilots feature, which
+ * owns them), and the audit entry. A decision that keeps the stage (an extension) still gets its
+ * history row. The gate a move needs (the owner's checklist, the board's rules) is the caller's.
  */
-export async function moveStage(
-  em: EntityManager,
-  audit: AuditService,
-  pilot: Pilot,
-  move: StageMove,
-): Promise<boolean> {
-  const at = move.at ?? new Date();
-  const { affectedChannels: _channels, ...fields } = move.fields ?? {};
-  const columns: Partial<Pilot> = { ...fields, stage: move.to, updatedAt: at };
-  if (move.to !== pilot.stage) columns.stageEnteredOn = todayIso(at);
-  if (!(await updateIfUnchanged(em, Pilot, pilot, columns))) return false;
-  await em.insert(PilotStageChange, {
-    pilotId: pilot.id,
-    fromStage: pilot.stage,
-    toStage: move.to,
-    changedAt: at,
-    actor: move.actor,
-    reason: move.reason,
-  });
-  // Also in the audit trail, so the organisation-wide trail shows stage moves too.
-  if (move.to !== pilot.stage)
-    await audit.recordChanges(
-      em,
-      move.actor,
-      { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
-      [{ field: 'stage', oldValue: pilot.stage, newValue: move.to }],
-      at,
-    );
-  return true;
+@Injectable()
+export class StageMoves {
+  constructor(
+    private readonly pilots: PilotsService,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** False when someone saved the pilot since `pilot` was read: nothing is written then. */
+  async move(em: EntityManager, pilot: Pilot, move: StageMove): Promise<boolean> {
+    if (!canMove(pilot.stage, move.to))
+      throw new Error(`The lifecycle has no move from ${pilot.stage} to ${move.to}.`);
+    const at = move.at ?? new Date();
+    if (!(await this.pilots.writeStage(em, pilot, { ...move, at }))) return false;
+    // Also in the audit trail, so the organisation-wide trail shows stage moves too.
+    if (move.to !== pilot.stage)
+      await this.audit.recordChanges(
+        em,
+        move.actor,
+        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+        [{ field: 'stage', oldValue: pilot.stage, newValue: move.to }],
+        at,
+      );
+    return true;
+  }
 }

@@ -19,6 +19,9 @@ export const STAGE_LABELS: Record<Stage, string> = {
   stopped: 'Stopped',
 };
 
+/** From incubation on a pilot must have an owner (lifecycle.md). */
+export const OWNER_REQUIRED_FROM: readonly Stage[] = ['incubation', 'scale_up_review', 'scaled'];
+
 export const CHANNEL_TYPES = [
   'chat',
   'chatbot',

@@ -1,12 +1,11 @@
 import { Module } from '@nestjs/common';
 import { ChannelsModule } from '../channels/channels.module';
-import { DecisionsCoreModule } from '../decisions/decisions-core.module';
-import { GatesModule } from '../gates/gates.module';
 import { PilotsController } from './pilots.controller';
 import { PilotsService } from './pilots.service';
 
+/** The pilot's record: registering and editing it. Knows nothing of gates or decisions. */
 @Module({
-  imports: [ChannelsModule, GatesModule, DecisionsCoreModule],
+  imports: [ChannelsModule],
   controllers: [PilotsController],
   providers: [PilotsService],
   exports: [PilotsService],

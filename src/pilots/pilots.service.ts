@@ -1,26 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { diffFields } from '../audit/audit-diff';
-import { AuditEntry } from '../audit/audit-entry.entity';
 import { AuditService } from '../audit/audit.service';
 import { Channel } from '../channels/channel.entity';
 import { todayIso } from '../common/dates';
-import { moveStage } from '../lifecycle/stage-move';
 import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../database/unique-violation';
 import { Writer } from '../database/writer.service';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
-import { StageStepDto, StopPilotDto } from './dto/stage-step.dto';
 import { PilotStageChange } from './pilot-stage-change.entity';
 import { Pilot } from './pilot.entity';
 import { slugify } from './portfolio';
-import { strategyFit } from './strategy-fit';
-import { canStop, checkOwnerStep, OWNER_REQUIRED_FROM } from './stage-rules';
-import { GatesService } from '../gates/gates.service';
 import { User } from '../accounts/user.entity';
-import { readableChange } from './history-labels';
-import { PURPOSES, type Stage } from './pilot-fields';
+import { OWNER_REQUIRED_FROM, PURPOSES, type Stage } from './pilot-fields';
 import { groupBy } from '../common/group-by';
 
 export interface PortfolioFilter {
@@ -51,31 +44,12 @@ const EDITABLE_FIELDS = [
   'nextReviewDate',
 ] as const;
 
-export type HistoryItem =
-  | {
-      kind: 'stage';
-      at: Date;
-      actor: string;
-      fromStage: Stage | null;
-      toStage: Stage;
-      reason: string | null;
-    }
-  | {
-      kind: 'create' | 'update';
-      at: Date;
-      actor: string;
-      field: string | null;
-      oldValue: string | null;
-      newValue: string | null;
-    };
-
 @Injectable()
 export class PilotsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: Writer,
     private readonly audit: AuditService,
-    private readonly gates: GatesService,
   ) {}
 
   async list(filter: PortfolioFilter): Promise<Pilot[]> {
@@ -164,36 +138,6 @@ export class PilotsService {
       .find({ where: { pilotId }, order: { changedAt: 'ASC', id: 'ASC' } });
   }
 
-  async history(pilotId: number): Promise<HistoryItem[]> {
-    const [stages, entries] = await Promise.all([
-      this.dataSource
-        .getRepository(PilotStageChange)
-        .find({ where: { pilotId }, order: { changedAt: 'DESC', id: 'DESC' } }),
-      this.dataSource
-        .getRepository(AuditEntry)
-        .find({ where: { pilotId }, order: { at: 'DESC', id: 'DESC' } }),
-    ]);
-    const items: HistoryItem[] = [
-      ...stages.map((change) => ({
-        kind: 'stage' as const,
-        at: change.changedAt,
-        actor: change.actor,
-        fromStage: change.fromStage,
-        toStage: change.toStage,
-        reason: change.reason,
-      })),
-      ...entries
-        .filter((entry) => entry.field !== 'stage')
-        .map((entry) => ({
-          kind: entry.action,
-          at: entry.at,
-          actor: entry.actor,
-          ...readableChange(entry),
-        })),
-    ];
-    return items.sort((a, b) => b.at.getTime() - a.at.getTime());
-  }
-
   /** `ownerUserId`: the account that will keep the pilot (the channel owner who registers it). */
   async create(
     dto: PilotFormDto,
@@ -251,14 +195,7 @@ export class PilotsService {
       affectedChannels: channels,
     });
     await em.save(pilot);
-    await em.insert(PilotStageChange, {
-      pilotId: pilot.id,
-      fromStage: null,
-      toStage: 'idea',
-      changedAt: now,
-      actor,
-      reason: 'Registered',
-    });
+    await this.writeRegistration(em, pilot, actor);
     await this.audit.recordCreate(
       em,
       actor,
@@ -332,68 +269,59 @@ export class PilotsService {
     });
   }
 
-  async stepStage(slug: string, dto: StageStepDto, actor: string): Promise<Pilot> {
-    return this.writer.write(async (em) => {
-      const pilot = await this.get(slug, em);
-      this.assertStage(pilot, dto.fromStage);
-      const { subject } = await this.gates.subjectFor(pilot, em);
-      const check = checkOwnerStep(subject, dto.toStage);
-      if (!check.allowed)
-        throw new DomainError('validation', check.reason, { toStage: [check.reason] });
-      await this.moveStage(em, pilot, dto.toStage, actor, null);
-      return pilot;
+  /**
+   * Writes a stage move: the stage (with the version check inside the UPDATE) and its row in
+   * the stage history. Only the lifecycle's door (lifecycle/stage-move.ts) calls this; it checks
+   * the move and writes the audit entry. False when someone saved the pilot since it was read.
+   */
+  async writeStage(
+    em: EntityManager,
+    pilot: Pilot,
+    move: { to: Stage; actor: string; reason: string | null; at: Date; fields?: Partial<Pilot> },
+  ): Promise<boolean> {
+    const { affectedChannels: _channels, ...fields } = move.fields ?? {};
+    const columns: Partial<Pilot> = { ...fields, stage: move.to, updatedAt: move.at };
+    if (move.to !== pilot.stage) columns.stageEnteredOn = todayIso(move.at);
+    if (!(await updateIfUnchanged(em, Pilot, pilot, columns))) return false;
+    await em.insert(PilotStageChange, {
+      pilotId: pilot.id,
+      fromStage: pilot.stage,
+      toStage: move.to,
+      changedAt: move.at,
+      actor: move.actor,
+      reason: move.reason,
+    });
+    return true;
+  }
+
+  /** The first row of a new pilot's stage history: where it started, when, by whom. */
+  async writeRegistration(
+    em: EntityManager,
+    pilot: Pilot,
+    actor: string,
+    reason = 'Registered',
+  ): Promise<void> {
+    await em.insert(PilotStageChange, {
+      pilotId: pilot.id,
+      fromStage: null,
+      toStage: pilot.stage,
+      changedAt: pilot.createdAt,
+      actor,
+      reason,
     });
   }
 
-  async stop(slug: string, dto: StopPilotDto, actor: string): Promise<Pilot> {
-    return this.writer.write(async (em) => {
-      const pilot = await this.get(slug, em);
-      this.assertStage(pilot, dto.fromStage);
-      if (!canStop(pilot.stage))
-        throw new DomainError('validation', 'This pilot has already stopped.');
-      const changes = diffFields(pilot, { lessonsLearned: dto.lessonsLearned }, ['lessonsLearned']);
-      await this.moveStage(em, pilot, 'stopped', actor, dto.reason, {
-        lessonsLearned: dto.lessonsLearned,
-      });
-      await this.audit.recordChanges(
-        em,
-        actor,
-        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
-        changes,
-      );
-      return pilot;
-    });
+  /** Saves the given columns only if nobody saved the pilot since it was read. */
+  async saveIfUnchanged(em: EntityManager, pilot: Pilot, fields: Partial<Pilot>): Promise<void> {
+    await this.bumpVersion(em, pilot, fields);
   }
 
-  /** The board's explicit acceptance of a conflict between the channel and the service strategy. */
-  acceptConflict(slug: string, note: string, actor: string): Promise<void> {
-    if (note.length < 10 || note.length > 2000) {
-      throw DomainError.field(
-        'note',
-        'Say why the board accepts the conflict, in 10 to 2000 characters.',
-      );
-    }
-    return this.writer.write(async (em) => {
-      const pilot = await this.get(slug, em);
-      if (!strategyFit(pilot.serviceStrategy, pilot.channelType).conflict) {
-        throw new DomainError('validation', 'This pilot has no strategy conflict to accept.');
-      }
-      if (pilot.conflictAcceptedAt)
-        throw new DomainError('conflict', 'The board has accepted this conflict already.');
-      const now = new Date();
-      await this.bumpVersion(em, pilot, {
-        conflictAcceptedBy: actor,
-        conflictAcceptedAt: now,
-        conflictNote: note,
-        updatedAt: now,
-      });
-      await this.audit.recordChanges(
-        em,
-        actor,
-        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
-        [{ field: 'strategy conflict accepted', oldValue: null, newValue: note }],
-      );
-    });
+  /** The standard message when someone saved the pilot after the form was opened. */
+  conflict(): DomainError {
+    return new DomainError(
+      'conflict',
+      'Someone else saved this pilot after you opened the form. Nothing of yours was saved: reload the pilot, then make your changes again.',
+    );
   }
 
   private async writeWithSlug<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -410,18 +338,6 @@ export class PilotsService {
     }
   }
 
-  private async moveStage(
-    em: EntityManager,
-    pilot: Pilot,
-    to: Stage,
-    actor: string,
-    reason: string | null,
-    fields: Partial<Pilot> = {},
-  ): Promise<void> {
-    if (!(await moveStage(em, this.audit, pilot, { to, actor, reason, fields })))
-      throw this.conflict();
-  }
-
   /** Saves only if nobody saved since `pilot` was read; the version check is in the UPDATE itself. */
   private async bumpVersion(
     em: EntityManager,
@@ -434,22 +350,6 @@ export class PilotsService {
 
   private assertVersion(pilot: Pilot, version: number): void {
     if (pilot.version !== version) throw this.conflict();
-  }
-
-  private assertStage(pilot: Pilot, expected: Stage): void {
-    if (pilot.stage !== expected) {
-      throw new DomainError(
-        'conflict',
-        `This pilot has moved to another stage since the page was loaded. Reload the page to see where it is now.`,
-      );
-    }
-  }
-
-  private conflict(): DomainError {
-    return new DomainError(
-      'conflict',
-      'Someone else saved this pilot after you opened the form. Nothing of yours was saved: reload the pilot, then make your changes again.',
-    );
   }
 
   private async assertSlugFree(

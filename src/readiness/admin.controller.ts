@@ -5,20 +5,14 @@ import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
 import { FormState, submitForm } from '../common/forms';
-import { GatesService } from '../gates/gates.service';
-import { options } from '../pilots/pilot-fields';
-import { IT_LEVEL_LABELS, IT_LEVELS } from './readiness-fields';
 import { ReadinessService } from './readiness.service';
 
 const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 
-/** The admin's pages for the checklist template and the gate thresholds. */
+/** The admin's page for the readiness checklist template. */
 @Controller('admin')
 export class AdminController {
-  constructor(
-    private readonly readiness: ReadinessService,
-    private readonly gates: GatesService,
-  ) {}
+  constructor(private readonly readiness: ReadinessService) {}
 
   @Get('readiness-items')
   async items(@Req() req: Request, @Res() res: Response): Promise<void> {
@@ -67,30 +61,6 @@ export class AdminController {
     );
   }
 
-  @Get('gate-settings')
-  async settings(@Req() req: Request, @Res() res: Response): Promise<void> {
-    authorize(req, 'manage_thresholds');
-    await this.renderSettings(res, null);
-  }
-
-  @Post('gate-settings')
-  async saveSettings(
-    @Body() body: Record<string, unknown>,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    authorize(req, 'manage_thresholds');
-    await submitForm(
-      res,
-      async () => {
-        await this.readiness.saveThresholds(body, actorOf(req));
-        flash(req, 'Thresholds saved; every gate and signal uses them from now on.');
-        return '/admin/gate-settings';
-      },
-      (state) => this.renderSettings(res, body, state),
-    );
-  }
-
   private async renderItems(
     res: Response,
     values: Record<string, unknown>,
@@ -117,23 +87,6 @@ export class AdminController {
       values,
       failedId,
       summary: state.summary,
-      fieldErrors: state.fieldErrors,
-    });
-  }
-
-  private async renderSettings(
-    res: Response,
-    posted: Record<string, unknown> | null,
-    state: FormState = EMPTY,
-  ): Promise<void> {
-    const current = await this.gates.thresholds();
-    res.status(state.status).render('readiness/gate-settings', {
-      title: 'Gate thresholds',
-      values: posted ?? current,
-      current,
-      levels: options(IT_LEVELS, IT_LEVEL_LABELS),
-      summary: state.summary,
-      conflict: state.status === 409,
       fieldErrors: state.fieldErrors,
     });
   }

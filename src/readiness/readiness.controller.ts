@@ -6,7 +6,6 @@ import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
 import { FormState, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
-import { GatesService } from '../gates/gates.service';
 import { options } from '../pilots/pilot-fields';
 import { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
@@ -29,7 +28,6 @@ const itemId = new ParseIntPipe({
 export class ReadinessController {
   constructor(
     private readonly pilots: PilotsService,
-    private readonly gates: GatesService,
     private readonly readiness: ReadinessService,
   ) {}
 
@@ -113,10 +111,8 @@ export class ReadinessController {
     pilot: Pilot,
     failed: { itemId: number; values: Record<string, unknown>; state: FormState } | null = null,
   ): Promise<void> {
-    const { rows, readiness } = await this.gates.checklist(pilot.id);
-    const history = (await this.pilots.history(pilot.id)).filter(
-      (h) => h.kind === 'update' && rows.some((r) => h.field?.startsWith(`${r.item.title}: `)),
-    );
+    const { rows, readiness } = await this.readiness.checklist(pilot.id);
+    const history = await this.readiness.checklistHistory(pilot.id, rows);
     res.status(failed?.state.status ?? 200).render('readiness/checklist', {
       title: `Readiness · ${pilot.name}`,
       pilot,

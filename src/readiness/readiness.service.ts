@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { readAll } from '../database/read-all';
+import { groupBy } from '../common/group-by';
 import { diffFields, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { isIsoDate } from '../common/dates';
@@ -7,7 +9,6 @@ import { DomainError, FieldErrors } from '../common/domain-error';
 import { centsToInput, parseEurosToCents } from '../common/money';
 import { Writer } from '../database/writer.service';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
-import { GateSettings } from '../gates/gate-settings.entity';
 import { Pilot } from '../pilots/pilot.entity';
 import { ItCommitment, ItIntegration } from './it-commitment.entity';
 import { PilotReadiness } from './pilot-readiness.entity';
@@ -20,6 +21,9 @@ import {
   ItLevel,
 } from './readiness-fields';
 import { ReadinessItem } from './readiness-item.entity';
+import { ChecklistRow, checklistOf, Readiness } from './readiness-rules';
+import { READINESS_WORDS } from './readiness-words';
+import { readableWith } from '../audit/readable-change';
 
 const stale = (what: string) =>
   new DomainError(
@@ -29,7 +33,7 @@ const stale = (what: string) =>
 
 const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
-/** Checklist statuses, IT commitment, the checklist template and the gate thresholds. */
+/** Checklist statuses, IT commitment and the checklist template. */
 @Injectable()
 export class ReadinessService {
   constructor(
@@ -37,6 +41,51 @@ export class ReadinessService {
     private readonly writer: Writer,
     private readonly audit: AuditService,
   ) {}
+
+  /** A pilot's checklist: the template's items with the pilot's statuses. */
+  async checklist(
+    pilotId: number,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<{ rows: ChecklistRow[]; readiness: Readiness }> {
+    const [items, states] = await readAll(em, [
+      () => em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
+      () => em.findBy(PilotReadiness, { pilotId }),
+    ] as const);
+    return checklistOf(items, states);
+  }
+
+  /** The changes to a pilot's checklist items, newest first, in the form's words. */
+  async checklistHistory(pilotId: number, rows: ChecklistRow[]) {
+    const entries = await this.audit.forPilot(pilotId);
+    return entries
+      .filter(
+        (e) => e.action === 'update' && rows.some((r) => e.field?.startsWith(`${r.item.title}: `)),
+      )
+      .map((e) => ({ at: e.at, actor: e.actor, ...readableWith(e, [READINESS_WORDS]) }));
+  }
+
+  /** The readiness and IT commitment level of each pilot, for the gates: three queries in all. */
+  async ofPilots(
+    pilotIds: number[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Map<number, { readiness: Readiness; itLevel: ItLevel }>> {
+    const [items, states, its] = await readAll(em, [
+      () => em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
+      () => em.findBy(PilotReadiness, { pilotId: In(pilotIds) }),
+      () => em.findBy(ItCommitment, { pilotId: In(pilotIds) }),
+    ] as const);
+    const statesOf = groupBy(states, (row) => row.pilotId);
+    const itOf = new Map(its.map((row) => [row.pilotId, row.level]));
+    return new Map(
+      pilotIds.map((id) => [
+        id,
+        {
+          readiness: checklistOf(items, statesOf.get(id) ?? []).readiness,
+          itLevel: itOf.get(id) ?? 'none',
+        },
+      ]),
+    );
+  }
 
   /** Sets one checklist item of a pilot; `version` is the one the page showed (0 for never set). */
   setItem(
@@ -286,65 +335,6 @@ export class ReadinessService {
         now,
       );
       return { ...existing, ...values };
-    });
-  }
-
-  saveThresholds(body: Record<string, unknown>, actor: string): Promise<void> {
-    const errors: FieldErrors = {};
-    const int = (name: string, min: number, max: number, message: string) => {
-      const raw = text(body[name]);
-      const value = Number(raw);
-      if (!/^\d+$/.test(raw) || value < min || value > max) errors[name] = [message];
-      return value;
-    };
-    const values = {
-      minIncubationMonths: int(
-        'minIncubationMonths',
-        1,
-        60,
-        'A whole number of months from 1 to 60.',
-      ),
-      readinessPct: int('readinessPct', 0, 100, 'A percentage from 0 to 100.'),
-      maxWaterbedPct: int('maxWaterbedPct', 0, 100, 'A percentage from 0 to 100.'),
-      vendorStandaloneMonths: int(
-        'vendorStandaloneMonths',
-        0,
-        60,
-        'A whole number of months from 0 to 60.',
-      ),
-      maxMonthsInStage: int('maxMonthsInStage', 1, 120, 'A whole number of months from 1 to 120.'),
-      minItLevel: text(body.minItLevel) as ItLevel,
-    };
-    if (!IT_LEVELS.includes(values.minItLevel))
-      errors.minItLevel = ['Choose a level from the list.'];
-    if (Object.keys(errors).length)
-      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
-    return this.writer.write(async (em) => {
-      const existing = await em.findOneByOrFail(GateSettings, { id: 1 });
-      if (existing.version !== Number(body.version)) throw stale('the thresholds');
-      const changes = diffFields(existing, values, [
-        'minIncubationMonths',
-        'readinessPct',
-        'minItLevel',
-        'maxWaterbedPct',
-        'vendorStandaloneMonths',
-        'maxMonthsInStage',
-      ]);
-      if (!changes.length) return;
-      const now = new Date();
-      const saved = await updateIfUnchanged(em, GateSettings, existing, {
-        ...values,
-        updatedBy: actor,
-        updatedAt: now,
-      });
-      if (!saved) throw stale('the thresholds');
-      await this.audit.recordChanges(
-        em,
-        actor,
-        { entityType: 'gate_settings', entityId: 1, pilotId: null },
-        changes,
-        now,
-      );
     });
   }
 }

@@ -1,5 +1,5 @@
-import { Decision, DecisionCondition } from '../../src/decisions/decision.entity';
-import { GatesService } from '../../src/gates/gates.service';
+import { Decision, DecisionCondition } from '../../src/lifecycle/decision.entity';
+import { GatesService } from '../../src/lifecycle/gates.service';
 import { PilotsService } from '../../src/pilots/pilots.service';
 import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
 import { findPilot } from '../support/factories';

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { DataSource } from 'typeorm';
 import { runCli } from '../../src/cli';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
-import { dataSourceOptions } from '../../src/database/data-source-options';
+import { dataSourceOptions } from '../../src/data-source-options';
 import {
   browserSession,
   LiveServer,

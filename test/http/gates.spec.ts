@@ -1,6 +1,6 @@
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
-import { GateSettings } from '../../src/gates/gate-settings.entity';
-import { GatesService } from '../../src/gates/gates.service';
+import { GateSettings } from '../../src/lifecycle/gate-settings.entity';
+import { GatesService } from '../../src/lifecycle/gates.service';
 import { PilotStageChange } from '../../src/pilots/pilot-stage-change.entity';
 import { Pilot } from '../../src/pilots/pilot.entity';
 import { PilotsService } from '../../src/pilots/pilots.service';

@@ -1,8 +1,8 @@
 import { SignInAttempt } from '../../src/accounts/user.entity';
 import { SIGN_IN_LIMITS } from '../../src/accounts/accounts.service';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
-import { Decision } from '../../src/decisions/decision.entity';
-import { GateSettings } from '../../src/gates/gate-settings.entity';
+import { Decision } from '../../src/lifecycle/decision.entity';
+import { GateSettings } from '../../src/lifecycle/gate-settings.entity';
 import { ItCommitment } from '../../src/readiness/it-commitment.entity';
 import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
 import { findPilot, pilotFields } from '../support/factories';

@@ -1,4 +1,4 @@
-import { FinanceSignoff } from '../../src/finance/finance-signoff.entity';
+import { FinanceSignoff } from '../../src/business-case/finance-signoff.entity';
 import { MonthlyResult } from '../../src/results/monthly-result.entity';
 import { findPilot } from '../support/factories';
 import { submit, unescapeHtml } from '../support/forms';

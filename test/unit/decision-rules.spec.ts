@@ -1,4 +1,4 @@
-import { DecisionDraft, decisionErrors, targetStage } from '../../src/decisions/decision-rules';
+import { DecisionDraft, decisionErrors, targetStage } from '../../src/lifecycle/decision-rules';
 import type { Stage } from '../../src/pilots/pilot-fields';
 
 describe('targetStage', () => {

@@ -1,4 +1,4 @@
-import { readableChange } from '../../src/pilots/history-labels';
+import { readableChange } from '../../src/pilot-page/history-labels';
 
 // A pilot's history in the forms' words and units, not column names and stored numbers.
 

@@ -3,7 +3,7 @@ import {
   DEFAULT_THRESHOLDS,
   gateCriteria,
   GateSubject,
-} from '../../src/pilots/stage-rules';
+} from '../../src/lifecycle/stage-rules';
 
 // Every criterion of the scale-up review at its threshold, on both sides of it, and without data.
 const ready: GateSubject = {

@@ -1,5 +1,5 @@
-import { lastFullMonth, SignalFacts, signalsFor } from '../../src/gates/signals';
-import { DEFAULT_THRESHOLDS } from '../../src/pilots/stage-rules';
+import { lastFullMonth, SignalFacts, signalsFor } from '../../src/lifecycle/signals';
+import { DEFAULT_THRESHOLDS } from '../../src/lifecycle/stage-rules';
 
 const today = '2026-11-23';
 const quiet: SignalFacts = {

@@ -5,7 +5,7 @@ import {
   gateCriteria,
   GateSubject,
   nextOwnerStep,
-} from '../../src/pilots/stage-rules';
+} from '../../src/lifecycle/stage-rules';
 import type { Stage } from '../../src/pilots/pilot-fields';
 
 const ready: GateSubject = {

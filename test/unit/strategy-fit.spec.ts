@@ -1,4 +1,4 @@
-import { strategyFit } from '../../src/pilots/strategy-fit';
+import { strategyFit } from '../../src/lifecycle/strategy-fit';
 import type { ChannelType, ServiceStrategy } from '../../src/pilots/pilot-fields';
 
 describe('strategyFit', () => {

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../src/config/app-config';
 import { todayIso } from '../../src/common/dates';
-import { hbsHelpers } from '../../src/common/hbs-helpers';
+import { hbsHelpers } from '../../src/hbs-helpers';
 import { monthOf } from '../../src/common/months';
 import { DEFAULT_TIME_ZONE, setTimeZone } from '../../src/common/time-zone';
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
-import { hbsHelpers } from '../../src/common/hbs-helpers';
+import { hbsHelpers } from '../../src/hbs-helpers';
 
 // Handlebars resolves a bare {{name}} to a helper before a field of the same name: a helper
 // called `month` made {{month}} print "—" in links and form actions, and `evidence` put

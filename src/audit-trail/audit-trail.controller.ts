@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import { authorize } from '../accounts/auth.guard';
 import { isIsoDate } from '../common/dates';
-import { AuditEntry } from './audit-entry.entity';
+import { AuditEntry } from '../audit/audit-entry.entity';
 
 const PAGE_SIZE = 100;
 const ENTITY_TYPES = [
@@ -23,7 +23,7 @@ const ENTITY_TYPES = [
 
 /** The organisation-wide audit trail, for admins: every change, filterable. */
 @Controller('admin/audit')
-export class AuditController {
+export class AuditTrailController {
   constructor(private readonly dataSource: DataSource) {}
 
   @Get()
@@ -67,7 +67,7 @@ export class AuditController {
     const params = new URLSearchParams(
       Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>,
     );
-    res.render('audit/index', {
+    res.render('audit-trail/index', {
       title: 'Audit trail',
       entries: rows.slice(0, PAGE_SIZE),
       filter,

@@ -2,7 +2,7 @@ import { daysBetween } from '../common/dates';
 import { formatPercent } from '../common/money';
 import type { Stage } from '../pilots/pilot-fields';
 import type { ItLevel } from '../readiness/readiness-fields';
-import type { GateThresholds } from '../pilots/stage-rules';
+import type { GateThresholds } from './stage-rules';
 
 // The portfolio's warning lights (lifecycle.md, "Signals on the portfolio"), each with its reason.
 

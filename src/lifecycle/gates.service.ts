@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
-import { DecisionCondition } from '../decisions/decision.entity';
+import { DecisionCondition } from './decision.entity';
 import { BusinessCaseReport, BusinessCaseService } from '../business-case/business-case.service';
 import { CaseSummariesService } from '../business-case/case-summaries.service';
 import { CaseSummary, summarise } from '../business-case/case-summary';
@@ -12,26 +12,13 @@ import {
   GateThresholds,
   nextOwnerStep,
   QualityFact,
-} from '../pilots/stage-rules';
-import { strategyFit } from '../pilots/strategy-fit';
-import { ItCommitment } from '../readiness/it-commitment.entity';
-import { PilotReadiness } from '../readiness/pilot-readiness.entity';
-import { ReadinessItem } from '../readiness/readiness-item.entity';
-import type { ItemStatus } from '../readiness/readiness-fields';
-import { Readiness, readinessOf } from '../readiness/readiness-rules';
+} from './stage-rules';
+import { strategyFit } from './strategy-fit';
+import { ReadinessService } from '../readiness/readiness.service';
 import { GateSettings } from './gate-settings.entity';
 import { Signal, signalsFor } from './signals';
 import { readAll } from '../database/read-all';
 import { groupBy } from '../common/group-by';
-
-export interface ChecklistRow {
-  item: ReadinessItem;
-  status: ItemStatus;
-  evidence: string | null;
-  changedBy: string | null;
-  changedAt: Date | null;
-  version: number;
-}
 
 export interface GateFacts {
   subject: GateSubject;
@@ -44,33 +31,6 @@ export interface PilotSignals {
   subject: GateSubject;
   summary: CaseSummary;
   signals: Signal[];
-}
-
-/** A pilot's checklist from the template and its states. */
-function checklistOf(
-  items: ReadinessItem[],
-  states: PilotReadiness[],
-): { rows: ChecklistRow[]; readiness: Readiness } {
-  // Inactive template items stay on the checklists that already have a status for them.
-  const rows = items
-    .filter((item) => item.active || states.some((s) => s.itemId === item.id))
-    .map((item) => {
-      const state = states.find((s) => s.itemId === item.id);
-      return {
-        item,
-        status: state?.status ?? 'not_started',
-        evidence: state?.evidence ?? null,
-        changedBy: state?.changedBy ?? null,
-        changedAt: state?.changedAt ?? null,
-        version: state?.version ?? 0,
-      };
-    });
-  return {
-    rows,
-    readiness: readinessOf(
-      rows.map((r) => ({ title: r.item.title, critical: r.item.critical, status: r.status })),
-    ),
-  };
 }
 
 /** Whole calendar months from one ISO date to another (15 May → 14 Nov is 5). */
@@ -87,21 +47,11 @@ export class GatesService {
     private readonly dataSource: DataSource,
     private readonly businessCases: BusinessCaseService,
     private readonly caseSummaries: CaseSummariesService,
+    private readonly readiness: ReadinessService,
   ) {}
 
   async thresholds(em: EntityManager = this.dataSource.manager): Promise<GateSettings> {
     return em.findOneByOrFail(GateSettings, { id: 1 });
-  }
-
-  async checklist(
-    pilotId: number,
-    em: EntityManager = this.dataSource.manager,
-  ): Promise<{ rows: ChecklistRow[]; readiness: Readiness }> {
-    const [items, states] = await readAll(em, [
-      () => em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
-      () => em.findBy(PilotReadiness, { pilotId }),
-    ] as const);
-    return checklistOf(items, states);
   }
 
   async subjectFor(
@@ -169,10 +119,8 @@ export class GatesService {
     const result = new Map<number, GateSubject>();
     if (!pilots.length) return result;
     const ids = pilots.map((p) => p.id);
-    const [items, states, its, settings, conditions] = await readAll(em, [
-      () => em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
-      () => em.findBy(PilotReadiness, { pilotId: In(ids) }),
-      () => em.findBy(ItCommitment, { pilotId: In(ids) }),
+    const [readinessOf, settings, conditions] = await readAll(em, [
+      () => this.readiness.ofPilots(ids, em),
       () => this.thresholds(em),
       () =>
         em.find(DecisionCondition, {
@@ -181,14 +129,11 @@ export class GatesService {
         }),
     ] as const);
     const thresholds = thresholdsOf(settings);
-    const statesOf = groupBy(states, (row) => row.pilotId);
-    const itOf = new Map(its.map((row) => [row.pilotId, row]));
     const conditionsOf = groupBy(conditions, (c) => c.pilotId);
     for (const pilot of pilots) {
       const summary = summaries.get(pilot.id) as CaseSummary;
       const plan = summary.plan;
-      const it = itOf.get(pilot.id);
-      const readiness = checklistOf(items, statesOf.get(pilot.id) ?? []).readiness;
+      const { readiness, itLevel } = readinessOf.get(pilot.id)!;
       const recent = summary.recent;
       const mean = (values: Array<number | null>) => {
         const known = values.filter((v): v is number => v !== null);
@@ -230,7 +175,7 @@ export class GatesService {
         recentVolumes: recent.filter((m) => m.contacts !== null).map((m) => m.contacts as number),
         minMonthlyVolume: plan?.minMonthlyVolume ?? null,
         readiness,
-        itLevel: it?.level ?? 'none',
+        itLevel,
         businessCase: summary.result
           ? { proven: summary.result.verdict.proven, reasons: summary.result.verdict.reasons }
           : null,

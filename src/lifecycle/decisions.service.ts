@@ -6,10 +6,10 @@ import { isIsoDate, todayIso } from '../common/dates';
 import { DomainError } from '../common/domain-error';
 import { lockRow } from '../database/row-lock';
 import { Writer } from '../database/writer.service';
-import { GatesService } from '../gates/gates.service';
-import { moveStage } from '../lifecycle/stage-move';
+import { GatesService } from './gates.service';
+import { StageMoves } from './stage-move';
 import { Pilot } from '../pilots/pilot.entity';
-import { gateCriteria, GateCriterion } from '../pilots/stage-rules';
+import { gateCriteria, GateCriterion } from './stage-rules';
 import { Decision, DecisionCondition, DecisionSnapshot } from './decision.entity';
 import { DecisionDraft, decisionErrors, Outcome, OUTCOMES, targetStage } from './decision-rules';
 
@@ -23,6 +23,7 @@ export class DecisionsService {
     private readonly writer: Writer,
     private readonly audit: AuditService,
     private readonly gates: GatesService,
+    private readonly stageMoves: StageMoves,
   ) {}
 
   /** The criteria the board weighs for an advance from the pilot's stage, and the figures. */
@@ -212,7 +213,7 @@ export class DecisionsService {
       const fields: Partial<Pilot> = {};
       if (draft.nextReviewDate) fields.nextReviewDate = draft.nextReviewDate;
       if (draft.lessonsLearned) fields.lessonsLearned = draft.lessonsLearned;
-      const moved = await moveStage(em, this.audit, current, {
+      const moved = await this.stageMoves.move(em, current, {
         to,
         actor,
         reason: `Board decision #${decision.id}: ${outcome}`,

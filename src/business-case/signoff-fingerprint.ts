@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { rateFor, type EngineInput } from '../business-case/business-case.math';
+import { rateFor, type EngineInput } from './business-case.math';
 
 /**
  * A fingerprint of every input the figures of the months from…to rest on: those months'

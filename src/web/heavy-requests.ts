@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { DomainError } from './domain-error';
+import { DomainError } from '../common/domain-error';
 
 const HEAVY = 'heavy-request';
 /**

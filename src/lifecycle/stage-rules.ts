@@ -1,7 +1,7 @@
 import { decimalComma, formatPercent } from '../common/money';
 import type { Readiness } from '../readiness/readiness-rules';
 import { IT_LEVEL_LABELS, itLevelIndex, type ItLevel } from '../readiness/readiness-fields';
-import type { Purpose, Stage } from './pilot-fields';
+import type { Purpose, Stage } from '../pilots/pilot-fields';
 
 // Which stage moves exist and when a gate lets a pilot through (lifecycle.md).
 // Pure: plain data in, plain data out.
@@ -81,9 +81,6 @@ const OWNER_STEPS: Partial<Record<Stage, Stage>> = {
   proof_of_concept: 'incubation',
   incubation: 'scale_up_review',
 };
-
-/** Stages in which the lifecycle requires a named owner. */
-export const OWNER_REQUIRED_FROM: readonly Stage[] = ['incubation', 'scale_up_review', 'scaled'];
 
 export function nextOwnerStep(stage: Stage): Stage | null {
   return OWNER_STEPS[stage] ?? null;

@@ -1,10 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
-import { migrations } from '../../migrations';
-import type { DatabaseConfig } from '../config/app-config';
+import { migrations } from '../migrations';
+import type { DatabaseConfig } from './config/app-config';
 import { entities } from './entities';
-import { applySqliteSettings } from './sqlite-settings';
+import { applySqliteSettings } from './database/sqlite-settings';
 
 export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
   const common = {

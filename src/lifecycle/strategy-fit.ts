@@ -1,4 +1,4 @@
-import type { ChannelType, ServiceStrategy } from './pilot-fields';
+import type { ChannelType, ServiceStrategy } from '../pilots/pilot-fields';
 
 export interface StrategyFit {
   conflict: boolean;

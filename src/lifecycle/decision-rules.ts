@@ -1,5 +1,5 @@
 import type { Stage } from '../pilots/pilot-fields';
-import type { GateCriterion } from '../pilots/stage-rules';
+import type { GateCriterion } from './stage-rules';
 
 // What a board decision does to a pilot's stage, and what it must contain (lifecycle.md).
 
@@ -34,6 +34,14 @@ export function targetStage(from: Stage, outcome: Outcome): Stage | null {
     case 'stop':
       return 'stopped';
   }
+}
+
+/**
+ * Whether the lifecycle has a move from one stage to another: each owner's step is the board's
+ * advance too, so every move is one a board decision could make. A stopped pilot stays stopped.
+ */
+export function canMove(from: Stage, to: Stage): boolean {
+  return OUTCOMES.some((outcome) => targetStage(from, outcome) === to);
 }
 
 export interface DecisionDraft {

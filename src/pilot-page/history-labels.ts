@@ -1,12 +1,8 @@
 import { formatIsoDate } from '../common/dates';
 import { formatEuros, formatPercent } from '../common/money';
 import { formatMonth, isMonth } from '../common/months';
-import {
-  IT_LEVEL_LABELS,
-  ITEM_STATUS_LABELS,
-  type ItemStatus,
-  type ItLevel,
-} from '../readiness/readiness-fields';
+import { type FieldWords, type ReadableChange, readableWith } from '../audit/readable-change';
+import { READINESS_WORDS } from '../readiness/readiness-words';
 import {
   CHANNEL_METRICS,
   formatMetricValue,
@@ -23,11 +19,10 @@ import {
   type ServiceStrategy,
   STAGE_LABELS,
   type Stage,
-} from './pilot-fields';
+} from '../pilots/pilot-fields';
 
-// The audit trail stores fields by their internal names and values as stored (cents, basis
-// points, keys), so it stays exact and stable. This turns one entry into what a reader of a
-// pilot's history expects: the form's words, euros, percentages, labels, months. Pure.
+// A pilot's history in what its reader expects: the form's words, euros, percentages, labels,
+// months, from audit entries that store internal names and stored values. Pure.
 
 const FIELD_LABELS: Record<string, string> = {
   name: 'Name',
@@ -64,20 +59,9 @@ const FIELD_LABELS: Record<string, string> = {
   targetFcr: 'Target first-contact resolution',
   targetResponseSeconds: 'Target response time (seconds)',
   shares: 'Deflection shares',
-  level: 'level',
-  itOwner: 'owner',
-  budgetCommittedCents: 'budget committed',
-  roadmapSlot: 'roadmap slot',
-  targetDate: 'target date',
-  status: 'status',
-  evidence: 'evidence',
 };
 
-export interface ReadableChange {
-  field: string | null;
-  oldValue: string | null;
-  newValue: string | null;
-}
+const PILOT_WORDS: FieldWords = { labels: FIELD_LABELS, value: readableValue };
 
 /** One audit entry's field and values in the words and units of the forms. */
 export function readableChange(change: ReadableChange): ReadableChange {
@@ -96,29 +80,15 @@ export function readableChange(change: ReadableChange): ReadableChange {
       newValue: value(change.newValue),
     };
   }
-  // "IT budgetCommittedCents", "Routing agreed: evidence": a prefix, then a field.
-  const field = change.field;
-  const colon = field.lastIndexOf(': ');
-  const cut = field.startsWith('IT ') ? 3 : colon === -1 ? 0 : colon + 2;
-  const [prefix, key] = [field.slice(0, cut), field.slice(cut)];
-  const label = FIELD_LABELS[key];
-  if (!label) return change;
-  return {
-    field: `${prefix}${label}`,
-    oldValue: readableValue(key, change.oldValue),
-    newValue: readableValue(key, change.newValue),
-  };
+  return readableWith(change, [READINESS_WORDS, PILOT_WORDS]);
 }
 
-function readableValue(key: string, value: string | null): string | null {
-  if (value === null) return null;
+function readableValue(key: string, value: string): string {
   if (key.endsWith('Cents') && /^-?\d+$/.test(value)) return formatEuros(Number(value) / 100);
   if (key.endsWith('Bp') && /^\d+$/.test(value)) return formatPercent(Number(value) / 10_000);
   if (key === 'stage') return STAGE_LABELS[value as Stage] ?? value;
   if (key === 'channelType') return CHANNEL_TYPE_LABELS[value as ChannelType] ?? value;
   if (key === 'serviceStrategy') return SERVICE_STRATEGY_LABELS[value as ServiceStrategy] ?? value;
-  if (key === 'level') return IT_LEVEL_LABELS[value as ItLevel] ?? value;
-  if (key === 'status') return ITEM_STATUS_LABELS[value as ItemStatus] ?? value;
   if (key === 'purposes')
     return value
       .split(/,\s*/)

@@ -1,16 +1,16 @@
 import type { HelperDelegate } from 'handlebars';
-import { formatEuros, formatNumber, formatPercent } from './money';
-import { formatIsoDate } from './dates';
-import { formatMonth } from './months';
-import { localParts } from './time-zone';
-import { formatMetricValue } from '../results/metrics';
-import { Chart, chartJson } from '../charts/chart';
+import { formatEuros, formatNumber, formatPercent } from './common/money';
+import { formatIsoDate } from './common/dates';
+import { formatMonth } from './common/months';
+import { localParts } from './common/time-zone';
+import { formatMetricValue } from './results/metrics';
+import { Chart, chartJson } from './charts/chart';
 import {
   IT_LEVEL_LABELS,
   ITEM_STATUS_LABELS,
   type ItemStatus,
   type ItLevel,
-} from '../readiness/readiness-fields';
+} from './readiness/readiness-fields';
 import {
   CHANNEL_TYPE_LABELS,
   ChannelType,
@@ -20,7 +20,7 @@ import {
   ServiceStrategy,
   Stage,
   STAGE_LABELS,
-} from '../pilots/pilot-fields';
+} from './pilots/pilot-fields';
 
 /**
  * Every helper the views use, one job each. Output is escaped by Handlebars unless noted.

@@ -1,0 +1,51 @@
+import { FinanceSignoff } from './business-case/finance-signoff.entity';
+import { BusinessCaseCache, BusinessCaseEpoch } from './business-case/business-case-cache.entity';
+import { Decision, DecisionCondition } from './lifecycle/decision.entity';
+import { ApiToken } from './accounts/api-token.entity';
+import { SignInAttempt, User } from './accounts/user.entity';
+import { GateSettings } from './lifecycle/gate-settings.entity';
+import { ItCommitment, ItIntegration } from './readiness/it-commitment.entity';
+import { PilotReadiness } from './readiness/pilot-readiness.entity';
+import { ReadinessItem } from './readiness/readiness-item.entity';
+import { ImportBatch } from './results/import/import-batch.entity';
+import { PilotPlan } from './business-case/pilot-plan.entity';
+import { PlanChannelShare } from './business-case/plan-channel-share.entity';
+import { CostRate } from './finance/cost-rate.entity';
+import { DiscountRate } from './finance/discount-rate.entity';
+import { ChannelResult } from './results/channel-result.entity';
+import { Investment } from './results/investment.entity';
+import { MonthlyResult } from './results/monthly-result.entity';
+import { AuditEntry } from './audit/audit-entry.entity';
+import { Channel } from './channels/channel.entity';
+import { PilotStageChange } from './pilots/pilot-stage-change.entity';
+import { Pilot } from './pilots/pilot.entity';
+import { SessionRecord } from './sessions/session-record.entity';
+
+export const entities = [
+  Channel,
+  Pilot,
+  PilotStageChange,
+  AuditEntry,
+  SessionRecord,
+  PilotPlan,
+  PlanChannelShare,
+  CostRate,
+  DiscountRate,
+  MonthlyResult,
+  ChannelResult,
+  Investment,
+  ImportBatch,
+  ReadinessItem,
+  PilotReadiness,
+  ItCommitment,
+  ItIntegration,
+  GateSettings,
+  User,
+  SignInAttempt,
+  ApiToken,
+  Decision,
+  DecisionCondition,
+  FinanceSignoff,
+  BusinessCaseCache,
+  BusinessCaseEpoch,
+];

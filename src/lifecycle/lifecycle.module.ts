@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { BusinessCaseModule } from '../business-case/business-case.module';
+import { PilotsModule } from '../pilots/pilots.module';
+import { ReadinessModule } from '../readiness/readiness.module';
+import { DecisionsService } from './decisions.service';
+import { GateSettingsController } from './gate-settings.controller';
+import { GatesService } from './gates.service';
+import { LifecycleService } from './lifecycle.service';
+import { StageMoves } from './stage-move';
+
+/**
+ * The lifecycle: the gates and the facts they judge, the signals, the owner's steps, the board's
+ * decisions, the thresholds, and the one door every stage change goes through.
+ */
+@Module({
+  imports: [PilotsModule, ReadinessModule, BusinessCaseModule],
+  controllers: [GateSettingsController],
+  providers: [GatesService, DecisionsService, LifecycleService, StageMoves],
+  exports: [GatesService, DecisionsService, LifecycleService, StageMoves],
+})
+export class LifecycleModule {}
