@@ -69,12 +69,12 @@ module.exports = {
   ],
   options: {
     doNotFollow: { path: 'node_modules' },
-    exclude: { path: '\\.d\\.ts$' },
+    exclude: { path: '^src/.*\\.d\\.ts$' },
     tsPreCompilationDeps: true,
     tsConfig: { fileName: 'tsconfig.json' },
     enhancedResolveOptions: {
       exportsFields: ['exports'],
-      conditionNames: ['import', 'require', 'node', 'default', 'types'],
+      conditionNames: ['require', 'node', 'default'],
       mainFields: ['main', 'types', 'typings'],
     },
     reporterOptions: {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { PilotsModule } from '../pilots/pilots.module';
 import { ImportController } from './import/import.controller';
+import { ImportBatches } from './import/import-batches.service';
 import { MetricsImportService } from './import/metrics-import.service';
 import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
@@ -8,7 +9,7 @@ import { ResultsService } from './results.service';
 @Module({
   imports: [PilotsModule],
   controllers: [ResultsController, ImportController],
-  providers: [ResultsService, MetricsImportService],
+  providers: [ResultsService, MetricsImportService, ImportBatches],
   exports: [ResultsService, MetricsImportService],
 })
 export class ResultsModule {}

@@ -16,16 +16,12 @@ import {
 import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { authorize } from '../../accounts/auth.guard';
-import { randomUUID } from 'node:crypto';
-import { DataSource, LessThan } from 'typeorm';
 import { actorOf } from '../../common/actor';
 import { DomainError } from '../../common/domain-error';
 import { flash } from '../../common/flash';
-import { Writer } from '../../database/writer.service';
-import { ImportBatch } from './import-batch.entity';
+import { ImportBatches } from './import-batches.service';
 import { MetricsImportService } from './metrics-import.service';
 import { TEMPLATE_CSV } from './metrics-csv';
-import { packUpload, unpackUpload } from './stored-upload';
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 const MAX_ERRORS_SHOWN = 200;
@@ -46,8 +42,7 @@ class UploadTooLargeFilter implements ExceptionFilter {
 export class ImportController {
   constructor(
     private readonly imports: MetricsImportService,
-    private readonly dataSource: DataSource,
-    private readonly writer: Writer,
+    private readonly batches: ImportBatches,
   ) {}
 
   @Get()
@@ -91,29 +86,16 @@ export class ImportController {
       });
       return;
     }
-    const packed = await packUpload(content);
-    const batch = await this.writer.write(async (em) => {
-      // Previews nobody confirmed within a day are dropped.
-      await em.delete(ImportBatch, { createdAt: LessThan(new Date(Date.now() - 86_400_000)) });
-      return em.save(
-        em.create(ImportBatch, {
-          id: randomUUID(),
-          fileName: file!.originalname.slice(0, 200),
-          content: packed,
-          createdBy: actorOf(req),
-          createdAt: new Date(),
-        }),
-      );
-    });
+    const batch = await this.batches.hold(file!.originalname, content, actorOf(req));
     res.status(200).render('results/import-preview', { title: 'Check the import', batch, preview });
   }
 
   @Post(':id/confirm')
   async confirm(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     authorize(req, 'import_results');
-    const batch = await this.dataSource.getRepository(ImportBatch).findOneBy({ id });
-    if (!batch) throw DomainError.notFound('That import (it was confirmed already, or expired)');
-    const content = await unpackUpload(batch.content);
+    const held = await this.batches.take(id);
+    if (!held) throw DomainError.notFound('That import (it was confirmed already, or expired)');
+    const { batch, content } = held;
     const result = await this.imports.apply(content, actorOf(req), req.user ?? null);
     if (result.errors.length) {
       // The data changed since the preview (a pilot or channel removed, say): nothing was saved.
@@ -126,7 +108,7 @@ export class ImportController {
       });
       return;
     }
-    await this.writer.write((em) => em.delete(ImportBatch, { id }));
+    await this.batches.discard(id);
     flash(
       req,
       `Imported ${batch.fileName}: ${result.inserted} new and ${result.updated} changed figures, ${result.unchanged} unchanged.`,
