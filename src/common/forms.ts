@@ -8,7 +8,8 @@ type DtoClass<T> = new () => T;
 function collect(errors: ValidationError[], prefix = '', into: FieldErrors = {}): FieldErrors {
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    if (error.constraints) into[field] = Object.values(error.constraints);
+    // One sentence once, though several constraints (an integer, at least 1) give it.
+    if (error.constraints) into[field] = [...new Set(Object.values(error.constraints))];
     if (error.children?.length) collect(error.children, field, into);
   }
   return into;

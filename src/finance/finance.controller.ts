@@ -4,7 +4,8 @@ import { authorize } from '../accounts/auth.guard';
 import { ChannelsService } from '../channels/channels.service';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, submitForm } from '../common/forms';
+import { FormState, readForm, submitForm } from '../common/forms';
+import { CostRateDto, DiscountRateDto } from './dto/rate-forms.dto';
 import { FinanceService } from './finance.service';
 
 const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
@@ -31,7 +32,7 @@ export class FinanceController {
     await submitForm(
       res,
       async () => {
-        await this.finance.setCostRate(body, actorOf(req));
+        await this.finance.setCostRate(await readForm(CostRateDto, body), actorOf(req));
         flash(req, 'Cost per contact saved.');
         return '/finance/rates';
       },
@@ -49,7 +50,7 @@ export class FinanceController {
     await submitForm(
       res,
       async () => {
-        await this.finance.setDiscountRate(body, actorOf(req));
+        await this.finance.setDiscountRate(await readForm(DiscountRateDto, body), actorOf(req));
         flash(req, 'Discount rate saved.');
         return '/finance/rates';
       },

@@ -71,7 +71,7 @@ describe('Business-case summary cache (HTTP app, real database)', () => {
     const [phone] = await channelIds(t.dataSource, 'phone');
     await t.app
       .get(FinanceService)
-      .setCostRate({ channelId: String(phone), effectiveFrom: '2026-06', amount: '9,75' }, 'test');
+      .setCostRate({ channelId: phone, effectiveFrom: '2026-06', amount: 975 }, 'test');
     await expectFresh();
   });
 
