@@ -20,11 +20,17 @@ function collect(errors: ValidationError[], prefix = '', into: FieldErrors = {})
  * message per field. Unknown fields are dropped (whitelist), so a form cannot set what it
  * does not show.
  */
-export async function readForm<T extends object>(dtoClass: DtoClass<T>, body: unknown): Promise<T> {
+export async function readForm<T extends object>(
+  dtoClass: DtoClass<T>,
+  body: unknown,
+  summary = 'Please correct the fields marked below.',
+): Promise<T> {
   const dto = plainToInstance(dtoClass, body ?? {}, { exposeDefaultValues: true });
   const errors = await validate(dto, { whitelist: true, forbidUnknownValues: true });
   if (errors.length) {
-    throw new DomainError('validation', 'Please correct the fields marked below.', collect(errors));
+    const { version, ...fieldErrors } = collect(errors);
+    // A form without its version is no field's fault: the page must be reloaded.
+    throw new DomainError('validation', version?.[0] ?? summary, fieldErrors);
   }
   return dto;
 }

@@ -38,3 +38,70 @@ export function IsPlanMonth(options?: ValidationOptions) {
       },
     });
 }
+
+/** Text of at most `max` characters, or nothing (null) for an optional field. */
+export function TextUpTo(max: number, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'textUpTo',
+      target: object.constructor,
+      propertyName,
+      constraints: [max],
+      options: { message: `At most ${max} characters.`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          value === null ||
+          value === undefined ||
+          (typeof value === 'string' && value.length <= max),
+      },
+    });
+}
+
+/** Required (not null, not empty, not an unreadable number) when the rest of the form says so. */
+export function RequiredWhen<T>(when: (form: T) => boolean, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'requiredWhen',
+      target: object.constructor,
+      propertyName,
+      options: { message: `${propertyName} is required`, ...options },
+      validator: {
+        validate: (value: unknown, args) =>
+          !when(args!.object as T) ||
+          (value !== null && value !== undefined && value !== '' && !Number.isNaN(value)),
+      },
+    });
+}
+
+/** A whole number from `min` on (cents, a count), or nothing (null) for an optional field. */
+export function WholeOrNull(min: number, options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'wholeOrNull',
+      target: object.constructor,
+      propertyName,
+      constraints: [min],
+      options: { message: `A whole number from ${min}.`, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          value === null ||
+          value === undefined ||
+          (typeof value === 'number' && Number.isInteger(value) && value >= min),
+      },
+    });
+}
+
+/** A real calendar date written YYYY-MM-DD, or nothing (null) for an optional field. */
+export function IsIsoDateOrNull(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isIsoDateOrNull',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'must be a date written as YYYY-MM-DD', ...options },
+      validator: {
+        validate: (value: unknown) =>
+          value === null || value === undefined || (typeof value === 'string' && isIsoDate(value)),
+      },
+    });
+}

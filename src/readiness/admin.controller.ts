@@ -4,7 +4,8 @@ import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, submitForm } from '../common/forms';
+import { FormState, readForm, submitForm } from '../common/forms';
+import { TemplateItemDto } from './dto/readiness-forms.dto';
 import { ReadinessService } from './readiness.service';
 
 const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
@@ -30,7 +31,11 @@ export class AdminController {
     await submitForm(
       res,
       async () => {
-        await this.readiness.saveTemplateItem(null, body, actorOf(req));
+        await this.readiness.saveTemplateItem(
+          null,
+          await readForm(TemplateItemDto, body),
+          actorOf(req),
+        );
         flash(req, 'Checklist item added; every pilot’s checklist now shows it.');
         return '/admin/readiness-items';
       },
@@ -53,7 +58,11 @@ export class AdminController {
     await submitForm(
       res,
       async () => {
-        await this.readiness.saveTemplateItem(id, body, actorOf(req));
+        await this.readiness.saveTemplateItem(
+          id,
+          await readForm(TemplateItemDto, body),
+          actorOf(req),
+        );
         flash(req, 'Checklist item saved.');
         return '/admin/readiness-items';
       },

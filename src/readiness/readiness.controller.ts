@@ -5,7 +5,8 @@ import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
+import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
+import { ChecklistItemDto, ItCommitmentDto } from './dto/readiness-forms.dto';
 import { options } from '../pilots/pilot-fields';
 import { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
@@ -53,7 +54,8 @@ export class ReadinessController {
     await submitForm(
       res,
       async () => {
-        await this.readiness.setItem(pilot, id, body, actorOf(req));
+        const dto = await readForm(ChecklistItemDto, body, 'Please correct the item marked below.');
+        await this.readiness.setItem(pilot, id, dto, actorOf(req));
         flash(req, 'Checklist item saved.');
         return `/pilots/${slug}/readiness#item-${id}`;
       },
@@ -85,7 +87,7 @@ export class ReadinessController {
     await submitForm(
       res,
       async () => {
-        await this.readiness.saveIt(pilot, body, actorOf(req));
+        await this.readiness.saveIt(pilot, await readForm(ItCommitmentDto, body), actorOf(req));
         flash(req, 'IT status saved.');
         return `/pilots/${slug}`;
       },

@@ -4,23 +4,16 @@ import { readAll } from '../database/read-all';
 import { groupBy } from '../common/group-by';
 import { diffFields, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import { isIsoDate } from '../common/dates';
-import { DomainError, FieldErrors } from '../common/domain-error';
-import { centsToInput, parseEurosToCents } from '../common/money';
+import { DomainError } from '../common/domain-error';
+import { centsToInput } from '../common/money';
 import { Writer } from '../database/writer.service';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Pilot } from '../pilots/pilot.entity';
 import { ItCommitment, ItIntegration } from './it-commitment.entity';
 import { PilotReadiness } from './pilot-readiness.entity';
-import {
-  INTEGRATION_ITEMS,
-  IntegrationItem,
-  IT_LEVELS,
-  ITEM_STATUSES,
-  ItemStatus,
-  ItLevel,
-} from './readiness-fields';
+import { INTEGRATION_ITEMS, IntegrationItem, ItLevel } from './readiness-fields';
 import { ReadinessItem } from './readiness-item.entity';
+import { ChecklistItemDto, ItCommitmentDto, TemplateItemDto } from './dto/readiness-forms.dto';
 import { ChecklistRow, checklistOf, Readiness } from './readiness-rules';
 import { READINESS_WORDS } from './readiness-words';
 import { readableWith } from '../audit/readable-change';
@@ -30,8 +23,6 @@ const stale = (what: string) =>
     'conflict',
     `Someone else changed ${what} after you opened the page. Nothing of yours was saved: reload and try again.`,
   );
-
-const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '');
 
 /** Checklist statuses, IT commitment and the checklist template. */
 @Injectable()
@@ -88,25 +79,8 @@ export class ReadinessService {
   }
 
   /** Sets one checklist item of a pilot; `version` is the one the page showed (0 for never set). */
-  setItem(
-    pilot: Pilot,
-    itemId: number,
-    body: Record<string, unknown>,
-    actor: string,
-  ): Promise<void> {
-    const status = text(body.status) as ItemStatus;
-    const evidence = text(body.evidence) || null;
-    const version = Number(body.version);
-    const errors: FieldErrors = {};
-    if (!ITEM_STATUSES.includes(status)) errors.status = ['Choose a status from the list.'];
-    if (evidence && evidence.length > 2000)
-      errors.evidence = ['The evidence note may be at most 2000 characters.'];
-    if (status === 'done' && !evidence)
-      errors.evidence = ['Say what shows it is done (a document, a decision, a link).'];
-    if (!Number.isInteger(version))
-      errors.status = ['The form is missing its version; reload the page.'];
-    if (Object.keys(errors).length)
-      throw new DomainError('validation', 'Please correct the item marked below.', errors);
+  setItem(pilot: Pilot, itemId: number, dto: ChecklistItemDto, actor: string): Promise<void> {
+    const { status, evidence, version } = dto;
     return this.writer.write(async (em) => {
       const item = await em.findOneBy(ReadinessItem, { id: itemId });
       if (!item) throw DomainError.notFound('That checklist item');
@@ -174,43 +148,12 @@ export class ReadinessService {
     return values;
   }
 
-  saveIt(pilot: Pilot, body: Record<string, unknown>, actor: string): Promise<void> {
-    const errors: FieldErrors = {};
-    const level = text(body.level) as ItLevel;
-    const itOwner = text(body.itOwner) || null;
-    const budgetText = text(body.budget);
-    const budgetCommittedCents = budgetText ? parseEurosToCents(budgetText) : null;
-    const roadmapSlot = text(body.roadmapSlot) || null;
-    const targetDate = text(body.targetDate) || null;
-    const version = Number(body.version);
-    if (!IT_LEVELS.includes(level)) errors.level = ['Choose a level from the list.'];
-    if (itOwner && itOwner.length > 120) errors.itOwner = ['At most 120 characters.'];
-    if (budgetText && (budgetCommittedCents === null || budgetCommittedCents < 0))
-      errors.budget = ['Give an amount in euros, such as 120.000,00.'];
-    if (roadmapSlot && roadmapSlot.length > 120) errors.roadmapSlot = ['At most 120 characters.'];
-    if (targetDate && !isIsoDate(targetDate))
-      errors.targetDate = ['Give the target date as YYYY-MM-DD.'];
-    // "Committed" means something: budget, a roadmap slot, a named IT owner and a target date.
-    if (level === 'committed' || level === 'integrated') {
-      if (!itOwner) errors.itOwner = ['A committed IT needs a named IT owner.'];
-      if (budgetCommittedCents === null)
-        errors.budget = ['A committed IT needs the committed budget.'];
-      if (!roadmapSlot) errors.roadmapSlot = ['A committed IT needs a roadmap slot.'];
-      if (!targetDate) errors.targetDate = ['A committed IT needs a target date.'];
-    }
+  saveIt(pilot: Pilot, dto: ItCommitmentDto, actor: string): Promise<void> {
+    const { level, itOwner, budget: budgetCommittedCents, roadmapSlot, targetDate, version } = dto;
     const integrations = INTEGRATION_ITEMS.map((item) => ({
       item,
-      status: text(body[`integration_${item}`]) as ItemStatus,
+      status: dto[`integration_${item}`],
     }));
-    for (const { item, status } of integrations) {
-      if (!ITEM_STATUSES.includes(status))
-        errors[`integration_${item}`] = ['Choose a status from the list.'];
-    }
-    if (!Number.isInteger(version))
-      errors.level = ['The form is missing its version; reload the page.'];
-    if (Object.keys(errors).length)
-      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
-
     return this.writer.write(async (em) => {
       const existing = await em.findOneBy(ItCommitment, { pilotId: pilot.id });
       if ((existing?.version ?? 0) !== version) throw stale('the IT status');
@@ -275,29 +218,14 @@ export class ReadinessService {
   }
 
   /** Adds (no id) or changes a template item. */
-  saveTemplateItem(
-    id: number | null,
-    body: Record<string, unknown>,
-    actor: string,
-  ): Promise<ReadinessItem> {
-    const title = text(body.title);
-    const description = text(body.description) || null;
-    const positionText = text(body.position);
-    const position = positionText ? Number(positionText) : 0;
-    const errors: FieldErrors = {};
-    if (title.length < 3 || title.length > 200)
-      errors.title = ['The title must be 3 to 200 characters.'];
-    if (description && description.length > 2000) errors.description = ['At most 2000 characters.'];
-    if (!Number.isInteger(position) || position < 0 || position > 999)
-      errors.position = ['Position must be a whole number from 0 to 999.'];
-    if (Object.keys(errors).length)
-      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
+  saveTemplateItem(id: number | null, dto: TemplateItemDto, actor: string): Promise<ReadinessItem> {
     const values = {
-      title,
-      description,
-      position,
-      critical: body.critical === 'on',
-      active: id === null || body.active === 'on',
+      title: dto.title,
+      description: dto.description,
+      position: dto.position ?? 0,
+      critical: dto.critical,
+      // A new item is on every checklist at once.
+      active: id === null || dto.active,
     };
     return this.writer.write(async (em) => {
       const now = new Date();
@@ -315,7 +243,7 @@ export class ReadinessService {
       }
       const existing = await em.findOneBy(ReadinessItem, { id });
       if (!existing) throw DomainError.notFound('That checklist item');
-      if (existing.version !== Number(body.version)) throw stale('this checklist item');
+      if (existing.version !== dto.version) throw stale('this checklist item');
       const changes = diffFields(existing, values, [
         'title',
         'description',
