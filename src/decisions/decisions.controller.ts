@@ -5,7 +5,12 @@ import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, submitForm } from '../common/forms';
+import { FormState, readForm, submitForm } from '../common/forms';
+import {
+  ClearConditionDto,
+  decisionForm,
+  DecisionFormDto,
+} from '../lifecycle/dto/decision-form.dto';
 import { options } from '../pilots/pilot-fields';
 import { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
@@ -47,7 +52,12 @@ export class DecisionsController {
     await submitForm(
       res,
       async () => {
-        const decision = await this.decisions.record(pilot, body, actorOf(req));
+        const dto = await readForm(
+          DecisionFormDto,
+          decisionForm(body),
+          'The decision is not recorded yet: correct the fields marked below.',
+        );
+        const decision = await this.decisions.record(pilot, dto, actorOf(req));
         flash(req, `Decision #${decision.id} recorded: ${decision.outcome}.`);
         return `/pilots/${slug}/review`;
       },
@@ -80,7 +90,12 @@ export class DecisionsController {
     await submitForm(
       res,
       async () => {
-        await this.decisions.clearCondition(pilot, id, body.note, actorOf(req));
+        await this.decisions.clearCondition(
+          pilot,
+          id,
+          await readForm(ClearConditionDto, body),
+          actorOf(req),
+        );
         flash(req, 'Condition cleared.');
         return `/pilots/${slug}/review`;
       },

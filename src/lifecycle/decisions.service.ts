@@ -2,7 +2,7 @@ import type { BusinessCaseReport } from '../business-case/business-case.service'
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { isIsoDate, todayIso } from '../common/dates';
+import { todayIso } from '../common/dates';
 import { DomainError } from '../common/domain-error';
 import { lockRow } from '../database/row-lock';
 import { Writer } from '../database/writer.service';
@@ -11,10 +11,8 @@ import { StageMoves } from './stage-move';
 import { Pilot } from '../pilots/pilot.entity';
 import { gateCriteria, GateCriterion } from './stage-rules';
 import { Decision, DecisionCondition, DecisionSnapshot } from './decision.entity';
-import { DecisionDraft, decisionErrors, Outcome, OUTCOMES, targetStage } from './decision-rules';
-
-const text = (value: unknown, max = 5000) =>
-  typeof value === 'string' ? value.trim().slice(0, max) : '';
+import { DecisionDraft, decisionErrors, Outcome, targetStage } from './decision-rules';
+import { ClearConditionDto, DecisionFormDto } from './dto/decision-form.dto';
 
 @Injectable()
 export class DecisionsService {
@@ -102,43 +100,28 @@ export class DecisionsService {
     }));
   }
 
-  async record(pilot: Pilot, body: Record<string, unknown>, actor: string): Promise<Decision> {
+  async record(pilot: Pilot, dto: DecisionFormDto, actor: string): Promise<Decision> {
     // First: a decision on a pilot that changed since the review was opened is not checked
     // against the new stage, it is sent back to be taken again on what the pilot is now.
-    const version = Number(body.version);
-    if (!Number.isInteger(version))
-      throw new DomainError('validation', 'The form is missing its version; reload the review.');
+    const { version, outcome, correctsId } = dto;
     const changedMeanwhile = () =>
       new DomainError(
         'conflict',
         'The pilot changed after this review was opened (another decision, a stage move or an edit), so this decision was not recorded. The review below shows the pilot as it is now; decide again.',
       );
     if (version !== pilot.version) throw changedMeanwhile();
-    const outcome = OUTCOMES.find((o) => o === body.outcome);
-    if (!outcome) throw DomainError.field('outcome', 'Choose the outcome.');
-    const nextReviewText = text(body.nextReviewDate, 10);
     const draft: DecisionDraft = {
       outcome,
-      rationale: text(body.rationale),
-      members: text(body.members, 1000),
-      nextReviewDate: nextReviewText || null,
-      conditions: text(body.conditions)
-        .split(/\r?\n/)
-        .map((c) => c.trim())
-        .filter(Boolean),
-      lessonsLearned: text(body.lessonsLearned),
-      overrideReasons: Object.fromEntries(
-        Object.entries(body)
-          .filter(([key]) => key.startsWith('override_'))
-          .map(([key, value]) => [key.slice('override_'.length), text(value, 2000)]),
-      ),
+      rationale: dto.rationale,
+      members: dto.members,
+      nextReviewDate: dto.nextReviewDate,
+      conditions: dto.conditions,
+      lessonsLearned: dto.lessonsLearned,
+      overrideReasons: dto.overrideReasons,
     };
     const { criteria, snapshot } = await this.reviewFacts(pilot);
     const failed = criteria.filter((c) => c.status !== 'met');
     const errors = decisionErrors(draft, pilot.stage, failed);
-    if (nextReviewText && !isIsoDate(nextReviewText))
-      errors.nextReviewDate = ['Give the date as YYYY-MM-DD.'];
-    const correctsId = text(body.correctsId, 12) ? Number(body.correctsId) : null;
     if (Object.keys(errors).length)
       throw new DomainError(
         'validation',
@@ -225,10 +208,8 @@ export class DecisionsService {
     });
   }
 
-  clearCondition(pilot: Pilot, id: number, noteInput: unknown, actor: string): Promise<void> {
-    const note = text(noteInput, 2000);
-    if (note.length < 5)
-      throw DomainError.field('note', 'Say how the condition was met (at least 5 characters).');
+  clearCondition(pilot: Pilot, id: number, dto: ClearConditionDto, actor: string): Promise<void> {
+    const { note } = dto;
     return this.writer.write(async (em) => {
       const condition = await em.findOneBy(DecisionCondition, { id, pilotId: pilot.id });
       if (!condition) throw DomainError.notFound('That condition');
