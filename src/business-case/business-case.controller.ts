@@ -2,7 +2,8 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, submitForm } from '../common/forms';
+import { FormState, readForm, submitForm } from '../common/forms';
+import { SignOffDto } from './dto/sign-off.dto';
 import { Pilot } from '../pilots/pilot.entity';
 import { SignoffsService } from './signoffs.service';
 import { can } from '../accounts/permissions';
@@ -43,7 +44,12 @@ export class BusinessCaseController {
       res,
       async () => {
         const report = await this.businessCases.report(pilot);
-        await this.signoffs.signOff(pilot, report, body, actorOf(req));
+        const dto = await readForm(
+          SignOffDto,
+          body,
+          'Not signed off: correct the fields marked below.',
+        );
+        await this.signoffs.signOff(pilot, report, dto, actorOf(req));
         flash(req, 'Business case signed off for the months given.');
         return `/pilots/${slug}/business-case#sign-off`;
       },

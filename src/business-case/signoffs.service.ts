@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DomainError, FieldErrors } from '../common/domain-error';
-import { isMonth } from '../common/months';
+import { DomainError } from '../common/domain-error';
+import { SignOffDto } from './dto/sign-off.dto';
 import { Writer } from '../database/writer.service';
 import { FinanceSignoff } from './finance-signoff.entity';
 import { signoffFingerprint } from './signoff-fingerprint';
@@ -51,41 +51,28 @@ export class SignoffsService {
   signOff(
     pilot: Pilot,
     report: BusinessCaseReport,
-    body: Record<string, unknown>,
+    dto: SignOffDto,
     actor: string,
   ): Promise<FinanceSignoff> {
-    const from = typeof body.fromMonth === 'string' ? body.fromMonth.trim() : '';
-    const to = typeof body.toMonth === 'string' ? body.toMonth.trim() : '';
-    const note = typeof body.note === 'string' ? body.note.trim().slice(0, 2000) || null : null;
-    const errors: FieldErrors = {};
-    if (!isMonth(from)) errors.fromMonth = ['Give the first month as YYYY-MM.'];
-    if (!isMonth(to)) errors.toMonth = ['Give the last month as YYYY-MM.'];
-    if (isMonth(from) && isMonth(to) && from > to)
-      errors.toMonth = ['The last month cannot come before the first.'];
-    if (!report.input || !report.result) {
-      errors.fromMonth = ['There is no computed business case to sign off yet.'];
-    } else if (Object.keys(errors).length) {
-      // The range itself is wrong: say that first.
-    } else if (!report.result.months.some((m) => m.month >= from && m.month <= to)) {
-      errors.toMonth = ['No results are logged in that range.'];
-    } else if (
-      report.result.months.some((m) => m.month >= from && m.month <= to && m.missing.length)
-    ) {
-      errors.toMonth = ['Some months in the range miss inputs; they cannot be signed off.'];
-    }
-    if (Object.keys(errors).length)
-      throw new DomainError(
-        'validation',
-        'Not signed off: correct the fields marked below.',
-        errors,
-      );
+    const { fromMonth: from, toMonth: to, note } = dto;
+    const refuse = (field: string, message: string) =>
+      new DomainError('validation', 'Not signed off: correct the fields marked below.', {
+        [field]: [message],
+      });
+    const { input, result } = report;
+    if (!input || !result)
+      throw refuse('fromMonth', 'There is no computed business case to sign off yet.');
+    const inRange = result.months.filter((m) => m.month >= from && m.month <= to);
+    if (!inRange.length) throw refuse('toMonth', 'No results are logged in that range.');
+    if (inRange.some((m) => m.missing.length))
+      throw refuse('toMonth', 'Some months in the range miss inputs; they cannot be signed off.');
     return this.writer.write(async (em) => {
       const saved = await em.save(
         em.create(FinanceSignoff, {
           pilotId: pilot.id,
           fromMonth: from,
           toMonth: to,
-          fingerprint: signoffFingerprint(report.input!, from, to),
+          fingerprint: signoffFingerprint(input, from, to),
           note,
           signedBy: actor,
           signedAt: new Date(),

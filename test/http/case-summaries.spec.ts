@@ -82,7 +82,12 @@ describe('Business-case summary cache (HTTP app, real database)', () => {
     const months = report.result!.months.map((m) => m.month);
     await t.app
       .get(SignoffsService)
-      .signOff(pilot, report, { fromMonth: months[0], toMonth: months.at(-1) }, 'test');
+      .signOff(
+        pilot,
+        report,
+        { fromMonth: months[0], toMonth: months.at(-1)!, note: null },
+        'test',
+      );
     await expectFresh();
     const summary = (await cache.summaries([pilot])).get(pilot.id)!;
     expect(summary.signoffs).toEqual([{ toMonth: months.at(-1), outdated: false }]);
