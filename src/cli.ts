@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync, statSync } from 'node:fs';
 import { AccountsService } from './accounts/accounts.service';
-import type { Role } from './accounts/permissions';
 import { AppModule } from './app.module';
 import { businessCaseJson } from './business-case/business-case.export';
 import { BusinessCaseService } from './business-case/business-case.service';
@@ -10,6 +9,8 @@ import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { setEarliestYear } from './common/months';
 import { setTimeZone } from './common/time-zone';
 import { DomainError } from './common/domain-error';
+import { readForm } from './common/forms';
+import { NewUserDto } from './accounts/dto/user-forms.dto';
 import { PilotsService } from './pilots/pilots.service';
 import { MAX_UPLOAD_BYTES } from './results/import/import.controller';
 import { MetricsImportService } from './results/import/metrics-import.service';
@@ -63,15 +64,13 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
     if (command === 'create-user') {
       const [name, roles] = flags;
       const password = io.password ? await io.password() : '';
-      const user = await app.get(AccountsService).create(
-        {
-          email: target,
-          name: name ?? '',
-          password,
-          roles: (roles ?? '').split(',').filter(Boolean) as Role[],
-        },
-        'command line',
-      );
+      const input = await readForm(NewUserDto, {
+        email: target,
+        name: name ?? '',
+        password,
+        roles: (roles ?? '').split(',').filter(Boolean),
+      });
+      const user = await app.get(AccountsService).create(input, 'command line');
       io.out(`Created ${user.email} (${user.roles.join(', ')}).`);
       return 0;
     }

@@ -5,13 +5,13 @@ import { DataSource, LessThan, MoreThan } from 'typeorm';
 import { diffFields } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DatabaseSessionStore } from '../sessions/database-session.store';
-import { DomainError, FieldErrors } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../database/unique-violation';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Writer } from '../database/writer.service';
 import { revokeAllTokens } from './api-tokens.service';
-import { Role, ROLES } from './permissions';
 import { SignInAttempt, User } from './user.entity';
+import { NewUserDto, UpdateUserDto } from './dto/user-forms.dto';
 
 /**
  * Failed sign-ins allowed within SIGN_IN_WINDOW_MS before further attempts are refused unchecked.
@@ -32,27 +32,6 @@ export const SIGN_IN_LIMITS = {
 export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 /** Attempts are kept this long (for an administrator looking into an attack), then pruned. */
 export const SIGN_IN_KEEP_MS = 24 * 60 * 60 * 1000;
-
-export interface NewUser {
-  email: string;
-  name: string;
-  password: string;
-  roles: Role[];
-}
-
-/** Checks a new account's fields; the messages go beside the form fields. */
-export function userErrors(input: NewUser): FieldErrors {
-  const errors: FieldErrors = {};
-  if (!/^[^\s@]+@[^\s@]+$/.test(input.email) || input.email.length > 200)
-    errors.email = ['Give a valid e-mail address.'];
-  if (input.name.trim().length < 2 || input.name.length > 120)
-    errors.name = ['The name must be 2 to 120 characters.'];
-  if (input.password.length < 12 || input.password.length > 200)
-    errors.password = ['The password must be 12 to 200 characters.'];
-  if (!input.roles.length || input.roles.some((r) => !ROLES.includes(r)))
-    errors.roles = [`Give one or more roles of: ${ROLES.join(', ')}.`];
-  return errors;
-}
 
 @Injectable()
 export class AccountsService implements OnModuleDestroy {
@@ -81,11 +60,8 @@ export class AccountsService implements OnModuleDestroy {
     return this.dataSource.getRepository(User).find({ order: { name: 'ASC' } });
   }
 
-  async create(input: NewUser, actor: string): Promise<User> {
-    const email = input.email.trim().toLowerCase();
-    const errors = userErrors({ ...input, email });
-    if (Object.keys(errors).length)
-      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
+  async create(input: NewUserDto, actor: string): Promise<User> {
+    const { email } = input;
     const passwordHash = await hash(input.password);
     const taken = () => DomainError.field('email', `There is already an account for ${email}.`);
     return this.writer
@@ -95,7 +71,7 @@ export class AccountsService implements OnModuleDestroy {
         const user = await em.save(
           em.create(User, {
             email,
-            name: input.name.trim(),
+            name: input.name,
             passwordHash,
             roles: input.roles,
             active: true,
@@ -125,30 +101,18 @@ export class AccountsService implements OnModuleDestroy {
   }
 
   /** Changes a user's name, roles or active flag; deactivating ends their sessions at once. */
-  async update(
-    id: number,
-    body: Record<string, unknown>,
-    actor: string,
-    actorId: number,
-  ): Promise<User> {
-    const name = typeof body.name === 'string' ? body.name.trim() : '';
-    const roles = [body.roles].flat().filter((r): r is Role => ROLES.includes(r as Role));
-    const active = body.active === 'on';
-    const errors: FieldErrors = {};
-    if (name.length < 2 || name.length > 120)
-      errors.name = ['The name must be 2 to 120 characters.'];
-    if (!roles.length) errors.roles = ['Give the account at least one role.'];
+  async update(id: number, dto: UpdateUserDto, actor: string, actorId: number): Promise<User> {
+    const { name, roles, active } = dto;
     if (id === actorId && (!active || !roles.includes('admin'))) {
-      errors.roles = [
+      throw DomainError.field(
+        'roles',
         'You cannot take away your own admin role or deactivate yourself; ask another admin.',
-      ];
+      );
     }
-    if (Object.keys(errors).length)
-      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
     const user = await this.writer.write(async (em) => {
       const existing = await em.findOneBy(User, { id });
       if (!existing) throw DomainError.notFound('That account');
-      if (existing.version !== Number(body.version)) {
+      if (existing.version !== dto.version) {
         throw new DomainError(
           'conflict',
           'Someone else changed this account after you opened the page; reload and try again.',

@@ -3,7 +3,8 @@ import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, submitForm } from '../common/forms';
+import { FormState, readForm, submitForm } from '../common/forms';
+import { NewUserDto, UpdateUserDto } from './dto/user-forms.dto';
 import { AccountsService } from './accounts.service';
 import { authorize } from './auth.guard';
 import { Role, ROLE_LABELS, ROLES } from './permissions';
@@ -31,16 +32,7 @@ export class UsersController {
     await submitForm(
       res,
       async () => {
-        const roles = [body.roles].flat().filter((r): r is Role => ROLES.includes(r as Role));
-        const user = await this.accounts.create(
-          {
-            email: typeof body.email === 'string' ? body.email : '',
-            name: typeof body.name === 'string' ? body.name : '',
-            password: typeof body.password === 'string' ? body.password : '',
-            roles,
-          },
-          actorOf(req),
-        );
+        const user = await this.accounts.create(await readForm(NewUserDto, body), actorOf(req));
         flash(req, `Account ${user.email} created. Give them the password by a separate channel.`);
         return '/admin/users';
       },
@@ -60,7 +52,8 @@ export class UsersController {
     await submitForm(
       res,
       async () => {
-        const user = await this.accounts.update(id, body, actorOf(req), req.user!.id);
+        const dto = await readForm(UpdateUserDto, body);
+        const user = await this.accounts.update(id, dto, actorOf(req), req.user!.id);
         flash(
           req,
           user.active

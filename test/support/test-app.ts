@@ -1,3 +1,5 @@
+import { readForm } from '../../src/common/forms';
+import { NewUserDto } from '../../src/accounts/dto/user-forms.dto';
 import type { INestApplication } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
@@ -62,15 +64,13 @@ export async function createTestApp(
   const accounts = app.get(AccountsService);
   const users = {} as Record<Role, User>;
   for (const role of ROLES) {
-    users[role] = await accounts.create(
-      {
-        email: `${role}@test.example`,
-        name: `Test ${role}`,
-        password: TEST_PASSWORD,
-        roles: [role],
-      },
-      'test',
-    );
+    const input = await readForm(NewUserDto, {
+      email: `${role}@test.example`,
+      name: `Test ${role}`,
+      password: TEST_PASSWORD,
+      roles: [role],
+    });
+    users[role] = await accounts.create(input, 'test');
   }
   return {
     app,
