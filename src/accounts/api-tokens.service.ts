@@ -2,16 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
-import { DomainError, FieldErrors } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { Writer } from '../database/writer.service';
 import { ApiToken } from './api-token.entity';
 import { User } from './user.entity';
+import type { TokenFormDto } from './dto/token-form.dto';
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
-
-/** How long a new token may live, in days; 90 unless its maker chooses otherwise. */
-export const TOKEN_LIFETIMES = [30, 90, 180, 365] as const;
-export const DEFAULT_TOKEN_DAYS = 90;
 
 /** Personal API tokens: random, shown once, stored as a hash, revocable. */
 @Injectable()
@@ -29,22 +26,8 @@ export class ApiTokensService {
   }
 
   /** Creates a token and returns it in clear, the only time it exists outside the user's hands. */
-  async create(
-    user: User,
-    nameInput: string,
-    daysInput: unknown,
-    actor: string,
-    now = new Date(),
-  ): Promise<string> {
-    const name = nameInput.trim();
-    const days = Number(daysInput ?? DEFAULT_TOKEN_DAYS);
-    const errors: FieldErrors = {};
-    if (name.length < 2 || name.length > 80)
-      errors.name = ['Name the token (2 to 80 characters), e.g. "finance export".'];
-    if (!(TOKEN_LIFETIMES as readonly number[]).includes(days))
-      errors.validFor = [`Choose how long it stays valid: ${TOKEN_LIFETIMES.join(', ')} days.`];
-    if (Object.keys(errors).length)
-      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
+  async create(user: User, dto: TokenFormDto, actor: string, now = new Date()): Promise<string> {
+    const { name, validFor: days } = dto;
     const expiresAt = new Date(now.getTime() + days * 86_400_000);
     // 256 random bits: a fast hash is enough, nothing to guess.
     const token = `cpt_${randomBytes(32).toString('base64url')}`;

@@ -4,8 +4,9 @@ import { actorOf } from '../common/actor';
 import { localParts } from '../common/time-zone';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, submitForm } from '../common/forms';
-import { ApiTokensService, DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES } from './api-tokens.service';
+import { FormState, readForm, submitForm } from '../common/forms';
+import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES, TokenFormDto } from './dto/token-form.dto';
+import { ApiTokensService } from './api-tokens.service';
 
 /** Each user's own API tokens. */
 @Controller('account/tokens')
@@ -25,12 +26,7 @@ export class TokensController {
   ): Promise<void> {
     let token: string;
     try {
-      token = await this.tokens.create(
-        req.user!,
-        typeof body.name === 'string' ? body.name : '',
-        body.validFor,
-        actorOf(req),
-      );
+      token = await this.tokens.create(req.user!, await readForm(TokenFormDto, body), actorOf(req));
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation') {
         return this.render(
