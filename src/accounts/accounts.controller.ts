@@ -4,6 +4,8 @@ import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccountsService } from './accounts.service';
+import { readForm } from '../common/forms';
+import { SignInDto } from './dto/sign-in.dto';
 import { Public } from './auth.guard';
 import { Role, ROLE_LABELS } from './permissions';
 
@@ -40,9 +42,8 @@ export class AccountsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const email = typeof body.email === 'string' ? body.email : '';
-    const password = typeof body.password === 'string' ? body.password : '';
-    const next = safeNext(body.next);
+    const { email, password, ...form } = await readForm(SignInDto, body);
+    const next = safeNext(form.next);
     let user;
     try {
       user = await this.accounts.signIn(email, password, req.ip ?? '');
