@@ -5,7 +5,8 @@ import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, submitForm } from '../common/forms';
+import { FormState, readForm, submitForm } from '../common/forms';
+import { InvestmentFormDto } from './dto/investment-form.dto';
 import { centsToInput, decimalComma } from '../common/money';
 import { isMonth, monthOutside, resultMonthBounds } from '../common/months';
 import { Pilot } from '../pilots/pilot.entity';
@@ -137,7 +138,11 @@ export class ResultsController {
     await submitForm(
       res,
       async () => {
-        await this.results.addInvestment(pilot, body, actorOf(req));
+        await this.results.addInvestment(
+          pilot,
+          await readForm(InvestmentFormDto, body),
+          actorOf(req),
+        );
         flash(req, 'Investment added.');
         return `/pilots/${slug}/investments`;
       },

@@ -3,11 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import { auditValue, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DomainError, FieldErrors } from '../common/domain-error';
-import { isIsoDate } from '../common/dates';
 import { Writer } from '../database/writer.service';
 import { Pilot } from '../pilots/pilot.entity';
 import { ChannelResult } from './channel-result.entity';
 import { Investment } from './investment.entity';
+import { InvestmentFormDto } from './dto/investment-form.dto';
 import {
   CHANNEL_METRIC_COLUMNS,
   CHANNEL_METRICS,
@@ -18,7 +18,7 @@ import {
   PilotMetric,
 } from './metrics';
 import { MonthlyResult } from './monthly-result.entity';
-import { parseEurosToCents } from '../common/money';
+import { formatEuros } from '../common/money';
 
 /** One month of figures: the pilot's own (null in the history) and per channel id. */
 export interface MonthValues {
@@ -213,26 +213,15 @@ export class ResultsService {
       .find({ where: { pilotId }, order: { investedOn: 'ASC', id: 'ASC' } });
   }
 
-  addInvestment(pilot: Pilot, body: Record<string, unknown>, actor: string): Promise<Investment> {
-    const errors: FieldErrors = {};
-    const investedOn = String(body.investedOn ?? '').trim();
-    const amountText = String(body.amount ?? '').trim();
-    const description = String(body.description ?? '').trim();
-    const amountCents = parseEurosToCents(amountText);
-    if (!isIsoDate(investedOn)) errors.investedOn = ['Give the date as YYYY-MM-DD.'];
-    if (amountCents === null || amountCents <= 0)
-      errors.amount = ['Give an amount in euros above zero, such as 25.000,00.'];
-    if (description.length < 3 || description.length > 200)
-      errors.description = ['Say what it was for, in 3 to 200 characters.'];
-    if (Object.keys(errors).length)
-      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
+  addInvestment(pilot: Pilot, dto: InvestmentFormDto, actor: string): Promise<Investment> {
+    const { investedOn, amount: amountCents, description } = dto;
     return this.writer.write(async (em) => {
       const now = new Date();
       const saved = await em.save(
         em.create(Investment, {
           pilotId: pilot.id,
           investedOn,
-          amountCents: amountCents as number,
+          amountCents,
           description,
           createdBy: actor,
           createdAt: now,
@@ -246,7 +235,7 @@ export class ResultsService {
           {
             field: 'investment',
             oldValue: null,
-            newValue: `${investedOn} ${amountText} ${description}`,
+            newValue: `${investedOn} ${formatEuros(amountCents / 100)} ${description}`,
           },
         ],
       );
