@@ -19,7 +19,8 @@ import {
   PILOT_METRICS,
 } from './metrics';
 import { MonthlyResult } from './monthly-result.entity';
-import { metricsFor, monthMode, ResultsService } from './results.service';
+import { monthMode, ResultsService } from './results.service';
+import { metricsFor, monthFormDto, monthValues } from './dto/month-form.dto';
 
 const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 
@@ -103,7 +104,10 @@ export class ResultsController {
     await submitForm(
       res,
       async () => {
-        const values = this.results.parseMonthForm(pilot, monthMode(pilot, month), body);
+        const mode = monthMode(pilot, month);
+        const ids = pilot.affectedChannels.map((c) => c.id);
+        const form = await readForm(monthFormDto(mode, ids), body);
+        const values = monthValues(form, mode, ids);
         const changed = await this.results.saveMonth(pilot, month, values, actorOf(req));
         flash(
           req,

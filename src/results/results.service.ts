@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { auditValue, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import { DomainError, FieldErrors } from '../common/domain-error';
+import { DomainError } from '../common/domain-error';
 import { Writer } from '../database/writer.service';
 import { Pilot } from '../pilots/pilot.entity';
 import { ChannelResult } from './channel-result.entity';
@@ -10,15 +10,13 @@ import { Investment } from './investment.entity';
 import { InvestmentFormDto } from './dto/investment-form.dto';
 import {
   CHANNEL_METRIC_COLUMNS,
-  CHANNEL_METRICS,
   ChannelMetric,
-  parseMetricValue,
   PILOT_METRIC_COLUMNS,
-  PILOT_METRICS,
   PilotMetric,
 } from './metrics';
 import { MonthlyResult } from './monthly-result.entity';
 import { formatEuros } from '../common/money';
+import type { MonthMode } from './dto/month-form.dto';
 
 /** One month of figures: the pilot's own (null in the history) and per channel id. */
 export interface MonthValues {
@@ -26,18 +24,7 @@ export interface MonthValues {
   channels: Record<number, Partial<Record<ChannelMetric, number | null>>>;
 }
 
-export type MonthMode = 'history' | 'result';
-
-/** The figures a month form shows: history months before the start month only hold channel volumes. */
-export function metricsFor(mode: MonthMode): { pilot: PilotMetric[]; channel: ChannelMetric[] } {
-  return mode === 'history'
-    ? { pilot: [], channel: ['volume', 'control_volume', 'desired', 'undesired', 'unnecessary'] }
-    : {
-        pilot: Object.keys(PILOT_METRICS) as PilotMetric[],
-        channel: Object.keys(CHANNEL_METRICS) as ChannelMetric[],
-      };
-}
-
+/** A month before the pilot's start month is history: its channels' volumes only. */
 export function monthMode(pilot: Pilot, month: string): MonthMode {
   return pilot.startMonth && month >= pilot.startMonth ? 'result' : 'history';
 }
@@ -71,51 +58,6 @@ export class ResultsService {
       this.dataSource.getRepository(ChannelResult).findBy({ pilotId, month }),
     ]);
     return { monthly, channels };
-  }
-
-  /** Reads a month form: `contacts`, `fixed_cost` … and `volume_<channelId>` …; empty fields are absent. */
-  parseMonthForm(pilot: Pilot, mode: MonthMode, body: Record<string, unknown>): MonthValues {
-    const errors: FieldErrors = {};
-    const wanted = metricsFor(mode);
-    const read = (field: string, kind: (typeof PILOT_METRICS)[PilotMetric]['kind']) => {
-      const text = String(body[field] ?? '').trim();
-      if (!text) return null;
-      const parsed = parseMetricValue(
-        kind,
-        text,
-        /,\d{1,2}$/.test(text) || /^\d{1,3}(\.\d{3})+(,\d+)?$/.test(text),
-      );
-      if (!parsed.ok) {
-        errors[field] = [`${parsed.reason[0].toUpperCase()}${parsed.reason.slice(1)}.`];
-        return null;
-      }
-      return parsed.value;
-    };
-    const pilotValues =
-      mode === 'result'
-        ? Object.fromEntries(wanted.pilot.map((m) => [m, read(m, PILOT_METRICS[m].kind)]))
-        : null;
-    const channels = Object.fromEntries(
-      pilot.affectedChannels.map((channel) => [
-        channel.id,
-        Object.fromEntries(
-          wanted.channel.map((m) => [m, read(`${m}_${channel.id}`, CHANNEL_METRICS[m].kind)]),
-        ),
-      ]),
-    );
-    if (pilotValues && pilotValues.contacts === null && !errors.contacts) {
-      errors.contacts = ['Give the number of contacts the new channel handled this month.'];
-    }
-    if (
-      pilotValues?.resolved != null &&
-      pilotValues.contacts != null &&
-      pilotValues.resolved > pilotValues.contacts
-    ) {
-      errors.resolved = ['Resolved cannot be more than the contacts handled.'];
-    }
-    if (Object.keys(errors).length)
-      throw new DomainError('validation', 'Please correct the fields marked below.', errors);
-    return { pilot: pilotValues, channels };
   }
 
   saveMonth(pilot: Pilot, month: string, values: MonthValues, actor: string): Promise<number> {
