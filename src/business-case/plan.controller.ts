@@ -2,14 +2,13 @@ import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
-import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
 import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
 import { centsToInput, decimalComma } from '../common/money';
 import { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
 import { BASELINE_METHODS } from './baseline.math';
-import { PlanFormDto } from './dto/plan-form.dto';
+import { channelShares, planFormDto } from './dto/plan-form.dto';
 import { PlanService } from './plan.service';
 
 const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
@@ -46,25 +45,9 @@ export class PlanController {
     await submitForm(
       res,
       async () => {
-        // Both the fixed fields and the per-channel shares report their errors at once.
-        const shares = this.plans.readShares(pilot, body);
-        const dto = await readForm(PlanFormDto, body).catch((error: unknown) => {
-          if (error instanceof DomainError) {
-            throw new DomainError(error.code, error.message, {
-              ...error.fieldErrors,
-              ...shares.errors,
-            });
-          }
-          throw error;
-        });
-        if (Object.keys(shares.errors).length) {
-          throw new DomainError(
-            'validation',
-            'Please correct the fields marked below.',
-            shares.errors,
-          );
-        }
-        await this.plans.save(pilot, dto, shares.shares, actorOf(req));
+        const ids = pilot.affectedChannels.map((c) => c.id);
+        const dto = await readForm(planFormDto(ids), body);
+        await this.plans.save(pilot, dto, channelShares(dto, ids), actorOf(req));
         flash(req, 'Plan saved.');
         return `/pilots/${slug}/business-case`;
       },

@@ -2,15 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { diffFields, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import { DomainError, FieldErrors } from '../common/domain-error';
-import { parseEurosToCents } from '../common/money';
+import { DomainError } from '../common/domain-error';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Writer } from '../database/writer.service';
 import { Pilot } from '../pilots/pilot.entity';
-import { BASELINE_METHODS, BaselineMethod } from './baseline.math';
+import type { BaselineMethod } from './baseline.math';
 import { PlanFormDto } from './dto/plan-form.dto';
 import { PilotPlan } from './pilot-plan.entity';
-import { shareErrors } from './plan-rules';
 import { PlanChannelShare } from './plan-channel-share.entity';
 
 const PLAN_FIELDS = [
@@ -48,33 +46,6 @@ export class PlanService {
       this.dataSource.getRepository(PlanChannelShare).findBy({ pilotId }),
     ]);
     return { plan, shares };
-  }
-
-  /** Reads `share_<channelId>` (percent) and `method_<channelId>` for each affected channel. */
-  readShares(
-    pilot: Pilot,
-    body: Record<string, unknown>,
-  ): { shares: ShareInput[]; errors: FieldErrors } {
-    const errors: Record<string, string[]> = {};
-    const shares = pilot.affectedChannels.map((channel) => {
-      const text = String(body[`share_${channel.id}`] ?? '').trim();
-      const method = String(body[`method_${channel.id}`] ?? '');
-      const shareBp = text === '' ? null : parseEurosToCents(text);
-      if (text !== '' && (shareBp === null || shareBp < 0 || shareBp > 10000)) {
-        errors[`share_${channel.id}`] = ['A share must be a percentage from 0 to 100.'];
-      }
-      if (method && !BASELINE_METHODS.includes(method as BaselineMethod)) {
-        errors[`method_${channel.id}`] = ['Choose a baseline method from the list.'];
-      }
-      return {
-        channelId: channel.id,
-        shareBp,
-        baselineMethod: (method || null) as BaselineMethod | null,
-      };
-    });
-    const sums = shareErrors(Object.fromEntries(shares.map((s) => [s.channelId, s.shareBp ?? 0])));
-    Object.assign(errors, sums.shares ? { shares: sums.shares } : {});
-    return { shares, errors };
   }
 
   save(pilot: Pilot, dto: PlanFormDto, shares: ShareInput[], actor: string): Promise<void> {

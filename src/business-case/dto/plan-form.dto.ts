@@ -1,4 +1,15 @@
-import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  Matches,
+  Max,
+  Min,
+  registerDecorator,
+} from 'class-validator';
+import { BASELINE_METHODS, type BaselineMethod } from '../baseline.math';
+import { shareErrors } from '../plan-rules';
 import { IsPlanMonth } from '../../common/validators';
 import { ToBasisPoints, ToCents, ToInt, ToPercent, TrimToNull } from '../../common/form-transforms';
 
@@ -101,4 +112,74 @@ export class PlanFormDto {
   @ToInt()
   @IsInt({ message: 'The form is missing its version; reload the page.' })
   version: number;
+}
+
+/**
+ * The whole plan form of a pilot: the fixed fields above, and per affected channel its share
+ * (`share_12`, a percentage) and pinned baseline method (`method_12`). Made once per set of
+ * channels and kept, so its validation metadata is registered once per shape.
+ */
+const shapes = new Map<string, new () => PlanFormDto & ChannelShares>();
+
+type ChannelShares = Record<`share_${number}` | `method_${number}`, unknown>;
+
+export function planFormDto(channelIds: number[]): new () => PlanFormDto & ChannelShares {
+  const key = channelIds.join(',');
+  const known = shapes.get(key);
+  if (known) return known;
+  const shape = class PlanForm extends PlanFormDto {} as unknown as new () => PlanFormDto &
+    ChannelShares;
+  const share = { message: 'A share must be a percentage from 0 to 100.' };
+  for (const id of channelIds) {
+    const field = `share_${id}`;
+    ToBasisPoints()(shape.prototype, field);
+    IsOptional()(shape.prototype, field);
+    IsInt(share)(shape.prototype, field);
+    Min(0, share)(shape.prototype, field);
+    Max(10_000, share)(shape.prototype, field);
+    const method = `method_${id}`;
+    TrimToNull()(shape.prototype, method);
+    IsOptional()(shape.prototype, method);
+    IsIn(BASELINE_METHODS, { message: 'Choose a baseline method from the list.' })(
+      shape.prototype,
+      method,
+    );
+  }
+  // The shares together: at most 100 % (the message sits above the channels' fields).
+  registerDecorator({
+    name: 'sharesAtMostWhole',
+    target: shape,
+    propertyName: 'shares',
+    options: {
+      message: ({ object }) => shareErrors(sharesOf(object as ChannelShares, channelIds)).shares[0],
+    },
+    validator: {
+      validate: (_value: unknown, args) =>
+        !shareErrors(sharesOf(args!.object as ChannelShares, channelIds)).shares,
+    },
+  });
+  shapes.set(key, shape);
+  return shape;
+}
+
+/** The shares the form gives, in basis points by channel; empty or unreadable ones count 0. */
+function sharesOf(form: ChannelShares, channelIds: number[]): Record<number, number> {
+  return Object.fromEntries(
+    channelIds.map((id) => {
+      const bp = form[`share_${id}`];
+      return [id, typeof bp === 'number' && Number.isInteger(bp) ? bp : 0];
+    }),
+  );
+}
+
+/** The channels' shares and methods as the plan stores them. */
+export function channelShares(
+  form: ChannelShares,
+  channelIds: number[],
+): Array<{ channelId: number; shareBp: number | null; baselineMethod: BaselineMethod | null }> {
+  return channelIds.map((id) => ({
+    channelId: id,
+    shareBp: (form[`share_${id}`] as number | null | undefined) ?? null,
+    baselineMethod: (form[`method_${id}`] as BaselineMethod | null | undefined) ?? null,
+  }));
 }
