@@ -30,3 +30,10 @@ export function formatIsoDate(iso: unknown): string {
   const match = typeof iso === 'string' ? /^(\d{4}-\d{2})-(\d{2})/.exec(iso) : null;
   return match ? `${Number(match[2])} ${formatMonth(match[1])}` : '—';
 }
+
+/** Whole calendar months from one ISO date to another (15 May → 14 Nov is 5). */
+export function fullMonthsBetween(fromIso: string, toIso: string): number {
+  const [fy, fm, fd] = fromIso.split('-').map(Number);
+  const [ty, tm, td] = toIso.split('-').map(Number);
+  return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
+}

@@ -4,7 +4,7 @@ import { DecisionCondition } from './decision.entity';
 import { BusinessCaseReport, BusinessCaseService } from '../business-case/business-case.service';
 import { CaseSummariesService } from '../business-case/case-summaries.service';
 import { CaseSummary, summarise } from '../business-case/case-summary';
-import { todayIso } from '../common/dates';
+import { fullMonthsBetween, todayIso } from '../common/dates';
 import { Pilot } from '../pilots/pilot.entity';
 import {
   gateCriteria,
@@ -31,13 +31,6 @@ export interface PilotSignals {
   subject: GateSubject;
   summary: CaseSummary;
   signals: Signal[];
-}
-
-/** Whole calendar months from one ISO date to another (15 May → 14 Nov is 5). */
-export function fullMonthsBetween(fromIso: string, toIso: string): number {
-  const [fy, fm, fd] = fromIso.split('-').map(Number);
-  const [ty, tm, td] = toIso.split('-').map(Number);
-  return Math.max(0, (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0));
 }
 
 /** Gathers the facts the gates and signals judge, from every part of the app. */

@@ -1,4 +1,4 @@
-import { fullMonthsBetween } from '../../src/lifecycle/gates.service';
+import { fullMonthsBetween } from '../../src/common/dates';
 import { readinessOf } from '../../src/readiness/readiness-rules';
 
 describe('readinessOf', () => {

@@ -1,0 +1,108 @@
+import { monthIndex } from '../common/months';
+import { sumHalfWidth, WeightedMonth } from './baseline.math';
+import type {
+  ChannelModel,
+  ChannelSummary,
+  MonthFigures,
+  MonthRange,
+  PeriodBasis,
+  PeriodTotals,
+} from './business-case.types';
+import { sum } from './realised.math';
+
+// Totals over a period: claimed, realised with its interval, the waterbed, per channel. Pure.
+
+export function basisOf(models: ChannelModel[], months: MonthFigures[]): PeriodBasis {
+  return {
+    fits: models.map((m) => m.fit),
+    months: months.map((m) => ({
+      month: m.month,
+      contacts: m.contacts,
+      complete: m.missing.length === 0,
+      claimed: m.claimedSavings,
+      realised: m.realisedSavings,
+      net: m.netBenefit,
+      points: m.channels.map((c) =>
+        c.evidence === 'baseline' && c.rate !== null ? [c.rate, c.control] : null,
+      ),
+    })),
+  };
+}
+
+/**
+ * Σ claimed, Σ realised (with its interval), the waterbed and net benefit over the months in
+ * the range: the totals (unbounded) and finance's month filter, from the same code.
+ */
+export function totalsOver(basis: PeriodBasis, range: MonthRange): PeriodTotals {
+  const months = basis.months.filter(
+    (m) =>
+      (range.from === null || monthIndex(m.month) >= monthIndex(range.from)) &&
+      (range.to === null || monthIndex(m.month) <= monthIndex(range.to)),
+  );
+  const complete = months.every((m) => m.complete);
+  const claimedSavings = complete ? sum(months.map((m) => m.claimed as number)) : null;
+  const realisedValue = complete ? sum(months.map((m) => m.realised as number)) : null;
+  // Half-width of Σ RS: each channel's baseline error over the months, channels combined.
+  const halfWidth = Math.sqrt(
+    sum(
+      basis.fits.map((fit, i) => {
+        if (!fit) return 0;
+        const points: WeightedMonth[] = [];
+        for (const m of months) {
+          const point = m.points[i];
+          if (point) points.push({ month: m.month, weight: point[0], control: point[1] });
+        }
+        return sumHalfWidth(fit, points) ** 2;
+      }),
+    ),
+  );
+  return {
+    months: months.length,
+    contacts: sum(months.map((m) => m.contacts)),
+    claimedSavings,
+    realisedSavings: realisedValue === null ? null : { value: realisedValue, halfWidth },
+    waterbed:
+      claimedSavings !== null && realisedValue !== null ? claimedSavings - realisedValue : null,
+    waterbedRatio:
+      claimedSavings !== null && realisedValue !== null && claimedSavings > 0
+        ? (claimedSavings - realisedValue) / claimedSavings
+        : null,
+    netBenefit: complete ? sum(months.map((m) => m.net as number)) : null,
+  };
+}
+
+export function channelSummaries(models: ChannelModel[], months: MonthFigures[]): ChannelSummary[] {
+  return models.map((model, i) => {
+    const claimed = sum(months.map((m) => m.channels[i].claimedContacts));
+    const displaced = sum(months.map((m) => m.channels[i].displaced));
+    const withBaseline = months.filter((m) => m.channels[i].evidence === 'baseline');
+    const contactsWithBaseline = sum(withBaseline.map((m) => m.contacts));
+    let realisedShare: number | null = null;
+    let halfWidth: number | null = null;
+    if (model.fit && withBaseline.length && contactsWithBaseline > 0) {
+      realisedShare = sum(withBaseline.map((m) => m.channels[i].displaced)) / contactsWithBaseline;
+      const points = withBaseline.map((m) => ({
+        month: m.month,
+        weight: 1,
+        control: m.channels[i].control,
+      }));
+      halfWidth = sumHalfWidth(model.fit, points) / contactsWithBaseline;
+    }
+    return {
+      key: model.input.key,
+      name: model.input.name,
+      share: model.input.share,
+      method: model.fit ? model.method : null,
+      n: model.fit?.n ?? 0,
+      claimedContacts: claimed,
+      displacedContacts: displaced,
+      leakedContacts: claimed - displaced,
+      realisedShare,
+      realisedShareHalfWidth: halfWidth,
+      contradicted:
+        realisedShare !== null &&
+        halfWidth !== null &&
+        realisedShare + halfWidth < model.input.share,
+    };
+  });
+}

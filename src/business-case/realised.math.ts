@@ -1,0 +1,151 @@
+import { Month, monthIndex } from '../common/months';
+import { chooseMethod, fitBaseline, predict, sumHalfWidth, WeightedMonth } from './baseline.math';
+import type {
+  ChannelModel,
+  ChannelMonth,
+  EngineInput,
+  Evidence,
+  MonthActual,
+  MonthFigures,
+  RatePoint,
+  WeightedFuture,
+} from './business-case.types';
+
+// Baselines and realised savings, month by month and channel by channel (business-case.md). Pure.
+
+export function rateFor(rates: RatePoint[], month: Month): number | null {
+  let found: RatePoint | null = null;
+  for (const rate of rates) {
+    if (
+      monthIndex(rate.from) <= monthIndex(month) &&
+      (!found || monthIndex(rate.from) >= monthIndex(found.from))
+    ) {
+      found = rate;
+    }
+  }
+  return found ? found.euros : null;
+}
+
+export const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
+export const worst = (a: Evidence, b: Evidence): Evidence =>
+  a === 'unverified' || b === 'unverified'
+    ? 'unverified'
+    : a === 'weak' || b === 'weak'
+      ? 'weak'
+      : 'baseline';
+
+export function channelModels(input: EngineInput, actuals: MonthActual[]): ChannelModel[] {
+  return input.channels.map((channel) => {
+    const history = channel.history.filter(
+      (h) => monthIndex(h.month) < monthIndex(input.startMonth),
+    );
+    const controlInEveryMonth = actuals.every(
+      (a) => (a.channels[channel.key]?.control ?? null) !== null,
+    );
+    const method = chooseMethod(
+      history,
+      channel.pinnedMethod,
+      controlInEveryMonth && actuals.length > 0,
+    );
+    return { input: channel, method, fit: method ? fitBaseline(history, method) : null };
+  });
+}
+
+export function monthFigures(
+  input: EngineInput,
+  models: ChannelModel[],
+  actual: MonthActual,
+): MonthFigures {
+  const missing: string[] = [];
+  let evidence: Evidence = 'baseline';
+  const channels = models.map((model): ChannelMonth => {
+    const { key, name, share } = model.input;
+    const data = actual.channels[key];
+    const volume = data?.volume ?? null;
+    const followUps = data?.followUps ?? null;
+    const claimedContacts = actual.contacts * share;
+    const prediction =
+      model.fit && volume !== null ? predict(model.fit, actual.month, data?.control ?? null) : null;
+    let displaced: number;
+    let channelEvidence: Evidence;
+    if (prediction && volume !== null) {
+      displaced = prediction.baseline - volume;
+      channelEvidence = 'baseline';
+    } else if (followUps !== null) {
+      displaced = claimedContacts - followUps;
+      channelEvidence = 'weak';
+    } else {
+      displaced = claimedContacts;
+      channelEvidence = 'unverified';
+    }
+    evidence = worst(evidence, channelEvidence);
+    const rate = rateFor(model.input.rates, actual.month);
+    if (rate === null) missing.push(`cost per contact of ${name} for ${actual.month}`);
+    return {
+      key,
+      claimedContacts,
+      baseline: prediction?.baseline ?? null,
+      baselineHalfWidth: prediction?.halfWidth ?? null,
+      volume,
+      followUps,
+      control: data?.control ?? null,
+      displaced,
+      evidence: channelEvidence,
+      rate,
+      claimedSavings: rate === null ? null : claimedContacts * rate,
+      realisedSavings: rate === null ? null : displaced * rate,
+      leaked: claimedContacts - displaced,
+    };
+  });
+
+  const complete = missing.length === 0;
+  const claimedSavings = complete ? sum(channels.map((c) => c.claimedSavings as number)) : null;
+  const realisedSavings = complete ? sum(channels.map((c) => c.realisedSavings as number)) : null;
+  const realisedHalfWidth = complete
+    ? Math.sqrt(sum(channels.map((c) => ((c.baselineHalfWidth ?? 0) * (c.rate as number)) ** 2)))
+    : null;
+  const fixed = actual.fixedCost ?? input.plan.monthlyFixedCost;
+  const runningCost = fixed + input.plan.variableCostPerContact * actual.contacts;
+  const margin = actual.margin ?? 0;
+  const followUps = channels.map((c) => c.followUps);
+  return {
+    month: actual.month,
+    contacts: actual.contacts,
+    evidence,
+    missing,
+    channels,
+    claimedSavings,
+    realisedSavings,
+    realisedHalfWidth,
+    waterbed: complete ? (claimedSavings as number) - (realisedSavings as number) : null,
+    runningCost,
+    margin,
+    netBenefit: complete ? (realisedSavings as number) + margin - runningCost : null,
+    claimedNetBenefit: complete ? (claimedSavings as number) + margin - runningCost : null,
+    switchRate:
+      actual.contacts > 0 && followUps.length > 0 && followUps.every((f) => f !== null)
+        ? sum(followUps as number[]) / actual.contacts
+        : null,
+  };
+}
+
+/** Half-width of Σ RS over the given months (and future months), channels combined. */
+export function realisedSumHalfWidth(
+  models: ChannelModel[],
+  months: MonthFigures[],
+  future: WeightedFuture[] = [],
+): number {
+  const squares = models.map((model, i) => {
+    if (!model.fit) return 0;
+    const points: WeightedMonth[] = [];
+    for (const m of months) {
+      const c = m.channels[i];
+      if (c.evidence === 'baseline' && c.rate !== null) {
+        points.push({ month: m.month, weight: c.rate, control: c.control });
+      }
+    }
+    for (const f of future) points.push(f.channels[i]);
+    return sumHalfWidth(model.fit, points) ** 2;
+  });
+  return Math.sqrt(sum(squares));
+}
