@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import { authorize } from '../accounts/auth.guard';
+import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
+import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
 import { FormState, readForm, submitForm } from '../common/forms';
@@ -8,7 +8,6 @@ import { Pilot } from '../pilots/pilot.entity';
 import { SignoffsService } from './signoffs.service';
 import { can } from '../accounts/permissions';
 import type { Request, Response } from 'express';
-import { PilotsService } from '../pilots/pilots.service';
 import { BusinessCaseService } from './business-case.service';
 import { businessCaseCsv } from './business-case.export';
 import { businessCaseCharts } from './business-case.charts';
@@ -17,29 +16,24 @@ import { safeFileName } from '../common/csv';
 @Controller('pilots/:slug')
 export class BusinessCaseController {
   constructor(
-    private readonly pilots: PilotsService,
     private readonly businessCases: BusinessCaseService,
     private readonly signoffs: SignoffsService,
   ) {}
 
   @Get('business-case')
-  async page(
-    @Param('slug') slug: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.render(req, res, await this.pilots.get(slug));
+  @PilotRoute()
+  async page(@RoutePilot() pilot: Pilot, @Req() req: Request, @Res() res: Response): Promise<void> {
+    await this.render(req, res, pilot);
   }
 
   @Post('sign-offs')
+  @PilotRoute('sign_off')
   async signOff(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    authorize(req, 'sign_off');
-    const pilot = await this.pilots.get(slug);
     await submitForm(
       res,
       async () => {
@@ -51,7 +45,7 @@ export class BusinessCaseController {
         );
         await this.signoffs.signOff(pilot, report, dto, actorOf(req));
         flash(req, 'Business case signed off for the months given.');
-        return `/pilots/${slug}/business-case#sign-off`;
+        return `/pilots/${pilot.slug}/business-case#sign-off`;
       },
       (state) => this.render(req, res, pilot, { values: body, state }),
     );
@@ -78,8 +72,9 @@ export class BusinessCaseController {
   }
 
   @Get('business-case.csv')
-  async csv(@Param('slug') slug: string, @Res() res: Response): Promise<void> {
-    const report = await this.businessCases.report(await this.pilots.get(slug));
+  @PilotRoute()
+  async csv(@RoutePilot() pilot: Pilot, @Res() res: Response): Promise<void> {
+    const report = await this.businessCases.report(pilot);
     res
       .type('text/csv; charset=utf-8')
       .attachment(`${safeFileName(report.pilot.slug)}-business-case.csv`)

@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
+import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
 import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
@@ -23,25 +23,19 @@ export class PlanController {
   ) {}
 
   @Get()
-  async form(
-    @Param('slug') slug: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    const pilot = await this.pilots.get(slug);
-    authorize(req, 'edit_pilot', pilot);
+  @PilotRoute('edit_pilot')
+  async form(@RoutePilot() pilot: Pilot, @Req() req: Request, @Res() res: Response): Promise<void> {
     this.render(res, pilot, await this.storedValues(pilot));
   }
 
   @Post()
+  @PilotRoute('edit_pilot')
   async save(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const pilot = await this.pilots.get(slug);
-    authorize(req, 'edit_pilot', pilot);
     await submitForm(
       res,
       async () => {
@@ -49,13 +43,13 @@ export class PlanController {
         const dto = await readForm(planFormDto(ids), body);
         await this.plans.save(pilot, dto, channelShares(dto, ids), actorOf(req));
         flash(req, 'Plan saved.');
-        return `/pilots/${slug}/business-case`;
+        return `/pilots/${pilot.slug}/business-case`;
       },
       async (state) => {
         if (state.status !== 409) return this.render(res, pilot, body, state);
         // Stale: the user's input stays, what is stored now is shown beside it, and the form
         // carries the current version so that saving again replaces it knowingly.
-        const now = await this.pilots.get(slug);
+        const now = await this.pilots.get(pilot.slug);
         const stored = await this.storedValues(now);
         const fields = Object.keys(stored).filter((f) => f !== 'version' && !f.includes('_'));
         this.render(

@@ -1,6 +1,6 @@
+import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { authorize } from '../accounts/auth.guard';
 import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -32,23 +32,23 @@ export class DecisionsController {
   }
 
   @Get('pilots/:slug/review')
+  @PilotRoute()
   async review(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.render(req, res, await this.pilots.get(slug), {});
+    await this.render(req, res, pilot, {});
   }
 
   @Post('pilots/:slug/decisions')
+  @PilotRoute('decide')
   async decide(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    authorize(req, 'decide');
-    const pilot = await this.pilots.get(slug);
     await submitForm(
       res,
       async () => {
@@ -59,14 +59,14 @@ export class DecisionsController {
         );
         const decision = await this.decisions.record(pilot, dto, actorOf(req));
         flash(req, `Decision #${decision.id} recorded: ${decision.outcome}.`);
-        return `/pilots/${slug}/review`;
+        return `/pilots/${pilot.slug}/review`;
       },
       // After a conflict the review shows the pilot as it is now, with its current version.
       async (state) =>
         this.render(
           req,
           res,
-          state.status === 409 ? await this.pilots.get(slug) : pilot,
+          state.status === 409 ? await this.pilots.get(pilot.slug) : pilot,
           body,
           state,
         ),
@@ -74,8 +74,9 @@ export class DecisionsController {
   }
 
   @Post('pilots/:slug/conditions/:id/clear')
+  @PilotRoute('clear_condition')
   async clear(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Param(
       'id',
       new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That condition') }),
@@ -85,8 +86,6 @@ export class DecisionsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    authorize(req, 'clear_condition');
-    const pilot = await this.pilots.get(slug);
     await submitForm(
       res,
       async () => {
@@ -97,7 +96,7 @@ export class DecisionsController {
           actorOf(req),
         );
         flash(req, 'Condition cleared.');
-        return `/pilots/${slug}/review`;
+        return `/pilots/${pilot.slug}/review`;
       },
       (state) => this.render(req, res, pilot, { note: body.note }, state, id),
     );

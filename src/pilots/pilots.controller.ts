@@ -1,4 +1,5 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { PilotRoute, RoutePilot } from './pilot-route';
+import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { Actor, can } from '../accounts/permissions';
@@ -78,13 +79,12 @@ export class PilotsController {
   }
 
   @Get('pilots/:slug/edit')
+  @PilotRoute('edit_pilot')
   async editForm(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const pilot = await this.pilots.get(slug);
-    authorize(req, 'edit_pilot', pilot);
     await this.renderForm(res, pilot, {
       ...pilot,
       affectedChannelIds: pilot.affectedChannels.map((c) => c.id),
@@ -92,19 +92,18 @@ export class PilotsController {
   }
 
   @Post('pilots/:slug')
+  @PilotRoute('edit_pilot')
   async update(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const pilot = await this.pilots.get(slug);
-    authorize(req, 'edit_pilot', pilot);
     await submitForm(
       res,
       async () => {
         const saved = await this.pilots.update(
-          slug,
+          pilot.slug,
           await readForm(UpdatePilotDto, body),
           actorOf(req),
           can(req.user ?? null, 'assign_owner'),
@@ -116,7 +115,7 @@ export class PilotsController {
         if (state.status !== 409) return this.renderForm(res, pilot, body, state);
         // Stale: keep what the user typed, show what is stored now beside it, and carry the
         // current version so that saving again replaces it knowingly.
-        const now = await this.pilots.get(slug);
+        const now = await this.pilots.get(pilot.slug);
         await this.renderForm(
           res,
           now,

@@ -1,6 +1,5 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { authorize } from '../accounts/auth.guard';
 import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -9,7 +8,7 @@ import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } fro
 import { ChecklistItemDto, ItCommitmentDto } from './dto/readiness-forms.dto';
 import { options } from '../pilots/pilot-fields';
 import { Pilot } from '../pilots/pilot.entity';
-import { PilotsService } from '../pilots/pilots.service';
+import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
 import {
   INTEGRATION_ITEMS,
   INTEGRATION_LABELS,
@@ -27,69 +26,56 @@ const itemId = new ParseIntPipe({
 
 @Controller('pilots/:slug')
 export class ReadinessController {
-  constructor(
-    private readonly pilots: PilotsService,
-    private readonly readiness: ReadinessService,
-  ) {}
+  constructor(private readonly readiness: ReadinessService) {}
 
   @Get('readiness')
-  async checklist(
-    @Param('slug') slug: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    await this.renderChecklist(req, res, await this.pilots.get(slug));
+  @PilotRoute()
+  async checklist(@RoutePilot() pilot: Pilot, @Req() req: Request, @Res() res: Response) {
+    await this.renderChecklist(req, res, pilot);
   }
 
   @Post('readiness/:itemId')
+  @PilotRoute('edit_pilot')
   async setItem(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Param('itemId', itemId) id: number,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const pilot = await this.pilots.get(slug);
-    authorize(req, 'edit_pilot', pilot);
     await submitForm(
       res,
       async () => {
         const dto = await readForm(ChecklistItemDto, body, 'Please correct the item marked below.');
         await this.readiness.setItem(pilot, id, dto, actorOf(req));
         flash(req, 'Checklist item saved.');
-        return `/pilots/${slug}/readiness#item-${id}`;
+        return `/pilots/${pilot.slug}/readiness#item-${id}`;
       },
       (state) => this.renderChecklist(req, res, pilot, { itemId: id, values: body, state }),
     );
   }
 
   @Get('it')
-  async itForm(
-    @Param('slug') slug: string,
-    @Req() req: Request,
-    @Res() res: Response,
-  ): Promise<void> {
-    const pilot = await this.pilots.get(slug);
-    authorize(req, 'edit_pilot', pilot);
+  @PilotRoute('edit_pilot')
+  async itForm(@RoutePilot() pilot: Pilot, @Res() res: Response): Promise<void> {
     const { commitment, integrations } = await this.readiness.it(pilot.id);
     this.renderIt(res, pilot, this.readiness.itFormValues(commitment, integrations));
   }
 
   @Post('it')
+  @PilotRoute('edit_pilot')
   async saveIt(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const pilot = await this.pilots.get(slug);
-    authorize(req, 'edit_pilot', pilot);
     await submitForm(
       res,
       async () => {
         await this.readiness.saveIt(pilot, await readForm(ItCommitmentDto, body), actorOf(req));
         flash(req, 'IT status saved.');
-        return `/pilots/${slug}`;
+        return `/pilots/${pilot.slug}`;
       },
       async (state) => {
         if (state.status !== 409) return this.renderIt(res, pilot, body, state);

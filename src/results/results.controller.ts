@@ -1,6 +1,6 @@
+import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { authorize } from '../accounts/auth.guard';
 import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -10,7 +10,6 @@ import { InvestmentFormDto } from './dto/investment-form.dto';
 import { centsToInput, decimalComma } from '../common/money';
 import { isMonth, monthOutside, resultMonthBounds } from '../common/months';
 import { Pilot } from '../pilots/pilot.entity';
-import { PilotsService } from '../pilots/pilots.service';
 import { ChannelResult } from './channel-result.entity';
 import {
   CHANNEL_METRIC_COLUMNS,
@@ -32,22 +31,19 @@ function assertMonth(month: string): void {
 
 @Controller('pilots/:slug')
 export class ResultsController {
-  constructor(
-    private readonly pilots: PilotsService,
-    private readonly results: ResultsService,
-  ) {}
+  constructor(private readonly results: ResultsService) {}
 
   @Get('results')
+  @PilotRoute()
   async index(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Query('month') month: string | undefined,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const pilot = await this.pilots.get(slug);
     const bounds = resultMonthBounds();
     const outside = isMonth(month) ? monthOutside(month, bounds) : null;
-    if (isMonth(month) && !outside) return res.redirect(`/pilots/${slug}/results/${month}`);
+    if (isMonth(month) && !outside) return res.redirect(`/pilots/${pilot.slug}/results/${month}`);
     const { monthly, channels } = await this.results.months(pilot.id);
     const months = [...new Set([...monthly.map((m) => m.month), ...channels.map((c) => c.month)])]
       .sort()
@@ -77,30 +73,28 @@ export class ResultsController {
   }
 
   @Get('results/:month')
+  @PilotRoute('log_results')
   async monthForm(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Param('month') month: string,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     assertMonth(month);
-    const pilot = await this.pilots.get(slug);
-    authorize(req, 'log_results', pilot);
     const stored = await this.results.month(pilot.id, month);
     this.renderMonth(res, pilot, month, valuesOf(pilot, stored.monthly, stored.channels));
   }
 
   @Post('results/:month')
+  @PilotRoute('log_results')
   async saveMonth(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Param('month') month: string,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     assertMonth(month);
-    const pilot = await this.pilots.get(slug);
-    authorize(req, 'log_results', pilot);
     await submitForm(
       res,
       async () => {
@@ -115,30 +109,30 @@ export class ResultsController {
             ? `${month} saved (${changed} figure${changed === 1 ? '' : 's'} changed).`
             : `${month}: nothing changed.`,
         );
-        return `/pilots/${slug}/results`;
+        return `/pilots/${pilot.slug}/results`;
       },
       async (state) => this.renderMonth(res, pilot, month, body, state),
     );
   }
 
   @Get('investments')
+  @PilotRoute()
   async investments(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    await this.renderInvestments(req, res, await this.pilots.get(slug), {});
+    await this.renderInvestments(req, res, pilot, {});
   }
 
   @Post('investments')
+  @PilotRoute('log_results')
   async addInvestment(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Body() body: Record<string, unknown>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const pilot = await this.pilots.get(slug);
-    authorize(req, 'log_results', pilot);
     await submitForm(
       res,
       async () => {
@@ -148,15 +142,16 @@ export class ResultsController {
           actorOf(req),
         );
         flash(req, 'Investment added.');
-        return `/pilots/${slug}/investments`;
+        return `/pilots/${pilot.slug}/investments`;
       },
       (state) => this.renderInvestments(req, res, pilot, body, state),
     );
   }
 
   @Post('investments/:id/delete')
+  @PilotRoute('log_results')
   async removeInvestment(
-    @Param('slug') slug: string,
+    @RoutePilot() pilot: Pilot,
     @Param(
       'id',
       new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That investment') }),
@@ -165,10 +160,9 @@ export class ResultsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    authorize(req, 'log_results', await this.pilots.get(slug));
-    await this.results.removeInvestment(await this.pilots.get(slug), id, actorOf(req));
+    await this.results.removeInvestment(pilot, id, actorOf(req));
     flash(req, 'Investment removed.');
-    res.redirect(303, `/pilots/${slug}/investments`);
+    res.redirect(303, `/pilots/${pilot.slug}/investments`);
   }
 
   private renderMonth(
