@@ -54,6 +54,18 @@ module.exports = {
       to: { path: '^src/demo/' },
     },
     {
+      name: 'features-own-their-tables',
+      severity: 'error',
+      comment:
+        "A feature reads and writes its own entities; another feature asks it through its service. Entity relations and types are fine; the demo seeds every table.",
+      from: { path: '^src/([^/]+)/', pathNot: ['\\.entity\\.ts$', '^src/demo/'] },
+      to: {
+        path: '^src/[^/]+/.+\\.entity\\.ts$',
+        pathNot: '^src/$1/',
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
       name: 'no-database-in-controllers',
       severity: 'error',
       comment: 'A controller asks a service; it does not touch the DataSource or an EntityManager.',

@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
-import { DataSource, LessThan, MoreThan } from 'typeorm';
+import { DataSource, EntityManager, LessThan, MoreThan } from 'typeorm';
 import { diffFields } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DatabaseSessionStore } from '../sessions/database-session.store';
@@ -54,6 +54,21 @@ export class AccountsService implements OnModuleDestroy {
 
   find(id: number): Promise<User | null> {
     return this.dataSource.getRepository(User).findOneBy({ id });
+  }
+
+  /** Active channel owners, by name: the accounts a pilot may be handed to. */
+  async ownerAccounts(): Promise<User[]> {
+    const users = await this.dataSource.getRepository(User).find({
+      where: { active: true },
+      order: { name: 'ASC' },
+    });
+    return users.filter((u) => u.roles.includes('owner'));
+  }
+
+  /** The account, if it is an active channel owner's (read inside the caller's transaction). */
+  async activeOwner(id: number, em: EntityManager = this.dataSource.manager): Promise<User | null> {
+    const user = await em.findOneBy(User, { id });
+    return user && user.active && user.roles.includes('owner') ? user : null;
   }
 
   list(): Promise<User[]> {

@@ -2,7 +2,7 @@ import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { isIsoDate } from '../common/dates';
-import { AuditFilter, AuditTrailService } from './audit-trail.service';
+import { AuditFilter, AuditService } from '../audit/audit.service';
 
 const PAGE_SIZE = 100;
 const ENTITY_TYPES = [
@@ -23,7 +23,7 @@ const ENTITY_TYPES = [
 /** The organisation-wide audit trail, for admins: every change, filterable. */
 @Controller('admin/audit')
 export class AuditTrailController {
-  constructor(private readonly trail: AuditTrailService) {}
+  constructor(private readonly audit: AuditService) {}
 
   @Get()
   async index(
@@ -41,7 +41,7 @@ export class AuditTrailController {
       to: isIsoDate(text(query.to)) ? text(query.to) : '',
     };
     const page = Math.max(1, Math.min(10_000, Number.parseInt(text(query.page), 10) || 1));
-    const rows = await this.trail.page(filter, page, PAGE_SIZE);
+    const rows = await this.audit.trail(filter, page, PAGE_SIZE);
     const params = new URLSearchParams(
       Object.entries(filter).filter(([, v]) => v) as Array<[string, string]>,
     );

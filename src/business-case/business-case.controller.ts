@@ -4,7 +4,7 @@ import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
 import { FormState, readForm, submitForm } from '../common/forms';
 import { SignOffDto } from './dto/sign-off.dto';
-import { Pilot } from '../pilots/pilot.entity';
+import type { Pilot } from '../pilots/pilot.entity';
 import { SignoffsService } from './signoffs.service';
 import { can } from '../accounts/permissions';
 import type { Request, Response } from 'express';

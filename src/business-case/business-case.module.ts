@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
+import { FinanceModule } from '../finance/finance.module';
 import { PilotsModule } from '../pilots/pilots.module';
+import { ResultsModule } from '../results/results.module';
 import { BusinessCaseController } from './business-case.controller';
 import { BusinessCaseService } from './business-case.service';
 import { CaseSummariesService } from './case-summaries.service';
@@ -9,7 +11,7 @@ import { SignoffsService } from './signoffs.service';
 
 /** The plan, the engine's computation, its cached summaries and finance's sign-offs. */
 @Module({
-  imports: [PilotsModule],
+  imports: [PilotsModule, ResultsModule, FinanceModule],
   controllers: [PlanController, BusinessCaseController],
   providers: [BusinessCaseService, CaseSummariesService, SignoffsService, PlanService],
   exports: [BusinessCaseService, CaseSummariesService, SignoffsService, PlanService],

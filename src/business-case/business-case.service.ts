@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { monthOf } from '../common/months';
-import { CostRate } from '../finance/cost-rate.entity';
-import { DiscountRate } from '../finance/discount-rate.entity';
-import { PilotStageChange } from '../pilots/pilot-stage-change.entity';
-import { Pilot } from '../pilots/pilot.entity';
-import { ChannelResult } from '../results/channel-result.entity';
-import { Investment } from '../results/investment.entity';
-import { MonthlyResult } from '../results/monthly-result.entity';
+import type { CostRate } from '../finance/cost-rate.entity';
+import type { DiscountRate } from '../finance/discount-rate.entity';
+import { FinanceService } from '../finance/finance.service';
+import type { Pilot } from '../pilots/pilot.entity';
+import { PilotsService } from '../pilots/pilots.service';
+import type { ChannelRow } from '../results/channel-rows';
+import type { Investment } from '../results/investment.entity';
+import type { MonthlyResult } from '../results/monthly-result.entity';
+import { ResultsService } from '../results/results.service';
+import { findByPilots } from '../database/by-pilots';
 import {
   BusinessCase,
   computeWithBasis,
@@ -48,81 +51,6 @@ export interface BusinessCaseReport {
 const HEAVY_PILOTS = 20;
 const HEAVY_AT_ONCE = 1;
 
-// IN lists stay well below every driver's bound on bound parameters.
-const CHUNK = 500;
-
-async function findByPilots<T extends { pilotId: number }>(
-  em: EntityManager,
-  entity: new () => T,
-  pilotIds: number[],
-  extra: Record<string, unknown> = {},
-): Promise<T[]> {
-  const rows: T[] = [];
-  for (let i = 0; i < pilotIds.length; i += CHUNK) {
-    rows.push(
-      ...(await em.find(entity, {
-        where: { pilotId: In(pilotIds.slice(i, i + CHUNK)), ...extra } as never,
-      })),
-    );
-  }
-  return rows;
-}
-
-/** The existing channels' monthly figures the engine reads. */
-export type ChannelRow = Pick<
-  ChannelResult,
-  | 'pilotId'
-  | 'channelId'
-  | 'month'
-  | 'volume'
-  | 'followUps'
-  | 'controlVolume'
-  | 'desired'
-  | 'undesired'
-  | 'unnecessary'
->;
-
-const int = (value: unknown) => (value === null || value === undefined ? null : Number(value));
-
-/**
- * The largest table (36 months of history and of results, per affected channel, per pilot) as
- * plain rows: 2–3× faster than hydrating entities, and lighter on memory, for a portfolio.
- */
-async function loadChannelRows(em: EntityManager, pilotIds: number[]): Promise<ChannelRow[]> {
-  const rows: ChannelRow[] = [];
-  for (let i = 0; i < pilotIds.length; i += CHUNK) {
-    const raw = await em
-      .createQueryBuilder()
-      .select([
-        'r.pilot_id AS "pilotId"',
-        'r.channel_id AS "channelId"',
-        'r.month AS "month"',
-        'r.volume AS "volume"',
-        'r.follow_ups AS "followUps"',
-        'r.control_volume AS "controlVolume"',
-        'r.desired AS "desired"',
-        'r.undesired AS "undesired"',
-        'r.unnecessary AS "unnecessary"',
-      ])
-      .from('channel_result', 'r')
-      .where('r.pilot_id IN (:...ids)', { ids: pilotIds.slice(i, i + CHUNK) })
-      .getRawMany<Record<string, unknown>>();
-    for (const r of raw)
-      rows.push({
-        pilotId: Number(r.pilotId),
-        channelId: Number(r.channelId),
-        month: String(r.month),
-        volume: int(r.volume),
-        followUps: int(r.followUps),
-        controlVolume: int(r.controlVolume),
-        desired: int(r.desired),
-        undesired: int(r.undesired),
-        unnecessary: int(r.unnecessary),
-      });
-  }
-  return rows;
-}
-
 /**
  * Loads pilots' inputs from the database, hands them to the pure engine, returns both. Many
  * pilots are read in a fixed number of queries (one per table), so the portfolio, the finance
@@ -130,7 +58,12 @@ async function loadChannelRows(em: EntityManager, pilotIds: number[]): Promise<C
  */
 @Injectable()
 export class BusinessCaseService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly pilots: PilotsService,
+    private readonly results: ResultsService,
+    private readonly finance: FinanceService,
+  ) {}
 
   async report(
     pilot: Pilot,
@@ -163,21 +96,16 @@ export class BusinessCaseService {
     const result = new Map<number, BusinessCaseReport>();
     if (!ids.length) return result;
     const channelIds = [...new Set(pilots.flatMap((p) => p.affectedChannels.map((c) => c.id)))];
-    const [plans, shares, monthly, channelRows, rates, investments, discount, incubations] =
+    const [plans, shares, monthly, channelRows, rates, investments, discount, incubationOf] =
       await readAll(em, [
         () => findByPilots(em, PilotPlan, ids),
         () => findByPilots(em, PlanChannelShare, ids),
-        () => findByPilots(em, MonthlyResult, ids),
-        () => loadChannelRows(em, ids),
-        async () =>
-          channelIds.length ? em.find(CostRate, { where: { channelId: In(channelIds) } }) : [],
-        () => findByPilots(em, Investment, ids),
-        () =>
-          em.findOne(DiscountRate, {
-            where: { effectiveFrom: LessThanOrEqual(monthOf(today)) },
-            order: { effectiveFrom: 'DESC' },
-          }),
-        () => findByPilots(em, PilotStageChange, ids, { toStage: 'incubation' }),
+        () => this.results.monthlyOf(ids, em),
+        () => this.results.channelRowsOf(ids, em),
+        () => this.finance.costRatesOf(channelIds, em),
+        () => this.results.investmentsOf(ids, em),
+        () => this.finance.discountRateAt(monthOf(today), em),
+        () => this.pilots.incubationStarts(ids, em),
       ] as const);
     const planOf = new Map(plans.map((p) => [p.pilotId, p]));
     const sharesOf = groupBy(shares, (s) => s.pilotId);
@@ -194,11 +122,6 @@ export class BusinessCaseService {
       investments.sort((a, b) => a.investedOn.localeCompare(b.investedOn)),
       (i) => i.pilotId,
     );
-    const incubationOf = new Map<number, Date>();
-    for (const change of incubations) {
-      const first = incubationOf.get(change.pilotId);
-      if (!first || change.changedAt < first) incubationOf.set(change.pilotId, change.changedAt);
-    }
     for (const pilot of pilots) {
       pilot.affectedChannels.sort((a, b) => a.position - b.position);
       result.set(

@@ -5,7 +5,7 @@ import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
 import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
 import { centsToInput, decimalComma } from '../common/money';
-import { Pilot } from '../pilots/pilot.entity';
+import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
 import { BASELINE_METHODS } from './baseline.math';
 import { channelShares, planFormDto } from './dto/plan-form.dto';

@@ -5,7 +5,8 @@ import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Writer } from '../database/writer.service';
-import { Pilot } from '../pilots/pilot.entity';
+import type { Pilot } from '../pilots/pilot.entity';
+import { PilotsService } from '../pilots/pilots.service';
 import type { BaselineMethod } from './baseline.math';
 import { PlanFormDto } from './dto/plan-form.dto';
 import { PilotPlan } from './pilot-plan.entity';
@@ -38,6 +39,7 @@ export class PlanService {
     private readonly dataSource: DataSource,
     private readonly writer: Writer,
     private readonly audit: AuditService,
+    private readonly pilots: PilotsService,
   ) {}
 
   async load(pilotId: number): Promise<{ plan: PilotPlan | null; shares: PlanChannelShare[] }> {
@@ -51,7 +53,7 @@ export class PlanService {
   save(pilot: Pilot, dto: PlanFormDto, shares: ShareInput[], actor: string): Promise<void> {
     return this.writer.write(async (em) => {
       const existing = await em.findOneBy(PilotPlan, { pilotId: pilot.id });
-      const current = await em.findOneBy(Pilot, { id: pilot.id });
+      const current = await this.pilots.current(em, pilot.id);
       if ((existing?.version ?? 0) !== dto.version || current?.version !== pilot.version) {
         throw new DomainError(
           'conflict',
@@ -106,7 +108,10 @@ export class PlanService {
 
       if (
         startChanged &&
-        !(await updateIfUnchanged(em, Pilot, pilot, { startMonth: dto.startMonth, updatedAt: now }))
+        !(await this.pilots.updateIfUnchanged(em, pilot, {
+          startMonth: dto.startMonth,
+          updatedAt: now,
+        }))
       ) {
         throw new DomainError(
           'conflict',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { diffFields } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
@@ -15,6 +15,16 @@ export class ChannelsService {
     private readonly writer: Writer,
     private readonly audit: AuditService,
   ) {}
+
+  /** Channels by id (for another feature's write, inside its transaction). */
+  byIds(ids: number[], em: EntityManager = this.dataSource.manager): Promise<Channel[]> {
+    return ids.length ? em.find(Channel, { where: { id: In(ids) } }) : Promise.resolve([]);
+  }
+
+  /** Every channel, inactive ones too, in no particular order. */
+  all(em: EntityManager = this.dataSource.manager): Promise<Channel[]> {
+    return em.find(Channel);
+  }
 
   list(): Promise<Channel[]> {
     return this.dataSource.getRepository(Channel).find({ order: { position: 'ASC', name: 'ASC' } });

@@ -12,7 +12,7 @@ import {
   DecisionFormDto,
 } from '../lifecycle/dto/decision-form.dto';
 import { options } from '../pilots/pilot-fields';
-import { Pilot } from '../pilots/pilot.entity';
+import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
 import { OUTCOME_LABELS, OUTCOMES, targetStage } from '../lifecycle/decision-rules';
 import { DecisionsService } from '../lifecycle/decisions.service';

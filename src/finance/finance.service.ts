@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { auditValue } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import { Channel } from '../channels/channel.entity';
+import { ChannelsService } from '../channels/channels.service';
 import { DomainError } from '../common/domain-error';
 import { Writer } from '../database/writer.service';
 import { CostRate } from './cost-rate.entity';
@@ -16,7 +16,29 @@ export class FinanceService {
     private readonly dataSource: DataSource,
     private readonly writer: Writer,
     private readonly audit: AuditService,
+    private readonly channels: ChannelsService,
   ) {}
+
+  /** The cost rates of these channels, every month's (for the business case). */
+  costRatesOf(
+    channelIds: number[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<CostRate[]> {
+    return channelIds.length
+      ? em.find(CostRate, { where: { channelId: In(channelIds) } })
+      : Promise.resolve([]);
+  }
+
+  /** The discount rate in force in a month, or null before the first. */
+  discountRateAt(
+    month: string,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<DiscountRate | null> {
+    return em.findOne(DiscountRate, {
+      where: { effectiveFrom: LessThanOrEqual(month) },
+      order: { effectiveFrom: 'DESC' },
+    });
+  }
 
   costRates(): Promise<CostRate[]> {
     return this.dataSource.getRepository(CostRate).find({ order: { effectiveFrom: 'DESC' } });
@@ -30,7 +52,7 @@ export class FinanceService {
   setCostRate(dto: CostRateDto, actor: string): Promise<CostRate> {
     const { channelId, effectiveFrom, amount: cents } = dto;
     return this.writer.write(async (em) => {
-      const channel = await em.findOneBy(Channel, { id: channelId });
+      const [channel] = await this.channels.byIds([channelId], em);
       if (!channel) throw DomainError.field('channelId', 'Choose a channel from the list.');
       const existing = await em.findOneBy(CostRate, { channelId, effectiveFrom });
       const now = new Date();

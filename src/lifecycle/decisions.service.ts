@@ -4,11 +4,11 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { todayIso } from '../common/dates';
 import { DomainError } from '../common/domain-error';
-import { lockRow } from '../database/row-lock';
 import { Writer } from '../database/writer.service';
 import { GatesService } from './gates.service';
 import { StageMoves } from './stage-move';
-import { Pilot } from '../pilots/pilot.entity';
+import type { Pilot } from '../pilots/pilot.entity';
+import { PilotsService } from '../pilots/pilots.service';
 import { gateCriteria, GateCriterion } from './stage-rules';
 import { Decision, DecisionCondition, DecisionSnapshot } from './decision.entity';
 import { DecisionDraft, decisionErrors, Outcome, targetStage } from './decision-rules';
@@ -22,6 +22,7 @@ export class DecisionsService {
     private readonly audit: AuditService,
     private readonly gates: GatesService,
     private readonly stageMoves: StageMoves,
+    private readonly pilots: PilotsService,
   ) {}
 
   /** The criteria the board weighs for an advance from the pilot's stage, and the figures. */
@@ -79,16 +80,7 @@ export class DecisionsService {
     const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000)
       .toISOString()
       .slice(0, 10);
-    const pilots = await this.dataSource
-      .getRepository(Pilot)
-      .createQueryBuilder('pilot')
-      .where("pilot.stage = 'scale_up_review'")
-      .orWhere(
-        "pilot.stage NOT IN ('stopped', 'scaled') AND pilot.next_review_date IS NOT NULL AND pilot.next_review_date <= :soon",
-        { soon },
-      )
-      .orderBy('pilot.next_review_date', 'ASC')
-      .getMany();
+    const pilots = await this.pilots.dueForReview(soon);
     const open = pilots.length
       ? await this.dataSource
           .getRepository(DecisionCondition)
@@ -132,7 +124,7 @@ export class DecisionsService {
     return this.writer.write(async (em) => {
       // Locked until commit (PostgreSQL): a second decision on another instance waits here and
       // then finds the version moved on, instead of both being recorded from the same stage.
-      const current = await lockRow(em, Pilot, pilot.id);
+      const current = await this.pilots.lock(em, pilot.id);
       if (!current || current.stage !== pilot.stage || current.version !== version)
         throw changedMeanwhile();
       if (

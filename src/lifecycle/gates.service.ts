@@ -5,7 +5,7 @@ import { BusinessCaseReport, BusinessCaseService } from '../business-case/busine
 import { CaseSummariesService } from '../business-case/case-summaries.service';
 import { CaseSummary, summarise } from '../business-case/case-summary';
 import { fullMonthsBetween, todayIso } from '../common/dates';
-import { Pilot } from '../pilots/pilot.entity';
+import type { Pilot } from '../pilots/pilot.entity';
 import {
   gateCriteria,
   GateSubject,

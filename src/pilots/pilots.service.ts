@@ -2,17 +2,20 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { diffFields } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
-import { Channel } from '../channels/channel.entity';
+import type { Channel } from '../channels/channel.entity';
+import { ChannelsService } from '../channels/channels.service';
 import { todayIso } from '../common/dates';
 import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../database/unique-violation';
+import { lockRow } from '../database/row-lock';
 import { Writer } from '../database/writer.service';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
 import { PilotStageChange } from './pilot-stage-change.entity';
 import { Pilot } from './pilot.entity';
 import { slugify } from './portfolio';
-import { User } from '../accounts/user.entity';
+import type { User } from '../accounts/user.entity';
+import { AccountsService } from '../accounts/accounts.service';
 import { OWNER_REQUIRED_FROM, PURPOSES, type Stage } from './pilot-fields';
 import { groupBy } from '../common/group-by';
 
@@ -50,6 +53,8 @@ export class PilotsService {
     private readonly dataSource: DataSource,
     private readonly writer: Writer,
     private readonly audit: AuditService,
+    private readonly accounts: AccountsService,
+    private readonly channels: ChannelsService,
   ) {}
 
   async list(filter: PortfolioFilter): Promise<Pilot[]> {
@@ -86,7 +91,7 @@ export class PilotsService {
     if (!pilots.length) return pilots;
     const ids = pilots.map((p) => p.id);
     const [channels, links] = await Promise.all([
-      this.dataSource.getRepository(Channel).find(),
+      this.channels.all(),
       this.dataSource
         .createQueryBuilder()
         .select(['link.pilot_id AS "pilotId"', 'link.channel_id AS "channelId"'])
@@ -131,6 +136,54 @@ export class PilotsService {
     return pilot;
   }
 
+  /** The pilots with these URL names, with their affected channels (inside a transaction). */
+  bySlugs(slugs: string[], em: EntityManager = this.dataSource.manager): Promise<Pilot[]> {
+    return em.find(Pilot, { where: { slug: In(slugs) }, relations: { affectedChannels: true } });
+  }
+
+  /** The pilot's row, locked until the transaction ends on PostgreSQL (a decision's check). */
+  lock(em: EntityManager, id: number): Promise<Pilot | null> {
+    return lockRow(em, Pilot, id);
+  }
+
+  /** The pilot as stored now, inside the caller's transaction. */
+  current(em: EntityManager, id: number): Promise<Pilot | null> {
+    return em.findOneBy(Pilot, { id });
+  }
+
+  /** Pilots in scale-up review, or not finished with a review on or before `date`, soonest first. */
+  dueForReview(date: string): Promise<Pilot[]> {
+    return this.dataSource
+      .getRepository(Pilot)
+      .createQueryBuilder('pilot')
+      .where("pilot.stage = 'scale_up_review'")
+      .orWhere(
+        "pilot.stage NOT IN ('stopped', 'scaled') AND pilot.next_review_date IS NOT NULL AND pilot.next_review_date <= :date",
+        { date },
+      )
+      .orderBy('pilot.next_review_date', 'ASC')
+      .getMany();
+  }
+
+  /** When each pilot first moved into incubation (its stage history), by pilot id. */
+  async incubationStarts(ids: number[], em: EntityManager = this.dataSource.manager) {
+    const moves = ids.length
+      ? await em.find(PilotStageChange, {
+          where: { pilotId: In(ids), toStage: 'incubation' },
+          order: { changedAt: 'ASC', id: 'ASC' },
+        })
+      : [];
+    const first = new Map<number, Date>();
+    for (const move of moves) if (!first.has(move.pilotId)) first.set(move.pilotId, move.changedAt);
+    return first;
+  }
+
+  /** Saves the given columns if nobody saved the pilot since it was read; false if someone did. */
+  updateIfUnchanged(em: EntityManager, pilot: Pilot, fields: Partial<Pilot>): Promise<boolean> {
+    const { affectedChannels: _ignored, ...columns } = fields;
+    return updateIfUnchanged(em, Pilot, pilot, columns);
+  }
+
   /** The pilot's moves between stages, oldest first. */
   stageChanges(pilotId: number): Promise<PilotStageChange[]> {
     return this.dataSource
@@ -151,12 +204,8 @@ export class PilotsService {
   }
 
   /** The accounts a pilot may be handed to: active channel owners, by name. */
-  async ownerAccounts(): Promise<User[]> {
-    const users = await this.dataSource.getRepository(User).find({
-      where: { active: true },
-      order: { name: 'ASC' },
-    });
-    return users.filter((u) => u.roles.includes('owner'));
+  ownerAccounts(): Promise<User[]> {
+    return this.accounts.ownerAccounts();
   }
 
   /** The owner's account and name; refused unless it is an active channel owner's account. */
@@ -165,8 +214,8 @@ export class PilotsService {
     userId: number | null,
   ): Promise<{ ownerUserId: number | null; ownerName: string | null }> {
     if (userId === null) return { ownerUserId: null, ownerName: null };
-    const user = await em.findOneBy(User, { id: userId });
-    if (!user || !user.active || !user.roles.includes('owner'))
+    const user = await this.accounts.activeOwner(userId, em);
+    if (!user)
       throw DomainError.field('ownerUserId', 'Choose the owner from the list of channel owners.');
     return { ownerUserId: user.id, ownerName: user.name };
   }
@@ -374,7 +423,7 @@ export class PilotsService {
   ): Promise<Channel[]> {
     const unique = [...new Set(ids)];
     if (!unique.length) return [];
-    const channels = await em.find(Channel, { where: { id: In(unique) } });
+    const channels = await this.channels.byIds(unique, em);
     const allowed = channels.filter((c) => c.active || current.some((own) => own.id === c.id));
     if (allowed.length !== unique.length) {
       throw DomainError.field(

@@ -7,7 +7,7 @@ import { flash } from '../common/flash';
 import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
 import { ChecklistItemDto, ItCommitmentDto } from './dto/readiness-forms.dto';
 import { options } from '../pilots/pilot-fields';
-import { Pilot } from '../pilots/pilot.entity';
+import type { Pilot } from '../pilots/pilot.entity';
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
 import {
   INTEGRATION_ITEMS,

@@ -8,7 +8,7 @@ import { DomainError } from '../common/domain-error';
 import { centsToInput } from '../common/money';
 import { Writer } from '../database/writer.service';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
-import { Pilot } from '../pilots/pilot.entity';
+import type { Pilot } from '../pilots/pilot.entity';
 import { ItCommitment, ItIntegration } from './it-commitment.entity';
 import { PilotReadiness } from './pilot-readiness.entity';
 import { INTEGRATION_ITEMS, IntegrationItem, ItLevel } from './readiness-fields';

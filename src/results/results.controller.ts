@@ -9,7 +9,7 @@ import { FormState, readForm, submitForm } from '../common/forms';
 import { InvestmentFormDto } from './dto/investment-form.dto';
 import { centsToInput, decimalComma } from '../common/money';
 import { isMonth, monthOutside, resultMonthBounds } from '../common/months';
-import { Pilot } from '../pilots/pilot.entity';
+import type { Pilot } from '../pilots/pilot.entity';
 import { ChannelResult } from './channel-result.entity';
 import {
   CHANNEL_METRIC_COLUMNS,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ChannelsModule } from '../channels/channels.module';
 import { PilotsModule } from '../pilots/pilots.module';
 import { ImportController } from './import/import.controller';
 import { ImportBatches } from './import/import-batches.service';
@@ -7,7 +8,7 @@ import { ResultsController } from './results.controller';
 import { ResultsService } from './results.service';
 
 @Module({
-  imports: [PilotsModule],
+  imports: [PilotsModule, ChannelsModule],
   controllers: [ResultsController, ImportController],
   providers: [ResultsService, MetricsImportService, ImportBatches],
   exports: [ResultsService, MetricsImportService],

@@ -4,7 +4,7 @@ import { auditValue, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { Writer } from '../database/writer.service';
-import { Pilot } from '../pilots/pilot.entity';
+import type { Pilot } from '../pilots/pilot.entity';
 import { ChannelResult } from './channel-result.entity';
 import { Investment } from './investment.entity';
 import { InvestmentFormDto } from './dto/investment-form.dto';
@@ -15,6 +15,8 @@ import {
   PilotMetric,
 } from './metrics';
 import { MonthlyResult } from './monthly-result.entity';
+import { ChannelRow, loadChannelRows } from './channel-rows';
+import { findByPilots } from '../database/by-pilots';
 import { formatEuros } from '../common/money';
 import type { MonthMode } from './dto/month-form.dto';
 
@@ -36,6 +38,29 @@ export class ResultsService {
     private readonly writer: Writer,
     private readonly audit: AuditService,
   ) {}
+
+  /** The new channel's months of these pilots (for the business case; inside its transaction). */
+  monthlyOf(
+    pilotIds: number[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<MonthlyResult[]> {
+    return findByPilots(em, MonthlyResult, pilotIds);
+  }
+
+  /** The existing channels' months of these pilots, as plain rows. */
+  channelRowsOf(
+    pilotIds: number[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<ChannelRow[]> {
+    return loadChannelRows(em, pilotIds);
+  }
+
+  investmentsOf(
+    pilotIds: number[],
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<Investment[]> {
+    return findByPilots(em, Investment, pilotIds);
+  }
 
   async months(pilotId: number): Promise<{ monthly: MonthlyResult[]; channels: ChannelResult[] }> {
     const [monthly, channels] = await Promise.all([

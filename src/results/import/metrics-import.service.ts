@@ -3,12 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, can } from '../../accounts/permissions';
-import { Channel } from '../../channels/channel.entity';
-import { insertRows, upsertRows } from '../../database/bulk';
+import type { Channel } from '../../channels/channel.entity';
+import { ChannelsService } from '../../channels/channels.service';
+import { AuditService, BulkAuditRow } from '../../audit/audit.service';
+import { PilotsService } from '../../pilots/pilots.service';
+import { upsertRows } from '../../database/bulk';
 import { encodeRows, RowBatch } from '../../database/row-batch';
 import { sqliteFileOf, writeInWorker } from '../../database/sqlite-writes';
 import { Writer } from '../../database/writer.service';
-import { Pilot } from '../../pilots/pilot.entity';
+import type { Pilot } from '../../pilots/pilot.entity';
 import { ChannelResult } from '../channel-result.entity';
 import {
   CHANNEL_METRIC_COLUMNS,
@@ -26,17 +29,6 @@ import { resultMonthBounds } from '../../common/months';
 import { runInWorker, workerModule } from '../../common/worker';
 import { fromColumns, ParsedColumns } from './parsed-columns';
 
-const AUDIT_COLUMNS = [
-  'at',
-  'actor',
-  'entity_type',
-  'entity_id',
-  'pilot_id',
-  'action',
-  'field',
-  'old_value',
-  'new_value',
-];
 const PARSE_WORKER = workerModule(__dirname, 'parse-worker', __filename);
 /** Rows between two pauses that let other requests in (the analysis runs on the request loop). */
 const YIELD_EVERY = 5000;
@@ -107,6 +99,9 @@ export class MetricsImportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly writer: Writer,
+    private readonly audit: AuditService,
+    private readonly pilots: PilotsService,
+    private readonly channels: ChannelsService,
   ) {}
 
   /** Everything the import would do, or every error; writes nothing. */
@@ -168,12 +163,11 @@ export class MetricsImportService {
     // In chunks: a file may name more pilots than a statement takes parameters.
     const pilots = await inChunks(
       slugs,
-      (chunk) =>
-        em.find(Pilot, { where: { slug: In(chunk) }, relations: { affectedChannels: true } }),
+      (chunk) => this.pilots.bySlugs(chunk, em),
       PILOTS_PER_LOOKUP,
     );
     const pilotBySlug = new Map(pilots.map((p) => [p.slug, p]));
-    const channels = await em.find(Channel);
+    const channels = await this.channels.all(em);
     const channelByKey = new Map(channels.map((c) => [c.key, c]));
 
     const valid: Array<{ row: MetricRow; pilot: Pilot; channel: Channel | null }> = [];
@@ -361,21 +355,24 @@ export class MetricsImportService {
     const channelColumns = Object.values(CHANNEL_METRIC_COLUMNS).map((c) => channelColumn(c));
     // Every changed figure in the audit trail, old → new, like a form edit; its rows are made a
     // chunk at a time, not 100 000 at once.
-    const auditChunks: Array<Array<Record<string, unknown>>> = [];
+    const auditChunks: BulkAuditRow[][] = [];
     for (let start = 0; start < changes.length; start += YIELD_EVERY) {
       await yieldToOthers();
       auditChunks.push(
-        changes.slice(start, start + YIELD_EVERY).map((c) => ({
-          at: now,
-          actor,
-          entity_type: 'results',
-          entity_id: c.pilotId,
-          pilot_id: c.pilotId,
-          action: 'update',
-          field: `${c.row.month}${c.row.channel ? ` ${c.row.channel}` : ''} ${c.row.metric} (import)`,
-          old_value: c.oldValue === null ? null : String(c.oldValue),
-          new_value: String(c.row.value),
-        })),
+        changes.slice(start, start + YIELD_EVERY).flatMap((c) =>
+          this.audit.bulkRows(
+            actor,
+            { entityType: 'results', entityId: c.pilotId, pilotId: c.pilotId },
+            [
+              {
+                field: `${c.row.month}${c.row.channel ? ` ${c.row.channel}` : ''} ${c.row.metric} (import)`,
+                oldValue: c.oldValue === null ? null : String(c.oldValue),
+                newValue: String(c.row.value),
+              },
+            ],
+            now,
+          ),
+        ),
       );
     }
     const monthlyKeys = ['pilot_id', 'month'];
@@ -405,7 +402,7 @@ export class MetricsImportService {
       }
       for (const chunk of auditChunks) {
         await yieldToOthers();
-        batches.push(encodeRows('audit_entry', AUDIT_COLUMNS, null, chunk));
+        batches.push(this.audit.encodeBulk(chunk));
       }
       await writeInWorker(file, batches);
       return;
@@ -424,6 +421,6 @@ export class MetricsImportService {
       [...channelColumns, 'updated_at'],
       [...perChannel.values()],
     );
-    for (const chunk of auditChunks) await insertRows(em, 'audit_entry', chunk);
+    for (const chunk of auditChunks) await this.audit.recordBulk(em, chunk);
   }
 }
