@@ -1,4 +1,6 @@
 import { formatEuros, formatNumber, formatPercent, parseEurosToCents } from '../common/money';
+import type { ChannelResult } from './channel-result.entity';
+import type { MonthlyResult } from './monthly-result.entity';
 
 // The figures a pilot logs, by the names the CSV import and the forms use (business-case.md).
 
@@ -34,7 +36,11 @@ export type PilotMetric = keyof typeof PILOT_METRICS;
 export type ChannelMetric = keyof typeof CHANNEL_METRICS;
 
 /** Entity property of each metric. */
-export const PILOT_METRIC_COLUMNS: Record<PilotMetric, string> = {
+/** The fields of an entity that hold a figure (a number, or null when not logged). */
+type FigureOf<T> = { [K in keyof T]: T[K] extends number | null ? K : never }[keyof T];
+
+/** Where each metric is stored: the one map the form, the import, the engine and the export use. */
+export const PILOT_METRIC_COLUMNS = {
   contacts: 'contacts',
   resolved: 'resolved',
   fixed_cost: 'fixedCostCents',
@@ -42,16 +48,16 @@ export const PILOT_METRIC_COLUMNS: Record<PilotMetric, string> = {
   csat: 'csat',
   fcr: 'fcr',
   response_time: 'responseSeconds',
-};
+} as const satisfies Record<PilotMetric, FigureOf<MonthlyResult>>;
 
-export const CHANNEL_METRIC_COLUMNS: Record<ChannelMetric, string> = {
+export const CHANNEL_METRIC_COLUMNS = {
   volume: 'volume',
   follow_ups: 'followUps',
   control_volume: 'controlVolume',
   desired: 'desired',
   undesired: 'undesired',
   unnecessary: 'unnecessary',
-};
+} as const satisfies Record<ChannelMetric, FigureOf<ChannelResult>>;
 
 export function isPilotMetric(name: string): name is PilotMetric {
   return Object.prototype.hasOwnProperty.call(PILOT_METRICS, name);

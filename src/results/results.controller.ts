@@ -16,6 +16,8 @@ import {
   CHANNEL_METRICS,
   PILOT_METRIC_COLUMNS,
   PILOT_METRICS,
+  type ChannelMetric,
+  type PilotMetric,
 } from './metrics';
 import { MonthlyResult } from './monthly-result.entity';
 import { monthMode, ResultsService } from './results.service';
@@ -225,9 +227,9 @@ function valuesOf(
   channels: ChannelResult[],
 ): Record<string, unknown> {
   const values: Record<string, unknown> = {};
-  for (const [metric, column] of Object.entries(PILOT_METRIC_COLUMNS)) {
-    const value = monthly ? (monthly as unknown as Record<string, number | null>)[column] : null;
-    const kind = PILOT_METRICS[metric as keyof typeof PILOT_METRICS].kind;
+  for (const metric of Object.keys(PILOT_METRIC_COLUMNS) as PilotMetric[]) {
+    const value = monthly ? monthly[PILOT_METRIC_COLUMNS[metric]] : null;
+    const kind = PILOT_METRICS[metric].kind;
     values[metric] =
       value === null
         ? ''
@@ -239,8 +241,8 @@ function valuesOf(
   }
   for (const channel of pilot.affectedChannels) {
     const row = channels.find((c) => c.channelId === channel.id);
-    for (const [metric, column] of Object.entries(CHANNEL_METRIC_COLUMNS)) {
-      const value = row ? (row as unknown as Record<string, number | null>)[column] : null;
+    for (const metric of Object.keys(CHANNEL_METRIC_COLUMNS) as ChannelMetric[]) {
+      const value = row ? row[CHANNEL_METRIC_COLUMNS[metric]] : null;
       values[`${metric}_${channel.id}`] = value ?? '';
     }
   }

@@ -115,9 +115,7 @@ export class ResultsService {
         [PilotMetric, number | null]
       >) {
         const column = PILOT_METRIC_COLUMNS[metric];
-        const old = existing
-          ? (existing as unknown as Record<string, number | null>)[column]
-          : null;
+        const old = existing ? existing[column] : null;
         if (auditValue(old) !== auditValue(value)) {
           changes.push({
             field: `${month} ${metric}`,
@@ -146,9 +144,7 @@ export class ResultsService {
         [ChannelMetric, number | null]
       >) {
         const column = CHANNEL_METRIC_COLUMNS[metric];
-        const old = existing
-          ? (existing as unknown as Record<string, number | null>)[column]
-          : null;
+        const old = existing ? existing[column] : null;
         if (auditValue(old) !== auditValue(value)) {
           changes.push({
             field: `${month} ${channel.key} ${metric}`,

@@ -234,12 +234,11 @@ export class MetricsImportService {
           PILOTS_PER_READ,
         ),
     ] as const);
-    const stored = new Map<string, Record<string, unknown>>();
-    for (const m of monthly)
-      stored.set(`${m.pilotId}|${m.month}|`, m as unknown as Record<string, unknown>);
+    const storedMonthly = new Map(monthly.map((m) => [`${m.pilotId}|${m.month}`, m]));
+    const storedChannel = new Map<string, ChannelResult>();
     for (const [index, c] of channelRows.entries()) {
       if (index % YIELD_EVERY === 0) await yieldToOthers();
-      stored.set(`${c.pilotId}|${c.month}|${c.channelId}`, c as unknown as Record<string, unknown>);
+      storedChannel.set(`${c.pilotId}|${c.month}|${c.channelId}`, c);
     }
 
     const summaries = new Map<number, PilotImportSummary>();
@@ -250,11 +249,20 @@ export class MetricsImportService {
     let unchanged = 0;
     for (const [index, { row, pilot, channel }] of valid.entries()) {
       if (index % YIELD_EVERY === 0) await yieldToOthers();
-      const column = isPilotMetric(row.metric)
-        ? PILOT_METRIC_COLUMNS[row.metric as PilotMetric]
-        : CHANNEL_METRIC_COLUMNS[row.metric as ChannelMetric];
-      const before = stored.get(`${pilot.id}|${row.month}|${channel?.id ?? ''}`);
-      const oldValue = before ? ((before[column] as number | null) ?? null) : null;
+      let column: string;
+      let oldValue: number | null;
+      if (isPilotMetric(row.metric)) {
+        column = PILOT_METRIC_COLUMNS[row.metric];
+        oldValue =
+          storedMonthly.get(`${pilot.id}|${row.month}`)?.[PILOT_METRIC_COLUMNS[row.metric]] ?? null;
+      } else {
+        const metric = row.metric as ChannelMetric;
+        column = CHANNEL_METRIC_COLUMNS[metric];
+        oldValue =
+          storedChannel.get(`${pilot.id}|${row.month}|${channel?.id}`)?.[
+            CHANNEL_METRIC_COLUMNS[metric]
+          ] ?? null;
+      }
       const summary =
         summaries.get(pilot.id) ??
         summaries
