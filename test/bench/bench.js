@@ -61,7 +61,9 @@ async function buildPortfolio(dbFile) {
     },
     actor,
   );
-  const token = await app.get(ApiTokensService).create(user, { name: 'bench', validFor: 365 }, actor);
+  const token = await app
+    .get(ApiTokensService)
+    .create(user, { name: 'bench', validFor: 365 }, actor);
   const channels = (await app.get(ChannelsService).list()).slice(0, CHANNELS);
   if (channels.length < CHANNELS) throw new Error(`Only ${channels.length} channels seeded`);
   const finance = app.get(FinanceService);

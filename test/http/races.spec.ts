@@ -24,7 +24,8 @@ describe(`Races between requests${postgres ? ' on two app instances' : ''} (HTTP
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
-    other = postgres ? await t.secondInstance() : { agent: t.agent, close: async () => {} };
+    // Each racing client is a browser of its own: a fresh sign-in, not the suite's shared agent.
+    other = postgres ? await t.secondInstance() : { agent: t.freshAgent, close: async () => {} };
   });
   afterAll(async () => {
     await other.close();
@@ -37,7 +38,8 @@ describe(`Races between requests${postgres ? ' on two app instances' : ''} (HTTP
    */
   async function clients(role: Role, n: number): Promise<Agent[]> {
     const agents: Agent[] = [];
-    for (let i = 0; i < n; i += 1) agents.push(await (i % 2 ? other : t).agent(role));
+    for (let i = 0; i < n; i += 1)
+      agents.push(await (i % 2 ? other.agent(role) : t.freshAgent(role)));
     return agents;
   }
 

@@ -107,7 +107,7 @@ describe('Security (ASVS L2)', () => {
   });
 
   it('ends a session after an hour without requests (idle time-out, server-side)', async () => {
-    const agent = await t.agent('viewer');
+    const agent = await t.freshAgent('viewer');
     await agent.get('/dashboard').expect(200);
     const sessions = t.dataSource.getRepository(SessionRecord);
     const [session] = await sessions.find({ where: { userId: t.users.viewer.id } });
@@ -118,7 +118,7 @@ describe('Security (ASVS L2)', () => {
   });
 
   it('ends a session 12 hours after sign-in however active (absolute time-out)', async () => {
-    const agent = await t.agent('board');
+    const agent = await t.freshAgent('board');
     await agent.get('/dashboard').expect(200);
     const sessions = t.dataSource.getRepository(SessionRecord);
     const [session] = await sessions.find({ where: { userId: t.users.board.id } });

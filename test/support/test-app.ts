@@ -26,9 +26,12 @@ export interface TestApp {
   dataSource: DataSource;
   /**
    * A browser-like client signed in with the given role (admin by default): keeps its cookies
-   * (session, CSRF) between requests. `null` gives a client that is not signed in.
+   * (session, CSRF) between requests. One per role for the whole suite (a sign-in is an argon2
+   * hash); `null` gives a new client that is not signed in.
    */
   agent(role?: Role | null): Promise<Agent>;
+  /** A client of its own, freshly signed in: for tests that sign out or end its session. */
+  freshAgent(role?: Role | null): Promise<Agent>;
   /** The account of each role (one role each). */
   users: Record<Role, User>;
   close(): Promise<void>;
@@ -72,11 +75,20 @@ export async function createTestApp(
     });
     users[role] = await accounts.create(input, 'test');
   }
+  const signedIn = new Map<Role, Promise<Agent>>();
   return {
     app,
     dataSource: app.get(DataSource),
     users,
-    agent: (role: Role | null = 'admin') => signedInAgent(app, role),
+    agent: (role: Role | null = 'admin') => {
+      if (role === null) return signedInAgent(app, null);
+      const known = signedIn.get(role);
+      if (known) return known;
+      const agent = signedInAgent(app, role);
+      signedIn.set(role, agent);
+      return agent;
+    },
+    freshAgent: (role: Role | null = 'admin') => signedInAgent(app, role),
     secondInstance: async () => {
       if (config.database.type !== 'postgres')
         throw new Error('A second instance needs PostgreSQL (TEST_DATABASE_URL).');
