@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { AccountsService } from './accounts.service';
-import { readForm } from '../common/forms';
+import { FormOf, Submitted } from '../common/forms';
 import { SignInDto } from './dto/sign-in.dto';
 import { Public } from './auth.guard';
 import { Role, ROLE_LABELS } from './permissions';
@@ -38,12 +38,13 @@ export class AccountsController {
   @Public()
   @Post('sign-in')
   async signIn(
-    @Body() body: Record<string, unknown>,
+    @FormOf(SignInDto) form: Submitted<SignInDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    const { email, password, ...form } = await readForm(SignInDto, body);
-    const next = safeNext(form.next);
+    if (form.error) throw form.error; // text only: a sign-in form always reads
+    const { email, password } = form.dto!;
+    const next = safeNext(form.dto!.next);
     let user;
     try {
       user = await this.accounts.signIn(email, password, req.ip ?? '');

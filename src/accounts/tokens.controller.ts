@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { localParts } from '../common/time-zone';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormOf, FormState, NO_FIELDS, submitForm, Submitted } from '../common/forms';
 import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES, TokenFormDto } from './dto/token-form.dto';
 import { ApiTokensService } from './api-tokens.service';
 
@@ -20,13 +20,14 @@ export class TokensController {
 
   @Post()
   async create(
-    @Body() body: Record<string, unknown>,
+    @FormOf(TokenFormDto) form: Submitted<TokenFormDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     let token: string;
     try {
-      token = await this.tokens.create(req.user!, await readForm(TokenFormDto, body), actorOf(req));
+      if (form.error) throw form.error;
+      token = await this.tokens.create(req.user!, form.dto!, actorOf(req));
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation') {
         return this.render(
@@ -34,7 +35,7 @@ export class TokensController {
           res,
           { status: 422, summary: error.message, fieldErrors: error.fieldErrors },
           undefined,
-          body,
+          form.body,
         );
       }
       throw error;
@@ -53,6 +54,7 @@ export class TokensController {
   ): Promise<void> {
     await submitForm(
       res,
+      NO_FIELDS,
       async () => {
         await this.tokens.revoke(req.user!, id, actorOf(req));
         flash(req, 'Token revoked; it no longer works.');

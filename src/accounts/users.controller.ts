@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { NewUserDto, UpdateUserDto } from './dto/user-forms.dto';
 import { AccountsService } from './accounts.service';
 import { authorize } from './auth.guard';
@@ -24,19 +24,20 @@ export class UsersController {
 
   @Post()
   async create(
-    @Body() body: Record<string, unknown>,
+    @FormOf(NewUserDto) form: Submitted<NewUserDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(req, 'manage_users');
     await submitForm(
       res,
-      async () => {
-        const user = await this.accounts.create(await readForm(NewUserDto, body), actorOf(req));
+      form,
+      async (dto) => {
+        const user = await this.accounts.create(dto, actorOf(req));
         flash(req, `Account ${user.email} created. Give them the password by a separate channel.`);
         return '/admin/users';
       },
-      (state) => this.render(res, { ...body, password: '' }, state),
+      (state) => this.render(res, { ...form.body, password: '' }, state),
     );
   }
 
@@ -44,15 +45,15 @@ export class UsersController {
   async update(
     @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That account') }))
     id: number,
-    @Body() body: Record<string, unknown>,
+    @FormOf(UpdateUserDto) form: Submitted<UpdateUserDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(req, 'manage_users');
     await submitForm(
       res,
-      async () => {
-        const dto = await readForm(UpdateUserDto, body);
+      form,
+      async (dto) => {
         const user = await this.accounts.update(id, dto, actorOf(req), req.user!.id);
         flash(
           req,
@@ -62,7 +63,7 @@ export class UsersController {
         );
         return '/admin/users';
       },
-      (state) => this.render(res, { roles: ['viewer'] }, state, id, body),
+      (state) => this.render(res, { roles: ['viewer'] }, state, id, form.body),
     );
   }
 

@@ -87,9 +87,9 @@ export class AuditService {
     return em.find(AuditEntry, { where: { pilotId }, order: { at: 'DESC', id: 'DESC' } });
   }
 
-  /** Changes as raw rows of the audit trail: made a chunk at a time by a bulk writer. */
-  bulkRows(actor: string, target: AuditTarget, changes: FieldChange[], at: Date): BulkAuditRow[] {
-    return changes.map((change) => ({
+  /** A change as a raw row of the audit trail: made a chunk at a time by a bulk writer. */
+  bulkRow(actor: string, target: AuditTarget, change: FieldChange, at: Date): BulkAuditRow {
+    return {
       at,
       actor,
       entity_type: target.entityType,
@@ -99,7 +99,7 @@ export class AuditService {
       field: change.field,
       old_value: change.oldValue,
       new_value: change.newValue,
-    }));
+    };
   }
 
   /** Raw rows inside the caller's transaction (PostgreSQL's bulk path). */

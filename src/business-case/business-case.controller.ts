@@ -1,8 +1,8 @@
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { SignOffDto } from './dto/sign-off.dto';
 import type { Pilot } from '../pilots/pilot.entity';
 import { SignoffsService } from './signoffs.service';
@@ -30,24 +30,21 @@ export class BusinessCaseController {
   @PilotRoute('sign_off')
   async signOff(
     @RoutePilot() pilot: Pilot,
-    @Body() body: Record<string, unknown>,
+    @FormOf(SignOffDto, 'Not signed off: correct the fields marked below.')
+    form: Submitted<SignOffDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
+      form,
+      async (dto) => {
         const report = await this.businessCases.report(pilot);
-        const dto = await readForm(
-          SignOffDto,
-          body,
-          'Not signed off: correct the fields marked below.',
-        );
         await this.signoffs.signOff(pilot, report, dto, actorOf(req));
         flash(req, 'Business case signed off for the months given.');
         return `/pilots/${pilot.slug}/business-case#sign-off`;
       },
-      (state) => this.render(req, res, pilot, { values: body, state }),
+      (state) => this.render(req, res, pilot, { values: form.body, state }),
     );
   }
 

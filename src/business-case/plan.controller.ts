@@ -1,14 +1,26 @@
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
+import {
+  FormState,
+  STALE_EDIT_SUMMARY,
+  storedBeside,
+  submitForm,
+  FormOf,
+  Submitted,
+} from '../common/forms';
 import { centsToInput, decimalComma } from '../common/money';
 import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
 import { BASELINE_METHODS } from './baseline.math';
-import { channelShares, planFormDto } from './dto/plan-form.dto';
+import {
+  channelShares,
+  type ChannelShares,
+  PLAN_FORM,
+  type PlanFormDto,
+} from './dto/plan-form.dto';
 import { PlanService } from './plan.service';
 
 const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
@@ -32,21 +44,21 @@ export class PlanController {
   @PilotRoute('edit_pilot')
   async save(
     @RoutePilot() pilot: Pilot,
-    @Body() body: Record<string, unknown>,
+    @FormOf(PLAN_FORM) form: Submitted<PlanFormDto & ChannelShares>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
+      form,
+      async (dto) => {
         const ids = pilot.affectedChannels.map((c) => c.id);
-        const dto = await readForm(planFormDto(ids), body);
         await this.plans.save(pilot, dto, channelShares(dto, ids), actorOf(req));
         flash(req, 'Plan saved.');
         return `/pilots/${pilot.slug}/business-case`;
       },
       async (state) => {
-        if (state.status !== 409) return this.render(res, pilot, body, state);
+        if (state.status !== 409) return this.render(res, pilot, form.body, state);
         // Stale: the user's input stays, what is stored now is shown beside it, and the form
         // carries the current version so that saving again replaces it knowingly.
         const now = await this.pilots.get(pilot.slug);
@@ -55,9 +67,9 @@ export class PlanController {
         this.render(
           res,
           now,
-          { ...body, version: stored.version },
+          { ...form.body, version: stored.version },
           { ...state, summary: STALE_EDIT_SUMMARY },
-          storedBeside(body, stored, fields),
+          storedBeside(form.body, stored, fields),
         );
       },
     );

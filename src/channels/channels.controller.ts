@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { Channel } from './channel.entity';
 import { ChannelsService } from './channels.service';
 import { CreateChannelDto, UpdateChannelDto } from './dto/channel-form.dto';
@@ -21,22 +21,20 @@ export class ChannelsController {
 
   @Post()
   async create(
-    @Body() body: Record<string, unknown>,
+    @FormOf(CreateChannelDto) form: Submitted<CreateChannelDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(req, 'manage_channels');
     await submitForm(
       res,
-      async () => {
-        const channel = await this.channels.create(
-          await readForm(CreateChannelDto, body),
-          actorOf(req),
-        );
+      form,
+      async (dto) => {
+        const channel = await this.channels.create(dto, actorOf(req));
         flash(req, `Channel "${channel.name}" added.`);
         return '/channels';
       },
-      (state) => this.renderIndex(res, body, state),
+      (state) => this.renderIndex(res, form.body, state),
     );
   }
 
@@ -54,7 +52,7 @@ export class ChannelsController {
   @Post(':key')
   async update(
     @Param('key') key: string,
-    @Body() body: Record<string, unknown>,
+    @FormOf(UpdateChannelDto) form: Submitted<UpdateChannelDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -62,17 +60,14 @@ export class ChannelsController {
     const channel = await this.channels.get(key);
     await submitForm(
       res,
-      async () => {
-        const saved = await this.channels.update(
-          key,
-          await readForm(UpdateChannelDto, body),
-          actorOf(req),
-        );
+      form,
+      async (dto) => {
+        const saved = await this.channels.update(key, dto, actorOf(req));
         flash(req, `Channel "${saved.name}" saved.`);
         return '/channels';
       },
       async (state) =>
-        this.renderEdit(res, channel, { ...body, active: body.active === 'on' }, state),
+        this.renderEdit(res, channel, { ...form.body, active: form.body.active === 'on' }, state),
     );
   }
 

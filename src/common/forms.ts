@@ -1,6 +1,7 @@
+import { createParamDecorator, ExecutionContext, PipeTransform } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError, FieldErrors } from './domain-error';
 
 type DtoClass<T> = new () => T;
@@ -35,6 +36,57 @@ export async function readForm<T extends object>(
   return dto;
 }
 
+/** A posted form: what was typed (to show it again) and its DTO, or why it does not read. */
+export interface Submitted<T> {
+  body: Record<string, unknown>;
+  dto: T | null;
+  error: DomainError | null;
+}
+
+/** The DTO class of a form, or how to choose it from the request (the route's pilot, say). */
+export type FormShape<T> = DtoClass<T> | { of(req: Request & { pilot?: unknown }): DtoClass<T> };
+
+export interface FormOptions {
+  /** The summary above a form with messages. */
+  summary?: string;
+  /** Reshapes the posted fields before the DTO reads them (fields named per row, say). */
+  prepare?(body: Record<string, unknown>): Record<string, unknown>;
+}
+
+class ReadFormPipe<T extends object> implements PipeTransform {
+  constructor(
+    private readonly shape: FormShape<T>,
+    private readonly options: FormOptions,
+  ) {}
+
+  async transform(req: Request): Promise<Submitted<T>> {
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const dtoClass = 'of' in this.shape ? this.shape.of(req) : this.shape;
+    const fields = this.options.prepare ? this.options.prepare(body) : body;
+    try {
+      return { body, dto: await readForm(dtoClass, fields, this.options.summary), error: null };
+    } catch (error) {
+      if (error instanceof DomainError) return { body, dto: null, error };
+      throw error;
+    }
+  }
+}
+
+const RequestParam = createParamDecorator((_data: unknown, ctx: ExecutionContext) =>
+  ctx.switchToHttp().getRequest<Request>(),
+);
+
+/**
+ * The posted form read into its DTO before the handler runs: `@FormOf(PlanFormDto) form`. The
+ * handler gets both what was typed and the DTO (or the messages), and passes them to
+ * `submitForm`, which shows the form again with the messages or runs the work with the DTO.
+ */
+export const FormOf = <T extends object>(shape: FormShape<T>, options: string | FormOptions = {}) =>
+  RequestParam(
+    undefined,
+    new ReadFormPipe(shape, typeof options === 'string' ? { summary: options } : options),
+  );
+
 export interface FormState {
   status: number;
   summary: string;
@@ -49,30 +101,40 @@ export const EMPTY_FORM: FormState = { status: 200, summary: '', fieldErrors: {}
  * When the work fails on the user's input or on a stale edit, the form is shown again with
  * the messages and the user's values; anything else goes to the exception filter.
  */
-export async function submitForm(
+export async function submitForm<T>(
   res: Response,
-  work: () => Promise<string>,
+  form: Submitted<T>,
+  work: (dto: T) => Promise<string>,
   showForm: (state: FormState) => Promise<void>,
 ): Promise<void> {
   let location: string;
   try {
-    location = await work();
+    if (form.error) throw form.error;
+    location = await work(form.dto as T);
   } catch (error) {
     if (
       error instanceof DomainError &&
       (error.code === 'validation' || error.code === 'conflict')
     ) {
-      await showForm({
-        status: error.code === 'conflict' ? 409 : 422,
-        summary: error.message,
-        fieldErrors: error.fieldErrors,
-      });
+      await showForm(formState(error));
       return;
     }
     throw error;
   }
   res.redirect(303, location);
 }
+
+/** The messages of a refused form, as the form partials show them. */
+export function formState(error: DomainError): FormState {
+  return {
+    status: error.code === 'conflict' ? 409 : 422,
+    summary: error.message,
+    fieldErrors: error.fieldErrors,
+  };
+}
+
+/** A form without fields (a confirmation, a delete): its work alone. */
+export const NO_FIELDS: Submitted<null> = { body: {}, dto: null, error: null };
 
 /** The summary above a form sent back because someone else saved first (409). */
 export const STALE_EDIT_SUMMARY =

@@ -1,11 +1,11 @@
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormOf, FormState, submitForm, Submitted } from '../common/forms';
 import {
   ClearConditionDto,
   decisionForm,
@@ -45,18 +45,18 @@ export class DecisionsController {
   @PilotRoute('decide')
   async decide(
     @RoutePilot() pilot: Pilot,
-    @Body() body: Record<string, unknown>,
+    @FormOf(DecisionFormDto, {
+      summary: 'The decision is not recorded yet: correct the fields marked below.',
+      prepare: decisionForm,
+    })
+    form: Submitted<DecisionFormDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
-        const dto = await readForm(
-          DecisionFormDto,
-          decisionForm(body),
-          'The decision is not recorded yet: correct the fields marked below.',
-        );
+      form,
+      async (dto) => {
         const decision = await this.decisions.record(pilot, dto, actorOf(req));
         flash(req, `Decision #${decision.id} recorded: ${decision.outcome}.`);
         return `/pilots/${pilot.slug}/review`;
@@ -67,7 +67,7 @@ export class DecisionsController {
           req,
           res,
           state.status === 409 ? await this.pilots.get(pilot.slug) : pilot,
-          body,
+          form.body,
           state,
         ),
     );
@@ -82,23 +82,19 @@ export class DecisionsController {
       new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That condition') }),
     )
     id: number,
-    @Body() body: Record<string, unknown>,
+    @FormOf(ClearConditionDto) form: Submitted<ClearConditionDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
-        await this.decisions.clearCondition(
-          pilot,
-          id,
-          await readForm(ClearConditionDto, body),
-          actorOf(req),
-        );
+      form,
+      async (dto) => {
+        await this.decisions.clearCondition(pilot, id, dto, actorOf(req));
         flash(req, 'Condition cleared.');
         return `/pilots/${pilot.slug}/review`;
       },
-      (state) => this.render(req, res, pilot, { note: body.note }, state, id),
+      (state) => this.render(req, res, pilot, { note: form.body.note }, state, id),
     );
   }
 

@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { ChannelsService } from '../channels/channels.service';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { CostRateDto, DiscountRateDto } from './dto/rate-forms.dto';
 import { FinanceService } from './finance.service';
 
@@ -24,37 +24,39 @@ export class FinanceController {
 
   @Post('rates')
   async setRate(
-    @Body() body: Record<string, unknown>,
+    @FormOf(CostRateDto) form: Submitted<CostRateDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(req, 'set_rates');
     await submitForm(
       res,
-      async () => {
-        await this.finance.setCostRate(await readForm(CostRateDto, body), actorOf(req));
+      form,
+      async (dto) => {
+        await this.finance.setCostRate(dto, actorOf(req));
         flash(req, 'Cost per contact saved.');
         return '/finance/rates';
       },
-      (state) => this.render(res, { rate: body }, { rate: state }),
+      (state) => this.render(res, { rate: form.body }, { rate: state }),
     );
   }
 
   @Post('discount-rate')
   async setDiscount(
-    @Body() body: Record<string, unknown>,
+    @FormOf(DiscountRateDto) form: Submitted<DiscountRateDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(req, 'set_rates');
     await submitForm(
       res,
-      async () => {
-        await this.finance.setDiscountRate(await readForm(DiscountRateDto, body), actorOf(req));
+      form,
+      async (dto) => {
+        await this.finance.setDiscountRate(dto, actorOf(req));
         flash(req, 'Discount rate saved.');
         return '/finance/rates';
       },
-      (state) => this.render(res, { discount: body }, { discount: state }),
+      (state) => this.render(res, { discount: form.body }, { discount: state }),
     );
   }
 

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { EMPTY_FORM, FormState, readForm, submitForm } from '../common/forms';
+import { EMPTY_FORM, FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { options } from '../pilots/pilot-fields';
 import { IT_LEVEL_LABELS, IT_LEVELS } from '../readiness/readiness-fields';
 import { GateSettingsDto } from './dto/gate-settings.dto';
@@ -22,19 +22,20 @@ export class GateSettingsController {
 
   @Post()
   async save(
-    @Body() body: Record<string, unknown>,
+    @FormOf(GateSettingsDto) form: Submitted<GateSettingsDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(req, 'manage_thresholds');
     await submitForm(
       res,
-      async () => {
-        await this.lifecycle.saveThresholds(await readForm(GateSettingsDto, body), actorOf(req));
+      form,
+      async (dto) => {
+        await this.lifecycle.saveThresholds(dto, actorOf(req));
         flash(req, 'Thresholds saved; every gate and signal uses them from now on.');
         return '/admin/gate-settings';
       },
-      (state) => this.render(res, body, state),
+      (state) => this.render(res, form.body, state),
     );
   }
 

@@ -1,10 +1,10 @@
 import type { Pilot } from '../pilots/pilot.entity';
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { AcceptConflictDto, StageStepDto, StopPilotDto } from '../lifecycle/dto/stage-step.dto';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { STAGE_LABELS } from '../pilots/pilot-fields';
@@ -34,14 +34,14 @@ export class PilotPageController {
   @PilotRoute('edit_pilot')
   async step(
     @RoutePilot() pilot: Pilot,
-    @Body() body: Record<string, unknown>,
+    @FormOf(StageStepDto) form: Submitted<StageStepDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
-        const dto = await readForm(StageStepDto, body);
+      form,
+      async (dto) => {
         await this.lifecycle.stepStage(pilot.slug, dto, actorOf(req));
         flash(req, `Moved to ${STAGE_LABELS[dto.toStage].toLowerCase()}.`);
         return `/pilots/${pilot.slug}`;
@@ -54,18 +54,19 @@ export class PilotPageController {
   @PilotRoute('stop_pilot')
   async stop(
     @RoutePilot() pilot: Pilot,
-    @Body() body: Record<string, unknown>,
+    @FormOf(StopPilotDto) form: Submitted<StopPilotDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
-        await this.lifecycle.stop(pilot.slug, await readForm(StopPilotDto, body), actorOf(req));
+      form,
+      async (dto) => {
+        await this.lifecycle.stop(pilot.slug, dto, actorOf(req));
         flash(req, 'The pilot is stopped; its lessons learned are kept.');
         return `/pilots/${pilot.slug}`;
       },
-      (state) => this.render(req, res, pilot.slug, { stop: { ...state, values: body } }),
+      (state) => this.render(req, res, pilot.slug, { stop: { ...state, values: form.body } }),
     );
   }
 
@@ -73,19 +74,19 @@ export class PilotPageController {
   @PilotRoute('accept_conflict')
   async acceptConflict(
     @RoutePilot() pilot: Pilot,
-    @Body() body: Record<string, unknown>,
+    @FormOf(AcceptConflictDto) form: Submitted<AcceptConflictDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
-        const dto = await readForm(AcceptConflictDto, body);
+      form,
+      async (dto) => {
         await this.lifecycle.acceptConflict(pilot.slug, dto, actorOf(req));
         flash(req, 'The strategy conflict is accepted; the scale-up gate counts it as met.');
         return `/pilots/${pilot.slug}`;
       },
-      (state) => this.render(req, res, pilot.slug, { accept: { ...state, values: body } }),
+      (state) => this.render(req, res, pilot.slug, { accept: { ...state, values: form.body } }),
     );
   }
 

@@ -1,12 +1,19 @@
 import { PilotRoute, RoutePilot } from './pilot-route';
-import { Body, Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { Actor, can } from '../accounts/permissions';
 import { ChannelsService } from '../channels/channels.service';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
+import {
+  FormState,
+  STALE_EDIT_SUMMARY,
+  storedBeside,
+  submitForm,
+  FormOf,
+  Submitted,
+} from '../common/forms';
 import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
 import {
   CHANNEL_TYPE_LABELS,
@@ -55,15 +62,15 @@ export class PilotsController {
 
   @Post('pilots')
   async create(
-    @Body() body: Record<string, unknown>,
+    @FormOf(PilotFormDto) form: Submitted<PilotFormDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(req, 'create_pilot');
     await submitForm(
       res,
-      async () => {
-        const dto = await readForm(PilotFormDto, body);
+      form,
+      async (dto) => {
         // An admin chooses the owner's account; a channel owner who registers it owns it.
         const owner = can(req.user ?? null, 'assign_owner')
           ? dto.ownerUserId
@@ -74,7 +81,7 @@ export class PilotsController {
         flash(req, `Pilot "${pilot.name}" registered as an idea.`);
         return `/pilots/${pilot.slug}`;
       },
-      (state) => this.renderForm(res, null, body, state),
+      (state) => this.renderForm(res, null, form.body, state),
     );
   }
 
@@ -95,16 +102,17 @@ export class PilotsController {
   @PilotRoute('edit_pilot')
   async update(
     @RoutePilot() pilot: Pilot,
-    @Body() body: Record<string, unknown>,
+    @FormOf(UpdatePilotDto) form: Submitted<UpdatePilotDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
+      form,
+      async (dto) => {
         const saved = await this.pilots.update(
           pilot.slug,
-          await readForm(UpdatePilotDto, body),
+          dto,
           actorOf(req),
           can(req.user ?? null, 'assign_owner'),
         );
@@ -112,16 +120,16 @@ export class PilotsController {
         return `/pilots/${saved.slug}`;
       },
       async (state) => {
-        if (state.status !== 409) return this.renderForm(res, pilot, body, state);
+        if (state.status !== 409) return this.renderForm(res, pilot, form.body, state);
         // Stale: keep what the user typed, show what is stored now beside it, and carry the
         // current version so that saving again replaces it knowingly.
         const now = await this.pilots.get(pilot.slug);
         await this.renderForm(
           res,
           now,
-          { ...body, version: now.version },
+          { ...form.body, version: now.version },
           { ...state, summary: STALE_EDIT_SUMMARY },
-          storedBeside(body, { ...now }, PILOT_TEXT_FIELDS),
+          storedBeside(form.body, { ...now }, PILOT_TEXT_FIELDS),
         );
       },
     );

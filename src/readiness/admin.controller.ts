@@ -1,10 +1,10 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { TemplateItemDto } from './dto/readiness-forms.dto';
 import { ReadinessService } from './readiness.service';
 
@@ -23,23 +23,20 @@ export class AdminController {
 
   @Post('readiness-items')
   async addItem(
-    @Body() body: Record<string, unknown>,
+    @FormOf(TemplateItemDto) form: Submitted<TemplateItemDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(req, 'manage_template');
     await submitForm(
       res,
-      async () => {
-        await this.readiness.saveTemplateItem(
-          null,
-          await readForm(TemplateItemDto, body),
-          actorOf(req),
-        );
+      form,
+      async (dto) => {
+        await this.readiness.saveTemplateItem(null, dto, actorOf(req));
         flash(req, 'Checklist item added; every pilot’s checklist now shows it.');
         return '/admin/readiness-items';
       },
-      (state) => this.renderItems(res, body, state),
+      (state) => this.renderItems(res, form.body, state),
     );
   }
 
@@ -50,23 +47,20 @@ export class AdminController {
       new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That checklist item') }),
     )
     id: number,
-    @Body() body: Record<string, unknown>,
+    @FormOf(TemplateItemDto) form: Submitted<TemplateItemDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     authorize(req, 'manage_template');
     await submitForm(
       res,
-      async () => {
-        await this.readiness.saveTemplateItem(
-          id,
-          await readForm(TemplateItemDto, body),
-          actorOf(req),
-        );
+      form,
+      async (dto) => {
+        await this.readiness.saveTemplateItem(id, dto, actorOf(req));
         flash(req, 'Checklist item saved.');
         return '/admin/readiness-items';
       },
-      (state) => this.renderItems(res, {}, state, id, body),
+      (state) => this.renderItems(res, {}, state, id, form.body),
     );
   }
 

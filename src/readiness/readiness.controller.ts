@@ -1,10 +1,17 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, readForm, STALE_EDIT_SUMMARY, storedBeside, submitForm } from '../common/forms';
+import {
+  FormState,
+  STALE_EDIT_SUMMARY,
+  storedBeside,
+  submitForm,
+  FormOf,
+  Submitted,
+} from '../common/forms';
 import { ChecklistItemDto, ItCommitmentDto } from './dto/readiness-forms.dto';
 import { options } from '../pilots/pilot-fields';
 import type { Pilot } from '../pilots/pilot.entity';
@@ -39,19 +46,20 @@ export class ReadinessController {
   async setItem(
     @RoutePilot() pilot: Pilot,
     @Param('itemId', itemId) id: number,
-    @Body() body: Record<string, unknown>,
+    @FormOf(ChecklistItemDto, 'Please correct the item marked below.')
+    form: Submitted<ChecklistItemDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
-        const dto = await readForm(ChecklistItemDto, body, 'Please correct the item marked below.');
+      form,
+      async (dto) => {
         await this.readiness.setItem(pilot, id, dto, actorOf(req));
         flash(req, 'Checklist item saved.');
         return `/pilots/${pilot.slug}/readiness#item-${id}`;
       },
-      (state) => this.renderChecklist(req, res, pilot, { itemId: id, values: body, state }),
+      (state) => this.renderChecklist(req, res, pilot, { itemId: id, values: form.body, state }),
     );
   }
 
@@ -66,28 +74,29 @@ export class ReadinessController {
   @PilotRoute('edit_pilot')
   async saveIt(
     @RoutePilot() pilot: Pilot,
-    @Body() body: Record<string, unknown>,
+    @FormOf(ItCommitmentDto) form: Submitted<ItCommitmentDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
-        await this.readiness.saveIt(pilot, await readForm(ItCommitmentDto, body), actorOf(req));
+      form,
+      async (dto) => {
+        await this.readiness.saveIt(pilot, dto, actorOf(req));
         flash(req, 'IT status saved.');
         return `/pilots/${pilot.slug}`;
       },
       async (state) => {
-        if (state.status !== 409) return this.renderIt(res, pilot, body, state);
+        if (state.status !== 409) return this.renderIt(res, pilot, form.body, state);
         // Stale: the user's input stays, what is stored now is shown beside it.
         const { commitment, integrations } = await this.readiness.it(pilot.id);
         const stored = this.readiness.itFormValues(commitment, integrations);
         await this.renderIt(
           res,
           pilot,
-          { ...body, version: stored.version },
+          { ...form.body, version: stored.version },
           { ...state, summary: STALE_EDIT_SUMMARY },
-          storedBeside(body, stored, ['itOwner', 'budget', 'roadmapSlot', 'targetDate']),
+          storedBeside(form.body, stored, ['itOwner', 'budget', 'roadmapSlot', 'targetDate']),
         );
       },
     );

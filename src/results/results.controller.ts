@@ -1,11 +1,11 @@
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, readForm, submitForm } from '../common/forms';
+import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { InvestmentFormDto } from './dto/investment-form.dto';
 import { centsToInput, decimalComma } from '../common/money';
 import { isMonth, monthOutside, resultMonthBounds } from '../common/months';
@@ -20,8 +20,8 @@ import {
   type PilotMetric,
 } from './metrics';
 import { MonthlyResult } from './monthly-result.entity';
-import { monthMode, ResultsService } from './results.service';
-import { metricsFor, monthFormDto, monthValues } from './dto/month-form.dto';
+import { ResultsService } from './results.service';
+import { type Figures, metricsFor, MONTH_FORM, monthMode, monthValues } from './dto/month-form.dto';
 
 const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 
@@ -92,18 +92,18 @@ export class ResultsController {
   async saveMonth(
     @RoutePilot() pilot: Pilot,
     @Param('month') month: string,
-    @Body() body: Record<string, unknown>,
+    @FormOf(MONTH_FORM) form: Submitted<Figures>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     assertMonth(month);
     await submitForm(
       res,
-      async () => {
+      form,
+      async (dto) => {
         const mode = monthMode(pilot, month);
         const ids = pilot.affectedChannels.map((c) => c.id);
-        const form = await readForm(monthFormDto(mode, ids), body);
-        const values = monthValues(form, mode, ids);
+        const values = monthValues(dto, mode, ids);
         const changed = await this.results.saveMonth(pilot, month, values, actorOf(req));
         flash(
           req,
@@ -113,7 +113,7 @@ export class ResultsController {
         );
         return `/pilots/${pilot.slug}/results`;
       },
-      async (state) => this.renderMonth(res, pilot, month, body, state),
+      async (state) => this.renderMonth(res, pilot, month, form.body, state),
     );
   }
 
@@ -131,22 +131,19 @@ export class ResultsController {
   @PilotRoute('log_results')
   async addInvestment(
     @RoutePilot() pilot: Pilot,
-    @Body() body: Record<string, unknown>,
+    @FormOf(InvestmentFormDto) form: Submitted<InvestmentFormDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
     await submitForm(
       res,
-      async () => {
-        await this.results.addInvestment(
-          pilot,
-          await readForm(InvestmentFormDto, body),
-          actorOf(req),
-        );
+      form,
+      async (dto) => {
+        await this.results.addInvestment(pilot, dto, actorOf(req));
         flash(req, 'Investment added.');
         return `/pilots/${pilot.slug}/investments`;
       },
-      (state) => this.renderInvestments(req, res, pilot, body, state),
+      (state) => this.renderInvestments(req, res, pilot, form.body, state),
     );
   }
 

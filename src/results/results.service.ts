@@ -18,17 +18,11 @@ import { MonthlyResult } from './monthly-result.entity';
 import { ChannelRow, loadChannelRows } from './channel-rows';
 import { findByPilots } from '../database/by-pilots';
 import { formatEuros } from '../common/money';
-import type { MonthMode } from './dto/month-form.dto';
 
 /** One month of figures: the pilot's own (null in the history) and per channel id. */
 export interface MonthValues {
   pilot: Partial<Record<PilotMetric, number | null>> | null;
   channels: Record<number, Partial<Record<ChannelMetric, number | null>>>;
-}
-
-/** A month before the pilot's start month is history: its channels' volumes only. */
-export function monthMode(pilot: Pilot, month: string): MonthMode {
-  return pilot.startMonth && month >= pilot.startMonth ? 'result' : 'history';
 }
 
 @Injectable()

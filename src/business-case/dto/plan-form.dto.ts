@@ -121,7 +121,15 @@ export class PlanFormDto {
  */
 const shapes = new Map<string, new () => PlanFormDto & ChannelShares>();
 
-type ChannelShares = Record<`share_${number}` | `method_${number}`, unknown>;
+export type ChannelShares = Record<`share_${number}` | `method_${number}`, unknown>;
+
+/** The plan form of the route's pilot (`@FormOf(PLAN_FORM)`). */
+export const PLAN_FORM = {
+  of(req: { pilot?: unknown }) {
+    const pilot = req.pilot as { affectedChannels: Array<{ id: number }> };
+    return planFormDto(pilot.affectedChannels.map((c) => c.id));
+  },
+};
 
 export function planFormDto(channelIds: number[]): new () => PlanFormDto & ChannelShares {
   const key = channelIds.join(',');

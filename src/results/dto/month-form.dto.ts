@@ -56,7 +56,26 @@ function MetricField(kind: MetricKind): PropertyDecorator {
   };
 }
 
-type Figures = Record<string, number | null>;
+export type Figures = Record<string, number | null>;
+
+/** A month before the pilot's start month is history: its channels' volumes only. */
+export function monthMode(pilot: { startMonth: string | null }, month: string): MonthMode {
+  return pilot.startMonth && month >= pilot.startMonth ? 'result' : 'history';
+}
+
+/** The month form of the route's pilot and month (`@FormOf(MONTH_FORM)`). */
+export const MONTH_FORM = {
+  of(req: { pilot?: unknown; params: Record<string, unknown> }) {
+    const pilot = req.pilot as {
+      startMonth: string | null;
+      affectedChannels: Array<{ id: number }>;
+    };
+    return monthFormDto(
+      monthMode(pilot, String(req.params.month)),
+      pilot.affectedChannels.map((c) => c.id),
+    );
+  },
+};
 
 /**
  * The month form of a pilot: a field per pilot metric (result months) and per channel metric and

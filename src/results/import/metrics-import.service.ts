@@ -367,17 +367,15 @@ export class MetricsImportService {
     for (let start = 0; start < changes.length; start += YIELD_EVERY) {
       await yieldToOthers();
       auditChunks.push(
-        changes.slice(start, start + YIELD_EVERY).flatMap((c) =>
-          this.audit.bulkRows(
+        changes.slice(start, start + YIELD_EVERY).map((c) =>
+          this.audit.bulkRow(
             actor,
             { entityType: 'results', entityId: c.pilotId, pilotId: c.pilotId },
-            [
-              {
-                field: `${c.row.month}${c.row.channel ? ` ${c.row.channel}` : ''} ${c.row.metric} (import)`,
-                oldValue: c.oldValue === null ? null : String(c.oldValue),
-                newValue: String(c.row.value),
-              },
-            ],
+            {
+              field: `${c.row.month}${c.row.channel ? ` ${c.row.channel}` : ''} ${c.row.metric} (import)`,
+              oldValue: c.oldValue === null ? null : String(c.oldValue),
+              newValue: String(c.row.value),
+            },
             now,
           ),
         ),
