@@ -1,4 +1,6 @@
 import { monthOf } from '../../src/common/months';
+import type { Pilot } from '../../src/pilots/pilot.entity';
+import { registerPilot } from '../support/factories';
 import { fillAndSubmit, unescapeHtml } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -9,8 +11,11 @@ import { createTestApp, TestApp } from '../support/test-app';
  */
 describe('Months within bounds (HTTP)', () => {
   let t: TestApp;
+  let slug: string;
   beforeAll(async () => {
-    t = await createTestApp({ demo: true, env: { EARLIEST_YEAR: '2010' } });
+    t = await createTestApp({ env: { EARLIEST_YEAR: '2010' } });
+    const pilot: Pilot = await registerPilot(t, 'Bounded pilot', ['phone']);
+    slug = pilot.slug;
   });
   afterAll(() => t.close());
 
@@ -20,13 +25,13 @@ describe('Months within bounds (HTTP)', () => {
   };
 
   it('logs results up to the current month and says why a later one is refused', async () => {
-    const owner = await t.agent('admin'); // the demo pilots' owners are demo accounts
+    const owner = await t.agent('admin');
     const now = monthOf(new Date());
-    await owner.get(`/pilots/whatsapp-movers/results/${now}`).expect(200);
-    await owner.get(`/pilots/whatsapp-movers/results/${next(now)}`).expect(404);
-    await owner.get('/pilots/whatsapp-movers/results/9999-12').expect(404);
-    await owner.get('/pilots/whatsapp-movers/results/2009-12').expect(404);
-    const asked = await owner.get(`/pilots/whatsapp-movers/results?month=${next(now)}`).expect(200);
+    await owner.get(`/pilots/${slug}/results/${now}`).expect(200);
+    await owner.get(`/pilots/${slug}/results/${next(now)}`).expect(404);
+    await owner.get(`/pilots/${slug}/results/9999-12`).expect(404);
+    await owner.get(`/pilots/${slug}/results/2009-12`).expect(404);
+    const asked = await owner.get(`/pilots/${slug}/results?month=${next(now)}`).expect(200);
     expect(unescapeHtml(asked.text)).toContain(
       `${next(now)} is after ${now}, the latest month that can be given here: results are logged up to the current month.`,
     );
@@ -35,8 +40,8 @@ describe('Months within bounds (HTTP)', () => {
   });
 
   it('refuses a plan starting in 9999 or before the earliest year, next to the field', async () => {
-    const owner = await t.agent('admin'); // the demo pilots' owners are demo accounts
-    const plan = '/pilots/whatsapp-movers/plan';
+    const owner = await t.agent('admin');
+    const plan = `/pilots/${slug}/plan`;
     const late = await fillAndSubmit(owner, plan, plan, { startMonth: '9999-12' });
     expect(late.status).toBe(422);
     const latest = `${Number(monthOf(new Date()).slice(0, 4)) + 10}-12`;

@@ -1,38 +1,37 @@
 import { FinanceSignoff } from '../../src/business-case/finance-signoff.entity';
-import { MonthlyResult } from '../../src/results/monthly-result.entity';
-import { findPilot } from '../support/factories';
+import type { Pilot } from '../../src/pilots/pilot.entity';
+import { setCostRates, WORKED_RATES, workedExamplePilot } from '../support/factories';
 import { submit, unescapeHtml } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
-describe('Finance sign-off (HTTP, on the demo portfolio)', () => {
+describe('Finance sign-off (HTTP)', () => {
   let t: TestApp;
+  let pilot: Pilot;
+  const [first, second, later] = ['2026-01', '2026-02', '2026-03'];
   beforeAll(async () => {
-    t = await createTestApp({ demo: true });
+    t = await createTestApp();
+    await setCostRates(t, WORKED_RATES);
+    pilot = await workedExamplePilot(t, 'Signed-off pilot', [first, second, later]);
   });
   afterAll(() => t.close());
 
   it('signs off a month range, and shows it as outdated once an input of those months changes', async () => {
-    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
-    const months = await t.dataSource
-      .getRepository(MonthlyResult)
-      .find({ where: { pilotId: pilot.id }, order: { month: 'ASC' } });
-    const [first, second] = [months[0].month, months[1].month];
     const finance = await t.agent('finance');
-    const url = '/pilots/whatsapp-movers/business-case';
+    const url = `/pilots/${pilot.slug}/business-case`;
 
-    const bad = await submit(finance, url, '/pilots/whatsapp-movers/sign-offs', {
+    const bad = await submit(finance, url, `/pilots/${pilot.slug}/sign-offs`, {
       fromMonth: second,
       toMonth: first,
     });
     expect(bad.status).toBe(422);
     expect(bad.text).toContain('The last month cannot come before the first.');
-    const empty = await submit(finance, url, '/pilots/whatsapp-movers/sign-offs', {
+    const empty = await submit(finance, url, `/pilots/${pilot.slug}/sign-offs`, {
       fromMonth: '2001-01',
       toMonth: '2001-12',
     });
     expect(empty.text).toContain('No results are logged in that range.');
 
-    const ok = await submit(finance, url, '/pilots/whatsapp-movers/sign-offs', {
+    const ok = await submit(finance, url, `/pilots/${pilot.slug}/sign-offs`, {
       fromMonth: first,
       toMonth: second,
       note: 'Checked against the ledger',
@@ -45,13 +44,12 @@ describe('Finance sign-off (HTTP, on the demo portfolio)', () => {
 
     // A month after the range changes: still current. A month inside it: outdated.
     const owner = await t.agent('admin');
-    const later = months[months.length - 1].month;
     expect(
       (
         await submit(
           owner,
-          `/pilots/whatsapp-movers/results/${later}`,
-          `/pilots/whatsapp-movers/results/${later}`,
+          `/pilots/${pilot.slug}/results/${later}`,
+          `/pilots/${pilot.slug}/results/${later}`,
           { contacts: 4000 },
         )
       ).status,
@@ -61,8 +59,8 @@ describe('Finance sign-off (HTTP, on the demo portfolio)', () => {
       (
         await submit(
           owner,
-          `/pilots/whatsapp-movers/results/${first}`,
-          `/pilots/whatsapp-movers/results/${first}`,
+          `/pilots/${pilot.slug}/results/${first}`,
+          `/pilots/${pilot.slug}/results/${first}`,
           { contacts: 1 },
         )
       ).status,
@@ -77,8 +75,8 @@ describe('Finance sign-off (HTTP, on the demo portfolio)', () => {
       const agent = await t.agent(role);
       const res = await submit(
         agent,
-        '/pilots/whatsapp-movers/business-case',
-        '/pilots/whatsapp-movers/sign-offs',
+        `/pilots/${pilot.slug}/business-case`,
+        `/pilots/${pilot.slug}/sign-offs`,
         { fromMonth: '2026-01', toMonth: '2026-02' },
       );
       expect(res.status).toBe(403);
