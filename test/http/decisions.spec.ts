@@ -2,7 +2,7 @@ import { Decision, DecisionCondition } from '../../src/lifecycle/decision.entity
 import { GatesService } from '../../src/lifecycle/gates.service';
 import { PilotsService } from '../../src/pilots/pilots.service';
 import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
-import { findPilot } from '../support/factories';
+import { findPilot, pilotInStage } from '../support/factories';
 import { csrfToken, fillAndSubmit, submit, unescapeHtml } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -191,45 +191,37 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
   });
 
   it('stops a pilot only with lessons learned, which the portfolio search then finds', async () => {
+    const pilot = await pilotInStage(t, 'Statement chatbot', 'incubation');
+    const [review, decide] = [`/pilots/${pilot.slug}/review`, `/pilots/${pilot.slug}/decisions`];
     const board = await t.agent('board');
-    const missing = await fillAndSubmit(
-      board,
-      '/pilots/billing-chatbot/review',
-      '/pilots/billing-chatbot/decisions',
-      {
-        outcome: 'stop',
-        rationale: 'The waterbed ate the savings.',
-        members: 'Marieke Smit',
-      },
-    );
+    const missing = await fillAndSubmit(board, review, decide, {
+      outcome: 'stop',
+      rationale: 'The waterbed ate the savings.',
+      members: 'Marieke Smit',
+    });
     expect(missing.status).toBe(422);
     expect(missing.text).toContain('A stopped pilot keeps its lessons learned');
-    const ok = await fillAndSubmit(
-      board,
-      '/pilots/billing-chatbot/review',
-      '/pilots/billing-chatbot/decisions',
-      {
-        outcome: 'stop',
-        rationale: 'The waterbed ate the savings.',
-        members: 'Marieke Smit',
-        lessonsLearned:
-          'Annual statement questions need a person; the bot only deferred the calls.',
-      },
-    );
+    const ok = await fillAndSubmit(board, review, decide, {
+      outcome: 'stop',
+      rationale: 'The waterbed ate the savings.',
+      members: 'Marieke Smit',
+      lessonsLearned: 'Annual statement questions need a person; the bot only deferred the calls.',
+    });
     expect(ok.status).toBe(303);
-    expect((await findPilot(t.dataSource, 'billing-chatbot')).stage).toBe('stopped');
+    expect((await findPilot(t.dataSource, pilot.slug)).stage).toBe('stopped');
     const search = text((await board.get('/pilots?q=deferred%20the%20calls')).text);
-    expect(search).toContain('Billing chatbot');
+    expect(search).toContain('Statement chatbot');
     expect(search).not.toContain('Voicebot for outage reports');
   });
 
   it('lets only the board decide', async () => {
+    const pilot = await pilotInStage(t, 'Undecided pilot', 'incubation');
     for (const role of ['owner', 'finance', 'admin', 'viewer'] as const) {
       const agent = await t.agent(role);
       const res = await submit(
         agent,
-        '/pilots/whatsapp-movers/review',
-        '/pilots/whatsapp-movers/decisions',
+        `/pilots/${pilot.slug}/review`,
+        `/pilots/${pilot.slug}/decisions`,
         {
           outcome: 'extend',
           rationale: 'x',
@@ -237,14 +229,10 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
         },
       );
       expect(res.status).toBe(403);
-      expect((await agent.get('/pilots/whatsapp-movers/review')).text).not.toContain(
+      expect((await agent.get(`/pilots/${pilot.slug}/review`)).text).not.toContain(
         'Record the board’s decision',
       );
     }
-    expect(
-      await t.dataSource
-        .getRepository(Decision)
-        .countBy({ pilotId: (await findPilot(t.dataSource, 'whatsapp-movers')).id }),
-    ).toBe(0);
+    expect(await t.dataSource.getRepository(Decision).countBy({ pilotId: pilot.id })).toBe(0);
   });
 });

@@ -7,7 +7,7 @@ import { PilotsService } from '../../src/pilots/pilots.service';
 import { ItCommitment, ItIntegration } from '../../src/readiness/it-commitment.entity';
 import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
 import { ReadinessItem } from '../../src/readiness/readiness-item.entity';
-import { findPilot } from '../support/factories';
+import { findPilot, registerPilot } from '../support/factories';
 import { csrfToken, encodeForm, submit, unescapeHtml } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -51,97 +51,59 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
 
   it('updates a checklist item with evidence, records who and when, and refuses bad input', async () => {
     const raci = await item('Ownership and roles (RACI) agreed');
-    const pilot = await findPilot(t.dataSource, 'billing-chatbot');
+    const pilot = await registerPilot(t, 'Checklist pilot', ['phone']);
     const routing = await item('Routing and hand-over');
+    const page = `/pilots/${pilot.slug}/readiness`;
+    const action = `${page}/${routing.id}`;
 
-    const missingEvidence = await submit(
-      await t.agent(),
-      '/pilots/billing-chatbot/readiness',
-      `/pilots/billing-chatbot/readiness/${routing.id}`,
-      {
-        status: 'done',
-        evidence: '',
-        version: 1,
-      },
-    );
+    const missingEvidence = await submit(await t.agent(), page, action, {
+      status: 'done',
+      evidence: '',
+      version: 0,
+    });
     expect(missingEvidence.status).toBe(422);
     expect(missingEvidence.text).toContain('Say what shows it is done');
-    const badStatus = await submit(
-      await t.agent(),
-      '/pilots/billing-chatbot/readiness',
-      `/pilots/billing-chatbot/readiness/${routing.id}`,
-      {
-        status: 'finished',
-        version: 1,
-      },
-    );
+    const badStatus = await submit(await t.agent(), page, action, {
+      status: 'finished',
+      version: 0,
+    });
     expect(badStatus.status).toBe(422);
     expect(badStatus.text).toContain('Choose a status from the list.');
+    const rows = t.dataSource.getRepository(PilotReadiness);
+    expect(await rows.findOneBy({ pilotId: pilot.id, itemId: routing.id })).toBeNull();
 
-    const row = await t.dataSource
-      .getRepository(PilotReadiness)
-      .findOneByOrFail({ pilotId: pilot.id, itemId: routing.id });
-    const ok = await submit(
-      await t.agent(),
-      '/pilots/billing-chatbot/readiness',
-      `/pilots/billing-chatbot/readiness/${routing.id}`,
-      {
-        status: 'done',
-        evidence: 'Hand-over to chat agents live since March',
-        version: row.version,
-      },
-    );
+    // An item never touched starts at version 0.
+    const fresh = await submit(await t.agent(), page, action, {
+      status: 'in_progress',
+      version: 0,
+    });
+    expect(fresh.status).toBe(303);
+    const row = await rows.findOneByOrFail({ pilotId: pilot.id, itemId: routing.id });
+    expect(row).toMatchObject({ status: 'in_progress', version: 1 });
+
+    const ok = await submit(await t.agent(), page, action, {
+      status: 'done',
+      evidence: 'Hand-over to chat agents live since March',
+      version: row.version,
+    });
     expect(ok.status).toBe(303);
-    const saved = await t.dataSource
-      .getRepository(PilotReadiness)
-      .findOneByOrFail({ pilotId: pilot.id, itemId: routing.id });
+    const saved = await rows.findOneByOrFail({ pilotId: pilot.id, itemId: routing.id });
     expect(saved).toMatchObject({
       status: 'done',
       changedBy: 'Test admin <admin@test.example>',
       version: row.version + 1,
     });
-    const page = text(
-      (await (await t.agent()).get('/pilots/billing-chatbot/readiness').expect(200)).text,
-    );
-    expect(page).toContain('Routing and hand-over: status');
-    expect(page).toContain('Hand-over to chat agents live since March');
+    const shown = text((await (await t.agent()).get(page).expect(200)).text);
+    expect(shown).toContain('Routing and hand-over: status');
+    expect(shown).toContain('Hand-over to chat agents live since March');
 
     // A stale page (the version it showed is gone) overwrites nothing.
-    const stale = await submit(
-      await t.agent(),
-      '/pilots/billing-chatbot/readiness',
-      `/pilots/billing-chatbot/readiness/${routing.id}`,
-      {
-        status: 'in_progress',
-        version: row.version,
-      },
-    );
-    expect(stale.status).toBe(409);
-    expect(
-      (await t.dataSource.getRepository(PilotReadiness).findOneByOrFail({ id: saved.id })).status,
-    ).toBe('done');
-
-    // An item never touched starts at version 0.
-    const premium = await findPilot(t.dataSource, 'premium-video');
-    const knowledge = await item('Knowledge management');
-    const fresh = await submit(
-      await t.agent(),
-      '/pilots/premium-video/readiness',
-      `/pilots/premium-video/readiness/${knowledge.id}`,
-      {
-        status: 'in_progress',
-        version: 0,
-      },
-    );
-    expect(fresh.status).toBe(303);
-    expect(
-      await t.dataSource
-        .getRepository(PilotReadiness)
-        .findOneBy({ pilotId: premium.id, itemId: knowledge.id }),
-    ).toMatchObject({
+    const stale = await submit(await t.agent(), page, action, {
       status: 'in_progress',
-      version: 1,
+      version: row.version,
     });
+    expect(stale.status).toBe(409);
+    expect((await rows.findOneByOrFail({ id: saved.id })).status).toBe('done');
     expect(raci.critical).toBe(true);
   });
 

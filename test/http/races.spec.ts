@@ -5,7 +5,7 @@ import { Decision } from '../../src/lifecycle/decision.entity';
 import { GateSettings } from '../../src/lifecycle/gate-settings.entity';
 import { ItCommitment } from '../../src/readiness/it-commitment.entity';
 import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
-import { findPilot, pilotFields } from '../support/factories';
+import { findPilot, pilotFields, pilotInStage } from '../support/factories';
 import { csrfToken, encodeForm, FormFields, renderedForm, submit } from '../support/forms';
 import { Agent, createTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 import type { Role } from '../../src/accounts/permissions';
@@ -69,10 +69,11 @@ describe(`Races between requests${postgres ? ' on two app instances' : ''} (HTTP
 
   it('records one of six board decisions taken at once; the others are told the pilot changed', async () => {
     const outcomes = ['stop', 'pivot', 'extend', 'stop', 'pivot', 'extend'];
+    const { slug } = await pilotInStage(t, 'Raced pilot', 'incubation');
     const statuses = await race(
       await clients('board', 6),
-      '/pilots/billing-chatbot/review',
-      '/pilots/billing-chatbot/decisions',
+      `/pilots/${slug}/review`,
+      `/pilots/${slug}/decisions`,
       (i) => ({
         outcome: outcomes[i],
         rationale: `Decision number ${i}`,
@@ -83,7 +84,7 @@ describe(`Races between requests${postgres ? ' on two app instances' : ''} (HTTP
       }),
     );
     expect(statuses).toEqual([303, 409, 409, 409, 409, 409]);
-    const pilot = await findPilot(t.dataSource, 'billing-chatbot');
+    const pilot = await findPilot(t.dataSource, slug);
     const decisions = await t.dataSource.getRepository(Decision).findBy({ pilotId: pilot.id });
     expect(decisions).toHaveLength(1);
     expect(decisions[0].fromStage).toBe('incubation');

@@ -1,4 +1,9 @@
+import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Writer } from '../../src/database/writer.service';
+import { StageMoves } from '../../src/lifecycle/stage-move';
+import type { Stage } from '../../src/pilots/pilot-fields';
+import { PilotsService } from '../../src/pilots/pilots.service';
 import { Channel } from '../../src/channels/channel.entity';
 import { Pilot } from '../../src/pilots/pilot.entity';
 import type { Role } from '../../src/accounts/permissions';
@@ -186,3 +191,29 @@ export async function workedExamplePilot(
 }
 
 export const WORKED_RATES = { phone: '6,00', email: '3.50' };
+
+/** The stages an owner's steps pass through, from idea on. */
+const PATH: Stage[] = ['idea', 'proof_of_concept', 'incubation', 'scale_up_review'];
+
+/**
+ * A registered pilot moved to `stage` through the lifecycle's one door (StageMoves), as the
+ * recorded history of a pilot that got there earlier: no gate is asked, every move is audited.
+ */
+export async function pilotInStage(
+  t: App & { app: INestApplication },
+  name: string,
+  stage: Exclude<Stage, 'idea' | 'scaled' | 'stopped'>,
+  channels: string[] = ['phone'],
+  fields: FormFields = {},
+): Promise<Pilot> {
+  const registered = await registerPilot(t, name, channels, fields);
+  await t.app.get(Writer).write(async (em) => {
+    const pilot = await t.app.get(PilotsService).get(registered.slug, em);
+    for (const to of PATH.slice(1, PATH.indexOf(stage) + 1)) {
+      if (!(await t.app.get(StageMoves).move(em, pilot, { to, actor: 'test', reason: 'set up' })))
+        throw new Error(`${pilot.slug} changed while it was set up`);
+      Object.assign(pilot, { stage: to, version: pilot.version + 1 });
+    }
+  });
+  return findPilot(t.dataSource, registered.slug);
+}
