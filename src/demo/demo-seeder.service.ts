@@ -116,7 +116,6 @@ export class DemoSeeder implements OnApplicationBootstrap {
             at,
           });
           if (!moved) throw new Error(`Demo pilot ${demo.slug} changed while it was seeded.`);
-          Object.assign(pilot, { stage: step.stage, version: pilot.version + 1, updatedAt: at });
         }
       }
       await this.seedBusinessCases(em, today);

@@ -31,19 +31,23 @@ export class StageMoves {
     private readonly audit: AuditService,
   ) {}
 
-  /** False when someone saved the pilot since `pilot` was read: nothing is written then. */
+  /**
+   * False when someone saved the pilot since `pilot` was read: nothing is written then. On success
+   * `pilot` holds the new stage and version, so the next move can follow it.
+   */
   async move(em: EntityManager, pilot: Pilot, move: StageMove): Promise<boolean> {
     if (!canMove(pilot.stage, move.to))
       throw new Error(`The lifecycle has no move from ${pilot.stage} to ${move.to}.`);
     const at = move.at ?? new Date();
+    const from = pilot.stage;
     if (!(await this.pilots.writeStage(em, pilot, { ...move, at }))) return false;
     // Also in the audit trail, so the organisation-wide trail shows stage moves too.
-    if (move.to !== pilot.stage)
+    if (move.to !== from)
       await this.audit.recordChanges(
         em,
         move.actor,
         { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
-        [{ field: 'stage', oldValue: pilot.stage, newValue: move.to }],
+        [{ field: 'stage', oldValue: from, newValue: move.to }],
         at,
       );
     return true;

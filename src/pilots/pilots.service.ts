@@ -8,6 +8,7 @@ import { todayIso } from '../common/dates';
 import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../database/unique-violation';
 import { lockRow } from '../database/row-lock';
+import { findByPilots } from '../database/by-pilots';
 import { Writer } from '../database/writer.service';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
@@ -167,18 +168,19 @@ export class PilotsService {
 
   /** When each pilot first moved into incubation (its stage history), by pilot id. */
   async incubationStarts(ids: number[], em: EntityManager = this.dataSource.manager) {
-    const moves = ids.length
-      ? await em.find(PilotStageChange, {
-          where: { pilotId: In(ids), toStage: 'incubation' },
-          order: { changedAt: 'ASC', id: 'ASC' },
-        })
-      : [];
+    const moves = await findByPilots(em, PilotStageChange, ids, { toStage: 'incubation' });
     const first = new Map<number, Date>();
-    for (const move of moves) if (!first.has(move.pilotId)) first.set(move.pilotId, move.changedAt);
+    for (const move of moves) {
+      const known = first.get(move.pilotId);
+      if (!known || move.changedAt < known) first.set(move.pilotId, move.changedAt);
+    }
     return first;
   }
 
-  /** Saves the given columns if nobody saved the pilot since it was read; false if someone did. */
+  /**
+   * Saves the given columns if nobody saved the pilot since it was read (the version check is in
+   * the UPDATE itself); false if someone did. The affected channels are a relation, not columns.
+   */
   updateIfUnchanged(em: EntityManager, pilot: Pilot, fields: Partial<Pilot>): Promise<boolean> {
     const { affectedChannels: _ignored, ...columns } = fields;
     return updateIfUnchanged(em, Pilot, pilot, columns);
@@ -296,7 +298,7 @@ export class PilotsService {
       if (!changes.length && !channelChange.length) return pilot;
 
       const now = new Date();
-      await this.bumpVersion(em, pilot, { ...next, updatedAt: now });
+      await this.saveIfUnchanged(em, pilot, { ...next, updatedAt: now });
       if (channelChange.length) {
         await em
           .createQueryBuilder()
@@ -320,18 +322,18 @@ export class PilotsService {
 
   /**
    * Writes a stage move: the stage (with the version check inside the UPDATE) and its row in
-   * the stage history. Only the lifecycle's door (lifecycle/stage-move.ts) calls this; it checks
-   * the move and writes the audit entry. False when someone saved the pilot since it was read.
+   * the stage history, and brings `pilot` up to date with them. Only the lifecycle's door
+   * (lifecycle/stage-move.ts) calls this; it checks the move and writes the audit entry. False
+   * when someone saved the pilot since it was read: nothing is written then.
    */
   async writeStage(
     em: EntityManager,
     pilot: Pilot,
     move: { to: Stage; actor: string; reason: string | null; at: Date; fields?: Partial<Pilot> },
   ): Promise<boolean> {
-    const { affectedChannels: _channels, ...fields } = move.fields ?? {};
-    const columns: Partial<Pilot> = { ...fields, stage: move.to, updatedAt: move.at };
+    const columns: Partial<Pilot> = { ...move.fields, stage: move.to, updatedAt: move.at };
     if (move.to !== pilot.stage) columns.stageEnteredOn = todayIso(move.at);
-    if (!(await updateIfUnchanged(em, Pilot, pilot, columns))) return false;
+    if (!(await this.updateIfUnchanged(em, pilot, columns))) return false;
     await em.insert(PilotStageChange, {
       pilotId: pilot.id,
       fromStage: pilot.stage,
@@ -340,6 +342,7 @@ export class PilotsService {
       actor: move.actor,
       reason: move.reason,
     });
+    Object.assign(pilot, columns, { version: pilot.version + 1 });
     return true;
   }
 
@@ -360,9 +363,9 @@ export class PilotsService {
     });
   }
 
-  /** Saves the given columns only if nobody saved the pilot since it was read. */
+  /** Saves the given columns only if nobody saved the pilot since it was read; else a 409. */
   async saveIfUnchanged(em: EntityManager, pilot: Pilot, fields: Partial<Pilot>): Promise<void> {
-    await this.bumpVersion(em, pilot, fields);
+    if (!(await this.updateIfUnchanged(em, pilot, fields))) throw this.conflict();
   }
 
   /** The standard message when someone saved the pilot after the form was opened. */
@@ -385,16 +388,6 @@ export class PilotsService {
       }
       throw error;
     }
-  }
-
-  /** Saves only if nobody saved since `pilot` was read; the version check is in the UPDATE itself. */
-  private async bumpVersion(
-    em: EntityManager,
-    pilot: Pilot,
-    fields: Partial<Pilot>,
-  ): Promise<void> {
-    const { affectedChannels: _ignored, ...columns } = fields;
-    if (!(await updateIfUnchanged(em, Pilot, pilot, columns))) throw this.conflict();
   }
 
   private assertVersion(pilot: Pilot, version: number): void {

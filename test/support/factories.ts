@@ -212,7 +212,6 @@ export async function pilotInStage(
     for (const to of PATH.slice(1, PATH.indexOf(stage) + 1)) {
       if (!(await t.app.get(StageMoves).move(em, pilot, { to, actor: 'test', reason: 'set up' })))
         throw new Error(`${pilot.slug} changed while it was set up`);
-      Object.assign(pilot, { stage: to, version: pilot.version + 1 });
     }
   });
   return findPilot(t.dataSource, registered.slug);
