@@ -4,7 +4,7 @@ import { actorOf } from '../common/actor';
 import { localParts } from '../common/time-zone';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormOf, FormState, NO_FIELDS, submitForm, Submitted } from '../common/forms';
+import { FormOf, formState, FormState, NO_FIELDS, submitForm, Submitted } from '../common/forms';
 import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES, TokenFormDto } from './dto/token-form.dto';
 import { ApiTokensService } from './api-tokens.service';
 
@@ -30,13 +30,7 @@ export class TokensController {
       token = await this.tokens.create(req.user!, form.dto!, actorOf(req));
     } catch (error) {
       if (error instanceof DomainError && error.code === 'validation') {
-        return this.render(
-          req,
-          res,
-          { status: 422, summary: error.message, fieldErrors: error.fieldErrors },
-          undefined,
-          form.body,
-        );
+        return this.render(req, res, formState(error), undefined, form.body);
       }
       throw error;
     }

@@ -3,13 +3,11 @@ import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
+import { EMPTY_FORM, FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { NewUserDto, UpdateUserDto } from './dto/user-forms.dto';
 import { AccountsService } from './accounts.service';
 import { authorize } from './auth.guard';
 import { Role, ROLE_LABELS, ROLES } from './permissions';
-
-const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 
 /** The admin's page of accounts: invite (create), change roles, deactivate. */
 @Controller('admin/users')
@@ -70,7 +68,7 @@ export class UsersController {
   private async render(
     res: Response,
     values: Record<string, unknown>,
-    state: FormState = EMPTY,
+    state: FormState = EMPTY_FORM,
     failedId: number | null = null,
     typed: Record<string, unknown> | null = null,
   ): Promise<void> {

@@ -4,6 +4,7 @@ import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
 import {
+  EMPTY_FORM,
   FormState,
   STALE_EDIT_SUMMARY,
   storedBeside,
@@ -23,7 +24,6 @@ import {
 } from './dto/plan-form.dto';
 import { PlanService } from './plan.service';
 
-const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 const percent = (bp: number | null | undefined) =>
   bp === null || bp === undefined ? '' : String(bp / 100);
 
@@ -105,7 +105,7 @@ export class PlanController {
     res: Response,
     pilot: Pilot,
     values: Record<string, unknown>,
-    state: FormState = EMPTY,
+    state: FormState = EMPTY_FORM,
     current: Record<string, string> = {},
   ): void {
     res.status(state.status).render('business-case/plan', {

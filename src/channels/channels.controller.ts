@@ -3,12 +3,10 @@ import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
+import { EMPTY_FORM, FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { Channel } from './channel.entity';
 import { ChannelsService } from './channels.service';
 import { CreateChannelDto, UpdateChannelDto } from './dto/channel-form.dto';
-
-const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 
 @Controller('channels')
 export class ChannelsController {
@@ -74,7 +72,7 @@ export class ChannelsController {
   private async renderIndex(
     res: Response,
     values: object,
-    state: FormState = EMPTY,
+    state: FormState = EMPTY_FORM,
   ): Promise<void> {
     const [channels, usage] = await Promise.all([this.channels.list(), this.channels.usage()]);
     res.status(state.status).render('channels/index', {
@@ -90,7 +88,7 @@ export class ChannelsController {
     res: Response,
     channel: Channel,
     values: object,
-    state: FormState = EMPTY,
+    state: FormState = EMPTY_FORM,
   ): void {
     res.status(state.status).render('channels/edit', {
       title: `Edit ${channel.name}`,

@@ -5,7 +5,7 @@ import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormOf, FormState, submitForm, Submitted } from '../common/forms';
+import { FormOf, EMPTY_FORM, FormState, submitForm, Submitted } from '../common/forms';
 import {
   ClearConditionDto,
   decisionForm,
@@ -16,8 +16,6 @@ import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
 import { OUTCOME_LABELS, OUTCOMES, targetStage } from '../lifecycle/decision-rules';
 import { DecisionsService } from '../lifecycle/decisions.service';
-
-const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 
 @Controller()
 export class DecisionsController {
@@ -103,7 +101,7 @@ export class DecisionsController {
     res: Response,
     pilot: Pilot,
     values: Record<string, unknown>,
-    state: FormState = EMPTY,
+    state: FormState = EMPTY_FORM,
     conditionId: number | null = null,
   ): Promise<void> {
     const [{ criteria, snapshot }, timeline, conditions] = await Promise.all([

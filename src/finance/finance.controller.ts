@@ -4,11 +4,9 @@ import { authorize } from '../accounts/auth.guard';
 import { ChannelsService } from '../channels/channels.service';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
+import { EMPTY_FORM, FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { CostRateDto, DiscountRateDto } from './dto/rate-forms.dto';
 import { FinanceService } from './finance.service';
-
-const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 
 @Controller('finance')
 export class FinanceController {
@@ -81,9 +79,9 @@ export class FinanceController {
       })),
       discounts: discounts.map((d) => ({ ...d, ratio: d.rateBp / 10000 })),
       rateValues: values.rate ?? {},
-      rateState: states.rate ?? EMPTY,
+      rateState: states.rate ?? EMPTY_FORM,
       discountValues: values.discount ?? {},
-      discountState: states.discount ?? EMPTY,
+      discountState: states.discount ?? EMPTY_FORM,
     });
   }
 }

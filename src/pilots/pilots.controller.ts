@@ -7,6 +7,7 @@ import { ChannelsService } from '../channels/channels.service';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
 import {
+  EMPTY_FORM,
   FormState,
   STALE_EDIT_SUMMARY,
   storedBeside,
@@ -139,7 +140,7 @@ export class PilotsController {
     res: Response,
     pilot: Pilot | null,
     values: object,
-    state: FormState = { status: 200, summary: '', fieldErrors: {} },
+    state: FormState = EMPTY_FORM,
     current: Record<string, string> = {},
   ): Promise<void> {
     const mayAssignOwner = can(res.locals.user as Actor | null, 'assign_owner');

@@ -4,11 +4,9 @@ import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
+import { EMPTY_FORM, FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { TemplateItemDto } from './dto/readiness-forms.dto';
 import { ReadinessService } from './readiness.service';
-
-const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 
 /** The admin's page for the readiness checklist template. */
 @Controller('admin')
@@ -67,7 +65,7 @@ export class AdminController {
   private async renderItems(
     res: Response,
     values: Record<string, unknown>,
-    state: FormState = EMPTY,
+    state: FormState = EMPTY_FORM,
     failedId: number | null = null,
     typed: Record<string, unknown> | null = null,
   ): Promise<void> {

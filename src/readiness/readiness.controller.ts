@@ -5,6 +5,7 @@ import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
 import {
+  EMPTY_FORM,
   FormState,
   STALE_EDIT_SUMMARY,
   storedBeside,
@@ -26,7 +27,6 @@ import {
 } from './readiness-fields';
 import { ReadinessService } from './readiness.service';
 
-const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 const itemId = new ParseIntPipe({
   exceptionFactory: () => DomainError.notFound('That checklist item'),
 });
@@ -134,7 +134,7 @@ export class ReadinessController {
     res: Response,
     pilot: Pilot,
     values: Record<string, unknown>,
-    state: FormState = EMPTY,
+    state: FormState = EMPTY_FORM,
     current: Record<string, string> = {},
   ): void {
     res.status(state.status).render('readiness/it', {

@@ -5,7 +5,7 @@ import { can } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
+import { EMPTY_FORM, FormState, submitForm, FormOf, Submitted } from '../common/forms';
 import { InvestmentFormDto } from './dto/investment-form.dto';
 import { centsToInput, decimalComma } from '../common/money';
 import { isMonth, monthOutside, resultMonthBounds } from '../common/months';
@@ -22,8 +22,6 @@ import {
 import { MonthlyResult } from './monthly-result.entity';
 import { ResultsService } from './results.service';
 import { type Figures, metricsFor, MONTH_FORM, monthMode, monthValues } from './dto/month-form.dto';
-
-const EMPTY: FormState = { status: 200, summary: '', fieldErrors: {} };
 
 /** A month results can be logged for: well-formed, not in the future, not before EARLIEST_YEAR. */
 function assertMonth(month: string): void {
@@ -169,7 +167,7 @@ export class ResultsController {
     pilot: Pilot,
     month: string,
     values: Record<string, unknown>,
-    state: FormState = EMPTY,
+    state: FormState = EMPTY_FORM,
   ): void {
     const mode = monthMode(pilot, month);
     const wanted = metricsFor(mode);
@@ -201,7 +199,7 @@ export class ResultsController {
     res: Response,
     pilot: Pilot,
     values: Record<string, unknown>,
-    state: FormState = EMPTY,
+    state: FormState = EMPTY_FORM,
   ): Promise<void> {
     const investments = await this.results.investments(pilot.id);
     res.status(state.status).render('results/investments', {
