@@ -39,23 +39,44 @@ export function IsPlanMonth(options?: ValidationOptions) {
     });
 }
 
-/** Text of at most `max` characters, or nothing (null) for an optional field. */
-export function TextUpTo(max: number, options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
+/**
+ * A rule for an optional field: nothing (null, or the field absent) passes; a value must `hold`.
+ */
+function optionalRule(name: string, hold: (value: unknown) => boolean, message: string) {
+  return (options?: ValidationOptions) => (object: object, propertyName: string) =>
     registerDecorator({
-      name: 'textUpTo',
+      name,
       target: object.constructor,
       propertyName,
-      constraints: [max],
-      options: { message: `At most ${max} characters.`, ...options },
+      options: { message, ...options },
       validator: {
-        validate: (value: unknown) =>
-          value === null ||
-          value === undefined ||
-          (typeof value === 'string' && value.length <= max),
+        validate: (value: unknown) => value === null || value === undefined || hold(value),
       },
     });
 }
+
+/** Text of at most `max` characters, or nothing (null) for an optional field. */
+export const TextUpTo = (max: number, options?: ValidationOptions) =>
+  optionalRule(
+    'textUpTo',
+    (value) => typeof value === 'string' && value.length <= max,
+    `At most ${max} characters.`,
+  )(options);
+
+/** A whole number from `min` on (cents, a count), or nothing (null) for an optional field. */
+export const WholeOrNull = (min: number, options?: ValidationOptions) =>
+  optionalRule(
+    'wholeOrNull',
+    (value) => typeof value === 'number' && Number.isInteger(value) && value >= min,
+    `A whole number from ${min}.`,
+  )(options);
+
+/** A real calendar date written YYYY-MM-DD, or nothing (null) for an optional field. */
+export const IsIsoDateOrNull = optionalRule(
+  'isIsoDateOrNull',
+  (value) => typeof value === 'string' && isIsoDate(value),
+  'must be a date written as YYYY-MM-DD',
+);
 
 /** Required (not null, not empty, not an unreadable number) when the rest of the form says so. */
 export function RequiredWhen<T>(when: (form: T) => boolean, options?: ValidationOptions) {
@@ -69,39 +90,6 @@ export function RequiredWhen<T>(when: (form: T) => boolean, options?: Validation
         validate: (value: unknown, args) =>
           !when(args!.object as T) ||
           (value !== null && value !== undefined && value !== '' && !Number.isNaN(value)),
-      },
-    });
-}
-
-/** A whole number from `min` on (cents, a count), or nothing (null) for an optional field. */
-export function WholeOrNull(min: number, options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'wholeOrNull',
-      target: object.constructor,
-      propertyName,
-      constraints: [min],
-      options: { message: `A whole number from ${min}.`, ...options },
-      validator: {
-        validate: (value: unknown) =>
-          value === null ||
-          value === undefined ||
-          (typeof value === 'number' && Number.isInteger(value) && value >= min),
-      },
-    });
-}
-
-/** A real calendar date written YYYY-MM-DD, or nothing (null) for an optional field. */
-export function IsIsoDateOrNull(options?: ValidationOptions) {
-  return (object: object, propertyName: string) =>
-    registerDecorator({
-      name: 'isIsoDateOrNull',
-      target: object.constructor,
-      propertyName,
-      options: { message: 'must be a date written as YYYY-MM-DD', ...options },
-      validator: {
-        validate: (value: unknown) =>
-          value === null || value === undefined || (typeof value === 'string' && isIsoDate(value)),
       },
     });
 }
