@@ -1,6 +1,5 @@
-import { formatIsoDate } from '../common/dates';
 import { formatEuros, formatPercent } from '../common/money';
-import { formatMonth, isMonth } from '../common/months';
+import { formatMonth } from '../common/months';
 import { type FieldWords, type ReadableChange, readableWith } from '../audit/readable-change';
 import { READINESS_WORDS } from '../readiness/readiness-words';
 import {
@@ -83,7 +82,7 @@ export function readableChange(change: ReadableChange): ReadableChange {
   return readableWith(change, [READINESS_WORDS, PILOT_WORDS]);
 }
 
-function readableValue(key: string, value: string): string {
+function readableValue(key: string, value: string): string | null {
   if (key.endsWith('Cents') && /^-?\d+$/.test(value)) return formatEuros(Number(value) / 100);
   if (key.endsWith('Bp') && /^\d+$/.test(value)) return formatPercent(Number(value) / 10_000);
   if (key === 'stage') return STAGE_LABELS[value as Stage] ?? value;
@@ -94,6 +93,5 @@ function readableValue(key: string, value: string): string {
       .split(/,\s*/)
       .map((p) => PURPOSE_LABELS[p as Purpose] ?? p)
       .join(', ');
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatIsoDate(value);
-  return isMonth(value) ? formatMonth(value) : value;
+  return null;
 }

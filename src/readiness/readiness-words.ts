@@ -1,7 +1,5 @@
 import type { FieldWords } from '../audit/readable-change';
-import { formatIsoDate } from '../common/dates';
 import { formatEuros } from '../common/money';
-import { formatMonth, isMonth } from '../common/months';
 import {
   IT_LEVEL_LABELS,
   ITEM_STATUS_LABELS,
@@ -25,7 +23,6 @@ export const READINESS_WORDS: FieldWords = {
       return formatEuros(Number(value) / 100);
     if (key === 'level') return IT_LEVEL_LABELS[value as ItLevel] ?? value;
     if (key === 'status') return ITEM_STATUS_LABELS[value as ItemStatus] ?? value;
-    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return formatIsoDate(value);
-    return isMonth(value) ? formatMonth(value) : value;
+    return null;
   },
 };
