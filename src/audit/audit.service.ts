@@ -112,7 +112,7 @@ export class AuditService {
     return encodeRows('audit_entry', BULK_COLUMNS, null, rows);
   }
 
-  /** The organisation-wide trail: up to `size + 1` entries, newest first: one more than a page tells there is a next page. */
+  /** The organisation-wide trail, newest first: up to `size + 1` entries (one more tells there is a next page). */
   trail(filter: AuditFilter, page: number, size: number): Promise<AuditEntry[]> {
     // Every filter is a bound parameter; nothing the user typed becomes SQL.
     const q = this.dataSource

@@ -98,17 +98,13 @@ export class FinanceService {
       const now = new Date();
       let saved: DiscountRate;
       if (existing) {
-        await em.update(
-          DiscountRate,
-          { id: existing.id },
-          { rateBp: rateBp, setBy: actor, setAt: now },
-        );
-        saved = { ...existing, rateBp: rateBp, setBy: actor, setAt: now };
+        await em.update(DiscountRate, { id: existing.id }, { rateBp, setBy: actor, setAt: now });
+        saved = { ...existing, rateBp, setBy: actor, setAt: now };
       } else {
         saved = await em.save(
           em.create(DiscountRate, {
             effectiveFrom,
-            rateBp: rateBp,
+            rateBp,
             setBy: actor,
             setAt: now,
           }),

@@ -39,7 +39,7 @@ export class ReadinessService {
     em: EntityManager = this.dataSource.manager,
   ): Promise<{ rows: ChecklistRow[]; readiness: Readiness }> {
     const [items, states] = await readAll(em, [
-      () => em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
+      () => this.templateItems(em),
       () => em.findBy(PilotReadiness, { pilotId }),
     ] as const);
     return checklistOf(items, states);
@@ -61,7 +61,7 @@ export class ReadinessService {
     em: EntityManager = this.dataSource.manager,
   ): Promise<Map<number, { readiness: Readiness; itLevel: ItLevel }>> {
     const [items, states, its] = await readAll(em, [
-      () => em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } }),
+      () => this.templateItems(em),
       () => em.findBy(PilotReadiness, { pilotId: In(pilotIds) }),
       () => em.findBy(ItCommitment, { pilotId: In(pilotIds) }),
     ] as const);
@@ -211,10 +211,9 @@ export class ReadinessService {
     });
   }
 
-  templateItems(): Promise<ReadinessItem[]> {
-    return this.dataSource
-      .getRepository(ReadinessItem)
-      .find({ order: { position: 'ASC', id: 'ASC' } });
+  /** The checklist template, in its order (inactive items too). */
+  templateItems(em: EntityManager = this.dataSource.manager): Promise<ReadinessItem[]> {
+    return em.find(ReadinessItem, { order: { position: 'ASC', id: 'ASC' } });
   }
 
   /** Adds (no id) or changes a template item. */

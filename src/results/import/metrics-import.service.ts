@@ -252,16 +252,13 @@ export class MetricsImportService {
       let column: string;
       let oldValue: number | null;
       if (isPilotMetric(row.metric)) {
-        column = PILOT_METRIC_COLUMNS[row.metric];
-        oldValue =
-          storedMonthly.get(`${pilot.id}|${row.month}`)?.[PILOT_METRIC_COLUMNS[row.metric]] ?? null;
+        const field = PILOT_METRIC_COLUMNS[row.metric];
+        column = field;
+        oldValue = storedMonthly.get(`${pilot.id}|${row.month}`)?.[field] ?? null;
       } else {
-        const metric = row.metric as ChannelMetric;
-        column = CHANNEL_METRIC_COLUMNS[metric];
-        oldValue =
-          storedChannel.get(`${pilot.id}|${row.month}|${channel?.id}`)?.[
-            CHANNEL_METRIC_COLUMNS[metric]
-          ] ?? null;
+        const field = CHANNEL_METRIC_COLUMNS[row.metric as ChannelMetric];
+        column = field;
+        oldValue = storedChannel.get(`${pilot.id}|${row.month}|${channel?.id}`)?.[field] ?? null;
       }
       const summary =
         summaries.get(pilot.id) ??
