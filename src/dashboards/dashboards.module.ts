@@ -3,11 +3,12 @@ import { BusinessCaseModule } from '../business-case/business-case.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { PilotsModule } from '../pilots/pilots.module';
 import { DashboardsController } from './dashboards.controller';
+import { DashboardsPresenter } from './dashboards.presenter';
 import { DashboardsService } from './dashboards.service';
 
 @Module({
   imports: [PilotsModule, LifecycleModule, BusinessCaseModule],
   controllers: [DashboardsController],
-  providers: [DashboardsService],
+  providers: [DashboardsService, DashboardsPresenter],
 })
 export class DashboardsModule {}

@@ -1,0 +1,95 @@
+import { CHANNEL_TYPES, STAGES } from '../pilots/pilot-fields';
+import type { Month } from '../common/months';
+import { isSortKey, monthRange, SortKey } from './finance-dashboard';
+
+// The finance dashboard's query and its sortable headings. Pure: the query string in, the
+// filter, range, sort and the links the page shows out.
+
+/** A query value as text: trimmed, at most 200 characters, undefined when empty. */
+export const queryText = (value: unknown) =>
+  typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
+
+export interface FinanceQuery {
+  filter: {
+    stage?: (typeof STAGES)[number];
+    channelType?: (typeof CHANNEL_TYPES)[number];
+    department?: string;
+  };
+  range: { from: Month | null; to: Month | null };
+  errors: Record<string, string[]>;
+  sort: SortKey;
+  dir: 'asc' | 'desc';
+  /** The query as the page shows it back, typed text included. */
+  params: URLSearchParams;
+}
+
+/** The filter, month range and sort of the finance dashboard, each checked against its list. */
+export function financeQuery(query: Record<string, unknown>): FinanceQuery {
+  const range = monthRange(query.from, query.to);
+  const filter = {
+    stage: STAGES.find((stage) => stage === query.stage),
+    channelType: CHANNEL_TYPES.find((type) => type === query.channelType),
+    department: queryText(query.department),
+  };
+  const params = new URLSearchParams(
+    Object.entries({ ...filter, from: range.from, to: range.to }).filter(
+      (entry): entry is [string, string] => typeof entry[1] === 'string',
+    ),
+  );
+  return {
+    filter,
+    range: { from: range.from, to: range.to },
+    errors: range.errors,
+    sort: isSortKey(query.sort) ? query.sort : 'name',
+    dir: query.dir === 'desc' ? 'desc' : 'asc',
+    params,
+  };
+}
+
+/** The export links: the same filter, range and sort, as CSV and in Excel's Dutch dialect. */
+export function exportLinks({ params, sort, dir }: FinanceQuery) {
+  const href = (extra: Array<[string, string]>) =>
+    `/finance/dashboard.csv?${new URLSearchParams([...params, ['sort', sort], ['dir', dir], ...extra]).toString()}`;
+  return { csvHref: href([]), excelHref: href([['format', 'excel-nl']]) };
+}
+
+// Ten columns fit a laptop: the stage sits under the pilot's name and the waterbed ratio
+// under its gap, each still sortable by a second link in the heading.
+const COLUMNS: Array<[SortKey, string, [SortKey, string]?]> = [
+  ['name', 'Pilot', ['stage', 'stage']],
+  ['contacts', 'Contacts'],
+  ['claimed', 'Claimed savings'],
+  ['realised', 'Realised savings'],
+  ['waterbed', 'Waterbed gap', ['ratio', 'ratio']],
+  ['net', 'Net benefit'],
+  ['roi', 'ROI to date'],
+  ['npv', 'NPV'],
+  ['payback', 'Payback'],
+  ['proven', 'Proven'],
+];
+
+/** The table's headings, each a link that sorts by it (again: the other way round). */
+export function financeColumns({ params, sort, dir }: FinanceQuery) {
+  const sortLink = (key: SortKey, label: string) => {
+    const active = key === sort;
+    const next = new URLSearchParams(params);
+    next.set('sort', key);
+    next.set('dir', active && dir === 'asc' ? 'desc' : 'asc');
+    return {
+      key,
+      label,
+      href: `?${next.toString()}`,
+      ariaSort: active ? (dir === 'asc' ? 'ascending' : 'descending') : null,
+    };
+  };
+  return COLUMNS.map(([key, label, also]) => {
+    const main = sortLink(key, label);
+    const second = also ? sortLink(...also) : null;
+    return {
+      ...main,
+      also: second,
+      numeric: !['name', 'payback', 'proven'].includes(key),
+      ariaSort: main.ariaSort ?? second?.ariaSort ?? null,
+    };
+  });
+}
