@@ -7,6 +7,7 @@ import { AccountsService } from './accounts.service';
 import { FormOf, Submitted } from '../common/forms';
 import { SignInDto } from './dto/sign-in.dto';
 import { Public } from './auth.guard';
+import { endSession, startSession } from './session';
 import { Role, ROLE_LABELS } from './permissions';
 
 /** The accounts the sign-in page lists while demo data is on; the demo module provides them. */
@@ -16,6 +17,12 @@ export type DemoAccountHint = { email: string; name: string; roles: Role[] };
 /** Only a path on this site, never another host ("//evil", "https://…"). */
 function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/dashboard';
+}
+
+/** The status of a refused sign-in (wrong e-mail or password; too many tries), else null. */
+function refusalStatus(error: unknown): number | null {
+  if (!(error instanceof DomainError)) return null;
+  return error.code === 'too_many' ? 429 : error.code === 'validation' ? 422 : null;
 }
 
 @Controller()
@@ -45,38 +52,21 @@ export class AccountsController {
     if (form.error) throw form.error; // text only: a sign-in form always reads
     const { email, password } = form.dto!;
     const next = safeNext(form.dto!.next);
-    let user;
     try {
-      user = await this.accounts.signIn(email, password, req.ip ?? '');
+      const user = await this.accounts.signIn(email, password, req.ip ?? '');
+      await startSession(req, user.id);
+      res.redirect(303, next);
     } catch (error) {
-      if (
-        error instanceof DomainError &&
-        (error.code === 'validation' || error.code === 'too_many')
-      ) {
-        // The password is never sent back into the form.
-        return this.render(res, error.code === 'too_many' ? 429 : 422, {
-          next,
-          email,
-          problem: error.message,
-        });
-      }
-      throw error;
+      const status = refusalStatus(error);
+      if (!status) throw error;
+      // The password is never sent back into the form.
+      this.render(res, status, { next, email, problem: (error as DomainError).message });
     }
-    // A new session id at sign-in, so an id planted before it is worth nothing after.
-    await new Promise<void>((resolve, reject) =>
-      req.session.regenerate((err) => (err ? reject(err) : resolve())),
-    );
-    req.session.userId = user.id;
-    req.session.signedInAt = Date.now();
-    await new Promise<void>((resolve, reject) =>
-      req.session.save((err) => (err ? reject(err) : resolve())),
-    );
-    res.redirect(303, next);
   }
 
   @Post('sign-out')
   async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
-    await new Promise<void>((resolve) => req.session.destroy(() => resolve()));
+    await endSession(req);
     res.redirect(303, '/sign-in');
   }
 

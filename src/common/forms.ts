@@ -105,7 +105,7 @@ export async function submitForm<T>(
   res: Response,
   form: Submitted<T>,
   work: (dto: T) => Promise<string>,
-  showForm: (state: FormState) => Promise<void>,
+  showForm: (state: FormState) => Promise<void> | void,
 ): Promise<void> {
   let location: string;
   try {

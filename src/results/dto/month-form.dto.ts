@@ -126,13 +126,15 @@ export function monthFormDto(mode: MonthMode, channelIds: number[]): new () => F
 /** The read form as the results feature stores it: the pilot's figures, each channel's. */
 export function monthValues(
   form: Figures,
-  mode: MonthMode,
-  channelIds: number[],
+  pilot: { startMonth: string | null; affectedChannels: Array<{ id: number }> },
+  month: string,
 ): {
   pilot: Partial<Record<PilotMetric, number | null>> | null;
   channels: Record<number, Partial<Record<ChannelMetric, number | null>>>;
 } {
+  const mode = monthMode(pilot, month);
   const wanted = metricsFor(mode);
+  const channelIds = pilot.affectedChannels.map((c) => c.id);
   const value = (field: string) => (typeof form[field] === 'number' ? form[field] : null);
   return {
     pilot: mode === 'result' ? Object.fromEntries(wanted.pilot.map((m) => [m, value(m)])) : null,
