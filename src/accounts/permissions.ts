@@ -75,3 +75,9 @@ export function can(user: Actor | null, action: Action, pilot?: OwnedPilot): boo
       return has('admin');
   }
 }
+
+/** Who owns a pilot being registered: the account an admin chose, else the owner registering it. */
+export function ownerAtRegistration(user: Actor | null, chosen: number | null): number | null {
+  if (can(user, 'assign_owner')) return chosen;
+  return user?.roles.includes('owner') ? user.id : null;
+}

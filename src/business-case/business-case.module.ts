@@ -6,6 +6,7 @@ import { BusinessCaseController } from './business-case.controller';
 import { BusinessCaseService } from './business-case.service';
 import { CaseSummariesService } from './case-summaries.service';
 import { PlanController } from './plan.controller';
+import { PlanPresenter } from './plan.presenter';
 import { PlanService } from './plan.service';
 import { SignoffsService } from './signoffs.service';
 
@@ -13,7 +14,13 @@ import { SignoffsService } from './signoffs.service';
 @Module({
   imports: [PilotsModule, ResultsModule, FinanceModule],
   controllers: [PlanController, BusinessCaseController],
-  providers: [BusinessCaseService, CaseSummariesService, SignoffsService, PlanService],
+  providers: [
+    BusinessCaseService,
+    CaseSummariesService,
+    SignoffsService,
+    PlanService,
+    PlanPresenter,
+  ],
   exports: [BusinessCaseService, CaseSummariesService, SignoffsService, PlanService],
 })
 export class BusinessCaseModule {}

@@ -136,6 +136,42 @@ export function formState(error: DomainError): FormState {
 /** A form without fields (a confirmation, a delete): its work alone. */
 export const NO_FIELDS: Submitted<null> = { body: {}, dto: null, error: null };
 
+/** A form sent back to its user: what they typed, the state, what is stored now beside it. */
+export interface SentBack {
+  values: Record<string, unknown>;
+  state: FormState;
+  storedNow: Record<string, string>;
+}
+
+/**
+ * A form sent back. After a stale edit (409, `stored` given) the user's input stays, what is
+ * stored now is shown beside each of `fields` that differs, and the form carries the current
+ * version so that saving again replaces it knowingly.
+ */
+export function sentBack(
+  typed: Record<string, unknown>,
+  state: FormState = EMPTY_FORM,
+  stored: Record<string, unknown> | null = null,
+  fields: readonly string[] = [],
+): SentBack {
+  if (state.status !== 409 || !stored) return { values: typed, state, storedNow: {} };
+  return {
+    values: { ...typed, version: stored.version },
+    state: { ...state, summary: STALE_EDIT_SUMMARY },
+    storedNow: storedBeside(typed, stored, fields),
+  };
+}
+
+/** Renders a form's page with its state's status (200, 409, 422). */
+export async function showForm(
+  res: Response,
+  view: string,
+  state: FormState,
+  model: object | Promise<object>,
+): Promise<void> {
+  res.status(state.status).render(view, await model);
+}
+
 /** The summary above a form sent back because someone else saved first (409). */
 export const STALE_EDIT_SUMMARY =
   'Someone else saved this after you opened the form, so your changes were not saved yet. They are still in the form below; beside each field that differs is what is stored now. Save again to replace it with yours, or reload to start from the stored version.';

@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, can } from '../accounts/permissions';
+import { ChannelsService } from '../channels/channels.service';
+import { FormState, SentBack, sentBack } from '../common/forms';
+import {
+  CHANNEL_TYPE_LABELS,
+  CHANNEL_TYPES,
+  options,
+  PURPOSE_LABELS,
+  PURPOSES,
+  SERVICE_STRATEGIES,
+  SERVICE_STRATEGY_LABELS,
+} from './pilot-fields';
+import { Pilot } from './pilot.entity';
+import { PilotsService } from './pilots.service';
+
+/** The pilot form's free-text fields: shown beside the user's input after a stale edit. */
+const PILOT_TEXT_FIELDS = [
+  'name',
+  'slug',
+  'description',
+  'targetContactTypes',
+  'scope',
+  'controlScope',
+  'ownerDepartment',
+  'sponsor',
+  'itContact',
+  'operationsLead',
+  'financeController',
+  'nextReviewDate',
+] as const;
+
+/** The registration and edit form of a pilot: new, as stored, or sent back with its problems. */
+@Injectable()
+export class PilotFormPresenter {
+  constructor(
+    private readonly pilots: PilotsService,
+    private readonly channels: ChannelsService,
+  ) {}
+
+  blank(user: Actor | null) {
+    return this.form(
+      user,
+      null,
+      sentBack({ serviceStrategy: 'standard', purposes: [], affectedChannelIds: [] }),
+    );
+  }
+
+  stored(user: Actor | null, pilot: Pilot) {
+    return this.form(user, pilot, sentBack(storedValues(pilot)));
+  }
+
+  /** The form with what the user typed; after a stale edit, beside what is stored now. */
+  async sentBack(
+    user: Actor | null,
+    pilot: Pilot | null,
+    typed: Record<string, unknown>,
+    state: FormState,
+  ) {
+    if (state.status !== 409 || !pilot) return this.form(user, pilot, sentBack(typed, state));
+    const now = await this.pilots.get(pilot.slug);
+    return this.form(user, now, sentBack(typed, state, storedValues(now), PILOT_TEXT_FIELDS));
+  }
+
+  private async form(
+    user: Actor | null,
+    pilot: Pilot | null,
+    { values, state, storedNow }: SentBack,
+  ) {
+    const mayAssignOwner = can(user, 'assign_owner');
+    const [channels, owners] = await Promise.all([
+      this.channels.list(),
+      mayAssignOwner ? this.pilots.ownerAccounts() : [],
+    ]);
+    const chosen = [values.affectedChannelIds ?? []].flat().map(String);
+    const ownerUserId = values.ownerUserId;
+    return {
+      title: pilot ? `Edit ${pilot.name}` : 'New pilot',
+      pilot,
+      action: pilot ? `/pilots/${pilot.slug}` : '/pilots',
+      values,
+      summary: state.summary,
+      conflict: state.status === 409,
+      fieldErrors: state.fieldErrors,
+      storedNow,
+      mayAssignOwner,
+      owners: owners.map((u) => ({ value: String(u.id), label: u.name })),
+      ownerChoice: ownerUserId === null || ownerUserId === undefined ? '' : String(ownerUserId),
+      channelTypes: options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS),
+      purposes: options(PURPOSES, PURPOSE_LABELS),
+      strategies: options(SERVICE_STRATEGIES, SERVICE_STRATEGY_LABELS),
+      channels: channels
+        .filter((c) => c.active || pilot?.affectedChannels.some((own) => own.id === c.id))
+        .map((c) => ({
+          id: c.id,
+          name: c.name,
+          active: c.active,
+          checked: chosen.includes(String(c.id)),
+        })),
+    };
+  }
+}
+
+/** The stored pilot as the form's values. */
+function storedValues(pilot: Pilot): Record<string, unknown> {
+  return { ...pilot, affectedChannelIds: pilot.affectedChannels.map((c) => c.id) };
+}
