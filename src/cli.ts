@@ -12,7 +12,7 @@ import { DomainError } from './common/domain-error';
 import { readForm } from './common/forms';
 import { NewUserDto } from './accounts/dto/user-forms.dto';
 import { PilotsService } from './pilots/pilots.service';
-import { MAX_UPLOAD_BYTES } from './results/import/import.controller';
+import { MAX_UPLOAD_BYTES } from './results/import/import-page';
 import { MetricsImportService } from './results/import/metrics-import.service';
 import { BackupFacts, backupSqlite, checkBackup, restoreSqlite } from './database/backup';
 import { migrations } from '../migrations';

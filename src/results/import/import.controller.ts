@@ -7,6 +7,7 @@ import {
   Param,
   PayloadTooLargeException,
   Post,
+  Render,
   Req,
   Res,
   UploadedFile,
@@ -22,19 +23,24 @@ import { flash } from '../../common/flash';
 import { ImportBatches } from './import-batches.service';
 import { MetricsImportService } from './metrics-import.service';
 import { TEMPLATE_CSV } from './metrics-csv';
-
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
-const MAX_ERRORS_SHOWN = 200;
+import {
+  errorsPage,
+  importedMessage,
+  MAX_UPLOAD_BYTES,
+  TOO_LARGE,
+  uploadPage,
+  uploadProblem,
+} from './import-page';
 
 /** An upload over the size limit comes back to the upload page with a message, not a bare 413. */
 @Catch(PayloadTooLargeException)
 class UploadTooLargeFilter implements ExceptionFilter {
   catch(_error: PayloadTooLargeException, host: ArgumentsHost): void {
-    const res = host.switchToHttp().getResponse<Response>();
-    res.status(413).render('results/import', {
-      title: 'Import results',
-      problem: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the most one import takes. Split it into smaller files by pilot or by year.`,
-    });
+    host
+      .switchToHttp()
+      .getResponse<Response>()
+      .status(413)
+      .render('results/import', uploadPage(TOO_LARGE));
   }
 }
 
@@ -46,9 +52,10 @@ export class ImportController {
   ) {}
 
   @Get()
-  page(@Req() req: Request, @Res() res: Response): void {
+  @Render('results/import')
+  page(@Req() req: Request) {
     authorize(req, 'import_results');
-    res.render('results/import', { title: 'Import results' });
+    return uploadPage();
   }
 
   @Get('template.csv')
@@ -56,6 +63,7 @@ export class ImportController {
     res.type('text/csv; charset=utf-8').attachment('results-template.csv').send(TEMPLATE_CSV);
   }
 
+  /** Checks the file and holds it for confirmation, showing what it would change. */
   @Post()
   @UseFilters(UploadTooLargeFilter)
   @UseInterceptors(
@@ -70,23 +78,15 @@ export class ImportController {
   ): Promise<void> {
     authorize(req, 'import_results');
     const problem = uploadProblem(file);
-    if (problem) {
-      res.status(422).render('results/import', { title: 'Import results', problem });
-      return;
-    }
+    if (problem) return res.status(422).render('results/import', uploadPage(problem));
     const content = file!.buffer.toString('utf8');
     const preview = await this.imports.preview(content, req.user ?? null);
-    if (preview.errors.length) {
-      res.status(422).render('results/import', {
-        title: 'Import results',
-        fileName: file!.originalname,
-        errors: preview.errors.slice(0, MAX_ERRORS_SHOWN),
-        errorCount: preview.errors.length,
-        moreErrors: preview.errors.length > MAX_ERRORS_SHOWN,
-      });
-      return;
-    }
+    if (preview.errors.length)
+      return res
+        .status(422)
+        .render('results/import', errorsPage(file!.originalname, preview.errors));
     const batch = await this.batches.hold(file!.originalname, content, actorOf(req));
+    // A preview, not a creation: 200, where Nest would answer a POST with 201.
     res.status(200).render('results/import-preview', { title: 'Check the import', batch, preview });
   }
 
@@ -95,36 +95,14 @@ export class ImportController {
     authorize(req, 'import_results');
     const held = await this.batches.take(id);
     if (!held) throw DomainError.notFound('That import (it was confirmed already, or expired)');
-    const { batch, content } = held;
-    const result = await this.imports.apply(content, actorOf(req), req.user ?? null);
-    if (result.errors.length) {
-      // The data changed since the preview (a pilot or channel removed, say): nothing was saved.
-      res.status(422).render('results/import', {
-        title: 'Import results',
-        fileName: batch.fileName,
-        errors: result.errors.slice(0, MAX_ERRORS_SHOWN),
-        errorCount: result.errors.length,
-        moreErrors: result.errors.length > MAX_ERRORS_SHOWN,
-      });
-      return;
-    }
+    const result = await this.imports.apply(held.content, actorOf(req), req.user ?? null);
+    // Errors now mean the data changed since the preview (a pilot removed, say): nothing was saved.
+    if (result.errors.length)
+      return res
+        .status(422)
+        .render('results/import', errorsPage(held.batch.fileName, result.errors));
     await this.batches.discard(id);
-    flash(
-      req,
-      `Imported ${batch.fileName}: ${result.inserted} new and ${result.updated} changed figures, ${result.unchanged} unchanged.`,
-    );
+    flash(req, importedMessage(held.batch.fileName, result));
     res.redirect(303, '/results/import');
   }
-}
-
-function uploadProblem(file: Express.Multer.File | undefined): string | null {
-  if (!file || file.size === 0) return 'Choose a CSV file to upload.';
-  const csvLike =
-    /\.(csv|txt)$/i.test(file.originalname) ||
-    /^text\/(csv|plain)|application\/vnd\.ms-excel/.test(file.mimetype);
-  if (!csvLike)
-    return `"${file.originalname}" is not a CSV file. Save the sheet as CSV (comma or semicolon separated) first.`;
-  if (file.buffer.includes(0))
-    return `"${file.originalname}" is not a text file. Save the sheet as CSV first.`;
-  return null;
 }
