@@ -4,12 +4,13 @@ import { PilotsModule } from '../pilots/pilots.module';
 import { ReadinessModule } from '../readiness/readiness.module';
 import { BoardPackController } from './board-pack.controller';
 import { BoardPackPresenter } from './board-pack.presenter';
+import { ReviewPresenter } from './review.presenter';
 import { DecisionsController } from './decisions.controller';
 
 /** The board's pages: the agenda, the review with its decision form, the board pack. */
 @Module({
   imports: [PilotsModule, LifecycleModule, ReadinessModule],
   controllers: [DecisionsController, BoardPackController],
-  providers: [BoardPackPresenter],
+  providers: [BoardPackPresenter, ReviewPresenter],
 })
 export class DecisionsModule {}
