@@ -1,20 +1,14 @@
 import type { Pilot } from '../pilots/pilot.entity';
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
+import { showForm, submitForm, FormOf, Submitted } from '../common/forms';
 import { AcceptConflictDto, StageStepDto, StopPilotDto } from '../lifecycle/dto/stage-step.dto';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { STAGE_LABELS } from '../pilots/pilot-fields';
 import { PilotPagePresenter } from './pilot-page.presenter';
-
-type Forms = {
-  step?: FormState;
-  stop?: FormState & { values: unknown };
-  accept?: FormState & { values: unknown };
-};
 
 /** The pilot's page, and the moves its owner (or the board) makes from it. */
 @Controller('pilots/:slug')
@@ -26,8 +20,9 @@ export class PilotPageController {
 
   @Get()
   @PilotRoute()
-  async show(@RoutePilot() pilot: Pilot, @Req() req: Request, @Res() res: Response) {
-    await this.render(req, res, pilot.slug);
+  @Render('pilot-page/show')
+  show(@RoutePilot() pilot: Pilot, @Req() req: Request) {
+    return this.presenter.page(pilot.slug, req.user ?? null);
   }
 
   @Post('stage')
@@ -46,7 +41,13 @@ export class PilotPageController {
         flash(req, `Moved to ${STAGE_LABELS[dto.toStage].toLowerCase()}.`);
         return `/pilots/${pilot.slug}`;
       },
-      (state) => this.render(req, res, pilot.slug, { step: state }),
+      (state) =>
+        showForm(
+          res,
+          'pilot-page/show',
+          state,
+          this.presenter.page(pilot.slug, req.user ?? null, { step: state }),
+        ),
     );
   }
 
@@ -66,7 +67,15 @@ export class PilotPageController {
         flash(req, 'The pilot is stopped; its lessons learned are kept.');
         return `/pilots/${pilot.slug}`;
       },
-      (state) => this.render(req, res, pilot.slug, { stop: { ...state, values: form.body } }),
+      (state) =>
+        showForm(
+          res,
+          'pilot-page/show',
+          state,
+          this.presenter.page(pilot.slug, req.user ?? null, {
+            stop: { ...state, values: form.body },
+          }),
+        ),
     );
   }
 
@@ -86,19 +95,15 @@ export class PilotPageController {
         flash(req, 'The strategy conflict is accepted; the scale-up gate counts it as met.');
         return `/pilots/${pilot.slug}`;
       },
-      (state) => this.render(req, res, pilot.slug, { accept: { ...state, values: form.body } }),
+      (state) =>
+        showForm(
+          res,
+          'pilot-page/show',
+          state,
+          this.presenter.page(pilot.slug, req.user ?? null, {
+            accept: { ...state, values: form.body },
+          }),
+        ),
     );
-  }
-
-  private async render(req: Request, res: Response, slug: string, forms: Forms = {}) {
-    const page = await this.presenter.page(slug, req.user ?? null);
-    res
-      .status(forms.step?.status ?? forms.stop?.status ?? forms.accept?.status ?? 200)
-      .render('pilot-page/show', {
-        ...page,
-        stepForm: forms.step,
-        stopForm: forms.stop,
-        acceptForm: forms.accept,
-      });
   }
 }

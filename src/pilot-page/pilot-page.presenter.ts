@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { can } from '../accounts/permissions';
 import type { Actor } from '../accounts/permissions';
 import { AuditService } from '../audit/audit.service';
+import type { FormState } from '../common/forms';
 import { daysBetween, todayIso } from '../common/dates';
 import { DecisionsService } from '../lifecycle/decisions.service';
 import { GatesService } from '../lifecycle/gates.service';
@@ -29,6 +30,13 @@ export type HistoryItem =
       newValue: string | null;
     };
 
+/** The page's forms, when one was sent back: the step, the stop, the acceptance of a conflict. */
+export type PageForms = {
+  step?: FormState;
+  stop?: FormState & { values: unknown };
+  accept?: FormState & { values: unknown };
+};
+
 /** What the pilot's page shows: the pilot, its next gate, signals, decisions and history. */
 @Injectable()
 export class PilotPagePresenter {
@@ -39,7 +47,7 @@ export class PilotPagePresenter {
     private readonly audit: AuditService,
   ) {}
 
-  async page(slug: string, user: Actor | null) {
+  async page(slug: string, user: Actor | null, forms: PageForms = {}) {
     const pilot = await this.pilots.get(slug);
     const [history, { subject, next, signals }, decisions, conditions] = await Promise.all([
       this.history(pilot.id),
@@ -63,6 +71,9 @@ export class PilotPagePresenter {
       mayEdit: can(user, 'edit_pilot', pilot),
       mayStop: can(user, 'stop_pilot', pilot),
       mayAccept: can(user, 'accept_conflict', pilot),
+      stepForm: forms.step,
+      stopForm: forms.stop,
+      acceptForm: forms.accept,
     };
   }
 

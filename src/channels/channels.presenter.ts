@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { EMPTY_FORM, FormState } from '../common/forms';
+import { Channel } from './channel.entity';
+import { ChannelsService } from './channels.service';
+
+/** The list of existing channels with the add form, and one channel's edit form. */
+@Injectable()
+export class ChannelsPresenter {
+  constructor(private readonly channels: ChannelsService) {}
+
+  async index(values: object = { active: true, position: '' }, state: FormState = EMPTY_FORM) {
+    const [channels, usage] = await Promise.all([this.channels.list(), this.channels.usage()]);
+    return {
+      title: 'Existing channels',
+      channels: channels.map((channel) => ({ ...channel, pilots: usage.get(channel.id) ?? 0 })),
+      values,
+      summary: state.summary,
+      fieldErrors: state.fieldErrors,
+    };
+  }
+
+  edit(channel: Channel, values: object = channel, state: FormState = EMPTY_FORM) {
+    return {
+      title: `Edit ${channel.name}`,
+      channel,
+      values,
+      summary: state.summary,
+      conflict: state.status === 409,
+      fieldErrors: state.fieldErrors,
+    };
+  }
+}
