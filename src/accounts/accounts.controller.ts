@@ -1,18 +1,12 @@
-import { Controller, Get, Inject, Optional, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
-import type { AppConfig } from '../config/app-config';
-import { APP_CONFIG } from '../config/config.module';
 import { AccountsService } from './accounts.service';
 import { FormOf, Submitted } from '../common/forms';
 import { SignInDto } from './dto/sign-in.dto';
 import { Public } from './auth.guard';
 import { endSession, startSession } from './session';
-import { Role, ROLE_LABELS } from './permissions';
-
-/** The accounts the sign-in page lists while demo data is on; the demo module provides them. */
-export const SIGN_IN_DEMO_ACCOUNTS = Symbol('sign-in demo accounts');
-export type DemoAccountHint = { email: string; name: string; roles: Role[] };
+import { SignInPresenter } from './sign-in.presenter';
 
 /** Only a path on this site, never another host ("//evil", "https://…"). */
 function safeNext(next: unknown): string {
@@ -29,17 +23,14 @@ function refusalStatus(error: unknown): number | null {
 export class AccountsController {
   constructor(
     private readonly accounts: AccountsService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional()
-    @Inject(SIGN_IN_DEMO_ACCOUNTS)
-    private readonly demoAccounts: DemoAccountHint[] = [],
+    private readonly presenter: SignInPresenter,
   ) {}
 
   @Public()
   @Get('sign-in')
   page(@Query('next') next: string | undefined, @Req() req: Request, @Res() res: Response): void {
     if (req.user) return res.redirect(safeNext(next));
-    this.render(res, 200, { next: safeNext(next) });
+    res.render('accounts/sign-in', this.presenter.page({ next: safeNext(next) }));
   }
 
   @Public()
@@ -60,7 +51,12 @@ export class AccountsController {
       const status = refusalStatus(error);
       if (!status) throw error;
       // The password is never sent back into the form.
-      this.render(res, status, { next, email, problem: (error as DomainError).message });
+      res
+        .status(status)
+        .render(
+          'accounts/sign-in',
+          this.presenter.page({ next, email, problem: (error as DomainError).message }),
+        );
     }
   }
 
@@ -68,22 +64,5 @@ export class AccountsController {
   async signOut(@Req() req: Request, @Res() res: Response): Promise<void> {
     await endSession(req);
     res.redirect(303, '/sign-in');
-  }
-
-  private render(
-    res: Response,
-    status: number,
-    values: { next: string; email?: string; problem?: string },
-  ): void {
-    res.status(status).render('accounts/sign-in', {
-      title: 'Sign in',
-      ...values,
-      demoAccounts: this.config.demoData
-        ? this.demoAccounts.map((a) => ({
-            ...a,
-            roleLabels: a.roles.map((r) => ROLE_LABELS[r]).join(', '),
-          }))
-        : [],
-    });
   }
 }

@@ -3,6 +3,9 @@ import { APP_GUARD } from '@nestjs/core';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { ApiTokensService } from './api-tokens.service';
+import { SignInPresenter } from './sign-in.presenter';
+import { TokensPresenter } from './tokens.presenter';
+import { UsersPresenter } from './users.presenter';
 import { AuthGuard } from './auth.guard';
 import { TokensController } from './tokens.controller';
 import { UsersController } from './users.controller';
@@ -12,7 +15,14 @@ import { SessionsModule } from '../sessions/sessions.module';
 @Module({
   imports: [SessionsModule],
   controllers: [AccountsController, UsersController, TokensController],
-  providers: [AccountsService, ApiTokensService, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AccountsService,
+    ApiTokensService,
+    SignInPresenter,
+    UsersPresenter,
+    TokensPresenter,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AccountsService],
 })
 export class AccountsModule {}

@@ -1,42 +1,55 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
-import { localParts } from '../common/time-zone';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { FormOf, formState, FormState, NO_FIELDS, submitForm, Submitted } from '../common/forms';
-import { DEFAULT_TOKEN_DAYS, TOKEN_LIFETIMES, TokenFormDto } from './dto/token-form.dto';
+import {
+  EMPTY_FORM,
+  FormOf,
+  formState,
+  NO_FIELDS,
+  showForm,
+  submitForm,
+  Submitted,
+} from '../common/forms';
+import { TokenFormDto } from './dto/token-form.dto';
 import { ApiTokensService } from './api-tokens.service';
+import { TokensPresenter } from './tokens.presenter';
+
+const VIEW = 'accounts/tokens';
 
 /** Each user's own API tokens. */
 @Controller('account/tokens')
 export class TokensController {
-  constructor(private readonly tokens: ApiTokensService) {}
+  constructor(
+    private readonly tokens: ApiTokensService,
+    private readonly presenter: TokensPresenter,
+  ) {}
 
   @Get()
-  async index(@Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.render(req, res);
+  @Render(VIEW)
+  index(@Req() req: Request) {
+    return this.presenter.page(req.user!.id);
   }
 
+  /** Makes a token and shows it once, on this page: never stored in clear, never redirected. */
   @Post()
   async create(
     @FormOf(TokenFormDto) form: Submitted<TokenFormDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    let token: string;
+    const user = req.user!;
     try {
       if (form.error) throw form.error;
-      token = await this.tokens.create(req.user!, form.dto!, actorOf(req));
+      const newToken = await this.tokens.create(user, form.dto!, actorOf(req));
+      res.setHeader('Cache-Control', 'no-store');
+      await showForm(res, VIEW, EMPTY_FORM, this.presenter.page(user.id, { newToken }));
     } catch (error) {
-      if (error instanceof DomainError && error.code === 'validation') {
-        return this.render(req, res, formState(error), undefined, form.body);
-      }
-      throw error;
+      if (!(error instanceof DomainError && error.code === 'validation')) throw error;
+      const state = formState(error);
+      await showForm(res, VIEW, state, this.presenter.page(user.id, { state, values: form.body }));
     }
-    // Shown once, on this page; never stored in clear, never in a redirect or a log.
-    res.setHeader('Cache-Control', 'no-store');
-    await this.render(req, res, undefined, token);
   }
 
   @Post(':id/revoke')
@@ -54,31 +67,7 @@ export class TokensController {
         flash(req, 'Token revoked; it no longer works.');
         return '/account/tokens';
       },
-      (state) => this.render(req, res, state),
+      (state) => showForm(res, VIEW, state, this.presenter.page(req.user!.id, { state })),
     );
-  }
-
-  private async render(
-    req: Request,
-    res: Response,
-    state?: FormState,
-    newToken?: string,
-    values: Record<string, unknown> = {},
-  ): Promise<void> {
-    const now = Date.now();
-    res.status(state?.status ?? 200).render('accounts/tokens', {
-      title: 'API tokens',
-      tokens: (await this.tokens.list(req.user!.id)).map((token) => ({
-        ...token,
-        expired: token.expiresAt.getTime() <= now,
-        // A day, in the organisation's time zone: the time of day is noise here.
-        expiresOn: localParts(token.expiresAt).date,
-      })),
-      newToken,
-      values: { name: values.name ?? '', validFor: String(values.validFor ?? DEFAULT_TOKEN_DAYS) },
-      lifetimes: TOKEN_LIFETIMES.map((days) => ({ value: String(days), label: `${days} days` })),
-      summary: state?.summary,
-      fieldErrors: state?.fieldErrors ?? {},
-    });
   }
 }

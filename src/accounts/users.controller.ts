@@ -1,23 +1,27 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { EMPTY_FORM, FormState, submitForm, FormOf, Submitted } from '../common/forms';
+import { FormOf, showForm, submitForm, Submitted } from '../common/forms';
 import { NewUserDto, UpdateUserDto } from './dto/user-forms.dto';
 import { AccountsService } from './accounts.service';
 import { authorize } from './auth.guard';
-import { Role, ROLE_LABELS, ROLES } from './permissions';
+import { UsersPresenter } from './users.presenter';
 
 /** The admin's page of accounts: invite (create), change roles, deactivate. */
 @Controller('admin/users')
 export class UsersController {
-  constructor(private readonly accounts: AccountsService) {}
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly presenter: UsersPresenter,
+  ) {}
 
   @Get()
-  async index(@Req() req: Request, @Res() res: Response): Promise<void> {
+  @Render('accounts/users')
+  index(@Req() req: Request) {
     authorize(req, 'manage_users');
-    await this.render(res, { roles: ['viewer'] });
+    return this.presenter.page();
   }
 
   @Post()
@@ -35,7 +39,13 @@ export class UsersController {
         flash(req, `Account ${user.email} created. Give them the password by a separate channel.`);
         return '/admin/users';
       },
-      (state) => this.render(res, { ...form.body, password: '' }, state),
+      (state) =>
+        showForm(
+          res,
+          'accounts/users',
+          state,
+          this.presenter.page({ ...form.body, password: '' }, state),
+        ),
     );
   }
 
@@ -61,50 +71,13 @@ export class UsersController {
         );
         return '/admin/users';
       },
-      (state) => this.render(res, { roles: ['viewer'] }, state, id, form.body),
+      (state) =>
+        showForm(
+          res,
+          'accounts/users',
+          state,
+          this.presenter.page(undefined, state, { id, typed: form.body }),
+        ),
     );
-  }
-
-  private async render(
-    res: Response,
-    values: Record<string, unknown>,
-    state: FormState = EMPTY_FORM,
-    failedId: number | null = null,
-    typed: Record<string, unknown> | null = null,
-  ): Promise<void> {
-    const users = await this.accounts.list();
-    const chosen = [values.roles].flat();
-    res.status(state.status).render('accounts/users', {
-      title: 'Accounts',
-      users: users.map((stored) => {
-        // The row that was refused shows what was typed, not what is stored.
-        const u =
-          stored.id === failedId && typed
-            ? {
-                ...stored,
-                name: String(typed.name ?? ''),
-                roles: [typed.roles ?? []].flat().map(String) as Role[],
-                active: typed.active === 'on',
-              }
-            : stored;
-        return {
-          ...u,
-          roleOptions: ROLES.map((r) => ({
-            value: r,
-            label: ROLE_LABELS[r],
-            checked: u.roles.includes(r),
-          })),
-        };
-      }),
-      roleOptions: ROLES.map((r) => ({
-        value: r,
-        label: ROLE_LABELS[r],
-        checked: chosen.includes(r),
-      })),
-      values,
-      failedId,
-      summary: state.summary,
-      fieldErrors: state.fieldErrors,
-    });
   }
 }

@@ -1,16 +1,15 @@
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { FormState, submitForm, FormOf, Submitted } from '../common/forms';
+import { FormOf, showForm, submitForm, Submitted } from '../common/forms';
 import { SignOffDto } from './dto/sign-off.dto';
 import type { Pilot } from '../pilots/pilot.entity';
 import { SignoffsService } from './signoffs.service';
-import { can } from '../accounts/permissions';
 import type { Request, Response } from 'express';
 import { BusinessCaseService } from './business-case.service';
 import { businessCaseCsv } from './business-case.export';
-import { businessCaseCharts } from './business-case.charts';
+import { BusinessCasePresenter } from './business-case.presenter';
 import { safeFileName } from '../common/csv';
 
 @Controller('pilots/:slug')
@@ -18,12 +17,14 @@ export class BusinessCaseController {
   constructor(
     private readonly businessCases: BusinessCaseService,
     private readonly signoffs: SignoffsService,
+    private readonly presenter: BusinessCasePresenter,
   ) {}
 
   @Get('business-case')
   @PilotRoute()
-  async page(@RoutePilot() pilot: Pilot, @Req() req: Request, @Res() res: Response): Promise<void> {
-    await this.render(req, res, pilot);
+  @Render('business-case/show')
+  page(@RoutePilot() pilot: Pilot, @Req() req: Request) {
+    return this.presenter.page(pilot, req.user ?? null);
   }
 
   @Post('sign-offs')
@@ -44,28 +45,14 @@ export class BusinessCaseController {
         flash(req, 'Business case signed off for the months given.');
         return `/pilots/${pilot.slug}/business-case#sign-off`;
       },
-      (state) => this.render(req, res, pilot, { values: form.body, state }),
+      (state) =>
+        showForm(
+          res,
+          'business-case/show',
+          state,
+          this.presenter.page(pilot, req.user ?? null, { values: form.body, state }),
+        ),
     );
-  }
-
-  private async render(
-    req: Request,
-    res: Response,
-    pilot: Pilot,
-    form?: { values: Record<string, unknown>; state: FormState },
-  ): Promise<void> {
-    const report = await this.businessCases.report(pilot);
-    res.status(form?.state.status ?? 200).render('business-case/show', {
-      title: `Business case · ${report.pilot.name}`,
-      ...report,
-      charts: businessCaseCharts(report),
-      mayEdit: can(req.user ?? null, 'edit_pilot', report.pilot),
-      maySignOff: can(req.user ?? null, 'sign_off'),
-      signoffs: await this.signoffs.statuses(report),
-      signoffValues: form?.values ?? {},
-      signoffSummary: form?.state.summary,
-      signoffErrors: form?.state.fieldErrors ?? {},
-    });
   }
 
   @Get('business-case.csv')

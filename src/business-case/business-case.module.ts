@@ -9,12 +9,14 @@ import { PlanController } from './plan.controller';
 import { PlanPresenter } from './plan.presenter';
 import { PlanService } from './plan.service';
 import { SignoffsService } from './signoffs.service';
+import { BusinessCasePresenter } from './business-case.presenter';
 
 /** The plan, the engine's computation, its cached summaries and finance's sign-offs. */
 @Module({
   imports: [PilotsModule, ResultsModule, FinanceModule],
   controllers: [PlanController, BusinessCaseController],
   providers: [
+    BusinessCasePresenter,
     BusinessCaseService,
     CaseSummariesService,
     SignoffsService,

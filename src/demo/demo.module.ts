@@ -1,5 +1,5 @@
 import { Global, Module } from '@nestjs/common';
-import { SIGN_IN_DEMO_ACCOUNTS } from '../accounts/accounts.controller';
+import { SIGN_IN_DEMO_ACCOUNTS } from '../accounts/sign-in.presenter';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { PilotsModule } from '../pilots/pilots.module';
 import { DEMO_ACCOUNTS } from './demo-accounts';

@@ -1,23 +1,26 @@
-import { Controller, Get, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { EMPTY_FORM, FormState, submitForm, FormOf, Submitted } from '../common/forms';
-import { options } from '../pilots/pilot-fields';
-import { IT_LEVEL_LABELS, IT_LEVELS } from '../readiness/readiness-fields';
+import { FormOf, showForm, submitForm, Submitted } from '../common/forms';
 import { GateSettingsDto } from './dto/gate-settings.dto';
+import { GateSettingsPresenter } from './gate-settings.presenter';
 import { LifecycleService } from './lifecycle.service';
 
 /** The admin's page for the gate thresholds every gate and signal uses. */
 @Controller('admin/gate-settings')
 export class GateSettingsController {
-  constructor(private readonly lifecycle: LifecycleService) {}
+  constructor(
+    private readonly lifecycle: LifecycleService,
+    private readonly presenter: GateSettingsPresenter,
+  ) {}
 
   @Get()
-  async page(@Req() req: Request, @Res() res: Response): Promise<void> {
+  @Render('lifecycle/gate-settings')
+  page(@Req() req: Request) {
     authorize(req, 'manage_thresholds');
-    await this.render(res, null);
+    return this.presenter.page();
   }
 
   @Post()
@@ -35,24 +38,8 @@ export class GateSettingsController {
         flash(req, 'Thresholds saved; every gate and signal uses them from now on.');
         return '/admin/gate-settings';
       },
-      (state) => this.render(res, form.body, state),
+      (state) =>
+        showForm(res, 'lifecycle/gate-settings', state, this.presenter.page(form.body, state)),
     );
-  }
-
-  private async render(
-    res: Response,
-    posted: Record<string, unknown> | null,
-    state: FormState = EMPTY_FORM,
-  ): Promise<void> {
-    const current = await this.lifecycle.thresholds();
-    res.status(state.status).render('lifecycle/gate-settings', {
-      title: 'Gate thresholds',
-      values: posted ?? current,
-      current,
-      levels: options(IT_LEVELS, IT_LEVEL_LABELS),
-      summary: state.summary,
-      conflict: state.status === 409,
-      fieldErrors: state.fieldErrors,
-    });
   }
 }

@@ -7,6 +7,7 @@ import { GateSettingsController } from './gate-settings.controller';
 import { GatesService } from './gates.service';
 import { LifecycleService } from './lifecycle.service';
 import { StageMoves } from './stage-move';
+import { GateSettingsPresenter } from './gate-settings.presenter';
 
 /**
  * The lifecycle: the gates and the facts they judge, the signals, the owner's steps, the board's
@@ -15,7 +16,7 @@ import { StageMoves } from './stage-move';
 @Module({
   imports: [PilotsModule, ReadinessModule, BusinessCaseModule],
   controllers: [GateSettingsController],
-  providers: [GatesService, DecisionsService, LifecycleService, StageMoves],
+  providers: [GateSettingsPresenter, GatesService, DecisionsService, LifecycleService, StageMoves],
   exports: [GatesService, DecisionsService, LifecycleService, StageMoves],
 })
 export class LifecycleModule {}

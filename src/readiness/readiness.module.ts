@@ -4,11 +4,12 @@ import { AdminController } from './admin.controller';
 import { ReadinessController } from './readiness.controller';
 import { ReadinessPresenter } from './readiness.presenter';
 import { ReadinessService } from './readiness.service';
+import { AdminPresenter } from './admin.presenter';
 
 @Module({
   imports: [PilotsModule],
   controllers: [ReadinessController, AdminController],
-  providers: [ReadinessService, ReadinessPresenter],
+  providers: [AdminPresenter, ReadinessService, ReadinessPresenter],
   exports: [ReadinessService],
 })
 export class ReadinessModule {}

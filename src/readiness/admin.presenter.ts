@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { EMPTY_FORM, FormState } from '../common/forms';
+import { ReadinessService } from './readiness.service';
+
+/** One item's form sent back: its id and what was typed. */
+export interface FailedTemplateItem {
+  id: number;
+  typed: Record<string, unknown>;
+}
+
+/** The checklist template's page: its items, the add form, and an item's form sent back. */
+@Injectable()
+export class AdminPresenter {
+  constructor(private readonly readiness: ReadinessService) {}
+
+  async items(
+    values: Record<string, unknown> = { position: '' },
+    state: FormState = EMPTY_FORM,
+    failed: FailedTemplateItem | null = null,
+  ) {
+    const items = await this.readiness.templateItems();
+    return {
+      title: 'Readiness checklist template',
+      // The item that was refused shows what was typed, not what is stored.
+      items: items.map((item) =>
+        item.id === failed?.id
+          ? {
+              ...item,
+              title: String(failed.typed.title ?? ''),
+              description: String(failed.typed.description ?? ''),
+              position: String(failed.typed.position ?? ''),
+              critical: failed.typed.critical === 'on',
+              active: failed.typed.active === 'on',
+            }
+          : item,
+      ),
+      values,
+      failedId: failed?.id ?? null,
+      summary: state.summary,
+      fieldErrors: state.fieldErrors,
+    };
+  }
+}
