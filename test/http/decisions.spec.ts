@@ -2,58 +2,75 @@ import { Decision, DecisionCondition } from '../../src/lifecycle/decision.entity
 import { GatesService } from '../../src/lifecycle/gates.service';
 import { PilotsService } from '../../src/pilots/pilots.service';
 import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
-import { findPilot, pilotInStage } from '../support/factories';
+import { addDays, todayIso } from '../../src/common/dates';
+import {
+  findPilot,
+  pilotInStage,
+  PROVEN_RATES,
+  provenPilot,
+  setCostRates,
+} from '../support/factories';
 import { csrfToken, fillAndSubmit, submit, unescapeHtml } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const text = (html: string) => unescapeHtml(html).replace(/\u00a0/g, ' ');
 
-describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
+describe('Board reviews and decisions (HTTP)', () => {
   let t: TestApp;
+  // Before the board with a proven case, failing one criterion: a critical readiness item.
+  const slug = 'outage-voicebot';
+  const [review, decide] = [`/pilots/${slug}/review`, `/pilots/${slug}/decisions`];
   beforeAll(async () => {
-    t = await createTestApp({ demo: true });
+    t = await createTestApp();
+    await setCostRates(t, PROVEN_RATES);
+    await provenPilot(t, 'Voicebot for outage reports', {
+      stage: 'scale_up_review',
+      openReadiness: ['Routing and hand-over'],
+      fields: { slug },
+    });
   });
   afterAll(() => t.close());
 
   it('lists the pilots due for review on the agenda', async () => {
+    const today = todayIso();
+    await pilotInStage(t, 'Billing chatbot', 'incubation', ['phone'], {
+      nextReviewDate: addDays(today, -5),
+    });
+    await pilotInStage(t, 'Reviewed in two weeks', 'incubation', ['phone'], {
+      nextReviewDate: addDays(today, 14),
+    });
+    await pilotInStage(t, 'Self-service meter readings', 'incubation', ['phone'], {
+      nextReviewDate: addDays(today, 15),
+    });
     const page = text((await (await t.agent('board')).get('/board').expect(200)).text);
-    expect(page).toContain('Voicebot for outage reports');
+    expect(page).toContain('Voicebot for outage reports'); // in the scale-up review
     expect(page).toContain('Billing chatbot'); // review date passed
+    expect(page).toContain('Reviewed in two weeks'); // within 14 days
     expect(page).not.toContain('Self-service meter readings');
   });
 
   it('requires a written reason for each failed criterion before advancing, then scales the pilot with a snapshot', async () => {
     const board = await t.agent('board');
-    const bare = await fillAndSubmit(
-      board,
-      '/pilots/voicebot-outages/review',
-      '/pilots/voicebot-outages/decisions',
-      {
-        outcome: 'advance',
-        rationale: 'Proven savings for a year.',
-        members: 'Marieke Smit, Hanneke Vermeulen',
-      },
-    );
+    const bare = await fillAndSubmit(board, review, decide, {
+      outcome: 'advance',
+      rationale: 'Proven savings for a year.',
+      members: 'Marieke Smit, Hanneke Vermeulen',
+    });
     expect(bare.status).toBe(422);
     expect(text(bare.text)).toContain(
       '"Readiness at least 80 %, every critical item done" is not met: write why the board decides against it',
     );
 
-    const ok = await fillAndSubmit(
-      board,
-      '/pilots/voicebot-outages/review',
-      '/pilots/voicebot-outages/decisions',
-      {
-        outcome: 'advance',
-        rationale: 'Proven savings for a year.',
-        members: 'Marieke Smit, Hanneke Vermeulen',
-        override_readiness: 'Routing hand-over goes live with the platform migration next month.',
-        conditions: 'Routing and hand-over done by the next review',
-        lessonsLearned: 'A control group made the savings undeniable.',
-      },
-    );
+    const ok = await fillAndSubmit(board, review, decide, {
+      outcome: 'advance',
+      rationale: 'Proven savings for a year.',
+      members: 'Marieke Smit, Hanneke Vermeulen',
+      override_readiness: 'Routing hand-over goes live with the platform migration next month.',
+      conditions: 'Routing and hand-over done by the next review',
+      lessonsLearned: 'A control group made the savings undeniable.',
+    });
     expect(ok.status).toBe(303);
-    const pilot = await findPilot(t.dataSource, 'voicebot-outages');
+    const pilot = await findPilot(t.dataSource, slug);
     expect(pilot.stage).toBe('scaled');
     const decision = await t.dataSource
       .getRepository(Decision)
@@ -79,24 +96,24 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
       .update({ pilotId: pilot.id }, { status: 'done' });
     const again = await t.dataSource.getRepository(Decision).findOneByOrFail({ id: decision.id });
     expect(JSON.stringify(again.snapshot)).toBe(before);
-    const page = text((await board.get('/pilots/voicebot-outages/review')).text);
+    const page = text((await board.get(review)).text);
     expect(page).toContain(`#${decision.id}`);
     expect(page).toContain('Decided against:');
   });
 
   it('offers no way to change or delete a recorded decision; a correction is a new decision', async () => {
-    const pilot = await findPilot(t.dataSource, 'voicebot-outages');
+    const pilot = await findPilot(t.dataSource, slug);
     const decision = await t.dataSource
       .getRepository(Decision)
       .findOneByOrFail({ pilotId: pilot.id });
     const admin = await t.agent('admin');
     const board = await t.agent('board');
     for (const agent of [admin, board]) {
-      const token = csrfToken((await agent.get('/pilots/voicebot-outages/review')).text);
+      const token = csrfToken((await agent.get(review)).text);
       for (const method of ['put', 'patch', 'delete'] as const) {
         expect(
           (
-            await agent[method](`/pilots/voicebot-outages/decisions/${decision.id}`).send({
+            await agent[method](`/pilots/${slug}/decisions/${decision.id}`).send({
               _csrf: token,
             })
           ).status,
@@ -105,7 +122,7 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
       expect(
         (
           await agent
-            .post(`/pilots/voicebot-outages/decisions/${decision.id}`)
+            .post(`/pilots/${slug}/decisions/${decision.id}`)
             .type('form')
             .send({ _csrf: token, outcome: 'stop' })
         ).status,
@@ -113,7 +130,7 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
       expect(
         (
           await agent
-            .post(`/pilots/voicebot-outages/decisions/${decision.id}/delete`)
+            .post(`/pilots/${slug}/decisions/${decision.id}/delete`)
             .type('form')
             .send({ _csrf: token })
         ).status,
@@ -124,19 +141,14 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
       .findOneByOrFail({ id: decision.id });
     expect(unchanged.rationale).toBe('Proven savings for a year.');
 
-    const correction = await fillAndSubmit(
-      board,
-      '/pilots/voicebot-outages/review',
-      '/pilots/voicebot-outages/decisions',
-      {
-        outcome: 'extend',
-        rationale: 'Correction: scaling waits for the routing migration.',
-        members: 'Marieke Smit',
-        conditions: 'Routing migration live',
-        nextReviewDate: '2027-03-01',
-        correctsId: decision.id,
-      },
-    );
+    const correction = await fillAndSubmit(board, review, decide, {
+      outcome: 'extend',
+      rationale: 'Correction: scaling waits for the routing migration.',
+      members: 'Marieke Smit',
+      conditions: 'Routing migration live',
+      nextReviewDate: '2027-03-01',
+      correctsId: decision.id,
+    });
     expect(correction.status).toBe(303);
     const latest = await t.dataSource
       .getRepository(Decision)
@@ -150,7 +162,7 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
   });
 
   it('tracks conditions until cleared; open ones fail the next review', async () => {
-    const pilot = await t.app.get(PilotsService).get('voicebot-outages');
+    const pilot = await t.app.get(PilotsService).get(slug);
     const open = await t.dataSource.getRepository(DecisionCondition).findBy({ pilotId: pilot.id });
     expect(open.filter((c) => !c.clearedAt)).toHaveLength(2);
     const { subject } = await t.app.get(GatesService).subjectFor(pilot);
@@ -159,15 +171,15 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
     const board = await t.agent('board');
     const noNote = await fillAndSubmit(
       board,
-      '/pilots/voicebot-outages/review',
-      `/pilots/voicebot-outages/conditions/${open[0].id}/clear`,
+      review,
+      `/pilots/${slug}/conditions/${open[0].id}/clear`,
       { note: '' },
     );
     expect(noNote.status).toBe(422);
     const cleared = await fillAndSubmit(
       board,
-      '/pilots/voicebot-outages/review',
-      `/pilots/voicebot-outages/conditions/${open[0].id}/clear`,
+      review,
+      `/pilots/${slug}/conditions/${open[0].id}/clear`,
       {
         note: 'Hand-over live since 1 December',
       },
@@ -181,12 +193,9 @@ describe('Board reviews and decisions (HTTP, on the demo portfolio)', () => {
     });
     const owner = await t.agent('owner');
     // The owner is shown no such form: post what a hand-made request would.
-    const refused = await submit(
-      owner,
-      '/pilots/voicebot-outages/review',
-      `/pilots/voicebot-outages/conditions/${open[1].id}/clear`,
-      { note: 'done it' },
-    );
+    const refused = await submit(owner, review, `/pilots/${slug}/conditions/${open[1].id}/clear`, {
+      note: 'done it',
+    });
     expect(refused.status).toBe(403);
   });
 

@@ -2,52 +2,38 @@ import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { GateSettings } from '../../src/lifecycle/gate-settings.entity';
 import { GatesService } from '../../src/lifecycle/gates.service';
 import { PilotStageChange } from '../../src/pilots/pilot-stage-change.entity';
-import { Pilot } from '../../src/pilots/pilot.entity';
 import { PilotsService } from '../../src/pilots/pilots.service';
 import { ItCommitment, ItIntegration } from '../../src/readiness/it-commitment.entity';
 import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
 import { ReadinessItem } from '../../src/readiness/readiness-item.entity';
-import { findPilot, registerPilot } from '../support/factories';
-import { csrfToken, encodeForm, submit, unescapeHtml } from '../support/forms';
+import { addMonths } from '../../src/common/months';
+import { todayIso } from '../../src/common/dates';
+import {
+  findPilot,
+  pilotInStage,
+  PROVEN_RATES,
+  provenPilot,
+  registerPilot,
+  setCostRates,
+  workedExamplePilot,
+  WORKED_RATES,
+} from '../support/factories';
+import { csrfToken, encodeForm, fillAndSubmit, submit, unescapeHtml } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const text = (html: string) => unescapeHtml(html).replace(/\u00a0/g, ' ');
 
-describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () => {
+describe('Readiness, IT commitment and gates (HTTP)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await createTestApp({ demo: true });
+    t = await createTestApp();
+    await setCostRates(t, { ...WORKED_RATES, ...PROVEN_RATES });
   });
   afterAll(() => t.close());
 
   const item = (title: string) =>
     t.dataSource.getRepository(ReadinessItem).findOneByOrFail({ title });
-
-  it('shows every signal somewhere in the demo portfolio, each with its reason', async () => {
-    const pilots = await t.dataSource
-      .getRepository(Pilot)
-      .find({ relations: { affectedChannels: true } });
-    const signals = await t.app.get(GatesService).signals(pilots);
-    const found = new Set([...signals.values()].flatMap((f) => f.signals).map((s) => s.key));
-    expect([...found].sort()).toEqual(
-      [
-        'it_stuck',
-        'no_owner',
-        'no_recent_results',
-        'review_failing',
-        'review_overdue',
-        'stuck_in_stage',
-        'waterbed_high',
-      ].sort(),
-    );
-    const page = text((await (await t.agent()).get('/pilots').expect(200)).text);
-    expect(page).toContain('IT stuck');
-    expect(page).toContain('of the claimed savings reappear in other channels (threshold 50 %)');
-    expect(page).toContain("months in incubation and still on the vendor's stand-alone tool.");
-    expect(page).toContain('Review criteria not met');
-    expect(page).toContain('No results last month');
-  });
 
   it('updates a checklist item with evidence, records who and when, and refuses bad input', async () => {
     const raci = await item('Ownership and roles (RACI) agreed');
@@ -108,23 +94,25 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
   });
 
   it('saves the IT commitment with its integrations, insisting that committed means committed', async () => {
-    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
+    // Seven months in incubation on the vendor's own tool: the portfolio says IT is stuck.
+    const since = new Date(`${addMonths(todayIso().slice(0, 7), -7)}-01T09:00:00Z`);
+    const pilot = await pilotInStage(t, 'WhatsApp for movers', 'incubation', ['phone'], {}, since);
+    const url = `/pilots/${pilot.slug}/it`;
+    const first = await fillAndSubmit(await t.agent(), url, url, { level: 'vendor_standalone' });
+    expect(first.status).toBe(303);
+    const stuck = "7 months in incubation and still on the vendor's stand-alone tool.";
+    expect(text((await (await t.agent()).get('/pilots').expect(200)).text)).toContain(stuck);
     const it = await t.dataSource
       .getRepository(ItCommitment)
       .findOneByOrFail({ pilotId: pilot.id });
-    const half = await submit(
-      await t.agent(),
-      '/pilots/whatsapp-movers/it',
-      '/pilots/whatsapp-movers/it',
-      {
-        level: 'committed',
-        itOwner: '',
-        budget: 'lots',
-        targetDate: '2027-02-30',
-        version: it.version,
-        integration_crm: 'in_progress',
-      },
-    );
+    const half = await submit(await t.agent(), url, url, {
+      level: 'committed',
+      itOwner: '',
+      budget: 'lots',
+      targetDate: '2027-02-30',
+      version: it.version,
+      integration_crm: 'in_progress',
+    });
     expect(half.status).toBe(422);
     const html = text(half.text);
     expect(html).toContain('A committed IT needs a named IT owner.');
@@ -144,20 +132,15 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       integration_reporting: 'not_started',
       integration_privacy_security: 'done',
     };
-    const ok = await submit(
-      await t.agent(),
-      '/pilots/whatsapp-movers/it',
-      '/pilots/whatsapp-movers/it',
-      {
-        level: 'committed',
-        itOwner: 'Bas Mulder',
-        budget: '85.000,00',
-        roadmapSlot: 'Q3 2027',
-        targetDate: '2027-09-01',
-        version: it.version,
-        ...integrations,
-      },
-    );
+    const ok = await submit(await t.agent(), url, url, {
+      level: 'committed',
+      itOwner: 'Bas Mulder',
+      budget: '85.000,00',
+      roadmapSlot: 'Q3 2027',
+      targetDate: '2027-09-01',
+      version: it.version,
+      ...integrations,
+    });
     expect(ok.status).toBe(303);
     expect(
       await t.dataSource.getRepository(ItCommitment).findOneByOrFail({ id: it.id }),
@@ -179,16 +162,15 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
     );
     // No longer stuck on the vendor's tool.
     const page = text((await (await t.agent()).get('/pilots').expect(200)).text);
-    expect(page).not.toContain(
-      "7 months in incubation and still on the vendor's stand-alone tool.",
-    );
+    expect(page).not.toContain(stuck);
   });
 
   it('refuses the step to the scale-up review while criteria fail, naming them, and allows it when all hold', async () => {
+    const young = await pilotInStage(t, 'Billing chatbot', 'incubation');
     const refused = await submit(
       await t.agent(),
-      '/pilots/billing-chatbot',
-      '/pilots/billing-chatbot/stage',
+      `/pilots/${young.slug}`,
+      `/pilots/${young.slug}/stage`,
       {
         fromStage: 'incubation',
         toStage: 'scale_up_review',
@@ -197,29 +179,30 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
     expect(refused.status).toBe(422);
     const reason = text(refused.text);
     expect(reason).toMatch(/Not yet: at least 6 months in incubation; [^.]*business case proven/);
-    expect((await findPilot(t.dataSource, 'billing-chatbot')).stage).toBe('incubation');
+    expect((await findPilot(t.dataSource, young.slug)).stage).toBe('incubation');
 
+    const proven = await provenPilot(t, 'Click-to-call on the test-drive page');
     const ready = await t.app
       .get(GatesService)
-      .nextGate(await t.app.get(PilotsService).get('test-drive-click-to-call'));
+      .nextGate(await t.app.get(PilotsService).get(proven.slug));
     expect(ready.next?.criteria.filter((c) => c.status !== 'met')).toEqual([]);
     const allowed = await submit(
       await t.agent(),
-      '/pilots/test-drive-click-to-call',
-      '/pilots/test-drive-click-to-call/stage',
+      `/pilots/${proven.slug}`,
+      `/pilots/${proven.slug}/stage`,
       {
         fromStage: 'incubation',
         toStage: 'scale_up_review',
       },
     );
     expect(allowed.status).toBe(303);
-    const pilot = await findPilot(t.dataSource, 'test-drive-click-to-call');
+    const pilot = await findPilot(t.dataSource, proven.slug);
     expect(pilot.stage).toBe('scale_up_review');
     const last = await t.dataSource
       .getRepository(PilotStageChange)
       .findOne({ where: { pilotId: pilot.id }, order: { id: 'DESC' } });
     expect(last).toMatchObject({ fromStage: 'incubation', toStage: 'scale_up_review' });
-    const page = text((await (await t.agent()).get('/pilots/test-drive-click-to-call')).text);
+    const page = text((await (await t.agent()).get(`/pilots/${proven.slug}`)).text);
     expect(page).toContain('Scale-up review: the board decides');
   });
 
@@ -238,24 +221,36 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
     expect(text(bad.text)).toContain('A whole number of months from 1 to 60.');
     expect(text(bad.text)).toContain('A percentage from 0 to 100.');
 
-    const ok = await submit(await t.agent(), '/admin/gate-settings', '/admin/gate-settings', {
-      minIncubationMonths: 6,
-      readinessPct: 80,
-      minItLevel: 'committed',
-      maxWaterbedPct: 90,
-      vendorStandaloneMonths: 3,
-      maxMonthsInStage: 12,
-      version: settings.version,
-    });
-    expect(ok.status).toBe(303);
-    const pilots = await t.dataSource
-      .getRepository(Pilot)
-      .find({ relations: { affectedChannels: true } });
-    const signals = [...(await t.app.get(GatesService).signals(pilots)).values()].flatMap(
-      (f) => f.signals,
+    // The worked example's waterbed is 49,1 % of its claimed savings: high only below that.
+    const worked = await workedExamplePilot(t, 'Waterbed pilot');
+    const incubating = await pilotInStage(t, 'Incubating pilot', 'incubation');
+    const waterbedSignal = async () => {
+      const signals = await t.app
+        .get(GatesService)
+        .signals([await findPilot(t.dataSource, worked.slug)]);
+      return signals.get(worked.id)?.signals.find((s) => s.key === 'waterbed_high') ?? null;
+    };
+    expect(await waterbedSignal()).toBeNull();
+    const save = async (maxWaterbedPct: number) => {
+      const { version } = await t.dataSource.getRepository(GateSettings).findOneByOrFail({ id: 1 });
+      const res = await submit(await t.agent(), '/admin/gate-settings', '/admin/gate-settings', {
+        minIncubationMonths: 6,
+        readinessPct: 80,
+        minItLevel: 'committed',
+        maxWaterbedPct,
+        vendorStandaloneMonths: 3,
+        maxMonthsInStage: 12,
+        version,
+      });
+      expect(res.status).toBe(303);
+    };
+    await save(40);
+    expect((await waterbedSignal())?.reason).toBe(
+      '49,1% of the claimed savings reappear in other channels (threshold 40 %).',
     );
-    expect(signals.some((s) => s.key === 'waterbed_high')).toBe(false);
-    const page = text((await (await t.agent()).get('/pilots/whatsapp-movers').expect(200)).text);
+    await save(90);
+    expect(await waterbedSignal()).toBeNull();
+    const page = text((await (await t.agent()).get(`/pilots/${incubating.slug}`).expect(200)).text);
     expect(page).toContain('Waterbed ratio at most 90 %');
   });
 
@@ -270,38 +265,48 @@ describe('Readiness, IT commitment and gates (HTTP, on the demo portfolio)', () 
       position: 12,
     });
     expect(ok.status).toBe(303);
-    const page = (await (await t.agent()).get('/pilots/whatsapp-movers/readiness').expect(200))
-      .text;
+    const pilot = await registerPilot(t, 'Any pilot', ['phone']);
+    const page = (await (await t.agent()).get(`/pilots/${pilot.slug}/readiness`).expect(200)).text;
     expect(page).toContain(
       'Accessibility of the channel checked <span class="badge badge--critical">critical</span>',
     );
   });
 
   it('records the board accepting a strategy conflict', async () => {
+    const concierge = await registerPilot(
+      t,
+      'Concierge chatbot for premium subscribers',
+      ['phone'],
+      {
+        channelType: 'chatbot',
+        serviceStrategy: 'platinum',
+      },
+    );
+    const plain = await registerPilot(t, 'A standard chatbot', ['phone']);
     const agent = await t.agent('board');
-    const before = await agent.get('/pilots/concierge-chatbot').expect(200);
+    const before = await agent.get(`/pilots/${concierge.slug}`).expect(200);
     expect(text(before.text)).toContain('Conflict: a chatbot replaces the personal contact');
     const short = await agent
-      .post('/pilots/concierge-chatbot/strategy-conflict')
+      .post(`/pilots/${concierge.slug}/strategy-conflict`)
       .type('form')
       .send(encodeForm({ note: 'ok', _csrf: csrfToken(before.text) }));
     expect(short.status).toBe(422);
     expect(short.text).toContain('Say why the board accepts the conflict');
     const ok = await submit(
       agent,
-      '/pilots/concierge-chatbot',
-      '/pilots/concierge-chatbot/strategy-conflict',
+      `/pilots/${concierge.slug}`,
+      `/pilots/${concierge.slug}/strategy-conflict`,
       {
         note: 'Premium subscribers asked for 24/7 answers; humans stay one tap away.',
       },
     );
     expect(ok.status).toBe(303);
-    const pilot = await findPilot(t.dataSource, 'concierge-chatbot');
+    const pilot = await findPilot(t.dataSource, concierge.slug);
     expect(pilot.conflictAcceptedBy).toBe('Test board <board@test.example>');
     const noConflict = await submit(
       await t.agent('board'),
-      '/pilots/whatsapp-movers',
-      '/pilots/whatsapp-movers/strategy-conflict',
+      `/pilots/${plain.slug}`,
+      `/pilots/${plain.slug}/strategy-conflict`,
       {
         note: 'Nothing to accept here at all.',
       },

@@ -1,9 +1,6 @@
 import { AccountsService } from '../../src/accounts/accounts.service';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { PilotStageChange } from '../../src/pilots/pilot-stage-change.entity';
-import { BusinessCaseService } from '../../src/business-case/business-case.service';
-import { DemoSeeder } from '../../src/demo/demo-seeder.service';
-import { PilotsService } from '../../src/pilots/pilots.service';
 import { Pilot } from '../../src/pilots/pilot.entity';
 import { channelIds, editFields, findPilot, pilotFields } from '../support/factories';
 import { csrfToken, encodeForm, submit, unescapeHtml } from '../support/forms';
@@ -463,69 +460,5 @@ describe('Pilots (HTTP)', () => {
     it('redirects the home page to the dashboard', async () => {
       await (await t.agent()).get('/').expect(302).expect('Location', '/dashboard');
     });
-  });
-});
-
-describe('Demo data', () => {
-  it('seeds a living portfolio across every stage into an empty database, once', async () => {
-    const t = await createTestApp({ demo: true });
-    try {
-      const pilots = await t.dataSource.getRepository(Pilot).find();
-      expect(pilots.length).toBeGreaterThanOrEqual(8);
-      expect(new Set(pilots.map((p) => p.stage))).toEqual(
-        new Set(['idea', 'proof_of_concept', 'incubation', 'scale_up_review', 'scaled', 'stopped']),
-      );
-      const page = await (await t.agent()).get('/pilots').expect(200);
-      expect(page.text).toContain('WhatsApp for customers who are moving');
-      expect(page.text).toContain('Demo mode');
-
-      // The business cases show each archetype the demo promises.
-      const cases = t.app.get(BusinessCaseService);
-      const report = async (slug: string) =>
-        (await cases.report(await t.app.get(PilotsService).get(slug))).result!;
-      const proven = await report('voicebot-outages');
-      expect(proven.verdict).toMatchObject({ proven: true });
-      expect(proven.channels[0].method).toBe('control');
-      const leaky = await report('whatsapp-movers');
-      expect(leaky.totals.waterbedRatio).toBeGreaterThan(0.6);
-      expect(leaky.verdict.proven).toBe(false);
-      expect(leaky.channels.map((c) => c.contradicted)).toEqual([true, true]);
-      const noisy = await report('billing-chatbot');
-      expect(noisy.verdict.proven).toBe(false);
-      expect(noisy.totals.realisedSavings!.halfWidth).toBeGreaterThan(
-        Math.abs(noisy.totals.realisedSavings!.value) / 2,
-      );
-      const revenue = await report('test-drive-click-to-call');
-      expect(revenue.months.every((m) => m.margin > 0)).toBe(true);
-      expect(revenue.totals.netBenefit).toBeGreaterThan(0);
-      const mixOf = async (slug: string) =>
-        (await cases.report(await t.app.get(PilotsService).get(slug))).contactMix;
-      expect((await mixOf('whatsapp-movers')).map((m) => [m.key, m.mostlyDesired])).toEqual([
-        ['phone', false],
-      ]);
-      expect(
-        (await mixOf('test-drive-click-to-call')).map((m) => [m.key, m.mostlyDesired]),
-      ).toEqual([['phone', true]]);
-      const scaled = await report('meter-reading-portal');
-      expect(scaled.months.length).toBeLessThanOrEqual(24);
-      for (const slug of [
-        'voicebot-outages',
-        'whatsapp-movers',
-        'billing-chatbot',
-        'test-drive-click-to-call',
-      ]) {
-        expect(
-          (await (await t.agent()).get(`/pilots/${slug}/business-case`).expect(200)).text,
-        ).toContain('Where the claimed contacts went');
-      }
-      expect(
-        (await (await t.agent()).get('/pilots/test-drive-click-to-call/business-case')).text,
-      ).toContain('Mostly desired contacts went away');
-
-      expect(await t.app.get(DemoSeeder).seed()).toBe(0);
-      expect(await t.dataSource.getRepository(Pilot).count()).toBe(pilots.length);
-    } finally {
-      await t.close();
-    }
   });
 });

@@ -7,7 +7,10 @@ import { PilotsService } from '../../src/pilots/pilots.service';
 import { Channel } from '../../src/channels/channel.entity';
 import { Pilot } from '../../src/pilots/pilot.entity';
 import type { Role } from '../../src/accounts/permissions';
-import { type FormFields, submit } from './forms';
+import { addMonths } from '../../src/common/months';
+import { todayIso } from '../../src/common/dates';
+import { ReadinessItem } from '../../src/readiness/readiness-item.entity';
+import { fillAndSubmit, type FormFields, submit } from './forms';
 import type { Agent } from './test-app';
 
 let counter = 0;
@@ -198,6 +201,7 @@ const PATH: Stage[] = ['idea', 'proof_of_concept', 'incubation', 'scale_up_revie
 /**
  * A registered pilot moved to `stage` through the lifecycle's one door (StageMoves), as the
  * recorded history of a pilot that got there earlier: no gate is asked, every move is audited.
+ * The moves are dated `since` when given (so a pilot can have been in incubation for months).
  */
 export async function pilotInStage(
   t: App & { app: INestApplication },
@@ -205,14 +209,131 @@ export async function pilotInStage(
   stage: Exclude<Stage, 'idea' | 'scaled' | 'stopped'>,
   channels: string[] = ['phone'],
   fields: FormFields = {},
+  since?: Date,
 ): Promise<Pilot> {
   const registered = await registerPilot(t, name, channels, fields);
   await t.app.get(Writer).write(async (em) => {
     const pilot = await t.app.get(PilotsService).get(registered.slug, em);
     for (const to of PATH.slice(1, PATH.indexOf(stage) + 1)) {
-      if (!(await t.app.get(StageMoves).move(em, pilot, { to, actor: 'test', reason: 'set up' })))
+      const move = { to, at: since, actor: 'test', reason: 'set up' };
+      if (!(await t.app.get(StageMoves).move(em, pilot, move)))
         throw new Error(`${pilot.slug} changed while it was set up`);
     }
   });
   return findPilot(t.dataSource, registered.slug);
+}
+
+/**
+ * Every active item of the pilot's readiness checklist marked done with a line of evidence,
+ * through the checklist's forms, except the items titled in `open`, which stay open.
+ */
+export async function setReadiness(t: App, pilot: Pilot, open: string[] = []): Promise<void> {
+  const items = await t.dataSource.getRepository(ReadinessItem).findBy({ active: true });
+  const page = `/pilots/${pilot.slug}/readiness`;
+  for (const item of items.filter((i) => !open.includes(i.title))) {
+    const res = await submit(await t.agent(), page, `${page}/${item.id}`, {
+      status: 'done',
+      evidence: `${item.title}: signed off by the channel owner`,
+      version: 0,
+    });
+    await posted(res, `The checklist item "${item.title}" of ${pilot.slug}`);
+  }
+}
+
+/** IT committed (owner, budget, roadmap slot, target date), every integration done. */
+export async function commitIt(t: App, pilot: Pilot): Promise<void> {
+  const url = `/pilots/${pilot.slug}/it`;
+  const integrations = [
+    'crm',
+    'knowledge_base',
+    'routing',
+    'identity',
+    'reporting',
+    'privacy_security',
+  ];
+  const res = await fillAndSubmit(await t.agent(), url, url, {
+    level: 'committed',
+    itOwner: 'Bas Mulder',
+    budget: '120.000,00',
+    roadmapSlot: 'Platform release 4',
+    targetDate: '2027-06-30',
+    ...Object.fromEntries(integrations.map((i) => [`integration_${i}`, 'done'])),
+  });
+  await posted(res, `The IT commitment of ${pilot.slug}`);
+}
+
+/** The cost per contact `provenPilot` counts phone calls at. */
+export const PROVEN_RATES = { phone: '6,00' };
+
+/**
+ * A pilot that meets every criterion of the scale-up gate, made through its forms: phone only
+ * (€6 a call, set once per app with `setCostRates(t, PROVEN_RATES)`), share 100 %; history
+ * 10 000 / 10 050 / 9 950 calls; in incubation since the first of the month 8 months ago, and
+ * in each of its first 6 months 2 000 contacts, €3 000 fixed cost, €0,50 a contact and 8 200
+ * calls. Each such month, by hand: claimed €12 000, realised €10 800, waterbed €1 200 (10 %),
+ * net benefit €6 800; over the six, €40 800 with a lower bound far above zero: proven. The
+ * checklist is done except the items titled in `openReadiness`; IT is committed. With
+ * `stage: 'scale_up_review'` it has also been put before the board, today.
+ */
+export async function provenPilot(
+  t: App & { app: INestApplication },
+  name: string,
+  {
+    stage = 'incubation',
+    openReadiness = [],
+    fields = {},
+  }: {
+    stage?: 'incubation' | 'scale_up_review';
+    openReadiness?: string[];
+    fields?: FormFields;
+  } = {},
+): Promise<Pilot> {
+  const start = addMonths(todayIso().slice(0, 7), -8);
+  const pilot = await registerPilot(t, name, ['phone'], fields);
+  await savePlan(
+    t,
+    pilot,
+    {
+      startMonth: start,
+      expectedMonthlyContacts: 2000,
+      investmentCents: '0',
+      monthlyFixedCostCents: '3.000,00',
+      variableCostPerContactCents: '0,50',
+      minMonthlyVolume: 500,
+    },
+    { phone: '100' },
+  );
+  for (const [back, phone] of [
+    [3, 10000],
+    [2, 10050],
+    [1, 9950],
+  ])
+    await logMonth(t, pilot, addMonths(start, -back), {}, { phone });
+  for (let i = 0; i < 6; i++)
+    await logMonth(
+      t,
+      pilot,
+      addMonths(start, i),
+      { contacts: 2000, fixed_cost: '3000' },
+      { phone: 8200 },
+    );
+  await setReadiness(t, pilot, openReadiness);
+  await commitIt(t, pilot);
+  const since = new Date(`${start}-01T09:00:00Z`);
+  const moves: Array<{ to: Stage; at?: Date }> = [
+    { to: 'proof_of_concept', at: since },
+    { to: 'incubation', at: since },
+    ...(stage === 'scale_up_review' ? [{ to: 'scale_up_review' as Stage }] : []),
+  ];
+  await t.app.get(Writer).write(async (em) => {
+    const moving = await t.app.get(PilotsService).get(pilot.slug, em);
+    for (const move of moves)
+      if (
+        !(await t.app
+          .get(StageMoves)
+          .move(em, moving, { ...move, actor: 'test', reason: 'set up' }))
+      )
+        throw new Error(`${pilot.slug} changed while it was set up`);
+  });
+  return findPilot(t.dataSource, pilot.slug);
 }
