@@ -2,10 +2,24 @@ import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { MonthlyResult } from '../../src/results/monthly-result.entity';
 import { PilotReadiness } from '../../src/readiness/pilot-readiness.entity';
 import { ChannelResult } from '../../src/results/channel-result.entity';
-import { findPilot } from '../support/factories';
-import { csrfToken, encodeForm, FormFields, renderedForm, unescapeHtml } from '../support/forms';
-import { DEMO_PASSWORD } from '../../src/demo/demo-accounts';
-import { Agent, createTestApp, TestApp } from '../support/test-app';
+import { User } from '../../src/accounts/user.entity';
+import { addMonths, formatMonth } from '../../src/common/months';
+import {
+  channelIds,
+  findPilot,
+  PROVEN_RATES,
+  provenPilot,
+  setCostRates,
+} from '../support/factories';
+import {
+  csrfToken,
+  encodeForm,
+  FormFields,
+  renderedForm,
+  submit,
+  unescapeHtml,
+} from '../support/forms';
+import { Agent, createTestApp, TEST_PASSWORD, TestApp } from '../support/test-app';
 
 // Forms submitted as the page renders them, and the links the pages really have (issue 12):
 // the month form and its links, readiness evidence, saves that change nothing, buttons only
@@ -14,10 +28,30 @@ import { Agent, createTestApp, TestApp } from '../support/test-app';
 describe('Round trips through the rendered pages (HTTP)', () => {
   let t: TestApp;
   let admin: Agent;
+  // Two pilots with every form filled in: plan, 3 months of history and 6 of results,
+  // readiness with evidence, IT committed (see provenPilot). The first is the test owner's.
+  const movers = 'movers-whatsapp';
+  const billing = 'chatbot-billing';
+  let startMonth: string;
 
   beforeAll(async () => {
-    t = await createTestApp({ demo: true });
+    t = await createTestApp();
     admin = await t.agent('admin');
+    await setCostRates(t, PROVEN_RATES);
+    const [phone] = await channelIds(t.dataSource, 'phone');
+    const first = await provenPilot(t, 'WhatsApp for customers who are moving', {
+      // Purposes in another order than the form lists them.
+      fields: {
+        slug: movers,
+        purposes: ['operational_relief', 'marketing'],
+        ownerUserId: t.users.owner.id,
+      },
+      figures: { [`follow_ups_${phone}`]: 150 },
+    });
+    startMonth = first.startMonth!;
+    await provenPilot(t, 'Billing chatbot', {
+      fields: { slug: billing, ownerUserId: t.users.owner.id },
+    });
   });
   afterAll(() => t.close());
 
@@ -30,17 +64,17 @@ describe('Round trips through the rendered pages (HTTP)', () => {
   const auditCount = () => t.dataSource.getRepository(AuditEntry).count();
 
   it('the results list links each month to its form, and the form saves what it shows', async () => {
-    const list = await admin.get('/pilots/whatsapp-movers/results').expect(200);
+    const list = await admin.get(`/pilots/${movers}/results`).expect(200);
     const links = [
-      ...list.text.matchAll(/href="(\/pilots\/whatsapp-movers\/results\/[^"]*)"/g),
+      ...list.text.matchAll(/href="(\/pilots\/movers-whatsapp\/results\/[^"]*)"/g),
     ].map((m) => m[1]);
-    expect(links.length).toBeGreaterThan(12);
+    expect(links.length).toBe(9); // 3 months of history, 6 of results
     for (const link of links) expect(link).toMatch(/\/results\/\d{4}-(0[1-9]|1[0-2])$/);
 
     // The newest month is a month of the pilot (older ones are the channels' history).
     const month = links[0].slice(-7);
     const page = await admin.get(links[0]).expect(200);
-    const action = `/pilots/whatsapp-movers/results/${month}`;
+    const action = `/pilots/${movers}/results/${month}`;
     const shown = renderedForm(page.text, action);
     const before = await t.dataSource.getRepository(MonthlyResult).find({ order: { id: 'ASC' } });
     const channelsBefore = await t.dataSource.getRepository(ChannelResult).count();
@@ -58,7 +92,7 @@ describe('Round trips through the rendered pages (HTTP)', () => {
     // One change: exactly that figure is stored.
     const changed = await post(admin, action, { ...shown, contacts: '4321' }, page.text);
     expect(changed.status).toBe(303);
-    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
+    const pilot = await findPilot(t.dataSource, movers);
     const row = await t.dataSource.getRepository(MonthlyResult).findOneByOrFail({
       pilotId: pilot.id,
       month,
@@ -68,8 +102,8 @@ describe('Round trips through the rendered pages (HTTP)', () => {
   });
 
   it('the business case links each month to its results form', async () => {
-    const page = await admin.get('/pilots/whatsapp-movers/business-case').expect(200);
-    const links = [...page.text.matchAll(/href="(\/pilots\/whatsapp-movers\/results\/[^"]*)"/g)];
+    const page = await admin.get(`/pilots/${movers}/business-case`).expect(200);
+    const links = [...page.text.matchAll(/href="(\/pilots\/movers-whatsapp\/results\/[^"]*)"/g)];
     expect(links.length).toBeGreaterThan(0);
     for (const [, link] of links) {
       expect(link).toMatch(/\/results\/\d{4}-\d{2}$/);
@@ -78,11 +112,11 @@ describe('Round trips through the rendered pages (HTTP)', () => {
   });
 
   it('readiness evidence is shown as stored, and changing only the status keeps it', async () => {
-    const page = await admin.get('/pilots/whatsapp-movers/readiness').expect(200);
+    const page = await admin.get(`/pilots/${movers}/readiness`).expect(200);
     expect(page.text).not.toContain('[object Object]');
-    const action = /action="(\/pilots\/whatsapp-movers\/readiness\/\d+)"/.exec(page.text)![1];
+    const action = /action="(\/pilots\/movers-whatsapp\/readiness\/\d+)"/.exec(page.text)![1];
     const itemId = Number(action.split('/').pop());
-    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
+    const pilot = await findPilot(t.dataSource, movers);
     const stored = await t.dataSource
       .getRepository(PilotReadiness)
       .findOneByOrFail({ pilotId: pilot.id, itemId });
@@ -99,25 +133,25 @@ describe('Round trips through the rendered pages (HTTP)', () => {
   });
 
   it('a pilot saved unchanged stores nothing (purposes in any order are the same purposes)', async () => {
-    const before = await findPilot(t.dataSource, 'whatsapp-movers');
+    const before = await findPilot(t.dataSource, movers);
     const audit = await auditCount();
-    const page = await admin.get('/pilots/whatsapp-movers/edit').expect(200);
+    const page = await admin.get(`/pilots/${movers}/edit`).expect(200);
     const res = await post(
       admin,
-      '/pilots/whatsapp-movers',
-      renderedForm(page.text, '/pilots/whatsapp-movers'),
+      `/pilots/${movers}`,
+      renderedForm(page.text, `/pilots/${movers}`),
       page.text,
     );
     expect(res.status).toBe(303);
-    const after = await findPilot(t.dataSource, 'whatsapp-movers');
+    const after = await findPilot(t.dataSource, movers);
     expect(after.version).toBe(before.version);
     expect(after.purposes).toEqual(before.purposes);
     expect(await auditCount()).toBe(audit);
   });
 
   it.each([
-    ['/pilots/whatsapp-movers/plan', '/pilots/whatsapp-movers/plan'],
-    ['/pilots/whatsapp-movers/it', '/pilots/whatsapp-movers/it'],
+    [`/pilots/${movers}/plan`, `/pilots/${movers}/plan`],
+    [`/pilots/${movers}/it`, `/pilots/${movers}/it`],
     ['/admin/gate-settings', '/admin/gate-settings'],
   ])('%s saved unchanged stores nothing', async (pageUrl, action) => {
     const audit = await auditCount();
@@ -155,7 +189,7 @@ describe('Round trips through the rendered pages (HTTP)', () => {
 
   it('shows the channel-switch rate per month and in total on the business case', async () => {
     const page = unescapeHtml(
-      (await admin.get('/pilots/whatsapp-movers/business-case').expect(200)).text,
+      (await admin.get(`/pilots/${movers}/business-case`).expect(200)).text,
     );
     expect(page).toMatch(/Channel switch rate<\/span><span class="kpi-value">\d+,\d%/);
     expect(page).toContain('<th scope="col" class="num">Switch rate</th>');
@@ -164,12 +198,30 @@ describe('Round trips through the rendered pages (HTTP)', () => {
 
   it('imports what Dutch Excel saves: reordered columns, Excel months, decimal commas; the preview in months and euros', async () => {
     const owner = await t.agent('admin');
+    // The month after the pilot's six of results, as Dutch Excel writes it: "nov-26", "1-11-2026".
+    const month = addMonths(startMonth, 6);
+    const [year, mm] = month.split('-');
+    const abbr = [
+      'jan',
+      'feb',
+      'mar',
+      'apr',
+      'may',
+      'jun',
+      'jul',
+      'aug',
+      'sep',
+      'oct',
+      'nov',
+      'dec',
+    ][Number(mm) - 1];
+    const excelMonth = `${abbr}-${year.slice(2)}`;
     const file = [
-      'Maand;Pilot;Metric;Channel;Value'.replace('Maand', 'month'),
-      'nov-26;whatsapp-movers;fixed_cost;;3.000,50',
-      '1-11-2026;whatsapp-movers;volume;phone;10.250',
-      'nov-26;whatsapp-movers;csat;;82,5',
-      'nov-26;whatsapp-movers;fcr;;72,0',
+      'month;Pilot;Metric;Channel;Value',
+      `${excelMonth};${movers};fixed_cost;;3.000,50`,
+      `1-${Number(mm)}-${year};${movers};volume;phone;10.250`,
+      `${excelMonth};${movers};csat;;82,5`,
+      `${excelMonth};${movers};fcr;;72,0`,
     ].join('\r\n');
     const page = await owner.get('/results/import').expect(200);
     const token = /action="\/results\/import\?_csrf=([^"]+)"/.exec(page.text)![1];
@@ -179,7 +231,9 @@ describe('Round trips through the rendered pages (HTTP)', () => {
     expect(preview.status).toBe(200);
     const html = unescapeHtml(preview.text);
     expect(html).toMatch(
-      /<td>Nov 2026<\/td><td>fixed_cost<\/td><td>—<\/td><td class="num">[^<]*<\/td><td class="num">€\s3\.000,50<\/td>/,
+      new RegExp(
+        `<td>${formatMonth(month)}</td><td>fixed_cost</td><td>—</td><td class="num">[^<]*</td><td class="num">€\\s3\\.000,50</td>`,
+      ),
     );
     expect(html).not.toContain('300050');
     const confirmed = await owner
@@ -187,17 +241,17 @@ describe('Round trips through the rendered pages (HTTP)', () => {
       .type('form')
       .send({ _csrf: csrfToken(preview.text) });
     expect(confirmed.status).toBe(303);
-    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
+    const pilot = await findPilot(t.dataSource, movers);
     const row = await t.dataSource
       .getRepository(MonthlyResult)
-      .findOneByOrFail({ pilotId: pilot.id, month: '2026-11' });
+      .findOneByOrFail({ pilotId: pilot.id, month });
     expect(Number(row.fixedCostCents)).toBe(300050);
     expect([row.csat, row.fcr]).toEqual([82.5, 72]);
   });
 
   it('takes CSAT and FCR with a decimal on the month form and in the plan, and shows them back', async () => {
-    const list = await admin.get('/pilots/billing-chatbot/results').expect(200);
-    const link = /href="(\/pilots\/billing-chatbot\/results\/\d{4}-\d{2})"/.exec(list.text)![1];
+    const list = await admin.get(`/pilots/${billing}/results`).expect(200);
+    const link = /href="(\/pilots\/chatbot-billing\/results\/\d{4}-\d{2})"/.exec(list.text)![1];
     const page = await admin.get(link).expect(200);
     const saved = await post(
       admin,
@@ -214,7 +268,7 @@ describe('Round trips through the rendered pages (HTTP)', () => {
       'A percentage is kept to one decimal, such as 82,5.',
     );
 
-    const planUrl = '/pilots/billing-chatbot/plan';
+    const planUrl = `/pilots/${billing}/plan`;
     const plan = await admin.get(planUrl).expect(200);
     const planSaved = await post(
       admin,
@@ -229,8 +283,8 @@ describe('Round trips through the rendered pages (HTTP)', () => {
   });
 
   it("shows the history in the forms' words and in euros, not column names and cents", async () => {
-    const page = await admin.get('/pilots/whatsapp-movers/plan').expect(200);
-    const action = '/pilots/whatsapp-movers/plan';
+    const page = await admin.get(`/pilots/${movers}/plan`).expect(200);
+    const action = `/pilots/${movers}/plan`;
     const res = await post(
       admin,
       action,
@@ -238,7 +292,7 @@ describe('Round trips through the rendered pages (HTTP)', () => {
       page.text,
     );
     expect(res.status).toBe(303);
-    const html = unescapeHtml((await admin.get('/pilots/whatsapp-movers').expect(200)).text);
+    const html = unescapeHtml((await admin.get(`/pilots/${movers}`).expect(200)).text);
     expect(html).toMatch(
       /<td>Monthly fixed cost at full scale<\/td>\s*<td class="prewrap">[^<]*<\/td>\s*<td class="prewrap">€\s12\.500,00<\/td>/,
     );
@@ -246,15 +300,9 @@ describe('Round trips through the rendered pages (HTTP)', () => {
   });
 
   it.each([
-    ['/pilots/billing-chatbot/edit', '/pilots/billing-chatbot', 'sponsor', 'Mine', 'Theirs'],
-    [
-      '/pilots/billing-chatbot/plan',
-      '/pilots/billing-chatbot/plan',
-      'minMonthlyVolume',
-      '700',
-      '900',
-    ],
-    ['/pilots/billing-chatbot/it', '/pilots/billing-chatbot/it', 'itOwner', 'Mine', 'Theirs'],
+    [`/pilots/${billing}/edit`, `/pilots/${billing}`, 'sponsor', 'Mine', 'Theirs'],
+    [`/pilots/${billing}/plan`, `/pilots/${billing}/plan`, 'minMonthlyVolume', '700', '900'],
+    [`/pilots/${billing}/it`, `/pilots/${billing}/it`, 'itOwner', 'Mine', 'Theirs'],
   ])(
     'a stale edit on %s keeps what the user typed, shows what is stored beside it, and saves on a second try',
     async (pageUrl, action, field, mine, theirs) => {
@@ -292,60 +340,60 @@ describe('Round trips through the rendered pages (HTTP)', () => {
     },
   );
 
-  async function demoAgent(email: string): Promise<Agent> {
+  /** A second channel owner's account, made on the admin's page, and signed in. */
+  async function secondOwner(): Promise<{ agent: Agent; id: number }> {
+    const email = 'lotte@test.example';
+    const made = await submit(admin, '/admin/users', '/admin/users', {
+      email,
+      name: 'Lotte Visser',
+      password: TEST_PASSWORD,
+      roles: ['owner'],
+    });
+    expect(made.status).toBe(303);
     const agent = await t.agent(null);
     const page = await agent.get('/sign-in').expect(200);
-    const res = await post(agent, '/sign-in', { email, password: DEMO_PASSWORD }, page.text);
+    const res = await post(agent, '/sign-in', { email, password: TEST_PASSWORD }, page.text);
     expect(res.status).toBe(303);
-    return agent;
+    const { id } = await t.dataSource.getRepository(User).findOneByOrFail({ email });
+    return { agent, id };
   }
 
   it('the owner is an account: an admin hands a pilot over, the history says so, the rights move with it', async () => {
-    const sanne = await demoAgent('owner@demo.example');
-    const lotte = await demoAgent('sales-owner@demo.example');
-    const url = '/pilots/whatsapp-movers';
-    await sanne.get(`${url}/edit`).expect(200);
+    const owner = await t.freshAgent('owner');
+    const { agent: lotte, id: lotteId } = await secondOwner();
+    const url = `/pilots/${movers}`;
+    await owner.get(`${url}/edit`).expect(200);
     await lotte.get(`${url}/edit`).expect(403);
 
     // The owner sees who owns it, not a choice; what a hand-made post says is ignored.
-    const own = await sanne.get(`${url}/edit`).expect(200);
+    const own = await owner.get(`${url}/edit`).expect(200);
     expect(own.text).not.toContain('name="ownerUserId"');
-    const lotteId = (await t.dataSource.query(
-      "SELECT id FROM app_user WHERE email = 'sales-owner@demo.example'",
-    )) as Array<{ id: number }>;
     await post(
-      sanne,
+      owner,
       url,
-      { ...renderedForm(own.text, url), ownerUserId: String(lotteId[0].id) },
+      { ...renderedForm(own.text, url), ownerUserId: String(lotteId) },
       own.text,
     );
-    expect((await findPilot(t.dataSource, 'whatsapp-movers')).ownerName).toBe('Sanne de Vries');
+    expect((await findPilot(t.dataSource, movers)).ownerName).toBe('Test owner');
 
     // An admin chooses from the channel owners' accounts.
     const page = await admin.get(`${url}/edit`).expect(200);
     const options = [...page.text.matchAll(/<option value="(\d+)"[^>]*>([^<]+)<\/option>/g)].map(
       (m) => m[2],
     );
-    expect(options).toEqual(
-      expect.arrayContaining(['Lotte Visser', 'Sanne de Vries', 'Test owner']),
-    );
-    expect(options).not.toContain('Vera Viewer');
+    expect(options).toEqual(expect.arrayContaining(['Lotte Visser', 'Test owner']));
+    expect(options).not.toContain('Test viewer');
     const shown = renderedForm(page.text, url);
-    const handed = await post(
-      admin,
-      url,
-      { ...shown, ownerUserId: String(lotteId[0].id) },
-      page.text,
-    );
+    const handed = await post(admin, url, { ...shown, ownerUserId: String(lotteId) }, page.text);
     expect(handed.status).toBe(303);
-    const pilot = await findPilot(t.dataSource, 'whatsapp-movers');
-    expect([pilot.ownerUserId, pilot.ownerName]).toEqual([lotteId[0].id, 'Lotte Visser']);
+    const pilot = await findPilot(t.dataSource, movers);
+    expect([pilot.ownerUserId, pilot.ownerName]).toEqual([lotteId, 'Lotte Visser']);
     const history = unescapeHtml((await admin.get(url).expect(200)).text);
     expect(history).toMatch(
-      /<td>Owner<\/td>\s*<td class="prewrap">Sanne de Vries<\/td>\s*<td class="prewrap">Lotte Visser<\/td>/,
+      /<td>Owner<\/td>\s*<td class="prewrap">Test owner<\/td>\s*<td class="prewrap">Lotte Visser<\/td>/,
     );
     await lotte.get(`${url}/edit`).expect(200);
-    await sanne.get(`${url}/edit`).expect(403);
+    await owner.get(`${url}/edit`).expect(403);
   });
 
   it.each([

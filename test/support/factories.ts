@@ -282,10 +282,14 @@ export async function provenPilot(
     stage = 'incubation',
     openReadiness = [],
     fields = {},
+    figures = {},
   }: {
     stage?: 'incubation' | 'scale_up_review';
     openReadiness?: string[];
+    /** The registration form's fields. */
     fields?: FormFields;
+    /** More of each result month's fields (CSAT, a channel's follow-ups as `follow_ups_<id>` …). */
+    figures?: FormFields;
   } = {},
 ): Promise<Pilot> {
   const start = addMonths(todayIso().slice(0, 7), -8);
@@ -314,7 +318,7 @@ export async function provenPilot(
       t,
       pilot,
       addMonths(start, i),
-      { contacts: 2000, fixed_cost: '3000' },
+      { contacts: 2000, fixed_cost: '3000', ...figures },
       { phone: 8200 },
     );
   await setReadiness(t, pilot, openReadiness);
