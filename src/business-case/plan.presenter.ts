@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FormState, SentBack, sentBack } from '../common/forms';
+import { FormState, formView, SentBack, sentBack } from '../common/forms';
 import { centsToInput, decimalComma } from '../common/money';
 import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
@@ -56,15 +56,12 @@ export class PlanPresenter {
   }
 }
 
-function planForm(pilot: Pilot, { values, state, storedNow }: SentBack) {
+function planForm(pilot: Pilot, form: SentBack) {
+  const { values, state } = form;
   return {
     title: `Plan · ${pilot.name}`,
     pilot,
-    values,
-    summary: state.summary,
-    conflict: state.status === 409,
-    fieldErrors: state.fieldErrors,
-    storedNow,
+    ...formView(form),
     channels: pilot.affectedChannels.map((channel) => ({
       id: channel.id,
       name: channel.name,

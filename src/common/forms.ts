@@ -162,6 +162,17 @@ export function sentBack(
   };
 }
 
+/** What a form's partials read of it: values, summary, errors, the stale-edit marks. */
+export function formView({ values, state, storedNow }: SentBack) {
+  return {
+    values,
+    summary: state.summary,
+    conflict: state.status === 409,
+    fieldErrors: state.fieldErrors,
+    storedNow,
+  };
+}
+
 /** Renders a form's page with its state's status (200, 409, 422). */
 export async function showForm(
   res: Response,

@@ -10,6 +10,8 @@ import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { STAGE_LABELS } from '../pilots/pilot-fields';
 import { PilotPagePresenter } from './pilot-page.presenter';
 
+const VIEW = 'pilot-page/show';
+
 /** The pilot's page, and the moves its owner (or the board) makes from it. */
 @Controller('pilots/:slug')
 export class PilotPageController {
@@ -20,7 +22,7 @@ export class PilotPageController {
 
   @Get()
   @PilotRoute()
-  @Render('pilot-page/show')
+  @Render(VIEW)
   show(@RoutePilot() pilot: Pilot, @Req() req: Request) {
     return this.presenter.page(pilot.slug, req.user ?? null);
   }
@@ -44,9 +46,9 @@ export class PilotPageController {
       (state) =>
         showForm(
           res,
-          'pilot-page/show',
+          VIEW,
           state,
-          this.presenter.page(pilot.slug, req.user ?? null, { step: state }),
+          this.presenter.sentBack(pilot.slug, req.user ?? null, 'step', state),
         ),
     );
   }
@@ -70,11 +72,9 @@ export class PilotPageController {
       (state) =>
         showForm(
           res,
-          'pilot-page/show',
+          VIEW,
           state,
-          this.presenter.page(pilot.slug, req.user ?? null, {
-            stop: { ...state, values: form.body },
-          }),
+          this.presenter.sentBack(pilot.slug, req.user ?? null, 'stop', state, form.body),
         ),
     );
   }
@@ -98,11 +98,9 @@ export class PilotPageController {
       (state) =>
         showForm(
           res,
-          'pilot-page/show',
+          VIEW,
           state,
-          this.presenter.page(pilot.slug, req.user ?? null, {
-            accept: { ...state, values: form.body },
-          }),
+          this.presenter.sentBack(pilot.slug, req.user ?? null, 'accept', state, form.body),
         ),
     );
   }

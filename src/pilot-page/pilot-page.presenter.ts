@@ -77,6 +77,17 @@ export class PilotPagePresenter {
     };
   }
 
+  /** The page with one of its forms sent back: its state, and what was typed. */
+  sentBack(
+    slug: string,
+    user: Actor | null,
+    form: keyof PageForms,
+    state: FormState,
+    values: unknown = {},
+  ) {
+    return this.page(slug, user, { [form]: form === 'step' ? state : { ...state, values } });
+  }
+
   /** The pilot's stage moves and audited changes, newest first, in the forms' words. */
   async history(pilotId: number): Promise<HistoryItem[]> {
     const [stages, entries] = await Promise.all([

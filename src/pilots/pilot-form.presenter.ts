@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
 import { ChannelsService } from '../channels/channels.service';
-import { FormState, SentBack, sentBack } from '../common/forms';
+import { FormState, formView, SentBack, sentBack } from '../common/forms';
 import {
   CHANNEL_TYPE_LABELS,
   CHANNEL_TYPES,
@@ -62,11 +62,8 @@ export class PilotFormPresenter {
     return this.form(user, now, sentBack(typed, state, storedValues(now), PILOT_TEXT_FIELDS));
   }
 
-  private async form(
-    user: Actor | null,
-    pilot: Pilot | null,
-    { values, state, storedNow }: SentBack,
-  ) {
+  private async form(user: Actor | null, pilot: Pilot | null, form: SentBack) {
+    const { values } = form;
     const mayAssignOwner = can(user, 'assign_owner');
     const [channels, owners] = await Promise.all([
       this.channels.list(),
@@ -78,11 +75,7 @@ export class PilotFormPresenter {
       title: pilot ? `Edit ${pilot.name}` : 'New pilot',
       pilot,
       action: pilot ? `/pilots/${pilot.slug}` : '/pilots',
-      values,
-      summary: state.summary,
-      conflict: state.status === 409,
-      fieldErrors: state.fieldErrors,
-      storedNow,
+      ...formView(form),
       mayAssignOwner,
       owners: owners.map((u) => ({ value: String(u.id), label: u.name })),
       ownerChoice: ownerUserId === null || ownerUserId === undefined ? '' : String(ownerUserId),

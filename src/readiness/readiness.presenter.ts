@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
-import { FormState, SentBack, sentBack } from '../common/forms';
+import { FormState, formView, SentBack, sentBack } from '../common/forms';
 import { options } from '../pilots/pilot-fields';
 import type { Pilot } from '../pilots/pilot.entity';
 import {
@@ -66,15 +66,12 @@ export class ReadinessPresenter {
   }
 }
 
-function itForm(pilot: Pilot, { values, state, storedNow }: SentBack) {
+function itForm(pilot: Pilot, form: SentBack) {
+  const { values, state } = form;
   return {
     title: `IT commitment · ${pilot.name}`,
     pilot,
-    values,
-    summary: state.summary,
-    conflict: state.status === 409,
-    fieldErrors: state.fieldErrors,
-    storedNow,
+    ...formView(form),
     levels: options(IT_LEVELS, IT_LEVEL_LABELS),
     integrations: INTEGRATION_ITEMS.map((item) => ({
       name: `integration_${item}`,

@@ -9,6 +9,7 @@ import { Pilot } from '../../src/pilots/pilot.entity';
 import type { Role } from '../../src/accounts/permissions';
 import { addMonths } from '../../src/common/months';
 import { todayIso } from '../../src/common/dates';
+import { INTEGRATION_ITEMS } from '../../src/readiness/readiness-fields';
 import { ReadinessItem } from '../../src/readiness/readiness-item.entity';
 import { fillAndSubmit, type FormFields, submit } from './forms';
 import type { Agent } from './test-app';
@@ -243,21 +244,13 @@ export async function setReadiness(t: App, pilot: Pilot, open: string[] = []): P
 /** IT committed (owner, budget, roadmap slot, target date), every integration done. */
 export async function commitIt(t: App, pilot: Pilot): Promise<void> {
   const url = `/pilots/${pilot.slug}/it`;
-  const integrations = [
-    'crm',
-    'knowledge_base',
-    'routing',
-    'identity',
-    'reporting',
-    'privacy_security',
-  ];
   const res = await fillAndSubmit(await t.agent(), url, url, {
     level: 'committed',
     itOwner: 'Bas Mulder',
     budget: '120.000,00',
     roadmapSlot: 'Platform release 4',
     targetDate: '2027-06-30',
-    ...Object.fromEntries(integrations.map((i) => [`integration_${i}`, 'done'])),
+    ...Object.fromEntries(INTEGRATION_ITEMS.map((i) => [`integration_${i}`, 'done'])),
   });
   await posted(res, `The IT commitment of ${pilot.slug}`);
 }
