@@ -6,7 +6,6 @@ import {
   predict,
   sumHalfWidth,
 } from '../../../src/business-case/baseline.math';
-import { tQuantile } from '../../../src/business-case/student-t';
 
 const months = (volumes: number[], controls: Array<number | null> = []): HistoryPoint[] =>
   volumes.map((volume, i) => ({
@@ -14,17 +13,6 @@ const months = (volumes: number[], controls: Array<number | null> = []): History
     volume,
     control: controls[i] ?? null,
   }));
-
-describe('Student t quantile', () => {
-  // Table values of t at 0.95.
-  it.each([
-    [1, 6.313752],
-    [2, 2.919986],
-    [4, 2.131847],
-    [10, 1.812461],
-    [30, 1.697261],
-  ])('t(%i) = %f', (df, t) => expect(tQuantile(0.95, df)).toBeCloseTo(t, 5));
-});
 
 describe('baseline methods', () => {
   it('trend: least squares on the month index, checked against an independent computation', () => {
