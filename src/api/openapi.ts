@@ -158,7 +158,18 @@ export const openApiDocument = {
             items: {
               type: 'object',
               description:
-                'claimed, baseline ± half-width, volume, follow-ups, displaced, evidence, rate',
+                'claimed, baseline ± half-width, the method that gave the baseline, volume, follow-ups, displaced, evidence, rate',
+              properties: {
+                key: { type: 'string' },
+                name: { type: 'string' },
+                method: { type: 'string', enum: ['control', 'trend', 'mean'], nullable: true },
+                fallback: {
+                  type: 'boolean',
+                  description:
+                    'the month lacks an input its channel’s method needs, so this month alone used the next method that applies',
+                },
+                evidence: { type: 'string', enum: ['baseline', 'weak', 'unverified'] },
+              },
             },
           },
         },

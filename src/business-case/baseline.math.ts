@@ -57,17 +57,35 @@ export function availableMethods(history: HistoryPoint[]): BaselineMethod[] {
 }
 
 /**
- * The method to use: the pinned one where the data allows it, else the first that applies in
- * the order control, trend, mean. Control needs the control volume in every month it predicts.
+ * The channel's method: the pinned one where the data allows it, else the first that applies in
+ * the order control, trend, mean. Control is the channel's method only when the pilot's months
+ * keep a control volume at all (`controlKept`); a month without one falls back on its own.
  */
 export function chooseMethod(
   history: HistoryPoint[],
   pinned: BaselineMethod | null,
-  controlInEveryMonth: boolean,
+  controlKept: boolean,
 ): BaselineMethod | null {
-  const allowed = availableMethods(history).filter((m) => m !== 'control' || controlInEveryMonth);
+  const allowed = availableMethods(history).filter((m) => m !== 'control' || controlKept);
   if (pinned && allowed.includes(pinned)) return pinned;
   return allowed[0] ?? null;
+}
+
+/** Why the pre-period does not allow a method, in words; null when it does. */
+export function methodRefusal(history: HistoryPoint[], method: BaselineMethod): string | null {
+  if (availableMethods(history).includes(method)) return null;
+  const months = (n: number) => `${n} month${n === 1 ? '' : 's'}`;
+  if (method === 'control')
+    return `control needs 3 months of history with a control volume; there ${controlRatios(history).length === 1 ? 'is' : 'are'} ${months(controlRatios(history).length)}`;
+  const needed = method === 'trend' ? 6 : 3;
+  return `${method} needs ${needed} months of history; there ${history.length === 1 ? 'is' : 'are'} ${months(history.length)}`;
+}
+
+/** The fits a channel predicts with: its method's first, then the others its history allows. */
+export function channelFits(history: HistoryPoint[], method: BaselineMethod | null): BaselineFit[] {
+  if (!method) return [];
+  const order = [method, ...availableMethods(history).filter((m) => m !== method)];
+  return order.map((m) => fitBaseline(history, m)).filter((fit): fit is BaselineFit => !!fit);
 }
 
 export function fitBaseline(history: HistoryPoint[], method: BaselineMethod): BaselineFit | null {
@@ -171,4 +189,26 @@ export function sumHalfWidth(fit: BaselineFit, months: WeightedMonth[]): number 
     }
   }
   return fit.t * Math.sqrt(variance);
+}
+
+/** A month's weighted point, with the fit (index into the channel's fits) that predicted it. */
+export interface FittedMonth extends WeightedMonth {
+  fit: number;
+}
+
+/**
+ * Half-width of Σ w_p·D_c(p) where months were predicted by different fits (a month without the
+ * control volume falls back to the next method): each fit's block of months by `sumHalfWidth`,
+ * the blocks added linearly, a safe upper bound for errors from different fits of one history.
+ */
+export function blocksHalfWidth(fits: BaselineFit[], months: FittedMonth[]): number {
+  return fits.reduce(
+    (total, fit, i) =>
+      total +
+      sumHalfWidth(
+        fit,
+        months.filter((m) => m.fit === i),
+      ),
+    0,
+  );
 }

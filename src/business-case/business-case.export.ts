@@ -40,6 +40,7 @@ export function businessCaseCsv(report: BusinessCaseReport): string {
     ...channels.flatMap((c) => [
       `${c.key}_claimed`,
       `${c.key}_baseline`,
+      `${c.key}_method`,
       `${c.key}_volume`,
       `${c.key}_displaced`,
       `${c.key}_evidence`,
@@ -61,6 +62,7 @@ export function businessCaseCsv(report: BusinessCaseReport): string {
     ...m.channels.flatMap((c) => [
       roundToCents(c.claimedContacts),
       roundToCents(c.baseline),
+      c.fallback ? `${c.method} (fallback)` : c.method,
       c.volume,
       roundToCents(c.displaced),
       c.evidence,

@@ -1,5 +1,5 @@
 import type { Month } from '../common/months';
-import type { BaselineFit, BaselineMethod, HistoryPoint, WeightedMonth } from './baseline.math';
+import type { BaselineFit, BaselineMethod, FittedMonth, HistoryPoint } from './baseline.math';
 
 // The business-case engine's data: its input, its months, its totals and its verdict. Money is
 // in euros (inputs are exact cents divided by 100); pages round for display only.
@@ -62,9 +62,16 @@ export interface EngineInput {
 
 export interface ChannelMonth {
   key: string;
+  name: string;
   claimedContacts: number;
   baseline: number | null;
   baselineHalfWidth: number | null;
+  /** The method that gave the baseline; null without one. */
+  method: BaselineMethod | null;
+  /** The baseline came from a fallback method: this month lacks an input the channel's needs. */
+  fallback: boolean;
+  /** Which of the channel's fits gave it (0: the channel's method). */
+  fit: number | null;
   volume: number | null;
   followUps: number | null;
   control: number | null;
@@ -102,6 +109,8 @@ export interface ChannelSummary {
   share: number;
   method: BaselineMethod | null;
   n: number;
+  /** Months whose baseline came from a fallback method. */
+  fallbackMonths: number;
   claimedContacts: number;
   displacedContacts: number;
   leakedContacts: number;
@@ -201,13 +210,14 @@ export interface PeriodMonth {
   claimed: number | null;
   realised: number | null;
   net: number | null;
-  /** Per channel: the rate-weighted point its baseline interval counts, or null. */
-  points: Array<[weight: number, control: number | null] | null>;
+  /** Per channel: the rate-weighted point its baseline interval counts and its fit, or null. */
+  points: Array<[weight: number, control: number | null, fit: number] | null>;
 }
 
 /** The channels' baseline fits and the months: all a period's totals are computed from. */
 export interface PeriodBasis {
-  fits: Array<BaselineFit | null>;
+  /** Per channel, its fits: its method's first, then the fallbacks. */
+  fits: BaselineFit[][];
   months: PeriodMonth[];
 }
 
@@ -216,8 +226,10 @@ export interface ChannelModel {
   input: ChannelInput;
   method: BaselineMethod | null;
   fit: BaselineFit | null;
+  /** `fit` first, then the fits of the other methods the history allows (per-month fallbacks). */
+  fits: BaselineFit[];
 }
 
 export interface WeightedFuture {
-  channels: WeightedMonth[];
+  channels: FittedMonth[];
 }

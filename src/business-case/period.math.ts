@@ -1,5 +1,5 @@
 import { monthIndex } from '../common/months';
-import { sumHalfWidth, WeightedMonth } from './baseline.math';
+import { blocksHalfWidth, FittedMonth } from './baseline.math';
 import type {
   ChannelModel,
   ChannelSummary,
@@ -14,7 +14,7 @@ import { sum } from './realised.math';
 
 export function basisOf(models: ChannelModel[], months: MonthFigures[]): PeriodBasis {
   return {
-    fits: models.map((m) => m.fit),
+    fits: models.map((m) => m.fits),
     months: months.map((m) => ({
       month: m.month,
       contacts: m.contacts,
@@ -23,7 +23,9 @@ export function basisOf(models: ChannelModel[], months: MonthFigures[]): PeriodB
       realised: m.realisedSavings,
       net: m.netBenefit,
       points: m.channels.map((c) =>
-        c.evidence === 'baseline' && c.rate !== null ? [c.rate, c.control] : null,
+        c.evidence === 'baseline' && c.rate !== null && c.fit !== null
+          ? [c.rate, c.control, c.fit]
+          : null,
       ),
     })),
   };
@@ -42,17 +44,18 @@ export function totalsOver(basis: PeriodBasis, range: MonthRange): PeriodTotals 
   const complete = months.every((m) => m.complete);
   const claimedSavings = complete ? sum(months.map((m) => m.claimed as number)) : null;
   const realisedValue = complete ? sum(months.map((m) => m.realised as number)) : null;
-  // Half-width of Σ RS: each channel's baseline error over the months, channels combined.
+  // Half-width of Σ RS: each channel's baseline error over the months (its blocks of months
+  // per fit added linearly), channels combined as independent.
   const halfWidth = Math.sqrt(
     sum(
-      basis.fits.map((fit, i) => {
-        if (!fit) return 0;
-        const points: WeightedMonth[] = [];
+      basis.fits.map((fits, i) => {
+        const points: FittedMonth[] = [];
         for (const m of months) {
           const point = m.points[i];
-          if (point) points.push({ month: m.month, weight: point[0], control: point[1] });
+          if (point)
+            points.push({ month: m.month, weight: point[0], control: point[1], fit: point[2] });
         }
-        return sumHalfWidth(fit, points) ** 2;
+        return blocksHalfWidth(fits, points) ** 2;
       }),
     ),
   );
@@ -85,8 +88,9 @@ export function channelSummaries(models: ChannelModel[], months: MonthFigures[])
         month: m.month,
         weight: 1,
         control: m.channels[i].control,
+        fit: m.channels[i].fit as number,
       }));
-      halfWidth = sumHalfWidth(model.fit, points) / contactsWithBaseline;
+      halfWidth = blocksHalfWidth(model.fits, points) / contactsWithBaseline;
     }
     return {
       key: model.input.key,
@@ -94,6 +98,7 @@ export function channelSummaries(models: ChannelModel[], months: MonthFigures[])
       share: model.input.share,
       method: model.fit ? model.method : null,
       n: model.fit?.n ?? 0,
+      fallbackMonths: months.filter((m) => m.channels[i].fallback).length,
       claimedContacts: claimed,
       displacedContacts: displaced,
       leakedContacts: claimed - displaced,

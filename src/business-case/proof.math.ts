@@ -68,6 +68,7 @@ export function proof(
         month,
         weight: channel.rate ?? 0,
         control: channel.control,
+        fit: channel.fit ?? 0,
       })),
     });
     if (incubation.length + step < 6) continue;

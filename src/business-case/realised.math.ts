@@ -1,5 +1,5 @@
 import { Month, monthIndex } from '../common/months';
-import { chooseMethod, fitBaseline, predict, sumHalfWidth, WeightedMonth } from './baseline.math';
+import { blocksHalfWidth, channelFits, chooseMethod, FittedMonth, predict } from './baseline.math';
 import type {
   ChannelModel,
   ChannelMonth,
@@ -39,15 +39,13 @@ export function channelModels(input: EngineInput, actuals: MonthActual[]): Chann
     const history = channel.history.filter(
       (h) => monthIndex(h.month) < monthIndex(input.startMonth),
     );
-    const controlInEveryMonth = actuals.every(
-      (a) => (a.channels[channel.key]?.control ?? null) !== null,
-    );
-    const method = chooseMethod(
-      history,
-      channel.pinnedMethod,
-      controlInEveryMonth && actuals.length > 0,
-    );
-    return { input: channel, method, fit: method ? fitBaseline(history, method) : null };
+    // Control is the channel's method when its months keep a control volume at all; a month
+    // without one falls back on its own (business-case.md: one method per channel, month gaps
+    // per month).
+    const controlKept = actuals.some((a) => (a.channels[channel.key]?.control ?? null) !== null);
+    const method = chooseMethod(history, channel.pinnedMethod, controlKept);
+    const fits = channelFits(history, method);
+    return { input: channel, method: fits.length ? method : null, fit: fits[0] ?? null, fits };
   });
 }
 
@@ -64,8 +62,17 @@ export function monthFigures(
     const volume = data?.volume ?? null;
     const followUps = data?.followUps ?? null;
     const claimedContacts = actual.contacts * share;
-    const prediction =
-      model.fit && volume !== null ? predict(model.fit, actual.month, data?.control ?? null) : null;
+    // The channel's method, or for a month that lacks its input, the next that applies.
+    let prediction: { baseline: number; halfWidth: number } | null = null;
+    let fit: number | null = null;
+    if (volume !== null)
+      for (const [i, candidate] of model.fits.entries()) {
+        prediction = predict(candidate, actual.month, data?.control ?? null);
+        if (prediction) {
+          fit = i;
+          break;
+        }
+      }
     let displaced: number;
     let channelEvidence: Evidence;
     if (prediction && volume !== null) {
@@ -83,9 +90,13 @@ export function monthFigures(
     if (rate === null) missing.push(`cost per contact of ${name} for ${actual.month}`);
     return {
       key,
+      name,
       claimedContacts,
       baseline: prediction?.baseline ?? null,
       baselineHalfWidth: prediction?.halfWidth ?? null,
+      method: fit === null ? null : model.fits[fit].method,
+      fallback: fit !== null && fit > 0,
+      fit,
       volume,
       followUps,
       control: data?.control ?? null,
@@ -136,16 +147,14 @@ export function realisedSumHalfWidth(
   future: WeightedFuture[] = [],
 ): number {
   const squares = models.map((model, i) => {
-    if (!model.fit) return 0;
-    const points: WeightedMonth[] = [];
+    const points: FittedMonth[] = [];
     for (const m of months) {
       const c = m.channels[i];
-      if (c.evidence === 'baseline' && c.rate !== null) {
-        points.push({ month: m.month, weight: c.rate, control: c.control });
-      }
+      if (c.evidence === 'baseline' && c.rate !== null && c.fit !== null)
+        points.push({ month: m.month, weight: c.rate, control: c.control, fit: c.fit });
     }
     for (const f of future) points.push(f.channels[i]);
-    return sumHalfWidth(model.fit, points) ** 2;
+    return blocksHalfWidth(model.fits, points) ** 2;
   });
   return Math.sqrt(sum(squares));
 }
