@@ -98,7 +98,7 @@ export const openApiDocument = {
                 items: {
                   type: 'object',
                   description:
-                    'method, n, claimed/displaced/leaked contacts, realised share ± half-width, contradicted',
+                    'method, n, the pinned method and why it was not used (pinNote), months by a fallback method, claimed/displaced/leaked contacts, realised share ± half-width, contradicted',
                 },
               },
               totals: {

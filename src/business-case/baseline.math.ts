@@ -74,11 +74,11 @@ export function chooseMethod(
 /** Why the pre-period does not allow a method, in words; null when it does. */
 export function methodRefusal(history: HistoryPoint[], method: BaselineMethod): string | null {
   if (availableMethods(history).includes(method)) return null;
-  const months = (n: number) => `${n} month${n === 1 ? '' : 's'}`;
+  const there = (n: number) =>
+    n === 0 ? 'there are none' : n === 1 ? 'there is 1' : `there are ${n}`;
   if (method === 'control')
-    return `control needs 3 months of history with a control volume; there ${controlRatios(history).length === 1 ? 'is' : 'are'} ${months(controlRatios(history).length)}`;
-  const needed = method === 'trend' ? 6 : 3;
-  return `${method} needs ${needed} months of history; there ${history.length === 1 ? 'is' : 'are'} ${months(history.length)}`;
+    return `control needs 3 months of history with a control volume; ${there(controlRatios(history).length)}`;
+  return `${method} needs ${method === 'trend' ? 6 : 3} months of history; ${there(history.length)}`;
 }
 
 /** The fits a channel predicts with: its method's first, then the others its history allows. */

@@ -109,6 +109,9 @@ export interface ChannelSummary {
   share: number;
   method: BaselineMethod | null;
   n: number;
+  /** The method the owner pinned, and why it was not used when it was not (else null). */
+  pinned: BaselineMethod | null;
+  pinNote: string | null;
   /** Months whose baseline came from a fallback method. */
   fallbackMonths: number;
   claimedContacts: number;
@@ -228,6 +231,8 @@ export interface ChannelModel {
   fit: BaselineFit | null;
   /** `fit` first, then the fits of the other methods the history allows (per-month fallbacks). */
   fits: BaselineFit[];
+  /** Why the pinned method is not the one used, when it is not. */
+  pinNote: string | null;
 }
 
 export interface WeightedFuture {

@@ -98,6 +98,8 @@ export function channelSummaries(models: ChannelModel[], months: MonthFigures[])
       share: model.input.share,
       method: model.fit ? model.method : null,
       n: model.fit?.n ?? 0,
+      pinned: model.input.pinnedMethod,
+      pinNote: model.pinNote,
       fallbackMonths: months.filter((m) => m.channels[i].fallback).length,
       claimedContacts: claimed,
       displacedContacts: displaced,

@@ -11,6 +11,8 @@ import type { BaselineMethod } from './baseline.math';
 import { PlanFormDto } from './dto/plan-form.dto';
 import { PilotPlan } from './pilot-plan.entity';
 import { PlanChannelShare } from './plan-channel-share.entity';
+import { pinErrors } from './plan-rules';
+import { ResultsService } from '../results/results.service';
 
 const PLAN_FIELDS = [
   'expectedMonthlyContacts',
@@ -40,6 +42,7 @@ export class PlanService {
     private readonly writer: Writer,
     private readonly audit: AuditService,
     private readonly pilots: PilotsService,
+    private readonly results: ResultsService,
   ) {}
 
   async load(pilotId: number): Promise<{ plan: PilotPlan | null; shares: PlanChannelShare[] }> {
@@ -60,6 +63,17 @@ export class PlanService {
           'Someone else saved this plan or pilot after you opened the form. Nothing of yours was saved: reload and try again.',
         );
       }
+      const pins = pinErrors(
+        dto.startMonth,
+        shares,
+        await this.results.channelRowsOf([pilot.id], em),
+      );
+      if (Object.keys(pins).length)
+        throw new DomainError(
+          'validation',
+          'The plan is not saved: a pinned baseline method needs more history than there is.',
+          pins,
+        );
       const now = new Date();
       const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, dto[f]])) as Pick<
         PilotPlan,

@@ -1,5 +1,12 @@
 import { Month, monthIndex } from '../common/months';
-import { blocksHalfWidth, channelFits, chooseMethod, FittedMonth, predict } from './baseline.math';
+import {
+  blocksHalfWidth,
+  channelFits,
+  chooseMethod,
+  FittedMonth,
+  methodRefusal,
+  predict,
+} from './baseline.math';
 import type {
   ChannelModel,
   ChannelMonth,
@@ -45,7 +52,19 @@ export function channelModels(input: EngineInput, actuals: MonthActual[]): Chann
     const controlKept = actuals.some((a) => (a.channels[channel.key]?.control ?? null) !== null);
     const method = chooseMethod(history, channel.pinnedMethod, controlKept);
     const fits = channelFits(history, method);
-    return { input: channel, method: fits.length ? method : null, fit: fits[0] ?? null, fits };
+    const pinned = channel.pinnedMethod;
+    const pinNote =
+      !pinned || pinned === method
+        ? null
+        : (methodRefusal(history, pinned) ??
+          'no month of the pilot has the control volume it needs');
+    return {
+      input: channel,
+      method: fits.length ? method : null,
+      fit: fits[0] ?? null,
+      fits,
+      pinNote,
+    };
   });
 }
 

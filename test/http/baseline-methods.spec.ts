@@ -1,21 +1,26 @@
 import { channelIds, logMonth, registerPilot, savePlan, setCostRates } from '../support/factories';
-import { unescapeHtml } from '../support/forms';
+import { fillAndSubmit, renderedForm, unescapeHtml } from '../support/forms';
+import { PilotPlan } from '../../src/business-case/pilot-plan.entity';
+import { PlanChannelShare } from '../../src/business-case/plan-channel-share.entity';
 import { createTestApp, TestApp } from '../support/test-app';
 
-const text = (html: string) =>
-  unescapeHtml(html.replace(/<[^>]+>/g, '')).replace(/\u00a0/g, ' ');
+const text = (html: string) => unescapeHtml(html.replace(/<[^>]+>/g, '')).replace(/\u00a0/g, ' ');
 
-// A channel with a control group whose owner forgot one month's control volume (issue 15): that
-// month alone falls back to the next method, marked on the page, in the CSV and in the API.
-describe('A month without its control volume (HTTP)', () => {
+// Baseline methods as the owner meets them (issue 15). A channel with a control group whose owner
+// forgot one month's control volume: that month alone falls back to the next method, marked on
+// the page, in the CSV and in the API. A pin the history does not allow is refused on the plan.
+describe('Baseline methods (HTTP)', () => {
   let t: TestApp;
   let slug: string;
+  let id: number;
+  const pilotId = () => id;
 
   beforeAll(async () => {
     t = await createTestApp();
     await setCostRates(t, { phone: '5,00' });
     const pilot = await registerPilot(t, 'Control group pilot', ['phone']);
     slug = pilot.slug;
+    id = pilot.id;
     const [phone] = await channelIds(t.dataSource, 'phone');
     await savePlan(
       t,
@@ -70,5 +75,43 @@ describe('A month without its control volume (HTTP)', () => {
     const csv = (await agent.get(`/pilots/${slug}/business-case.csv`).expect(200)).text;
     expect(csv).toContain('phone_method');
     expect(csv).toContain('mean (fallback)');
+  });
+
+  it('refuses a pinned method the history does not allow, beside the field, and saves nothing', async () => {
+    const url = `/pilots/${slug}/plan`;
+    const agent = await t.agent();
+    const [phone] = await channelIds(t.dataSource, 'phone');
+    const plan = await t.dataSource
+      .getRepository(PilotPlan)
+      .findOneByOrFail({ pilotId: pilotId() });
+    const refused = await fillAndSubmit(agent, url, url, {
+      [`method_${phone}`]: 'trend',
+      expectedMonthlyContacts: '150',
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toMatch(
+      new RegExp(`id="f-method_${phone}-error">Trend needs 6 months of history`),
+    );
+    const page = text(refused.text);
+    expect(page).toContain(
+      'Trend needs 6 months of history; there are 3 before the start month. Choose a method the history allows, or leave it to the default.',
+    );
+    // What was typed stays in the form.
+    expect(renderedForm(refused.text, url)).toMatchObject({
+      [`method_${phone}`]: 'trend',
+      expectedMonthlyContacts: '150',
+    });
+    const after = await t.dataSource
+      .getRepository(PilotPlan)
+      .findOneByOrFail({ pilotId: pilotId() });
+    expect(after).toEqual(plan);
+    const share = await t.dataSource
+      .getRepository(PlanChannelShare)
+      .findOneByOrFail({ pilotId: pilotId(), channelId: phone });
+    expect(share.baselineMethod).toBeNull();
+
+    // Mean, which three months allow, is saved.
+    const ok = await fillAndSubmit(agent, url, url, { [`method_${phone}`]: 'mean' });
+    expect(ok.status).toBe(303);
   });
 });
