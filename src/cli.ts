@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { AccountsService } from './accounts/accounts.service';
 import { AppModule } from './app.module';
 import { businessCaseJson } from './business-case/business-case.export';
+import { restsOn } from './business-case/evidence-words';
 import { BusinessCaseService } from './business-case/business-case.service';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
 import { setEarliestYear } from './common/months';
@@ -88,7 +89,7 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
         [
           `${pilot.name} (${pilot.slug}), ${totals.months} months`,
           `claimed savings   ${eur(totals.claimedSavings)}`,
-          `realised savings  ${eur(totals.realisedSavings?.value)} +/- ${eur(totals.realisedSavings?.halfWidth)}`,
+          `realised savings  ${eur(totals.realisedSavings?.value)} +/- ${eur(totals.realisedSavings?.halfWidth)} (${restsOn(totals.realisedEvidence)})`,
           `waterbed          ${eur(totals.waterbed)}${totals.waterbedRatio === null ? '' : ` (${(totals.waterbedRatio * 100).toFixed(1)} %)`}`,
           `net benefit       ${eur(totals.netBenefit)}`,
           `proven            ${verdict.proven ? 'yes' : `no: ${verdict.reasons.join('; ')}`}`,

@@ -1,3 +1,5 @@
+import type { RealisedEvidence } from './business-case/business-case.types';
+import { restsOn } from './business-case/evidence-words';
 import type { HelperDelegate } from 'handlebars';
 import { formatEuros, formatNumber, formatPercent } from './common/money';
 import { formatIsoDate } from './common/dates';
@@ -82,6 +84,8 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
       weak: 'weak evidence',
       unverified: 'unverified',
     })[value] ?? value,
+  // {{restsOn totals.realisedEvidence}} → measured against the baseline (12 months)
+  restsOn: (evidence: RealisedEvidence | null) => restsOn(evidence),
   // {{formatMetric "fixed_cost" 300050}} → € 3.000,50: a stored figure as its metric is read
   formatMetric: (metric: string, value: number | null) => formatMetricValue(metric, value),
   // {{euro (divide amountCents 100)}}

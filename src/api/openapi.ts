@@ -106,6 +106,7 @@ export const openApiDocument = {
                 properties: {
                   claimedSavings: nullableMoney,
                   realisedSavings: { ...interval, nullable: true },
+                  realisedEvidence: { $ref: '#/components/schemas/RealisedEvidence' },
                   waterbed: nullableMoney,
                   waterbedRatio: { type: 'number', nullable: true },
                   netBenefit: nullableMoney,
@@ -135,9 +136,27 @@ export const openApiDocument = {
                 },
               },
               timeToProof: { type: 'object' },
-              atScale: { ...interval, nullable: true },
+              atScale: {
+                ...interval,
+                nullable: true,
+                properties: {
+                  ...interval.properties,
+                  evidence: { $ref: '#/components/schemas/RealisedEvidence' },
+                },
+              },
             },
           },
+        },
+      },
+      RealisedEvidence: {
+        type: 'object',
+        description:
+          'What a total of realised savings rests on: months measured against a baseline, on weak evidence (claimed − follow-ups) or unverified (the claim itself). A month counts by its weakest channel; the half-width covers only the measured months.',
+        properties: {
+          rests: { type: 'string', enum: ['measured', 'weak', 'unverified', 'mixed', 'none'] },
+          measured: { type: 'integer' },
+          weak: { type: 'integer' },
+          unverified: { type: 'integer' },
         },
       },
       Month: {

@@ -114,6 +114,8 @@ export interface ChannelSummary {
   pinNote: string | null;
   /** Months whose baseline came from a fallback method. */
   fallbackMonths: number;
+  /** What this channel's realised figures rest on. */
+  evidence: RealisedEvidence;
   claimedContacts: number;
   displacedContacts: number;
   leakedContacts: number;
@@ -128,11 +130,24 @@ export interface Interval {
   halfWidth: number;
 }
 
+/**
+ * What a total of realised savings rests on (business-case.md): how many of its months were
+ * measured against a baseline, rest on weak evidence (claimed − follow-ups) or are unverified
+ * (the claim itself). A month counts by its weakest channel. The ± covers the measured part.
+ */
+export interface RealisedEvidence {
+  rests: 'measured' | 'weak' | 'unverified' | 'mixed' | 'none';
+  measured: number;
+  weak: number;
+  unverified: number;
+}
+
 export interface Totals {
   months: number;
   contacts: number;
   claimedSavings: number | null;
   realisedSavings: Interval | null;
+  realisedEvidence: RealisedEvidence;
   waterbed: number | null;
   waterbedRatio: number | null;
   netBenefit: number | null;
@@ -170,6 +185,8 @@ export interface Npv {
 export interface AtScale {
   value: number;
   halfWidth: number;
+  /** What the six months it projects from rest on. */
+  evidence: RealisedEvidence;
 }
 
 /** Sums over a range of months (finance's month filter); the whole case when unbounded. */
@@ -179,6 +196,7 @@ export type PeriodTotals = Pick<
   | 'contacts'
   | 'claimedSavings'
   | 'realisedSavings'
+  | 'realisedEvidence'
   | 'waterbed'
   | 'waterbedRatio'
   | 'netBenefit'
@@ -213,6 +231,7 @@ export interface PeriodMonth {
   claimed: number | null;
   realised: number | null;
   net: number | null;
+  evidence: Evidence;
   /** Per channel: the rate-weighted point its baseline interval counts and its fit, or null. */
   points: Array<[weight: number, control: number | null, fit: number] | null>;
 }

@@ -11,7 +11,7 @@ import { SignoffsService } from './signoffs.service';
 
 const CHUNK = 500;
 /** Part of every key: a release that changes CaseSummary's shape bumps it, so no old entry is read. */
-const SUMMARY_FORMAT = 4;
+const SUMMARY_FORMAT = 5;
 
 /**
  * Business-case summaries for many pilots at once (portfolio, dashboards), from the cache where

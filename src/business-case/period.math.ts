@@ -8,7 +8,7 @@ import type {
   PeriodBasis,
   PeriodTotals,
 } from './business-case.types';
-import { sum } from './realised.math';
+import { evidenceOf, sum } from './realised.math';
 
 // Totals over a period: claimed, realised with its interval, the waterbed, per channel. Pure.
 
@@ -22,6 +22,7 @@ export function basisOf(models: ChannelModel[], months: MonthFigures[]): PeriodB
       claimed: m.claimedSavings,
       realised: m.realisedSavings,
       net: m.netBenefit,
+      evidence: m.evidence,
       points: m.channels.map((c) =>
         c.evidence === 'baseline' && c.rate !== null && c.fit !== null
           ? [c.rate, c.control, c.fit]
@@ -64,6 +65,7 @@ export function totalsOver(basis: PeriodBasis, range: MonthRange): PeriodTotals 
     contacts: sum(months.map((m) => m.contacts)),
     claimedSavings,
     realisedSavings: realisedValue === null ? null : { value: realisedValue, halfWidth },
+    realisedEvidence: evidenceOf(months.map((m) => m.evidence)),
     waterbed:
       claimedSavings !== null && realisedValue !== null ? claimedSavings - realisedValue : null,
     waterbedRatio:
@@ -101,6 +103,7 @@ export function channelSummaries(models: ChannelModel[], months: MonthFigures[])
       pinned: model.input.pinnedMethod,
       pinNote: model.pinNote,
       fallbackMonths: months.filter((m) => m.channels[i].fallback).length,
+      evidence: evidenceOf(months.map((m) => m.channels[i].evidence)),
       claimedContacts: claimed,
       displacedContacts: displaced,
       leakedContacts: claimed - displaced,

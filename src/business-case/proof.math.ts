@@ -8,7 +8,7 @@ import type {
   Verdict,
   WeightedFuture,
 } from './business-case.types';
-import { sum, realisedSumHalfWidth } from './realised.math';
+import { evidenceOf, sum, realisedSumHalfWidth } from './realised.math';
 
 // Whether the case is proven, when it will be, and what it is worth at full scale. Pure.
 
@@ -101,5 +101,6 @@ export function atScale(
   return {
     value: (12 * (sum(perMonth) / 6)) / coverage - 12 * fixedCostAtScale,
     halfWidth: (12 * realisedSumHalfWidth(models, last6)) / (6 * coverage),
+    evidence: evidenceOf(last6.map((m) => m.evidence)),
   };
 }

@@ -15,6 +15,7 @@ import type {
   MonthActual,
   MonthFigures,
   RatePoint,
+  RealisedEvidence,
   WeightedFuture,
 } from './business-case.types';
 
@@ -40,6 +41,38 @@ export const worst = (a: Evidence, b: Evidence): Evidence =>
     : a === 'weak' || b === 'weak'
       ? 'weak'
       : 'baseline';
+
+/** The sum of several totals' evidence (the finance dashboard's totals row). */
+export function combinedEvidence(list: RealisedEvidence[]): RealisedEvidence {
+  const measured = list.reduce((s, e) => s + e.measured, 0);
+  const weak = list.reduce((s, e) => s + e.weak, 0);
+  const unverified = list.reduce((s, e) => s + e.unverified, 0);
+  const kinds = [measured, weak, unverified].filter((n) => n > 0).length;
+  const rests =
+    kinds === 0
+      ? 'none'
+      : kinds > 1
+        ? 'mixed'
+        : measured
+          ? 'measured'
+          : weak
+            ? 'weak'
+            : 'unverified';
+  return { rests, measured, weak, unverified };
+}
+
+/** What a total over these months' evidence marks rests on. */
+export function evidenceOf(marks: Evidence[]): RealisedEvidence {
+  const count = (e: Evidence) => marks.filter((m) => m === e).length;
+  return combinedEvidence([
+    {
+      rests: 'none',
+      measured: count('baseline'),
+      weak: count('weak'),
+      unverified: count('unverified'),
+    },
+  ]);
+}
 
 export function channelModels(input: EngineInput, actuals: MonthActual[]): ChannelModel[] {
   return input.channels.map((channel) => {

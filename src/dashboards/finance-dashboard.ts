@@ -1,4 +1,7 @@
 import type { CaseSummary } from '../business-case/case-summary';
+import type { RealisedEvidence } from '../business-case/business-case.types';
+import { combinedEvidence } from '../business-case/realised.math';
+import { restsOn } from '../business-case/evidence-words';
 import { CsvCell, toCsv, type CsvDialect } from '../common/csv';
 import { formatMonth, isMonth, monthOutside, planMonthBounds, type Month } from '../common/months';
 import type { Pilot } from '../pilots/pilot.entity';
@@ -26,6 +29,8 @@ export interface FinanceRow {
   claimed: number | null;
   realised: number | null;
   realisedHalfWidth: number | null;
+  /** What the realised figure rests on; null without a business case. */
+  realisedEvidence: RealisedEvidence | null;
   waterbed: number | null;
   waterbedRatio: number | null;
   netBenefit: number | null;
@@ -46,6 +51,8 @@ export interface FinanceTotals {
   realised: number;
   /** Pilots' intervals combined as independent: √Σ h². */
   realisedHalfWidth: number;
+  /** What the realised total rests on: the pilots' months together. */
+  realisedEvidence: RealisedEvidence;
   waterbed: number;
   waterbedRatio: number | null;
   netBenefit: number;
@@ -97,6 +104,7 @@ export function financeRow(pilot: Pilot, summary: CaseSummary): FinanceRow {
       claimed: null,
       realised: null,
       realisedHalfWidth: null,
+      realisedEvidence: null,
       waterbed: null,
       waterbedRatio: null,
       netBenefit: null,
@@ -117,6 +125,7 @@ export function financeRow(pilot: Pilot, summary: CaseSummary): FinanceRow {
     claimed: period.claimedSavings,
     realised: period.realisedSavings?.value ?? null,
     realisedHalfWidth: period.realisedSavings?.halfWidth ?? null,
+    realisedEvidence: period.realisedEvidence,
     waterbed: period.waterbed,
     waterbedRatio: period.waterbedRatio,
     netBenefit: period.netBenefit,
@@ -150,6 +159,9 @@ export function financeTotals(rows: FinanceRow[]): FinanceTotals {
     claimed,
     realised: add(computed.map((r) => r.realised)),
     realisedHalfWidth: Math.sqrt(add(computed.map((r) => (r.realisedHalfWidth ?? 0) ** 2))),
+    realisedEvidence: combinedEvidence(
+      computed.flatMap((r) => (r.realisedEvidence ? [r.realisedEvidence] : [])),
+    ),
     waterbed,
     waterbedRatio: claimed > 0 ? waterbed / claimed : null,
     netBenefit: add(computed.map((r) => r.netBenefit)),
@@ -247,6 +259,10 @@ export function financeCsv(
     'claimed_savings_eur',
     'realised_savings_eur',
     'realised_half_width_eur',
+    'realised_rests_on',
+    'months_measured',
+    'months_weak_evidence',
+    'months_unverified',
     'waterbed_eur',
     'waterbed_ratio',
     'net_benefit_eur',
@@ -271,6 +287,10 @@ export function financeCsv(
     roundToCents(r.claimed),
     roundToCents(r.realised),
     roundToCents(r.realisedHalfWidth),
+    restsOn(r.realisedEvidence) || null,
+    r.realisedEvidence?.measured ?? null,
+    r.realisedEvidence?.weak ?? null,
+    r.realisedEvidence?.unverified ?? null,
     roundToCents(r.waterbed),
     ratio4(r.waterbedRatio),
     roundToCents(r.netBenefit),

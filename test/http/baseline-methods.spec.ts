@@ -114,4 +114,49 @@ describe('Baseline methods (HTTP)', () => {
     const ok = await fillAndSubmit(agent, url, url, { [`method_${phone}`]: 'mean' });
     expect(ok.status).toBe(303);
   });
+
+  it('states what every realised total rests on: the headline, the finance dashboard, its CSV, the API', async () => {
+    // No history and no follow-ups: the realised figure is the claim itself, unverified.
+    const pilot = await registerPilot(t, 'Unverified pilot', ['phone']);
+    await savePlan(
+      t,
+      pilot,
+      {
+        startMonth: '2026-01',
+        expectedMonthlyContacts: 100,
+        investmentCents: '0',
+        monthlyFixedCostCents: '0',
+        variableCostPerContactCents: '0',
+      },
+      { phone: '50' },
+    );
+    await logMonth(t, pilot, '2026-01', { contacts: 100 }, { phone: 900 });
+    const agent = await t.agent('finance');
+    const words = 'unverified: the claim itself, no baseline or follow-ups (1 month); no ±';
+    const page = text((await agent.get(`/pilots/${pilot.slug}/business-case`).expect(200)).text);
+    expect(page).toMatch(/Realised savings€\s250 ?unverified: the claim itself/);
+    expect(page).not.toMatch(/Realised savings€\s250 ?\(90 %\)/);
+    expect(page).toContain(words);
+
+    const finance = text((await agent.get('/finance/dashboard').expect(200)).text);
+    expect(finance).toContain(words);
+    // The control-group pilot is measured (2 months, one by a fallback method): the total mixes.
+    expect(finance).toContain(
+      'the ± covers the 2 months measured against the baseline; 1 month unverified not covered',
+    );
+    const csv = (await agent.get('/finance/dashboard.csv').expect(200)).text;
+    expect(csv.split('\n')[0]).toContain(
+      'realised_rests_on,months_measured,months_weak_evidence,months_unverified',
+    );
+    const row = csv.split('\n').find((line) => line.startsWith('Unverified pilot'))!;
+    expect(row).toContain(`"${words}",0,0,1`);
+
+    const json = (await agent.get(`/api/v1/pilots/${pilot.slug}/business-case`).expect(200)).body;
+    expect(json.result.totals.realisedEvidence).toEqual({
+      rests: 'unverified',
+      measured: 0,
+      weak: 0,
+      unverified: 1,
+    });
+  });
 });

@@ -19,6 +19,8 @@ function row(name: string, claimed: number | null, extra: Partial<FinanceRow> = 
     claimed,
     realised: claimed === null ? null : claimed / 2,
     realisedHalfWidth: claimed === null ? null : 3,
+    realisedEvidence:
+      claimed === null ? null : { rests: 'measured', measured: 3, weak: 0, unverified: 0 },
     waterbed: claimed === null ? null : claimed / 2,
     waterbedRatio: claimed === null ? null : 0.5,
     netBenefit: claimed === null ? null : 10,
@@ -44,9 +46,19 @@ describe('finance dashboard', () => {
   it('totals the computed pilots; intervals combine as independent', () => {
     const totals = financeTotals([
       row('a', 100),
-      row('b', 300, { realisedHalfWidth: 4 }),
+      row('b', 300, {
+        realisedHalfWidth: 4,
+        realisedEvidence: { rests: 'mixed', measured: 2, weak: 1, unverified: 0 },
+      }),
       row('c', null),
     ]);
+    // The total rests on the computed pilots' months together.
+    expect(totals.realisedEvidence).toEqual({
+      rests: 'mixed',
+      measured: 5,
+      weak: 1,
+      unverified: 0,
+    });
     expect(totals).toMatchObject({
       pilots: 3,
       computed: 2,

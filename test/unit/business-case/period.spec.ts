@@ -12,13 +12,22 @@ describe('period totals', () => {
 
   it('equal the totals when no range is given', () => {
     const result = computeBusinessCase(input);
-    const { claimedSavings, realisedSavings, waterbed, waterbedRatio, netBenefit, contacts } =
-      result.totals;
+    const {
+      claimedSavings,
+      realisedSavings,
+      realisedEvidence,
+      waterbed,
+      waterbedRatio,
+      netBenefit,
+      contacts,
+    } = result.totals;
+    expect(realisedEvidence).toEqual({ rests: 'measured', measured: 3, weak: 0, unverified: 0 });
     expect(result.period).toEqual({
       months: 3,
       contacts,
       claimedSavings,
       realisedSavings,
+      realisedEvidence,
       waterbed,
       waterbedRatio,
       netBenefit,
