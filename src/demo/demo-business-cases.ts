@@ -14,6 +14,8 @@ export interface DemoChannelCase {
   noise: number;
   /** Volume of the control scope = volume / ratio, when the pilot keeps a control group. */
   controlRatio?: number;
+  /** The result month (0 = the start month) whose control volume the owner forgot to log. */
+  controlForgottenIn?: number;
   /** What really happens: the share of new-channel contacts that left this channel. */
   realisedShare: number;
   /** Follow-ups in this channel per new-channel contact. */
@@ -176,6 +178,8 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         trend: 1,
         noise: 45,
         controlRatio: 1,
+        // One month without it: that month alone falls back to the next method, marked.
+        controlForgottenIn: 2,
         realisedShare: 0.25,
         followUpRate: 0.01,
       },
@@ -290,9 +294,12 @@ export function generateMonths(
         const level = c.base + c.trend * t;
         const displaced = result ? c.realisedShare * (contacts as number) : 0;
         const volume = Math.max(0, Math.round(level + c.noise * normal(next) - displaced));
-        const controlVolume = c.controlRatio
-          ? Math.round((level + (c.noise / 4) * normal(next)) / c.controlRatio)
-          : null;
+        // Drawn whenever there is a control group, so the other figures stay as they were.
+        const controlNoise = c.controlRatio ? normal(next) : 0;
+        const controlVolume =
+          c.controlRatio && i !== c.controlForgottenIn
+            ? Math.round((level + (c.noise / 4) * controlNoise) / c.controlRatio)
+            : null;
         // Each kind keeps its pre-period share of what the channel would have had, less its part of the displaced.
         const mix = c.mix
           ? ([0, 1, 2].map((k) =>

@@ -70,6 +70,12 @@ describe('The demo portfolio (HTTP)', () => {
     expect(
       (await (await t.agent()).get('/pilots/test-drive-click-to-call/business-case')).text,
     ).toContain('Mostly desired contacts went away');
+    // Its owner forgot one month's control volume for the web form: that month alone falls back.
+    const clickToCall = await report('test-drive-click-to-call');
+    expect(clickToCall.channels.map((c) => [c.key, c.method, c.fallbackMonths])).toEqual([
+      ['phone', 'control', 0],
+      ['web-form', 'control', 1],
+    ]);
 
     expect(await t.app.get(DemoSeeder).seed()).toBe(0);
     expect(await t.dataSource.getRepository(Pilot).count()).toBe(pilots.length);
