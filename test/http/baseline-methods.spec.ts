@@ -6,6 +6,15 @@ import { createTestApp, TestApp } from '../support/test-app';
 
 const text = (html: string) => unescapeHtml(html.replace(/<[^>]+>/g, '')).replace(/\u00a0/g, ' ');
 
+/** A plan from January 2026 with no costs: the figures under test are the savings alone. */
+const SMALL_PLAN = {
+  startMonth: '2026-01',
+  expectedMonthlyContacts: 100,
+  investmentCents: '0',
+  monthlyFixedCostCents: '0',
+  variableCostPerContactCents: '0',
+};
+
 // Baseline methods as the owner meets them (issue 15). A channel with a control group whose owner
 // forgot one month's control volume: that month alone falls back to the next method, marked on
 // the page, in the CSV and in the API. A pin the history does not allow is refused on the plan.
@@ -22,18 +31,7 @@ describe('Baseline methods (HTTP)', () => {
     slug = pilot.slug;
     id = pilot.id;
     const [phone] = await channelIds(t.dataSource, 'phone');
-    await savePlan(
-      t,
-      pilot,
-      {
-        startMonth: '2026-01',
-        expectedMonthlyContacts: 100,
-        investmentCents: '0',
-        monthlyFixedCostCents: '0',
-        variableCostPerContactCents: '0',
-      },
-      { phone: '50' },
-    );
+    await savePlan(t, pilot, SMALL_PLAN, { phone: '50' });
     for (const [month, volume] of [
       ['2025-10', 1000],
       ['2025-11', 1040],
@@ -118,18 +116,7 @@ describe('Baseline methods (HTTP)', () => {
   it('states what every realised total rests on: the headline, the finance dashboard, its CSV, the API', async () => {
     // No history and no follow-ups: the realised figure is the claim itself, unverified.
     const pilot = await registerPilot(t, 'Unverified pilot', ['phone']);
-    await savePlan(
-      t,
-      pilot,
-      {
-        startMonth: '2026-01',
-        expectedMonthlyContacts: 100,
-        investmentCents: '0',
-        monthlyFixedCostCents: '0',
-        variableCostPerContactCents: '0',
-      },
-      { phone: '50' },
-    );
+    await savePlan(t, pilot, SMALL_PLAN, { phone: '50' });
     await logMonth(t, pilot, '2026-01', { contacts: 100 }, { phone: 900 });
     const agent = await t.agent('finance');
     const words = 'unverified: the claim itself, no baseline or follow-ups (1 month); no ±';
