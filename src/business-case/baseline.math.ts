@@ -47,13 +47,43 @@ function controlRatios(history: HistoryPoint[]): number[] {
     .map((h) => h.volume / (h.control as number));
 }
 
+/** The months of history each method needs (for control: months with a control volume). */
+const MIN_HISTORY: Record<BaselineMethod, number> = { control: 3, trend: 6, mean: 3 };
+
+/** The months a method can use: for control those with a control volume, else all. */
+const usable = (history: HistoryPoint[], method: BaselineMethod) =>
+  method === 'control' ? controlRatios(history).length : history.length;
+
 /** The methods the pre-period allows, in the default order. */
 export function availableMethods(history: HistoryPoint[]): BaselineMethod[] {
-  const methods: BaselineMethod[] = [];
-  if (controlRatios(history).length >= 3) methods.push('control');
-  if (history.length >= 6) methods.push('trend');
-  if (history.length >= 3) methods.push('mean');
-  return methods;
+  return BASELINE_METHODS.filter((m) => usable(history, m) >= MIN_HISTORY[m]);
+}
+
+/** A channel's logged month, as far as its baseline is concerned. */
+export interface LoggedVolume {
+  channelId: number;
+  month: Month;
+  volume: number | null;
+  controlVolume: number | null;
+}
+
+/**
+ * A channel's pre-period: its months with a volume before the start month (without a start
+ * month, every month logged so far).
+ */
+export function preperiod(
+  rows: LoggedVolume[],
+  channelId: number,
+  startMonth: Month | null,
+): HistoryPoint[] {
+  return rows
+    .filter(
+      (r) =>
+        r.channelId === channelId &&
+        r.volume !== null &&
+        (startMonth === null || r.month < startMonth),
+    )
+    .map((r) => ({ month: r.month, volume: r.volume as number, control: r.controlVolume }));
 }
 
 /**
@@ -74,11 +104,10 @@ export function chooseMethod(
 /** Why the pre-period does not allow a method, in words; null when it does. */
 export function methodRefusal(history: HistoryPoint[], method: BaselineMethod): string | null {
   if (availableMethods(history).includes(method)) return null;
-  const there = (n: number) =>
-    n === 0 ? 'there are none' : n === 1 ? 'there is 1' : `there are ${n}`;
-  if (method === 'control')
-    return `control needs 3 months of history with a control volume; ${there(controlRatios(history).length)}`;
-  return `${method} needs ${method === 'trend' ? 6 : 3} months of history; ${there(history.length)}`;
+  const n = usable(history, method);
+  const there = n === 0 ? 'there are none' : n === 1 ? 'there is 1' : `there are ${n}`;
+  const kind = method === 'control' ? ' with a control volume' : '';
+  return `${method} needs ${MIN_HISTORY[method]} months of history${kind}; ${there}`;
 }
 
 /** The fits a channel predicts with: its method's first, then the others its history allows. */
@@ -92,7 +121,7 @@ export function fitBaseline(history: HistoryPoint[], method: BaselineMethod): Ba
   const base = { slope: 0, xBar: 0, sxx: 0 };
   if (method === 'control') {
     const q = controlRatios(history);
-    if (q.length < 3) return null;
+    if (q.length < MIN_HISTORY.control) return null;
     return {
       ...base,
       method,
@@ -105,7 +134,7 @@ export function fitBaseline(history: HistoryPoint[], method: BaselineMethod): Ba
   }
   const volumes = history.map((h) => h.volume);
   if (method === 'mean') {
-    if (volumes.length < 3) return null;
+    if (volumes.length < MIN_HISTORY.mean) return null;
     const n = volumes.length;
     return {
       ...base,
@@ -117,7 +146,7 @@ export function fitBaseline(history: HistoryPoint[], method: BaselineMethod): Ba
       level: mean(volumes),
     };
   }
-  if (history.length < 6) return null;
+  if (history.length < MIN_HISTORY.trend) return null;
   const n = history.length;
   const x = history.map((h) => monthIndex(h.month));
   const xBar = mean(x);

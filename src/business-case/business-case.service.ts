@@ -18,6 +18,7 @@ import {
   MonthRange,
   PeriodBasis,
 } from './business-case.math';
+import { preperiod } from './baseline.math';
 import { ChannelMix, channelMix } from './contact-mix.math';
 import { PilotPlan } from './pilot-plan.entity';
 import { PlanChannelShare } from './plan-channel-share.entity';
@@ -195,9 +196,7 @@ function buildReport(rows: {
       name: channel.name,
       share: (shareOf.get(channel.id)?.shareBp ?? 0) / 10000,
       pinnedMethod: shareOf.get(channel.id)?.baselineMethod ?? null,
-      history: channelRows
-        .filter((r) => r.channelId === channel.id && r.month < start && r.volume !== null)
-        .map((r) => ({ month: r.month, volume: r.volume as number, control: r.controlVolume })),
+      history: preperiod(channelRows, channel.id, start),
       rates: (rows.ratesOf.get(channel.id) ?? []).map((r) => ({
         from: r.effectiveFrom,
         euros: r.centsPerContact / 100,

@@ -1,4 +1,4 @@
-import { type BaselineMethod, type HistoryPoint, methodRefusal } from './baseline.math';
+import { type BaselineMethod, type LoggedVolume, methodRefusal, preperiod } from './baseline.math';
 
 // What makes a plan complete enough for the incubation gate, and the rules on its shares.
 
@@ -51,14 +51,6 @@ export function shareErrors(sharesBp: Record<number, number>): Record<string, st
   return errors;
 }
 
-/** A channel's logged month, as far as its history matters to a pinned method. */
-export interface HistoryRow {
-  channelId: number;
-  month: string;
-  volume: number | null;
-  controlVolume: number | null;
-}
-
 /**
  * Messages per method field for pins the channel's history does not allow (business-case.md:
  * a pin the data does not allow is refused with the reason). The history is the months before
@@ -67,20 +59,12 @@ export interface HistoryRow {
 export function pinErrors(
   startMonth: string | null,
   pins: Array<{ channelId: number; baselineMethod: BaselineMethod | null }>,
-  rows: HistoryRow[],
+  rows: LoggedVolume[],
 ): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   for (const { channelId, baselineMethod } of pins) {
     if (!baselineMethod) continue;
-    const history: HistoryPoint[] = rows
-      .filter(
-        (r) =>
-          r.channelId === channelId &&
-          r.volume !== null &&
-          (startMonth === null || r.month < startMonth),
-      )
-      .map((r) => ({ month: r.month, volume: r.volume as number, control: r.controlVolume }));
-    const refusal = methodRefusal(history, baselineMethod);
+    const refusal = methodRefusal(preperiod(rows, channelId, startMonth), baselineMethod);
     if (refusal)
       errors[`method_${channelId}`] = [
         `${refusal[0].toUpperCase()}${refusal.slice(1)} before the start month. Choose a method the history allows, or leave it to the default.`,

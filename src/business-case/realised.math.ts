@@ -42,11 +42,8 @@ export const worst = (a: Evidence, b: Evidence): Evidence =>
       ? 'weak'
       : 'baseline';
 
-/** The sum of several totals' evidence (the finance dashboard's totals row). */
-export function combinedEvidence(list: RealisedEvidence[]): RealisedEvidence {
-  const measured = list.reduce((s, e) => s + e.measured, 0);
-  const weak = list.reduce((s, e) => s + e.weak, 0);
-  const unverified = list.reduce((s, e) => s + e.unverified, 0);
+/** What a total rests on, from its months counted by evidence. */
+function evidenceFrom(measured: number, weak: number, unverified: number): RealisedEvidence {
   const kinds = [measured, weak, unverified].filter((n) => n > 0).length;
   const rests =
     kinds === 0
@@ -61,17 +58,16 @@ export function combinedEvidence(list: RealisedEvidence[]): RealisedEvidence {
   return { rests, measured, weak, unverified };
 }
 
+/** The sum of several totals' evidence (the finance dashboard's totals row). */
+export function combinedEvidence(list: RealisedEvidence[]): RealisedEvidence {
+  const total = (key: 'measured' | 'weak' | 'unverified') => sum(list.map((e) => e[key]));
+  return evidenceFrom(total('measured'), total('weak'), total('unverified'));
+}
+
 /** What a total over these months' evidence marks rests on. */
 export function evidenceOf(marks: Evidence[]): RealisedEvidence {
   const count = (e: Evidence) => marks.filter((m) => m === e).length;
-  return combinedEvidence([
-    {
-      rests: 'none',
-      measured: count('baseline'),
-      weak: count('weak'),
-      unverified: count('unverified'),
-    },
-  ]);
+  return evidenceFrom(count('baseline'), count('weak'), count('unverified'));
 }
 
 export function channelModels(input: EngineInput, actuals: MonthActual[]): ChannelModel[] {

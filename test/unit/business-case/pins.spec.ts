@@ -1,12 +1,12 @@
 import { computeBusinessCase } from '../../../src/business-case/business-case.math';
-import { methodRefusal } from '../../../src/business-case/baseline.math';
-import { pinErrors, type HistoryRow } from '../../../src/business-case/plan-rules';
-import { actual, channel, workedExample } from './fixtures';
+import { type LoggedVolume, methodRefusal } from '../../../src/business-case/baseline.math';
+import { pinErrors } from '../../../src/business-case/plan-rules';
+import { workedExample } from './fixtures';
 
 // A pin the data does not allow is refused on the plan form with the reason; a pin that later
 // data makes inapplicable is shown with the method used instead (business-case.md).
 
-const rows = (count: number, withControl = count): HistoryRow[] =>
+const rows = (count: number, withControl = count): LoggedVolume[] =>
   Array.from({ length: count }, (_, i) => ({
     channelId: 7,
     month: `2025-${String(i + 1).padStart(2, '0')}`,
@@ -72,13 +72,9 @@ describe('a pin that the data no longer allows', () => {
   });
 
   it('a pinned control without any control volume in the pilot’s months says so', () => {
-    const input = workedExample();
-    input.channels[0] = {
-      ...channel('phone', 0.6, 6, [10000, 10400, 9600]),
-      pinnedMethod: 'control',
-    };
+    const input = workedExample(); // its one month logs no control volume
+    input.channels[0].pinnedMethod = 'control';
     input.channels[0].history = input.channels[0].history.map((h) => ({ ...h, control: 20000 }));
-    input.actuals = [actual('2026-01', 2000, { phone: 9300, email: 2950 }, { fixedCost: 3000 })];
     const [phone] = computeBusinessCase(input).channels;
     expect(phone).toMatchObject({
       pinned: 'control',
