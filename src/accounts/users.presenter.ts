@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { EMPTY_FORM, FormState } from '../common/forms';
+import { EMPTY_FORM, FailedRow, FormState } from '../common/forms';
 import { AccountsService } from './accounts.service';
 import { Role, ROLE_LABELS, ROLES } from './permissions';
-
-/** One account's row sent back: its id and what was typed. */
-export interface FailedAccount {
-  id: number;
-  typed: Record<string, unknown>;
-}
 
 const roleOptions = (chosen: unknown[]) =>
   ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r], checked: chosen.includes(r) }));
@@ -20,7 +14,7 @@ export class UsersPresenter {
   async page(
     values: Record<string, unknown> = { roles: ['viewer'] },
     state: FormState = EMPTY_FORM,
-    failed: FailedAccount | null = null,
+    failed: FailedRow | null = null,
   ) {
     const users = await this.accounts.list();
     return {

@@ -136,6 +136,12 @@ export function formState(error: DomainError): FormState {
 /** A form without fields (a confirmation, a delete): its work alone. */
 export const NO_FIELDS: Submitted<null> = { body: {}, dto: null, error: null };
 
+/** One row's form on a page of many (an account, a template item) sent back: its id, what was typed. */
+export interface FailedRow {
+  id: number;
+  typed: Record<string, unknown>;
+}
+
 /** A form sent back to its user: what they typed, the state, what is stored now beside it. */
 export interface SentBack {
   values: Record<string, unknown>;

@@ -14,7 +14,7 @@ import { groupByStage } from '../pilots/portfolio';
 import { DashboardsService } from './dashboards.service';
 import { financeCharts } from './finance-charts';
 import { financeCsv, financeTotals, sortRows } from './finance-dashboard';
-import { exportLinks, financeColumns, financeQuery, queryText } from './finance-page';
+import { exportLinks, financeColumns, financeQuery, listFilter, queryText } from './finance-page';
 
 const STAGE_OPTIONS = options(STAGES, STAGE_LABELS);
 const CHANNEL_TYPE_OPTIONS = options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS);
@@ -31,9 +31,8 @@ export class DashboardsPresenter {
   /** Every pilot by stage, with its signals; filtered by text, stage, type, department, owner. */
   async pilotList(query: Record<string, unknown>) {
     const filter: PortfolioFilter = {
+      ...listFilter(query),
       q: queryText(query.q) ?? '',
-      stage: STAGES.find((stage) => stage === query.stage),
-      channelType: CHANNEL_TYPES.find((type) => type === query.channelType),
       department: queryText(query.department) ?? '',
       owner: queryText(query.owner) ?? '',
     };

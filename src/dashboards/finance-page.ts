@@ -2,19 +2,24 @@ import { CHANNEL_TYPES, STAGES } from '../pilots/pilot-fields';
 import type { Month } from '../common/months';
 import { isSortKey, monthRange, SortKey } from './finance-dashboard';
 
-// The finance dashboard's query and its sortable headings. Pure: the query string in, the
+// The dashboards' queries, and the finance dashboard's sortable headings. Pure: the query string in, the
 // filter, range, sort and the links the page shows out.
 
 /** A query value as text: trimmed, at most 200 characters, undefined when empty. */
 export const queryText = (value: unknown) =>
   typeof value === 'string' && value.trim() ? value.trim().slice(0, 200) : undefined;
 
-export interface FinanceQuery {
-  filter: {
-    stage?: (typeof STAGES)[number];
-    channelType?: (typeof CHANNEL_TYPES)[number];
-    department?: string;
+/** The stage, channel type and department asked for, each checked against its list. */
+export function listFilter(query: Record<string, unknown>) {
+  return {
+    stage: STAGES.find((stage) => stage === query.stage),
+    channelType: CHANNEL_TYPES.find((type) => type === query.channelType),
+    department: queryText(query.department),
   };
+}
+
+export interface FinanceQuery {
+  filter: ReturnType<typeof listFilter>;
   range: { from: Month | null; to: Month | null };
   errors: Record<string, string[]>;
   sort: SortKey;
@@ -26,11 +31,7 @@ export interface FinanceQuery {
 /** The filter, month range and sort of the finance dashboard, each checked against its list. */
 export function financeQuery(query: Record<string, unknown>): FinanceQuery {
   const range = monthRange(query.from, query.to);
-  const filter = {
-    stage: STAGES.find((stage) => stage === query.stage),
-    channelType: CHANNEL_TYPES.find((type) => type === query.channelType),
-    department: queryText(query.department),
-  };
+  const filter = listFilter(query);
   const params = new URLSearchParams(
     Object.entries({ ...filter, from: range.from, to: range.to }).filter(
       (entry): entry is [string, string] => typeof entry[1] === 'string',

@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EMPTY_FORM, FormState } from '../common/forms';
+import { EMPTY_FORM, FailedRow, FormState } from '../common/forms';
 import { ReadinessService } from './readiness.service';
-
-/** One item's form sent back: its id and what was typed. */
-export interface FailedTemplateItem {
-  id: number;
-  typed: Record<string, unknown>;
-}
 
 /** The checklist template's page: its items, the add form, and an item's form sent back. */
 @Injectable()
@@ -16,7 +10,7 @@ export class AdminPresenter {
   async items(
     values: Record<string, unknown> = { position: '' },
     state: FormState = EMPTY_FORM,
-    failed: FailedTemplateItem | null = null,
+    failed: FailedRow | null = null,
   ) {
     const items = await this.readiness.templateItems();
     return {

@@ -213,15 +213,27 @@ export async function pilotInStage(
   since?: Date,
 ): Promise<Pilot> {
   const registered = await registerPilot(t, name, channels, fields);
+  const moves = PATH.slice(1, PATH.indexOf(stage) + 1).map((to) => ({ to, at: since }));
+  return moveThrough(t, registered, moves);
+}
+
+/** Moves a pilot through the lifecycle's one door (StageMoves), each move dated `at` if given. */
+async function moveThrough(
+  t: App & { app: INestApplication },
+  pilot: Pilot,
+  moves: Array<{ to: Stage; at?: Date }>,
+): Promise<Pilot> {
   await t.app.get(Writer).write(async (em) => {
-    const pilot = await t.app.get(PilotsService).get(registered.slug, em);
-    for (const to of PATH.slice(1, PATH.indexOf(stage) + 1)) {
-      const move = { to, at: since, actor: 'test', reason: 'set up' };
-      if (!(await t.app.get(StageMoves).move(em, pilot, move)))
+    const moving = await t.app.get(PilotsService).get(pilot.slug, em);
+    for (const move of moves)
+      if (
+        !(await t.app
+          .get(StageMoves)
+          .move(em, moving, { ...move, actor: 'test', reason: 'set up' }))
+      )
         throw new Error(`${pilot.slug} changed while it was set up`);
-    }
   });
-  return findPilot(t.dataSource, registered.slug);
+  return findPilot(t.dataSource, pilot.slug);
 }
 
 /**
@@ -317,20 +329,9 @@ export async function provenPilot(
   await setReadiness(t, pilot, openReadiness);
   await commitIt(t, pilot);
   const since = new Date(`${start}-01T09:00:00Z`);
-  const moves: Array<{ to: Stage; at?: Date }> = [
+  return moveThrough(t, pilot, [
     { to: 'proof_of_concept', at: since },
     { to: 'incubation', at: since },
     ...(stage === 'scale_up_review' ? [{ to: 'scale_up_review' as Stage }] : []),
-  ];
-  await t.app.get(Writer).write(async (em) => {
-    const moving = await t.app.get(PilotsService).get(pilot.slug, em);
-    for (const move of moves)
-      if (
-        !(await t.app
-          .get(StageMoves)
-          .move(em, moving, { ...move, actor: 'test', reason: 'set up' }))
-      )
-        throw new Error(`${pilot.slug} changed while it was set up`);
-  });
-  return findPilot(t.dataSource, pilot.slug);
+  ]);
 }
