@@ -1,3 +1,4 @@
+import { plural } from './common/plural';
 import type { RealisedEvidence } from './business-case/business-case.types';
 import { restsOn } from './business-case/evidence-words';
 import type { HelperDelegate } from 'handlebars';
@@ -103,5 +104,5 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   // {{#if (gt a b)}}
   gt: (a: number, b: number) => a > b,
   // {{plural count "day" "days"}}
-  plural: (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`,
+  plural: (count: number, one: string, many: string) => plural(count, one, many),
 };

@@ -1,9 +1,10 @@
+import { plural } from '../common/plural';
 import type { RealisedEvidence } from './business-case.types';
 
 // What a total of realised savings rests on, in the words every page, export and the CLI use.
 // Pure: the engine's counts in, a sentence out (business-case.md: every total states it).
 
-const months = (n: number) => `${n} month${n === 1 ? '' : 's'}`;
+const months = (n: number) => plural(n, 'month');
 
 /** "measured against the baseline (12 months)"; for a mix, what the ± covers and what it leaves. */
 export function restsOn(evidence: RealisedEvidence | null | undefined): string {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { plural } from '../common/plural';
 import { type Actor, can } from '../accounts/permissions';
 import { EMPTY_FORM, FormState } from '../common/forms';
 import { centsToInput, decimalComma } from '../common/money';
@@ -122,7 +123,7 @@ export function monthPage(
 /** The flash after a month is saved. */
 export function monthSaved(month: string, changed: number): string {
   return changed
-    ? `${month} saved (${changed} figure${changed === 1 ? '' : 's'} changed).`
+    ? `${month} saved (${plural(changed, 'figure')} changed).`
     : `${month}: nothing changed.`;
 }
 
