@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Writer } from '../../src/database/writer.service';
 import { StageMoves } from '../../src/lifecycle/stage-move';
-import type { Stage } from '../../src/pilots/pilot-fields';
+import { type Stage, STAGES } from '../../src/pilots/pilot-fields';
 import { PilotsService } from '../../src/pilots/pilots.service';
 import { Channel } from '../../src/channels/channel.entity';
 import { Pilot } from '../../src/pilots/pilot.entity';
@@ -196,9 +196,6 @@ export async function workedExamplePilot(
 
 export const WORKED_RATES = { phone: '6,00', email: '3.50' };
 
-/** The stages an owner's steps pass through, from idea on. */
-const PATH: Stage[] = ['idea', 'proof_of_concept', 'incubation', 'scale_up_review'];
-
 /**
  * A registered pilot moved to `stage` through the lifecycle's one door (StageMoves), as the
  * recorded history of a pilot that got there earlier: no gate is asked, every move is audited.
@@ -213,7 +210,8 @@ export async function pilotInStage(
   since?: Date,
 ): Promise<Pilot> {
   const registered = await registerPilot(t, name, channels, fields);
-  const moves = PATH.slice(1, PATH.indexOf(stage) + 1).map((to) => ({ to, at: since }));
+  // The lifecycle's stages in order, from the one after idea up to `stage`.
+  const moves = STAGES.slice(1, STAGES.indexOf(stage) + 1).map((to) => ({ to, at: since }));
   return moveThrough(t, registered, moves);
 }
 
