@@ -63,11 +63,10 @@ export class PlanService {
           'Someone else saved this plan or pilot after you opened the form. Nothing of yours was saved: reload and try again.',
         );
       }
-      const pins = pinErrors(
-        dto.startMonth,
-        shares,
-        await this.results.channelRowsOf([pilot.id], em),
-      );
+      // The channels' history is read only when a method is pinned, inside the plan's write.
+      const pinned = shares.some((s) => s.baselineMethod);
+      const rows = pinned ? await this.results.channelRowsOf([pilot.id], em) : [];
+      const pins = pinErrors(dto.startMonth, shares, rows);
       if (Object.keys(pins).length)
         throw new DomainError(
           'validation',
