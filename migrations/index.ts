@@ -16,6 +16,7 @@ import { CreateBusinessCaseCache1763856000014 } from './1763856000014-create-bus
 import { AddBusinessCasePeriodData1763856000015 } from './1763856000015-add-business-case-period-data';
 import { TokenExpiryAndSignInLimits1763856000017 } from './1763856000017-token-expiry-and-sign-in-limits';
 import { PercentagesInTenths1763856000016 } from './1763856000016-percentages-in-tenths';
+import { RecordedStageHistory1763856000018 } from './1763856000018-recorded-stage-history';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   AddBusinessCasePeriodData1763856000015,
   PercentagesInTenths1763856000016,
   TokenExpiryAndSignInLimits1763856000017,
+  RecordedStageHistory1763856000018,
 ];

@@ -16,6 +16,7 @@ import { dataSourceOptions } from './data-source-options';
 import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
 import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
 import { PilotPageModule } from './pilot-page/pilot-page.module';
@@ -45,6 +46,7 @@ export class AppModule {
         ApiModule,
         ReadinessModule,
         LifecycleModule,
+        HistoryModule,
         DecisionsModule,
         PilotPageModule,
         DashboardsModule,

@@ -2,6 +2,7 @@ import { plural } from './common/plural';
 import type { RealisedEvidence } from './business-case/business-case.types';
 import { restsOn } from './business-case/evidence-words';
 import type { HelperDelegate } from 'handlebars';
+import type { Decision } from './lifecycle/decision.entity';
 import { formatEuros, formatNumber, formatPercent } from './common/money';
 import { formatIsoDate } from './common/dates';
 import { formatMonth } from './common/months';
@@ -59,6 +60,11 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   strategyLabel: (strategy: ServiceStrategy) => SERVICE_STRATEGY_LABELS[strategy] ?? strategy,
   // {{formatDate "2026-11-23"}} → 23 Nov 2026 (the Dutch day-month-year order)
   formatDate: (iso: unknown) => formatIsoDate(iso),
+  // {{decidedWhen decision}}: its date, or the month of a past decision recorded afterwards
+  decidedWhen: (decision: Pick<Decision, 'decidedOn' | 'snapshot'>) =>
+    decision.snapshot?.recordedAfterwards
+      ? `${formatMonth(decision.decidedOn.slice(0, 7))} (recorded afterwards)`
+      : formatIsoDate(decision.decidedOn),
   // {{formatDateTime someDate}} → 23 Nov 2026 15:05, in the organisation's time zone (TZ)
   formatDateTime: (value: unknown) => {
     const date = value instanceof Date ? value : new Date(String(value));

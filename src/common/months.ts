@@ -154,3 +154,12 @@ export function readMonth(raw: string): Month | null {
   if (m) return make(Number(m[2]), Number(m[1]));
   return null;
 }
+
+/**
+ * The instant that stands for a month recorded afterwards (history from before the app): noon UTC
+ * on its 1st, which is the 1st in every time zone from UTC−11 to UTC+11, so the month, the date
+ * and the count of full months since it read the same wherever they are computed.
+ */
+export function instantOfMonth(month: Month): Date {
+  return new Date(`${month}-01T12:00:00Z`);
+}

@@ -14,6 +14,18 @@ export function IsIsoDate(options?: ValidationOptions) {
     });
 }
 
+/** A month written YYYY-MM. */
+export function IsYearMonth(options?: ValidationOptions) {
+  return (object: object, propertyName: string) =>
+    registerDecorator({
+      name: 'isYearMonth',
+      target: object.constructor,
+      propertyName,
+      options: { message: 'Give the month as YYYY-MM, such as 2026-03.', ...options },
+      validator: { validate: (value: unknown) => isMonth(value) },
+    });
+}
+
 /**
  * A month (YYYY-MM) a plan may name: from the earliest year (EARLIEST_YEAR) to ten years ahead.
  * Checked after the format: a year 9999 is well-formed, and then every page that counts months

@@ -82,6 +82,11 @@ export interface DecisionSnapshot {
     proven: boolean | null;
     months: number;
   } | null;
+  /**
+   * A decision from before the app, recorded afterwards: nobody knows the criteria and figures as
+   * they were then, so the snapshot holds none and says so.
+   */
+  recordedAfterwards?: true;
 }
 
 @Entity('decision_condition')

@@ -1,6 +1,6 @@
 import type { BusinessCaseReport } from '../business-case/business-case.service';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { todayIso } from '../common/dates';
 import { DomainError } from '../common/domain-error';
@@ -8,6 +8,7 @@ import { Writer } from '../database/writer.service';
 import { GatesService } from './gates.service';
 import { StageMoves } from './stage-move';
 import type { Pilot } from '../pilots/pilot.entity';
+import type { Stage } from '../pilots/pilot-fields';
 import { PilotsService } from '../pilots/pilots.service';
 import { gateCriteria, GateCriterion } from './stage-rules';
 import { Decision, DecisionCondition, DecisionSnapshot } from './decision.entity';
@@ -63,10 +64,56 @@ export class DecisionsService {
     };
   }
 
+  /** Newest decision first, by the date it was taken (a recorded past decision by its month). */
   timeline(pilotId: number): Promise<Decision[]> {
     return this.dataSource
       .getRepository(Decision)
-      .find({ where: { pilotId }, order: { recordedAt: 'DESC', id: 'DESC' } });
+      .find({ where: { pilotId }, order: { decidedOn: 'DESC', id: 'DESC' } });
+  }
+
+  /**
+   * A board decision taken before the pilot was in the app, recorded afterwards as part of its
+   * history (the history feature moves the stage). Its snapshot holds no criteria or figures: they
+   * were not known here then. Conditions of past decisions are not tracked.
+   */
+  async recordPast(
+    em: EntityManager,
+    pilot: Pilot,
+    past: { outcome: Outcome; to: Stage; decidedOn: string; rationale: string; members: string },
+    actor: string,
+  ): Promise<Decision> {
+    const now = new Date();
+    const decision = await em.save(
+      em.create(Decision, {
+        pilotId: pilot.id,
+        decidedOn: past.decidedOn,
+        fromStage: pilot.stage,
+        toStage: past.to,
+        outcome: past.outcome,
+        rationale: past.rationale,
+        members: past.members,
+        nextReviewDate: null,
+        overrides: [],
+        snapshot: { criteria: [], businessCase: null, recordedAfterwards: true },
+        correctsId: null,
+        recordedBy: actor,
+        recordedAt: now,
+      }),
+    );
+    await this.audit.recordChanges(
+      em,
+      actor,
+      { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+      [
+        {
+          field: 'board decision',
+          oldValue: null,
+          newValue: `#${decision.id} ${past.outcome} (recorded, decided ${past.decidedOn.slice(0, 7)}): ${past.rationale}`,
+        },
+      ],
+      now,
+    );
+    return decision;
   }
 
   conditions(pilotId: number): Promise<DecisionCondition[]> {

@@ -5,6 +5,7 @@ import type { Stage } from '../pilots/pilot-fields';
 import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
 import { canMove } from './decision-rules';
+import { monthOf } from '../common/months';
 
 export interface StageMove {
   to: Stage;
@@ -15,7 +16,15 @@ export interface StageMove {
   fields?: Partial<Pilot>;
   /** When it happened: now, or a month in the past for history brought in from before the app. */
   at?: Date;
+  /**
+   * Who enters a move from before the app (recorded history); `actor` is then who decided it.
+   * The stage history keeps both, and the audit entry is the recorder's, dated now.
+   */
+  recordedBy?: string;
 }
+
+/** The audit field of a recorded move: "stage, recorded for 2026-02" (history-labels reads it). */
+export const recordedStageField = (month: string) => `stage, recorded for ${month}`;
 
 /**
  * The one door for every stage change (the owner's step, a stop, a board decision, the demo's
@@ -38,17 +47,26 @@ export class StageMoves {
   async move(em: EntityManager, pilot: Pilot, move: StageMove): Promise<boolean> {
     if (!canMove(pilot.stage, move.to))
       throw new Error(`The lifecycle has no move from ${pilot.stage} to ${move.to}.`);
-    const at = move.at ?? new Date();
+    const now = new Date();
+    const at = move.at ?? now;
     const from = pilot.stage;
     if (!(await this.pilots.writeStage(em, pilot, { ...move, at }))) return false;
-    // Also in the audit trail, so the organisation-wide trail shows stage moves too.
-    if (move.to !== from)
+    // Also in the audit trail, so the organisation-wide trail shows stage moves too; a recorded
+    // move is the recorder's entry of today, naming the month it happened.
+    const { recordedBy } = move;
+    if (move.to !== from || recordedBy)
       await this.audit.recordChanges(
         em,
-        move.actor,
+        recordedBy ?? move.actor,
         { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
-        [{ field: 'stage', oldValue: from, newValue: move.to }],
-        at,
+        [
+          {
+            field: recordedBy ? recordedStageField(monthOf(at)) : 'stage',
+            oldValue: from,
+            newValue: move.to,
+          },
+        ],
+        recordedBy ? now : at,
       );
     return true;
   }

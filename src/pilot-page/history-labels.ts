@@ -79,6 +79,16 @@ export function readableChange(change: ReadableChange): ReadableChange {
       newValue: value(change.newValue),
     };
   }
+  // A stage change from before the app, entered afterwards: "stage, recorded for 2026-02".
+  const recorded = /^stage, recorded for (\d{4}-\d{2})$/.exec(change.field);
+  if (recorded) {
+    const stage = (v: string | null) => (v === null ? null : (STAGE_LABELS[v as Stage] ?? v));
+    return {
+      field: `Stage, recorded for ${formatMonth(recorded[1])}`,
+      oldValue: stage(change.oldValue),
+      newValue: stage(change.newValue),
+    };
+  }
   return readableWith(change, [READINESS_WORDS, PILOT_WORDS]);
 }
 

@@ -11,6 +11,7 @@ import { strategyFit } from '../lifecycle/strategy-fit';
 import type { Stage } from '../pilots/pilot-fields';
 import { PilotsService } from '../pilots/pilots.service';
 import { readableChange } from './history-labels';
+import { monthOf } from '../common/months';
 
 export type HistoryItem =
   | {
@@ -20,6 +21,8 @@ export type HistoryItem =
       fromStage: Stage | null;
       toStage: Stage;
       reason: string | null;
+      /** A change from before the app: the month it happened, who entered it and when. */
+      recorded: { by: string; on: Date | null; inMonth: string } | null;
     }
   | {
       kind: 'create' | 'update';
@@ -103,6 +106,9 @@ export class PilotPagePresenter {
         fromStage: change.fromStage,
         toStage: change.toStage,
         reason: change.reason,
+        recorded: change.recordedBy
+          ? { by: change.recordedBy, on: change.recordedAt, inMonth: monthOf(change.changedAt) }
+          : null,
       })),
       ...entries
         // Stage moves are in the stage history, with their reasons.

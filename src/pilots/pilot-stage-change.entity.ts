@@ -2,7 +2,11 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 import { Pilot } from './pilot.entity';
 import type { Stage } from './pilot-fields';
 
-/** One move of a pilot between stages: who, when, from, to, why. Never edited. */
+/**
+ * One move of a pilot between stages: who, when, from, to, why. Never edited, with one exception:
+ * a pilot's start month may be recorded on its registration row while that row is its whole
+ * history (`PilotsService.recordStart`).
+ */
 @Entity('pilot_stage_change')
 @Index('pilot_stage_change_pilot_idx', ['pilotId', 'changedAt'])
 export class PilotStageChange {
@@ -30,4 +34,11 @@ export class PilotStageChange {
 
   @Column({ type: 'text', nullable: true })
   reason: string | null;
+
+  /** Who entered a change from before the app, and when; null for a move made in the app. */
+  @Column({ name: 'recorded_by', type: 'varchar', length: 120, nullable: true })
+  recordedBy: string | null;
+
+  @Column({ name: 'recorded_at', type: Date, nullable: true })
+  recordedAt: Date | null;
 }

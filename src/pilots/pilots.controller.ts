@@ -6,7 +6,8 @@ import { can, ownerAtRegistration } from '../accounts/permissions';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
 import { FormOf, showForm, submitForm, Submitted } from '../common/forms';
-import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
+import { RegisterPilotDto, UpdatePilotDto } from './dto/pilot-form.dto';
+import { formatMonth } from '../common/months';
 import { Pilot } from './pilot.entity';
 import { PilotFormPresenter } from './pilot-form.presenter';
 import { PilotsService } from './pilots.service';
@@ -27,7 +28,7 @@ export class PilotsController {
 
   @Post('pilots')
   async create(
-    @FormOf(PilotFormDto) form: Submitted<PilotFormDto>,
+    @FormOf(RegisterPilotDto) form: Submitted<RegisterPilotDto>,
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
@@ -38,8 +39,16 @@ export class PilotsController {
       async (dto) => {
         const owner = ownerAtRegistration(req.user ?? null, dto.ownerUserId);
         const pilot = await this.pilots.create(dto, actorOf(req), owner);
-        flash(req, `Pilot "${pilot.name}" registered as an idea.`);
-        return `/pilots/${pilot.slug}`;
+        if (!dto.startedIn) {
+          flash(req, `Pilot "${pilot.name}" registered as an idea.`);
+          return `/pilots/${pilot.slug}`;
+        }
+        // A pilot that was running already goes on to its history: the stages it went through.
+        flash(
+          req,
+          `Pilot "${pilot.name}" registered, started in ${formatMonth(dto.startedIn)}. Now record the stage changes it went through before the app.`,
+        );
+        return `/pilots/${pilot.slug}/history`;
       },
       (state) =>
         showForm(

@@ -5,13 +5,14 @@ import { AuditService } from '../audit/audit.service';
 import type { Channel } from '../channels/channel.entity';
 import { ChannelsService } from '../channels/channels.service';
 import { todayIso } from '../common/dates';
+import { formatMonth, instantOfMonth, monthOf, type Month } from '../common/months';
 import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../database/unique-violation';
 import { lockRow } from '../database/row-lock';
 import { findByPilots } from '../database/by-pilots';
 import { Writer } from '../database/writer.service';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
-import { PilotFormDto, UpdatePilotDto } from './dto/pilot-form.dto';
+import { PilotFormDto, RegisterPilotDto, UpdatePilotDto } from './dto/pilot-form.dto';
 import { PilotStageChange } from './pilot-stage-change.entity';
 import { Pilot } from './pilot.entity';
 import { slugify } from './portfolio';
@@ -187,15 +188,19 @@ export class PilotsService {
   }
 
   /** The pilot's moves between stages, oldest first. */
-  stageChanges(pilotId: number): Promise<PilotStageChange[]> {
-    return this.dataSource
-      .getRepository(PilotStageChange)
-      .find({ where: { pilotId }, order: { changedAt: 'ASC', id: 'ASC' } });
+  stageChanges(
+    pilotId: number,
+    em: EntityManager = this.dataSource.manager,
+  ): Promise<PilotStageChange[]> {
+    return em.find(PilotStageChange, {
+      where: { pilotId },
+      order: { changedAt: 'ASC', id: 'ASC' },
+    });
   }
 
   /** `ownerUserId`: the account that will keep the pilot (the channel owner who registers it). */
   async create(
-    dto: PilotFormDto,
+    dto: RegisterPilotDto,
     actor: string,
     ownerUserId: number | null = null,
   ): Promise<Pilot> {
@@ -224,7 +229,7 @@ export class PilotsService {
 
   private async insert(
     em: EntityManager,
-    dto: PilotFormDto,
+    dto: RegisterPilotDto,
     actor: string,
     owner: { ownerUserId: number | null; ownerName: string | null },
   ): Promise<Pilot> {
@@ -233,12 +238,14 @@ export class PilotsService {
     await this.assertSlugFree(em, slug, null);
     const channels = await this.loadChannels(em, dto.affectedChannelIds, []);
     const now = new Date();
+    const { startedIn } = dto;
+    if (startedIn) assertStartMonth(startedIn, now);
     const pilot = em.create(Pilot, {
       ...this.fieldsOf(dto),
       ...owner,
       slug,
       stage: 'idea',
-      stageEnteredOn: todayIso(now),
+      stageEnteredOn: startedIn ? `${startedIn}-01` : todayIso(now),
       lessonsLearned: null,
       version: 1,
       createdAt: now,
@@ -246,7 +253,7 @@ export class PilotsService {
       affectedChannels: channels,
     });
     await em.save(pilot);
-    await this.writeRegistration(em, pilot, actor);
+    await this.writeRegistration(em, pilot, actor, 'Registered', startedIn);
     await this.audit.recordCreate(
       em,
       actor,
@@ -329,9 +336,21 @@ export class PilotsService {
   async writeStage(
     em: EntityManager,
     pilot: Pilot,
-    move: { to: Stage; actor: string; reason: string | null; at: Date; fields?: Partial<Pilot> },
+    move: {
+      to: Stage;
+      actor: string;
+      reason: string | null;
+      at: Date;
+      fields?: Partial<Pilot>;
+      recordedBy?: string;
+    },
   ): Promise<boolean> {
-    const columns: Partial<Pilot> = { ...move.fields, stage: move.to, updatedAt: move.at };
+    const now = new Date();
+    const columns: Partial<Pilot> = {
+      ...move.fields,
+      stage: move.to,
+      updatedAt: move.recordedBy ? now : move.at,
+    };
     if (move.to !== pilot.stage) columns.stageEnteredOn = todayIso(move.at);
     if (!(await this.updateIfUnchanged(em, pilot, columns))) return false;
     await em.insert(PilotStageChange, {
@@ -341,26 +360,70 @@ export class PilotsService {
       changedAt: move.at,
       actor: move.actor,
       reason: move.reason,
+      recordedBy: move.recordedBy ?? null,
+      recordedAt: move.recordedBy ? now : null,
     });
     Object.assign(pilot, columns, { version: pilot.version + 1 });
     return true;
   }
 
-  /** The first row of a new pilot's stage history: where it started, when, by whom. */
+  /**
+   * The first row of a new pilot's stage history: where it started, when, by whom. A pilot that
+   * began before the app starts in the month given, recorded as such.
+   */
   async writeRegistration(
     em: EntityManager,
     pilot: Pilot,
     actor: string,
     reason = 'Registered',
+    startedIn: Month | null = null,
   ): Promise<void> {
     await em.insert(PilotStageChange, {
       pilotId: pilot.id,
       fromStage: null,
       toStage: pilot.stage,
-      changedAt: pilot.createdAt,
+      changedAt: startedIn ? instantOfMonth(startedIn) : pilot.createdAt,
       actor,
       reason,
+      recordedBy: startedIn ? actor : null,
+      recordedAt: startedIn ? pilot.createdAt : null,
     });
+  }
+
+  /**
+   * Records the month a pilot registered in the app really started, while its registration is its
+   * whole stage history (afterwards the later moves fix the order, and a start is not moved under
+   * them). The registration row takes the month; the audit trail keeps the date it had.
+   */
+  async recordStart(em: EntityManager, pilot: Pilot, month: Month, actor: string): Promise<void> {
+    const rows = await this.stageChanges(pilot.id, em);
+    if (rows.length !== 1)
+      throw DomainError.field(
+        'startedIn',
+        'The start month can be recorded only before any stage change is; record the stage changes from it instead.',
+      );
+    const [registration] = rows;
+    const now = new Date();
+    assertStartMonth(month, now);
+    await this.saveIfUnchanged(em, pilot, { stageEnteredOn: `${month}-01`, updatedAt: now });
+    await em.update(
+      PilotStageChange,
+      { id: registration.id },
+      { changedAt: instantOfMonth(month), recordedBy: actor, recordedAt: now },
+    );
+    await this.audit.recordChanges(
+      em,
+      actor,
+      { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
+      [
+        {
+          field: 'start month (recorded)',
+          oldValue: formatMonth(monthOf(registration.changedAt)),
+          newValue: formatMonth(month),
+        },
+      ],
+      now,
+    );
   }
 
   /** Saves the given columns only if nobody saved the pilot since it was read; else a 409. */
@@ -446,4 +509,13 @@ export class PilotsService {
       nextReviewDate: dto.nextReviewDate,
     };
   }
+}
+
+/** A start month in the future is refused. */
+function assertStartMonth(month: Month, now: Date): void {
+  if (month > monthOf(now))
+    throw DomainError.field(
+      'startedIn',
+      `${formatMonth(month)} lies in the future: give the month the pilot really started.`,
+    );
 }

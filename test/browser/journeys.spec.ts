@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { todayIso } from '../../src/common/dates';
+import { addMonths, formatMonth } from '../../src/common/months';
 import {
   ARTIFACTS,
   BrowserRig,
@@ -138,6 +140,102 @@ describe('Journeys in a real browser', () => {
     await checkPage(page, problems);
     await expect(page.locator('.meta .badge').textContent()).resolves.toBe('Proof of concept');
     await screenshot(page, 'owner-stage-moved');
+  });
+
+  it('an owner brings in a running pilot: its history, its months, its real incubation count and gate', async () => {
+    const { page, problems } = await newSession(rig);
+    await signIn(page, 'owner@test.example');
+    const ago = (back: number) => addMonths(todayIso().slice(0, 7), -back);
+
+    // Registered with the month it really started; the app goes on to its history.
+    await page.getByRole('link', { name: 'New pilot' }).click();
+    await field(page, 'Name').fill('Running WhatsApp pilot');
+    await field(page, 'Description').fill(
+      'WhatsApp for delivery questions, running since last year.',
+    );
+    await field(page, 'Channel type').selectOption('messaging');
+    await field(page, 'Operational relief').check();
+    await field(page, 'Contact types and customer segments').fill('Delivery questions');
+    await field(page, 'Scope: which customers get the channel').fill('Customers in the south');
+    await field(page, 'Phone').check();
+    await field(page, 'Started in (month)').fill(ago(11));
+    await page.getByRole('button', { name: 'Register pilot' }).click();
+    await page.waitForURL('**/pilots/running-whatsapp-pilot/history');
+    await checkPage(page, problems);
+
+    // Its stages, in order, each with its month, who decided and why; one in the wrong order
+    // is refused next to the month and keeps what was typed.
+    const record = async (stage: string, month: string, decidedBy: string, why: string) => {
+      await field(page, 'From its current stage, it moved to').selectOption(stage);
+      await field(page, 'In (month)').fill(month);
+      await field(page, 'Decided by').fill(decidedBy);
+      await field(page, 'Why').fill(why);
+      await page.getByRole('button', { name: 'Record this stage change' }).click();
+      await page.waitForLoadState('load');
+    };
+    await record(
+      'proof_of_concept',
+      ago(10),
+      'Head of customer service',
+      'The vendor trial went well.',
+    );
+    await checkPage(page, problems);
+    await record('incubation', ago(12), 'Management team', 'Ready for real customers.');
+    await visible(page, 'a later change cannot be before that month');
+    await expect(field(page, 'Why').inputValue()).resolves.toBe('Ready for real customers.');
+    await checkPage(page, problems, /status of 422/);
+    await field(page, 'In (month)').fill(ago(8));
+    await page.getByRole('button', { name: 'Record this stage change' }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+    await visible(page, `Recorded: incubation from ${formatMonth(ago(8))}.`);
+    await screenshot(page, 'owner-recorded-history');
+
+    // Its plan, starting with the incubation, then its months from the CSV import as it is:
+    // three of history before the incubation, eight in it.
+    await page.getByRole('link', { name: 'Done: back to the pilot' }).click();
+    await page.getByRole('link', { name: 'Plan' }).first().click();
+    await field(page, 'Start month').fill(ago(8));
+    await field(page, 'Expected monthly contacts in the new channel').fill('1500');
+    await field(page, 'Minimum monthly volume').fill('500');
+    await field(page, 'Planned one-off investment (€)').fill('0');
+    await field(page, 'Monthly fixed cost (€)').fill('2.000');
+    await field(page, 'Variable cost per new-channel contact (€)').fill('0,40');
+    await page.locator('input[name^="share_"]').nth(0).fill('50');
+    await page.getByRole('button', { name: 'Save plan' }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+    expect(await page.locator('.form-summary').count()).toBe(0);
+    const lines = ['pilot,month,metric,channel,value'];
+    for (let back = 11; back >= 1; back -= 1) {
+      if (back <= 8)
+        lines.push(`running-whatsapp-pilot,${ago(back)},contacts,,${1500 + back * 10}`);
+      lines.push(`running-whatsapp-pilot,${ago(back)},volume,phone,${back <= 8 ? 9200 : 10000}`);
+    }
+    await page.getByRole('link', { name: 'Import' }).click();
+    await field(page, 'CSV file').setInputFiles({
+      name: 'running.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(lines.join('\n')),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.waitForLoadState('load');
+    await page.getByRole('button', { name: /^Import \d+ figures$/ }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+
+    // The pilot page counts the real incubation: eight months, the gate's six met.
+    await page.goto('/pilots/running-whatsapp-pilot');
+    await checkPage(page, problems);
+    const criterion = page.locator('.criterion', { hasText: 'months in incubation' });
+    await expect(criterion.textContent()).resolves.toMatch(
+      /Met\s+At least 6 months in incubation\s+\(8 months/,
+    );
+    await expect(
+      page.locator('.criterion', { hasText: 'Minimum monthly volume' }).count(),
+    ).resolves.toBe(1);
+    await visible(page, `${formatMonth(ago(8))}`);
+    await screenshot(page, 'owner-running-pilot-gate');
   });
 
   it('a board member reads the board pack and records a decision, corrected where the form says', async () => {

@@ -11,7 +11,7 @@ import {
   Min,
 } from 'class-validator';
 import { ToArray, ToInt, ToIntArray, Trim, TrimToNull } from '../../common/form-transforms';
-import { IsIsoDate } from '../../common/validators';
+import { IsIsoDate, IsPlanMonth, IsYearMonth } from '../../common/validators';
 import { CHANNEL_TYPES, PURPOSES, SERVICE_STRATEGIES } from '../pilot-fields';
 import type { ChannelType, Purpose, ServiceStrategy } from '../pilot-fields';
 
@@ -104,6 +104,15 @@ export class PilotFormDto {
   @IsInt({ each: true, message: 'Choose affected channels from the list.' })
   @Min(1, { each: true, message: 'Choose affected channels from the list.' })
   affectedChannelIds: number[] = [];
+}
+
+/** The registration form adds, for a pilot that began before the app, the month it started. */
+export class RegisterPilotDto extends PilotFormDto {
+  @TrimToNull()
+  @IsOptional()
+  @IsYearMonth({ message: 'Give the start month as YYYY-MM, such as 2025-09.' })
+  @IsPlanMonth()
+  startedIn: string | null = null;
 }
 
 /** The edit form adds the version it was loaded at, for the stale-edit check. */

@@ -2,6 +2,8 @@
 // exactly what that change must store. forms.spec.ts submits each as rendered; crawl.spec.ts
 // fails when a page shows a form that is not listed here.
 
+import { todayIso } from '../../../src/common/dates';
+
 /** One stored change: a row inserted, updated (exactly these columns) or deleted. */
 export interface StoredChange {
   table: string;
@@ -41,6 +43,9 @@ const OWNER = 'owner@demo.example';
 const BOARD = 'board@demo.example';
 const FINANCE = 'finance@demo.example';
 const ADMIN = 'admin@demo.example';
+
+/** This month, as a month field takes it (a recorded change may not lie in the future). */
+const THIS_MONTH = todayIso().slice(0, 7);
 
 export const FORMS: FormCase[] = [
   {
@@ -187,6 +192,49 @@ export const FORMS: FormCase[] = [
         set: { stage: 'proof_of_concept', stage_entered_on: /^\d{4}-\d{2}-\d{2}$/ },
       },
       { table: 'pilot_stage_change', op: 'insert', set: { to_stage: 'proof_of_concept' } },
+    ],
+  },
+  {
+    // A past stage change of a pilot that began before the app (premium-video: proof of concept
+    // since 45 days ago): moved on to incubation this month, recorded as such.
+    action: '/pilots/:slug/history',
+    as: ADMIN,
+    page: '/pilots/premium-video/history',
+    kind: 'create',
+    fill: {
+      toStage: 'incubation',
+      month: THIS_MONTH,
+      decidedBy: 'Sales management team',
+      why: 'The video calls closed more sales than expected.',
+    },
+    stores: [
+      {
+        table: 'pilot',
+        op: 'update',
+        set: { stage: 'incubation', stage_entered_on: /^\d{4}-\d{2}-\d{2}$/ },
+      },
+      {
+        table: 'pilot_stage_change',
+        op: 'insert',
+        set: { to_stage: 'incubation', actor: 'Sales management team', recorded_by: /Admin/ },
+      },
+    ],
+  },
+  {
+    // The real start of an idea registered without it: its registration row takes the month.
+    action: '/pilots/:slug/history/start',
+    as: ADMIN,
+    page: '/pilots/concierge-chatbot/history',
+    kind: 'create',
+    fill: { startedIn: '2025-06' },
+    stores: [
+      { table: 'pilot', op: 'update', set: { stage_entered_on: '2025-06-01' } },
+      {
+        table: 'pilot_stage_change',
+        op: 'update',
+        // Its changed_at (bookkeeping to the diff) takes the month; who recorded it is kept.
+        set: { recorded_by: /Admin/, recorded_at: /\d/ },
+      },
     ],
   },
   {

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { formView, SentBack, sentBack } from '../common/forms';
+import { monthOf } from '../common/months';
+import type { Outcome } from '../lifecycle/decision-rules';
+import { STAGE_LABELS, type Stage } from '../pilots/pilot-fields';
+import type { Pilot } from '../pilots/pilot.entity';
+import { isBoardMove, pastMoves } from './history-rules';
+import { HistoryService } from './history.service';
+
+/** How each kind of past move reads in the list of stages to choose from. */
+const MOVE_WORDS: Record<Outcome, string> = {
+  advance: 'moved on',
+  extend: 'the board extended the incubation',
+  pivot: 'pivot, back to proof of concept',
+  stop: 'stopped',
+};
+
+/** The page where a pilot's history from before the app is recorded, and its stage history. */
+@Injectable()
+export class HistoryPresenter {
+  constructor(private readonly history: HistoryService) {}
+
+  async page(pilot: Pilot, sent: { move?: SentBack; start?: SentBack } = {}) {
+    const rows = await this.history.stageChanges(pilot);
+    const moves = pastMoves(pilot.stage);
+    const move = sent.move ?? sentBack({ toStage: moves[0]?.to ?? '' });
+    const start = sent.start ?? sentBack({});
+    return {
+      title: `History from before the app · ${pilot.name}`,
+      pilot,
+      version: pilot.version,
+      currentMonth: monthOf(new Date()),
+      rows: rows.map((row) => ({
+        at: row.changedAt,
+        fromStage: row.fromStage,
+        toStage: row.toStage,
+        actor: row.actor,
+        reason: row.reason,
+        recorded: row.recordedBy
+          ? { by: row.recordedBy, on: row.recordedAt, inMonth: monthOf(row.changedAt) }
+          : null,
+      })),
+      // The start can be recorded while the registration is the whole history (or is shown with
+      // the reason it was refused).
+      startForm: rows.length === 1 || sent.start ? formView(start) : null,
+      moveForm: moves.length ? formView(move) : null,
+      moveOptions: moves.map(({ to, outcome }) => ({
+        value: to,
+        label: `${STAGE_LABELS[to as Stage]} (${MOVE_WORDS[outcome]})`,
+      })),
+      boardMove: isBoardMove(pilot.stage),
+    };
+  }
+}
