@@ -3,9 +3,10 @@ import type { RealisedEvidence } from './business-case/business-case.types';
 import { restsOn } from './business-case/evidence-words';
 import type { HelperDelegate } from 'handlebars';
 import type { Decision } from './lifecycle/decision.entity';
+import type { PilotStageChange } from './pilots/pilot-stage-change.entity';
 import { formatEuros, formatNumber, formatPercent } from './common/money';
 import { formatIsoDate } from './common/dates';
-import { formatMonth } from './common/months';
+import { formatMonth, monthOf } from './common/months';
 import { localParts } from './common/time-zone';
 import { formatMetricValue } from './results/metrics';
 import { Chart, chartJson } from './charts/chart';
@@ -65,13 +66,14 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
     decision.snapshot?.recordedAfterwards
       ? `${formatMonth(decision.decidedOn.slice(0, 7))} (recorded afterwards)`
       : formatIsoDate(decision.decidedOn),
+  // {{changedWhen stageChange}}: when a stage changed; for history recorded afterwards, its month
+  // and who recorded it when
+  changedWhen: (change: Pick<PilotStageChange, 'changedAt' | 'recordedBy' | 'recordedAt'>) =>
+    change.recordedBy
+      ? `${formatMonth(monthOf(change.changedAt))} (recorded afterwards by ${change.recordedBy}, ${dateTime(change.recordedAt)})`
+      : dateTime(change.changedAt),
   // {{formatDateTime someDate}} → 23 Nov 2026 15:05, in the organisation's time zone (TZ)
-  formatDateTime: (value: unknown) => {
-    const date = value instanceof Date ? value : new Date(String(value));
-    if (Number.isNaN(date.getTime())) return '—';
-    const local = localParts(date);
-    return `${formatIsoDate(local.date)} ${local.time}`;
-  },
+  formatDateTime: (value: unknown) => dateTime(value),
   // {{orDash value}}: an empty field shows as a dash, never as nothing
   orDash: (value: unknown) => (value === null || value === undefined || value === '' ? '—' : value),
   // {{euro 1234.5}} → € 1.234,50; {{euro value true}} → whole euros
@@ -112,3 +114,11 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   // {{plural count "day" "days"}}
   plural: (count: number, one: string, many: string) => plural(count, one, many),
 };
+
+/** 23 Nov 2026 15:05, in the organisation's time zone; "—" for what is not a time. */
+function dateTime(value: unknown): string {
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) return '—';
+  const local = localParts(date);
+  return `${formatIsoDate(local.date)} ${local.time}`;
+}

@@ -53,6 +53,9 @@ describe('Recorded history (HTTP)', () => {
     fillAndSubmit(owner, history(slug), history(slug), fields);
 
   it('brings in a running pilot: its start, its stages in their months, counted by the gate', async () => {
+    const blank = (await owner.get('/pilots/new').expect(200)).text;
+    expect(text(blank)).toContain('Already running? Started in (month)');
+    expect(blank).not.toMatch(/\[object Object\]|Stored now/);
     const slug = await registerRunning('Chat for business customers', ago(11));
     let page = text((await owner.get(history(slug)).expect(200)).text);
     expect(page).toContain(`${formatMonth(ago(11))} Idea`);
@@ -98,6 +101,9 @@ describe('Recorded history (HTTP)', () => {
     expect(page).toContain(
       `${formatMonth(ago(7))} Management team Stage: Proof of concept answered`,
     );
+
+    const pack = text((await owner.get(`/pilots/${slug}/board-pack`).expect(200)).text);
+    expect(pack).toContain(`${formatMonth(ago(7))} (recorded afterwards by ${OWNER},`);
 
     // The audit trail has each entry, by who recorded it, naming the month.
     const audit = await t.dataSource
