@@ -1,0 +1,295 @@
+import { addMonths, formatMonth, type Month, monthsBetween } from '../common/months';
+import {
+  chooseMethod,
+  fitBaseline,
+  type HistoryPoint,
+  predict,
+  sumHalfWidth,
+  type WeightedMonth,
+} from '../business-case/baseline.math';
+import { rateFor } from '../business-case/realised.math';
+import type {
+  ContactPicture,
+  Ledger,
+  LedgerChannel,
+  LedgerChannelInput,
+  LedgerInput,
+  LedgerMonth,
+  Overlap,
+  PictureMonth,
+} from './ledger.types';
+
+// The channel ledger (channel-ledger.md): the organisation's own totals per channel against the
+// pilots' claims, with the baselines and interval-of-sum rules of the business case. Pure.
+
+const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
+
+/** The months from `from` to `to`, both included. */
+export function monthsOf(from: Month, to: Month): Month[] {
+  const count = monthsBetween(from, to) + 1;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => addMonths(from, i));
+}
+
+/** The first month of the earliest pilot on the channel: its totals before it are the pre-period. */
+function preperiodEnd(channel: LedgerChannelInput): Month | null {
+  const starts = channel.pilots.map((p) => p.startMonth).sort();
+  return starts[0] ?? null;
+}
+
+/**
+ * Pairs of pilots past the idea stage that both log the channel in a month, and either has the
+ * whole channel as its scope, or their segments together hold more than the channel's total.
+ * Two segments not shown to overlap are taken as disjoint.
+ */
+export function overlapsOf(channel: LedgerChannelInput): Overlap[] {
+  const totals = new Map(channel.totals.map((t) => [t.month, t.volume]));
+  const pilots = channel.pilots.filter((p) => p.pastIdea);
+  const found: Overlap[] = [];
+  for (let i = 0; i < pilots.length; i++)
+    for (let j = i + 1; j < pilots.length; j++) {
+      const [p, q] = [pilots[i], pilots[j]];
+      const whole = p.scope === 'whole' || q.scope === 'whole';
+      const theirs = new Map(q.months.map((m) => [m.month, m.volume]));
+      const months = p.months
+        .filter((m) => {
+          const other = theirs.get(m.month);
+          if (m.volume === null || other === null || other === undefined) return false;
+          if (whole) return true;
+          const total = totals.get(m.month);
+          return total !== undefined && m.volume + other > total;
+        })
+        .map((m) => m.month)
+        .sort();
+      if (months.length)
+        found.push({
+          channel: channel.key,
+          pilots: [p.slug, q.slug],
+          months,
+          reason: whole ? 'whole_channel' : 'segments_exceed_total',
+        });
+    }
+  return found;
+}
+
+/** One channel of the ledger over the months `from`–`to`. */
+export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Month): LedgerChannel {
+  const end = preperiodEnd(channel) ?? from;
+  const history: HistoryPoint[] = channel.totals
+    .filter((t) => t.month < end)
+    .sort((a, b) => (a.month < b.month ? -1 : 1))
+    .map((t) => ({ month: t.month, volume: t.volume, control: null }));
+  // `control` has no meaning for the organisation's totals.
+  const method = chooseMethod(history, channel.pinnedMethod, false);
+  const fit = method ? fitBaseline(history, method) : null;
+  const noBaseline = fit
+    ? null
+    : history.length === 0
+      ? `No totals before ${formatMonth(end)}, when the first pilot on this channel started: the organisation's baseline needs totals from before it.`
+      : `${history.length} month${history.length === 1 ? '' : 's'} of totals before ${formatMonth(end)}; the organisation's baseline needs at least 3.`;
+
+  const totals = new Map(channel.totals.map((t) => [t.month, t.volume]));
+  const months: LedgerMonth[] = monthsOf(from, to).map((month) => {
+    const total = totals.get(month) ?? null;
+    const prediction = fit ? predict(fit, month, null) : null;
+    const rows = channel.pilots.flatMap((p) =>
+      p.months.filter((m) => m.month === month).map((m) => ({ pilot: p, m })),
+    );
+    return {
+      month,
+      total,
+      baseline: prediction?.baseline ?? null,
+      halfWidth: prediction?.halfWidth ?? null,
+      orgDisplaced: prediction && total !== null ? prediction.baseline - total : null,
+      rate: rateFor(channel.rates, month),
+      claimed: sum(rows.map((r) => r.m.claimed)),
+      measured: sum(rows.map((r) => r.m.measured ?? 0)),
+      unmeasured: rows.filter((r) => r.m.measured === null).map((r) => r.pilot.slug),
+    };
+  });
+
+  // The sums cover the months with a total and a baseline, the same months for every figure.
+  const covered = months.filter((m) => m.orgDisplaced !== null);
+  const coveredSet = new Set(covered.map((m) => m.month));
+  const missingRates = covered.filter((m) => m.rate === null).map((m) => m.month);
+  const euros = (pick: (m: LedgerMonth) => number) =>
+    missingRates.length ? null : sum(covered.map((m) => pick(m) * (m.rate as number)));
+  const weighted = (weight: (m: LedgerMonth) => number): WeightedMonth[] =>
+    covered.map((m) => ({ month: m.month, weight: weight(m), control: null }));
+
+  const orgD = sum(covered.map((m) => m.orgDisplaced as number));
+  const claimed = sum(covered.map((m) => m.claimed));
+  const measured = sum(covered.map((m) => m.measured));
+  const hw =
+    fit && covered.length
+      ? sumHalfWidth(
+          fit,
+          weighted(() => 1),
+        )
+      : null;
+  const orgEuros = euros((m) => m.orgDisplaced as number);
+  const claimedEuros = euros((m) => m.claimed);
+  const measuredEuros = euros((m) => m.measured);
+  const any = covered.length > 0;
+
+  const pilots = channel.pilots
+    .map((p) => {
+      const mine = p.months.filter((m) => coveredSet.has(m.month));
+      return {
+        p,
+        present: mine.length > 0,
+        claimed: sum(mine.map((m) => m.claimed)),
+        measured: sum(mine.map((m) => m.measured ?? 0)),
+      };
+    })
+    .filter((x) => x.present);
+  const measuredTotal = sum(pilots.map((x) => x.measured));
+  // Pro rata only when the organisation's displacement and every pilot's own figure are positive.
+  const attributable = any && orgD > 0 && pilots.length > 0 && pilots.every((x) => x.measured > 0);
+
+  return {
+    key: channel.key,
+    name: channel.name,
+    method: fit ? fit.method : null,
+    n: fit ? fit.n : history.length,
+    noBaseline,
+    preperiodEnd: preperiodEnd(channel),
+    months,
+    missingTotals: months.filter((m) => m.total === null).map((m) => m.month),
+    coveredMonths: covered.length,
+    orgDisplaced: any && hw !== null ? { value: orgD, halfWidth: hw } : null,
+    orgDisplacedEuros:
+      any && fit && orgEuros !== null
+        ? {
+            value: orgEuros,
+            halfWidth: sumHalfWidth(
+              fit,
+              weighted((m) => m.rate as number),
+            ),
+          }
+        : null,
+    claimed,
+    claimedEuros,
+    measured,
+    measuredEuros,
+    waterbed: any ? claimed - orgD : null,
+    waterbedEuros:
+      any && claimedEuros !== null && orgEuros !== null ? claimedEuros - orgEuros : null,
+    waterbedRatio:
+      any && claimedEuros && orgEuros !== null ? (claimedEuros - orgEuros) / claimedEuros : null,
+    pilotsWaterbedEuros:
+      claimedEuros !== null && measuredEuros !== null ? claimedEuros - measuredEuros : null,
+    pilotsWaterbedRatio:
+      claimedEuros && measuredEuros !== null ? (claimedEuros - measuredEuros) / claimedEuros : null,
+    gap: any ? measured - orgD : null,
+    gapEuros: any && measuredEuros !== null && orgEuros !== null ? measuredEuros - orgEuros : null,
+    gapFlagged: any && hw !== null && measured > orgD + hw,
+    pilots: pilots.map(({ p, claimed: c, measured: d }) => ({
+      slug: p.slug,
+      name: p.name,
+      scope: p.scope,
+      scopeDescription: p.scopeDescription,
+      claimed: c,
+      measured: d,
+      attributed: attributable ? (orgD * d) / measuredTotal : null,
+    })),
+    overlaps: overlapsOf(channel),
+    missingRates,
+  };
+}
+
+/**
+ * The organisation's contacts per month over the existing channels with a total in every month
+ * of the range and every live pilot's new channel: cost, cost per contact, shares and mix, against
+ * the pre-period; channel stacking when the last 6 months' contacts lie above their baseline's
+ * interval while new channels run.
+ */
+export function contactPicture(input: LedgerInput): ContactPicture {
+  const range = monthsOf(input.from, input.to);
+  const complete = input.channels.filter((c) =>
+    range.every((month) => c.totals.some((t) => t.month === month)),
+  );
+  const totalOf = (c: LedgerChannelInput, month: Month) =>
+    c.totals.find((t) => t.month === month) ?? null;
+  const mixOf = (month: Month, kind: 'desired' | 'undesired' | 'unnecessary') => {
+    const parts = complete.map((c) => totalOf(c, month)?.[kind] ?? null).filter((v) => v !== null);
+    return parts.length ? sum(parts as number[]) : null;
+  };
+  const existingCost = (month: Month) => {
+    let cost = 0;
+    for (const c of complete) {
+      const rate = rateFor(c.rates, month);
+      if (rate === null) return null;
+      cost += (totalOf(c, month)?.volume ?? 0) * rate;
+    }
+    return cost;
+  };
+
+  const months: PictureMonth[] = range.map((month) => {
+    const byChannel: Record<string, number> = {};
+    for (const c of complete) byChannel[c.key] = totalOf(c, month)?.volume ?? 0;
+    const live = input.newChannels.filter((n) => n.month === month);
+    for (const n of live) byChannel[n.pilotSlug] = (byChannel[n.pilotSlug] ?? 0) + n.contacts;
+    const contacts = sum(Object.values(byChannel));
+    const base = existingCost(month);
+    const cost = base === null ? null : base + sum(live.map((n) => n.runningCost));
+    return {
+      month,
+      contacts,
+      cost,
+      costPerContact: cost !== null && contacts > 0 ? cost / contacts : null,
+      byChannel,
+      desired: mixOf(month, 'desired'),
+      undesired: mixOf(month, 'undesired'),
+      unnecessary: mixOf(month, 'unnecessary'),
+    };
+  });
+
+  // The pre-period: months before the first pilot on any of these channels, with every total.
+  const starts = complete.flatMap((c) => c.pilots.map((p) => p.startMonth)).sort();
+  const first = starts[0] ?? input.from;
+  const before = [...new Set(complete.flatMap((c) => c.totals.map((t) => t.month)))]
+    .filter((m) => m < first && complete.every((c) => totalOf(c, m)))
+    .sort();
+  const history: HistoryPoint[] = before.map((month) => ({
+    month,
+    volume: sum(complete.map((c) => totalOf(c, month)?.volume ?? 0)),
+    control: null,
+  }));
+  const costs = before.map(existingCost);
+  const preperiod = before.length
+    ? {
+        months: before.length,
+        contacts: sum(history.map((h) => h.volume)) / before.length,
+        cost: costs.every((c) => c !== null) ? sum(costs as number[]) / before.length : null,
+      }
+    : null;
+
+  const method = complete.length ? chooseMethod(history, null, false) : null;
+  const fit = method ? fitBaseline(history, method) : null;
+  const last = months.slice(-6);
+  let stacking: ContactPicture['stacking'] = null;
+  if (fit && last.length) {
+    const baseline = sum(last.map((m) => predict(fit, m.month, null)?.baseline ?? 0));
+    const halfWidth = sumHalfWidth(
+      fit,
+      last.map((m) => ({ month: m.month, weight: 1, control: null })),
+    );
+    const actual = sum(last.map((m) => m.contacts));
+    const newLive = input.newChannels.some(
+      (n) => n.contacts > 0 && last.some((m) => m.month === n.month),
+    );
+    stacking = { flagged: newLive && actual > baseline + halfWidth, actual, baseline, halfWidth };
+  }
+  return { channels: complete.map((c) => c.key), months, preperiod, stacking };
+}
+
+export function computeLedger(input: LedgerInput): Ledger {
+  const channels = input.channels.map((c) => ledgerChannel(c, input.from, input.to));
+  return {
+    from: input.from,
+    to: input.to,
+    channels,
+    overlaps: channels.flatMap((c) => c.overlaps),
+    picture: contactPicture(input),
+  };
+}
