@@ -17,6 +17,7 @@ import { AddBusinessCasePeriodData1763856000015 } from './1763856000015-add-busi
 import { TokenExpiryAndSignInLimits1763856000017 } from './1763856000017-token-expiry-and-sign-in-limits';
 import { PercentagesInTenths1763856000016 } from './1763856000016-percentages-in-tenths';
 import { RecordedStageHistory1763856000018 } from './1763856000018-recorded-stage-history';
+import { ChannelLedger1763856000019 } from './1763856000019-channel-ledger';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   PercentagesInTenths1763856000016,
   TokenExpiryAndSignInLimits1763856000017,
   RecordedStageHistory1763856000018,
+  ChannelLedger1763856000019,
 ];

@@ -17,6 +17,7 @@ import { DecisionsModule } from './decisions/decisions.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
+import { LedgerModule } from './ledger/ledger.module';
 import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
 import { PilotPageModule } from './pilot-page/pilot-page.module';
@@ -47,6 +48,7 @@ export class AppModule {
         ReadinessModule,
         LifecycleModule,
         HistoryModule,
+        LedgerModule,
         DecisionsModule,
         PilotPageModule,
         DashboardsModule,

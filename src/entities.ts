@@ -17,12 +17,14 @@ import { Investment } from './results/investment.entity';
 import { MonthlyResult } from './results/monthly-result.entity';
 import { AuditEntry } from './audit/audit-entry.entity';
 import { Channel } from './channels/channel.entity';
+import { ChannelTotal } from './channels/channel-total.entity';
 import { PilotStageChange } from './pilots/pilot-stage-change.entity';
 import { Pilot } from './pilots/pilot.entity';
 import { SessionRecord } from './sessions/session-record.entity';
 
 export const entities = [
   Channel,
+  ChannelTotal,
   Pilot,
   PilotStageChange,
   AuditEntry,

@@ -20,6 +20,7 @@ export type Action =
   | 'accept_conflict'
   | 'stop_pilot'
   | 'set_rates'
+  | 'enter_totals'
   | 'manage_channels'
   | 'manage_template'
   | 'manage_thresholds'
@@ -66,6 +67,9 @@ export function can(user: Actor | null, action: Action, pilot?: OwnedPilot): boo
     case 'set_rates':
     case 'sign_off':
       return has('finance');
+    // The organisation's channel totals (the ledger's input): finance's figures, or an admin's.
+    case 'enter_totals':
+      return has('finance') || has('admin');
     case 'assign_owner':
     case 'manage_channels':
     case 'manage_template':

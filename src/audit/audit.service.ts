@@ -18,6 +18,7 @@ export interface AuditTarget {
     | 'readiness_item'
     | 'it'
     | 'gate_settings'
+    | 'channel_total'
     | 'user';
   entityId: number;
   pilotId: number | null;

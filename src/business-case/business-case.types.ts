@@ -6,6 +6,10 @@ import type { BaselineFit, BaselineMethod, FittedMonth, HistoryPoint } from './b
 
 export type Evidence = 'baseline' | 'weak' | 'unverified';
 
+/** A pilot's scope on an affected channel: the whole channel, or a segment of it. */
+export const SCOPE_KINDS = ['whole', 'segment'] as const;
+export type ScopeKind = (typeof SCOPE_KINDS)[number];
+
 export interface RatePoint {
   from: Month;
   euros: number;

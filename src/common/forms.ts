@@ -62,13 +62,25 @@ class ReadFormPipe<T extends object> implements PipeTransform {
   async transform(req: Request): Promise<Submitted<T>> {
     const body = (req.body ?? {}) as Record<string, unknown>;
     const dtoClass = 'of' in this.shape ? this.shape.of(req) : this.shape;
-    const fields = this.options.prepare ? this.options.prepare(body) : body;
-    try {
-      return { body, dto: await readForm(dtoClass, fields, this.options.summary), error: null };
-    } catch (error) {
-      if (error instanceof DomainError) return { body, dto: null, error };
-      throw error;
-    }
+    return readSubmitted(dtoClass, body, this.options);
+  }
+}
+
+/**
+ * A posted body read into its DTO, or why it does not read: what `@FormOf` gives a handler, for
+ * a form whose shape is known only after reading the database (the channels of a month form).
+ */
+export async function readSubmitted<T extends object>(
+  dtoClass: DtoClass<T>,
+  body: Record<string, unknown>,
+  options: FormOptions = {},
+): Promise<Submitted<T>> {
+  const fields = options.prepare ? options.prepare(body) : body;
+  try {
+    return { body, dto: await readForm(dtoClass, fields, options.summary), error: null };
+  } catch (error) {
+    if (error instanceof DomainError) return { body, dto: null, error };
+    throw error;
   }
 }
 

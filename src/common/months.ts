@@ -1,3 +1,4 @@
+import { DomainError } from './domain-error';
 import { localParts } from './time-zone';
 
 // Calendar months written YYYY-MM, and their index (months since year 0) for arithmetic.
@@ -162,4 +163,10 @@ export function readMonth(raw: string): Month | null {
  */
 export function instantOfMonth(month: Month): Date {
   return new Date(`${month}-01T12:00:00Z`);
+}
+
+/** A month figures can be given for (a route's month): well-formed, not ahead, not too early. */
+export function assertResultMonth(month: string): void {
+  if (!isMonth(month) || monthOutside(month, resultMonthBounds()))
+    throw DomainError.notFound(`The month "${month.slice(0, 20)}"`);
 }

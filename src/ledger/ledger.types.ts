@@ -1,11 +1,11 @@
 import type { Month } from '../common/months';
 import type { BaselineMethod } from '../business-case/baseline.math';
-import type { Interval, RatePoint } from '../business-case/business-case.types';
+import type { Interval, RatePoint, ScopeKind } from '../business-case/business-case.types';
 
 // The channel ledger's data (channel-ledger.md): the organisation's own monthly totals per
 // existing channel, the pilots that relieve each channel, and what the ledger makes of them.
 
-export type ScopeKind = 'whole' | 'segment';
+export type { ScopeKind };
 
 /** The organisation's volume of one existing channel in one month, optionally split. */
 export interface ChannelTotal {

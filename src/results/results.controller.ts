@@ -16,17 +16,12 @@ import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
 import { submitForm, FormOf, Submitted } from '../common/forms';
 import { InvestmentFormDto } from './dto/investment-form.dto';
-import { isMonth, monthOutside, resultMonthBounds } from '../common/months';
+import { assertResultMonth } from '../common/months';
 import type { Pilot } from '../pilots/pilot.entity';
 import { ResultsService } from './results.service';
 import { type Figures, MONTH_FORM, monthValues } from './dto/month-form.dto';
 import { monthPage, monthSaved, ResultsPresenter } from './results.presenter';
 
-/** A month results can be logged for: well-formed, not in the future, not before EARLIEST_YEAR. */
-function assertMonth(month: string): void {
-  if (!isMonth(month) || monthOutside(month, resultMonthBounds()))
-    throw DomainError.notFound(`The month "${month.slice(0, 20)}"`);
-}
 
 @Controller('pilots/:slug')
 export class ResultsController {
@@ -52,7 +47,7 @@ export class ResultsController {
   @PilotRoute('log_results')
   @Render('results/month')
   monthForm(@RoutePilot() pilot: Pilot, @Param('month') month: string) {
-    assertMonth(month);
+    assertResultMonth(month);
     return this.presenter.storedMonth(pilot, month);
   }
 
@@ -65,7 +60,7 @@ export class ResultsController {
     @Req() req: Request,
     @Res() res: Response,
   ): Promise<void> {
-    assertMonth(month);
+    assertResultMonth(month);
     await submitForm(
       res,
       form,

@@ -86,6 +86,14 @@ describe('Roles on every route (HTTP)', () => {
     ['POST', '/pilots/mine/sign-offs', ['finance'], { fromMonth: 'x' }],
     ['POST', '/pilots/mine/conditions/999/clear', ['board', 'admin'], { note: 'met it all' }],
     ['POST', '/results/import/00000000-0000-0000-0000-000000000000/confirm', OWNERS],
+    ['GET', '/pilots/mine/history', OWNERS],
+    ['GET', '/pilots/theirs/history', ['admin']],
+    ['POST', '/pilots/mine/history', OWNERS, { toStage: 'scaled', month: 'x', version: 1 }],
+    ['POST', '/pilots/theirs/history', ['admin'], { toStage: 'scaled', month: 'x', version: 1 }],
+    ['POST', '/pilots/mine/history/start', OWNERS, { startedIn: 'x', version: 1 }],
+    ['GET', '/ledger/totals', [...ROLES]],
+    ['GET', '/ledger/totals/2026-01', ['finance', 'admin']],
+    ['POST', '/ledger/totals/2026-01', ['finance', 'admin'], { total_volume_1: '-1' }],
   ];
 
   const rows = cases.flatMap(([method, path, allowed, body]) =>

@@ -27,7 +27,7 @@ export function metricsFor(mode: MonthMode): { pilot: PilotMetric[]; channel: Ch
 }
 
 /** One figure as typed: empty is nothing (null), else a number of its kind or Unreadable. */
-function MetricField(kind: MetricKind): PropertyDecorator {
+export function MetricField(kind: MetricKind): PropertyDecorator {
   return (target, property) => {
     const key = property as string;
     Transform(({ value }) => {

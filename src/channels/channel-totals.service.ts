@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { auditValue, FieldChange } from '../audit/audit-diff';
+import { AuditService } from '../audit/audit.service';
+import { DomainError } from '../common/domain-error';
+import { monthOutside, resultMonthBounds } from '../common/months';
+import { Writer } from '../database/writer.service';
+import type { Channel } from './channel.entity';
+import { ChannelTotal } from './channel-total.entity';
+import { isEmptyTotal, TOTAL_PARTS, totalErrors, type TotalValues } from './channel-total-rules';
+
+const FIELDS = ['volume', ...TOTAL_PARTS] as const;
+
+/** The organisation's monthly totals per existing channel: the channel ledger's input. */
+@Injectable()
+export class ChannelTotalsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly writer: Writer,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Every stored total, oldest month first. */
+  all(em: EntityManager = this.dataSource.manager): Promise<ChannelTotal[]> {
+    return em.find(ChannelTotal, { order: { month: 'ASC', channelId: 'ASC' } });
+  }
+
+  forMonth(month: string): Promise<ChannelTotal[]> {
+    return this.dataSource.getRepository(ChannelTotal).findBy({ month });
+  }
+
+  /**
+   * One month's totals from the month form, all channels in one transaction: a channel left empty
+   * is left out (its stored total removed), each changed figure audited. Returns the changes.
+   */
+  saveMonth(
+    month: string,
+    channels: Channel[],
+    values: Map<number, TotalValues>,
+    actor: string,
+  ): Promise<number> {
+    const outside = monthOutside(month, resultMonthBounds());
+    if (outside) throw new DomainError('validation', `Totals cannot be given: ${outside}.`);
+    const errors: Record<string, string[]> = {};
+    for (const channel of channels)
+      for (const [field, message] of Object.entries(totalErrors(values.get(channel.id)!)))
+        errors[`total_${field}_${channel.id}`] = [message];
+    if (Object.keys(errors).length)
+      throw new DomainError(
+        'validation',
+        'Nothing was saved: correct the totals marked below.',
+        errors,
+      );
+    return this.writer.write(async (em) => {
+      const stored = await em.findBy(ChannelTotal, { month });
+      let changed = 0;
+      for (const channel of channels) {
+        const given = values.get(channel.id)!;
+        const existing = stored.find((t) => t.channelId === channel.id) ?? null;
+        changed += (await this.write(em, month, channel, given, existing, actor, new Date()))
+          .length;
+      }
+      return changed;
+    });
+  }
+
+  /**
+   * Writes one channel's total for a month inside the caller's transaction (the form, the import)
+   * and its audit entries; returns the changes, field by field.
+   */
+  async write(
+    em: EntityManager,
+    month: string,
+    channel: Channel,
+    given: TotalValues,
+    existing: ChannelTotal | null,
+    actor: string,
+    now: Date,
+    source = '',
+  ): Promise<FieldChange[]> {
+    const changes: FieldChange[] = FIELDS.flatMap((field) => {
+      const oldValue = auditValue(existing?.[field] ?? null);
+      const newValue = auditValue(given[field]);
+      return oldValue === newValue
+        ? []
+        : [{ field: `${month} ${channel.key} total_${field}${source}`, oldValue, newValue }];
+    });
+    if (!changes.length) return [];
+    // A total without its volume is refused before (totalErrors); empty means removed.
+    const row = {
+      ...(given as TotalValues & { volume: number }),
+      updatedBy: actor,
+      updatedAt: now,
+    };
+    if (isEmptyTotal(given)) await em.delete(ChannelTotal, { id: existing!.id });
+    else if (existing) await em.update(ChannelTotal, { id: existing.id }, row);
+    else await em.insert(ChannelTotal, { ...row, channelId: channel.id, month });
+    await this.audit.recordChanges(
+      em,
+      actor,
+      { entityType: 'channel_total', entityId: channel.id, pilotId: null },
+      changes,
+      now,
+    );
+    return changes;
+  }
+}

@@ -1,0 +1,105 @@
+import { ChannelTotal } from '../../src/channels/channel-total.entity';
+import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { addMonths } from '../../src/common/months';
+import { todayIso } from '../../src/common/dates';
+import { channelIds } from '../support/factories';
+import { fillAndSubmit, renderedForm, unescapeHtml } from '../support/forms';
+import { createTestApp, TestApp } from '../support/test-app';
+
+const text = (html: string) => unescapeHtml(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
+const ago = (back: number) => addMonths(todayIso().slice(0, 7), -back);
+
+// The channel ledger (issue 16, channel-ledger.md): the organisation's totals per channel, entered
+// by finance or an admin, and the ledger that sets them against the pilots' claims.
+describe('Channel ledger (HTTP)', () => {
+  let t: TestApp;
+  let phone: number;
+  let email: number;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    [phone, email] = await channelIds(t.dataSource, 'phone', 'email');
+  });
+  afterAll(() => t.close());
+
+  const stored = () =>
+    t.dataSource.getRepository(ChannelTotal).find({ order: { month: 'ASC', channelId: 'ASC' } });
+
+  it('finance enters a month of totals on the form as rendered, changes it and empties a channel', async () => {
+    const finance = await t.agent('finance');
+    const list = text((await finance.get('/ledger/totals').expect(200)).text);
+    expect(list).toContain(`Totals by month`);
+    const url = `/ledger/totals/${ago(2)}`;
+    const form = renderedForm((await finance.get(url).expect(200)).text, url);
+    expect(form[`total_volume_${phone}`]).toBe('');
+    const saved = await fillAndSubmit(finance, url, url, {
+      [`total_volume_${phone}`]: '52.000',
+      [`total_desired_${phone}`]: '30000',
+      [`total_undesired_${phone}`]: '15000',
+      [`total_volume_${email}`]: '8000',
+    });
+    expect(saved.status).toBe(303);
+    expect(
+      (await stored()).map((r) => [r.channelId, r.month, r.volume, r.desired, r.unnecessary]),
+    ).toEqual([
+      [phone, ago(2), 52000, 30000, null],
+      [email, ago(2), 8000, null, null],
+    ]);
+    // As rendered again, the stored figures; saved unchanged, nothing changes.
+    const again = renderedForm((await finance.get(url)).text, url);
+    expect(again[`total_volume_${phone}`]).toBe('52000');
+    const before = await t.dataSource.getRepository(AuditEntry).count();
+    expect((await fillAndSubmit(finance, url, url, {})).status).toBe(303);
+    expect(await t.dataSource.getRepository(AuditEntry).count()).toBe(before);
+
+    // Emptying e-mail removes its total; the audit trail keeps both changes.
+    await fillAndSubmit(finance, url, url, { [`total_volume_${email}`]: '' });
+    expect((await stored()).map((r) => r.channelId)).toEqual([phone]);
+    const audit = await t.dataSource
+      .getRepository(AuditEntry)
+      .findBy({ entityType: 'channel_total', entityId: email });
+    expect(audit.map((a) => [a.field, a.oldValue, a.newValue])).toEqual(
+      expect.arrayContaining([
+        [`${ago(2)} email total_volume`, null, '8000'],
+        [`${ago(2)} email total_volume`, '8000', null],
+      ]),
+    );
+    expect(text((await finance.get('/ledger/totals')).text)).toContain('52.000');
+  });
+
+  it('refuses bad totals next to their fields and saves nothing of the month', async () => {
+    const admin = await t.agent('admin');
+    const url = `/ledger/totals/${ago(3)}`;
+    const bad = await fillAndSubmit(admin, url, url, {
+      [`total_volume_${phone}`]: '-5',
+      [`total_desired_${email}`]: '100',
+    });
+    expect(bad.status).toBe(422);
+    const page = text(bad.text);
+    expect(page).toContain('A count cannot be negative.');
+    expect(renderedForm(bad.text, url)[`total_volume_${phone}`]).toBe('-5');
+    const split = await fillAndSubmit(admin, url, url, {
+      [`total_volume_${phone}`]: '1000',
+      [`total_desired_${phone}`]: '800',
+      [`total_unnecessary_${phone}`]: '300',
+      [`total_desired_${email}`]: '100',
+    });
+    expect(split.status).toBe(422);
+    expect(text(split.text)).toContain(
+      'The split adds up to 1.100, more than the volume of 1.000.',
+    );
+    expect(text(split.text)).toContain('Give the channel’s volume: the split is part of it.');
+    expect((await stored()).filter((r) => r.month === ago(3))).toEqual([]);
+    // A month in the future, or not a month, has no form.
+    await admin.get(`/ledger/totals/${ago(-1)}`).expect(404);
+    await admin.get('/ledger/totals/2026-13').expect(404);
+  });
+
+  it('lets only finance and admins enter totals; everyone reads them', async () => {
+    for (const role of ['viewer', 'owner', 'board'] as const) {
+      const agent = await t.agent(role);
+      await agent.get('/ledger/totals').expect(200);
+      await agent.get(`/ledger/totals/${ago(1)}`).expect(403);
+    }
+  });
+});
