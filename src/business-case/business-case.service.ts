@@ -196,6 +196,8 @@ function buildReport(rows: {
       name: channel.name,
       share: (shareOf.get(channel.id)?.shareBp ?? 0) / 10000,
       pinnedMethod: shareOf.get(channel.id)?.baselineMethod ?? null,
+      scope: shareOf.get(channel.id)?.scope ?? 'segment',
+      scopeDescription: shareOf.get(channel.id)?.scopeDescription ?? null,
       history: preperiod(channelRows, channel.id, start),
       rates: (rows.ratesOf.get(channel.id) ?? []).map((r) => ({
         from: r.effectiveFrom,

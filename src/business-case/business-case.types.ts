@@ -25,6 +25,9 @@ export interface ChannelInput {
   history: HistoryPoint[];
   /** Cost per contact, each effective from a month. */
   rates: RatePoint[];
+  /** The pilot's scope on the channel (the channel ledger reads it; the engine does not). */
+  scope?: ScopeKind;
+  scopeDescription?: string | null;
 }
 
 export interface ChannelActual {

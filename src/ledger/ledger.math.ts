@@ -15,6 +15,7 @@ import type {
   LedgerChannelInput,
   LedgerInput,
   LedgerMonth,
+  LedgerTotals,
   Overlap,
   PictureMonth,
 } from './ledger.types';
@@ -104,6 +105,11 @@ export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Mont
       claimed: sum(rows.map((r) => r.m.claimed)),
       measured: sum(rows.map((r) => r.m.measured ?? 0)),
       unmeasured: rows.filter((r) => r.m.measured === null).map((r) => r.pilot.slug),
+      pilots: rows.map((r) => ({
+        slug: r.pilot.slug,
+        claimed: r.m.claimed,
+        measured: r.m.measured,
+      })),
     };
   });
 
@@ -283,12 +289,55 @@ export function contactPicture(input: LedgerInput): ContactPicture {
   return { channels: complete.map((c) => c.key), months, preperiod, stacking };
 }
 
+/**
+ * The channels with an organisation baseline over the range, together. Channels are fitted
+ * separately, so their half-widths combine as √(Σ h²) (business-case.md); a euro figure needs
+ * every channel's.
+ */
+export function allChannels(channels: LedgerChannel[]): LedgerTotals {
+  const used = channels.filter((c) => c.orgDisplaced !== null);
+  const total = (pick: (c: LedgerChannel) => number | null) => {
+    const values = used.map(pick);
+    return values.every((v) => v !== null) ? sum(values as number[]) : null;
+  };
+  const root = (values: number[]) => Math.sqrt(sum(values.map((v) => v * v)));
+  const any = used.length > 0;
+  const orgD = sum(used.map((c) => c.orgDisplaced!.value));
+  const hw = root(used.map((c) => c.orgDisplaced!.halfWidth));
+  const euros = used.every((c) => c.orgDisplacedEuros !== null);
+  const orgEuros = any && euros ? sum(used.map((c) => c.orgDisplacedEuros!.value)) : null;
+  const claimed = sum(used.map((c) => c.claimed));
+  const measured = sum(used.map((c) => c.measured));
+  const claimedEuros = any ? total((c) => c.claimedEuros) : null;
+  const measuredEuros = any ? total((c) => c.measuredEuros) : null;
+  return {
+    channels: used.map((c) => c.key),
+    orgDisplaced: any ? { value: orgD, halfWidth: hw } : null,
+    orgDisplacedEuros:
+      orgEuros !== null
+        ? { value: orgEuros, halfWidth: root(used.map((c) => c.orgDisplacedEuros!.halfWidth)) }
+        : null,
+    claimed,
+    claimedEuros,
+    measured,
+    measuredEuros,
+    waterbed: any ? claimed - orgD : null,
+    waterbedEuros: claimedEuros !== null && orgEuros !== null ? claimedEuros - orgEuros : null,
+    waterbedRatio:
+      claimedEuros && orgEuros !== null ? (claimedEuros - orgEuros) / claimedEuros : null,
+    gap: any ? measured - orgD : null,
+    gapEuros: measuredEuros !== null && orgEuros !== null ? measuredEuros - orgEuros : null,
+    gapFlagged: any && measured > orgD + hw,
+  };
+}
+
 export function computeLedger(input: LedgerInput): Ledger {
   const channels = input.channels.map((c) => ledgerChannel(c, input.from, input.to));
   return {
     from: input.from,
     to: input.to,
     channels,
+    all: allChannels(channels),
     overlaps: channels.flatMap((c) => c.overlaps),
     picture: contactPicture(input),
   };

@@ -76,6 +76,8 @@ export interface LedgerMonth {
   measured: number;
   /** Pilots whose month was not measured against their own baseline. */
   unmeasured: string[];
+  /** Each pilot's own figures on the channel this month. */
+  pilots: Array<{ slug: string; claimed: number; measured: number | null }>;
 }
 
 export interface PilotShare {
@@ -155,10 +157,28 @@ export interface ContactPicture {
   stacking: { flagged: boolean; actual: number; baseline: number; halfWidth: number } | null;
 }
 
+/** The channels with an organisation baseline together; half-widths combine as √(Σ h²). */
+export interface LedgerTotals {
+  channels: string[];
+  orgDisplaced: Interval | null;
+  orgDisplacedEuros: Interval | null;
+  claimed: number;
+  claimedEuros: number | null;
+  measured: number;
+  measuredEuros: number | null;
+  waterbed: number | null;
+  waterbedEuros: number | null;
+  waterbedRatio: number | null;
+  gap: number | null;
+  gapEuros: number | null;
+  gapFlagged: boolean;
+}
+
 export interface Ledger {
   from: Month;
   to: Month;
   channels: LedgerChannel[];
+  all: LedgerTotals;
   overlaps: Overlap[];
   picture: ContactPicture;
 }

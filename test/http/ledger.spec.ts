@@ -2,7 +2,7 @@ import { ChannelTotal } from '../../src/channels/channel-total.entity';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { addMonths } from '../../src/common/months';
 import { todayIso } from '../../src/common/dates';
-import { channelIds } from '../support/factories';
+import { channelIds, logMonth, registerPilot, savePlan, setCostRates } from '../support/factories';
 import { fillAndSubmit, renderedForm, unescapeHtml } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -93,6 +93,58 @@ describe('Channel ledger (HTTP)', () => {
     // A month in the future, or not a month, has no form.
     await admin.get(`/ledger/totals/${ago(-1)}`).expect(404);
     await admin.get('/ledger/totals/2026-13').expect(404);
+  });
+
+  it('reproduces the worked example of channel-ledger.md through the forms, on the page', async () => {
+    await setCostRates(t, { phone: '6,00' });
+    const finance = await t.agent('finance');
+    for (const [month, volume] of [
+      ['2025-10', 50000],
+      ['2025-11', 50400],
+      ['2025-12', 49600],
+      ['2026-01', 48800],
+    ] as const) {
+      const url = `/ledger/totals/${month}`;
+      expect(
+        (await fillAndSubmit(finance, url, url, { [`total_volume_${phone}`]: String(volume) }))
+          .status,
+      ).toBe(303);
+    }
+    // Chatbot: N = 5 000, s = 0,5, its own baseline 20 000 and 17 900 calls: D = 2 100.
+    // WhatsApp: N = 1 000, s = 0,6, its own baseline 8 000 and 7 400 calls: D = 600.
+    for (const [name, share, contacts, history, during] of [
+      ['Ledger chatbot', '50', 5000, [20000, 20100, 19900], 17900],
+      ['Ledger WhatsApp', '60', 1000, [8000, 8050, 7950], 7400],
+    ] as const) {
+      const pilot = await registerPilot(t, name, ['phone']);
+      await savePlan(
+        t,
+        pilot,
+        {
+          startMonth: '2026-01',
+          expectedMonthlyContacts: contacts,
+          investmentCents: '0',
+          monthlyFixedCostCents: '0',
+          variableCostPerContactCents: '0',
+        },
+        { phone: share },
+      );
+      for (const [i, month] of ['2025-10', '2025-11', '2025-12'].entries())
+        await logMonth(t, pilot, month, {}, { phone: history[i] });
+      await logMonth(t, pilot, '2026-01', { contacts }, { phone: during });
+    }
+    const page = text(
+      (await (await t.agent('viewer')).get('/ledger?from=2026-01&to=2026-01').expect(200)).text,
+    );
+    expect(page).toContain(
+      'Organisation’s displacement 1.200 ± 1.349 contacts · € 7.200,00 ± € 8.092,10',
+    );
+    expect(page).toContain('Claimed by the pilots 3.100 contacts · € 18.600,00');
+    expect(page).toContain('2.700 contacts · € 16.200,00 (their own waterbed € 2.400,00, 12,9%)');
+    expect(page).toContain('Portfolio waterbed 1.900 contacts · € 11.400,00 · 61,3% of the claim');
+    expect(page).toContain('Attribution gap 1.500 contacts · € 9.000,00 — flagged');
+    expect(page).toMatch(/Ledger chatbot segment \(not described\) 2\.500 2\.100 933/);
+    expect(page).toMatch(/Ledger WhatsApp segment \(not described\) 600 600 267/);
   });
 
   it('lets only finance and admins enter totals; everyone reads them', async () => {

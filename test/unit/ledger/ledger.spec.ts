@@ -196,6 +196,37 @@ describe('the channel ledger', () => {
     expect(replaced.preperiod).toMatchObject({ months: 6, contacts: 50100 });
   });
 
+  it('adds channels together with their half-widths combined as the root of the sum of squares', () => {
+    const email: LedgerChannelInput = {
+      ...worked(),
+      key: 'email',
+      name: 'E-mail',
+      rates: [{ from: '2025-01', euros: 3 }],
+      totals: totals([
+        ['2025-10', 10000],
+        ['2025-11', 10300],
+        ['2025-12', 9700],
+        ['2026-01', 9500],
+      ]),
+      pilots: [pilot('chatbot', [{ month: '2026-01', volume: 900, claimed: 400, measured: 300 }])],
+    };
+    const ledger = computeLedger({
+      channels: [worked(), email],
+      newChannels: [],
+      from: '2026-01',
+      to: '2026-01',
+    });
+    const [phone, mail] = ledger.channels;
+    expect(mail.orgDisplaced?.value).toBe(500);
+    expect(ledger.all.orgDisplaced?.value).toBe(1700);
+    expect(ledger.all.orgDisplaced?.halfWidth).toBeCloseTo(
+      Math.hypot(phone.orgDisplaced!.halfWidth, mail.orgDisplaced!.halfWidth),
+      9,
+    );
+    expect([ledger.all.claimed, ledger.all.claimedEuros]).toEqual([3500, 18600 + 1200]);
+    expect([ledger.all.gap, ledger.all.waterbedEuros]).toEqual([1300, 19800 - 7200 - 1500]);
+  });
+
   it('gathers every channel’s overlaps in the ledger', () => {
     const input = worked();
     input.pilots[0].scope = 'whole';

@@ -1,0 +1,19 @@
+import { Controller, Get, Query, Render, Req } from '@nestjs/common';
+import type { Request } from 'express';
+import { LedgerPresenter } from './ledger.presenter';
+
+/** The channel ledger page: every signed-in user reads it. */
+@Controller('ledger')
+export class LedgerController {
+  constructor(private readonly presenter: LedgerPresenter) {}
+
+  @Get()
+  @Render('ledger/show')
+  show(
+    @Query('from') from: string | undefined,
+    @Query('to') to: string | undefined,
+    @Req() req: Request,
+  ) {
+    return this.presenter.page({ from, to }, req.user ?? null);
+  }
+}

@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import { type Actor, can } from '../accounts/permissions';
+import { formatMonth, monthOf } from '../common/months';
+import { displacementChart, pictureChart, volumeChart } from './ledger.charts';
+import { ledgerRange } from './ledger-rules';
+import { LedgerService } from './ledger.service';
+import type { Ledger, Overlap } from './ledger.types';
+
+/** A list of months in words: "Jan 2026 – Mar 2026" for a run, commas between runs. */
+function monthList(months: string[]): string {
+  return months.map(formatMonth).join(', ');
+}
+
+/** The channel ledger page: the organisation's totals against the pilots' claims. */
+@Injectable()
+export class LedgerPresenter {
+  constructor(private readonly ledgers: LedgerService) {}
+
+  async page(query: { from?: unknown; to?: unknown }, user: Actor | null) {
+    const range = ledgerRange(query, monthOf(new Date()));
+    const ledger = await this.ledgers.ledger(range.from, range.to);
+    return {
+      title: 'Channel ledger',
+      range,
+      rangeValues: {
+        from: range.errors.from ? String(query.from ?? '') : range.from,
+        to: range.errors.to ? String(query.to ?? '') : range.to,
+      },
+      mayEnter: can(user, 'enter_totals'),
+      ...ledgerView(ledger),
+    };
+  }
+}
+
+/** The ledger in the page's terms: names for slugs, words for overlaps, charts with tables. */
+export function ledgerView(ledger: Ledger) {
+  const names = new Map<string, string>();
+  for (const c of ledger.channels) {
+    names.set(c.key, c.name);
+    for (const p of c.pilots) names.set(p.slug, p.name);
+  }
+  const overlapWords = (o: Overlap) => ({
+    ...o,
+    channelName: names.get(o.channel) ?? o.channel,
+    names: o.pilots.map((slug) => ({ slug, name: names.get(slug) ?? slug })),
+    monthsText: monthList(o.months),
+    reasonText:
+      o.reason === 'whole_channel'
+        ? 'one of them has the whole channel as its scope'
+        : 'their segments together hold more contacts than the channel has',
+  });
+  const picture = ledger.picture;
+  return {
+    ledger,
+    overlaps: ledger.overlaps.map(overlapWords),
+    flagged: ledger.channels.filter((c) => c.gapFlagged).map((c) => c.name),
+    channels: ledger.channels.map((c) => ({
+      ...c,
+      missingText: monthList(c.missingTotals),
+      overlaps: c.overlaps.map(overlapWords),
+      charts: c.orgDisplaced ? [volumeChart(c), displacementChart(c)] : [volumeChart(c)],
+      monthRows: c.months.map((m) => ({
+        ...m,
+        unmeasuredNames: m.unmeasured.map((slug) => names.get(slug) ?? slug).join(', '),
+      })),
+    })),
+    picture: {
+      ...picture,
+      channelNames: picture.channels.map((key) => names.get(key) ?? key),
+      rows: picture.months.map((m) => {
+        const mix = m.desired !== null || m.undesired !== null || m.unnecessary !== null;
+        const split = (m.desired ?? 0) + (m.undesired ?? 0) + (m.unnecessary ?? 0);
+        return {
+          ...m,
+          change: picture.preperiod ? m.contacts - picture.preperiod.contacts : null,
+          mix:
+            mix && split > 0
+              ? {
+                  desired: (m.desired ?? 0) / split,
+                  undesired: (m.undesired ?? 0) / split,
+                  unnecessary: (m.unnecessary ?? 0) / split,
+                }
+              : null,
+          shares: Object.entries(m.byChannel).map(([key, contacts]) => ({
+            name: names.get(key) ?? key,
+            share: m.contacts ? contacts / m.contacts : null,
+          })),
+        };
+      }),
+      chart: picture.months.length ? pictureChart(picture, names) : null,
+    },
+  };
+}
