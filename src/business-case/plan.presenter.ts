@@ -51,6 +51,8 @@ export class PlanPresenter {
     for (const share of shares) {
       values[`share_${share.channelId}`] = percent(share.shareBp);
       values[`method_${share.channelId}`] = share.baselineMethod ?? '';
+      values[`scope_${share.channelId}`] = share.scope;
+      values[`scopeText_${share.channelId}`] = share.scopeDescription ?? '';
     }
     return values;
   }
@@ -69,6 +71,18 @@ function planForm(pilot: Pilot, form: SentBack) {
       method: values[`method_${channel.id}`] ?? '',
       shareErrors: state.fieldErrors[`share_${channel.id}`],
       methodErrors: state.fieldErrors[`method_${channel.id}`],
+      scope: values[`scope_${channel.id}`] || 'segment',
+      scopeText: values[`scopeText_${channel.id}`] ?? '',
+      scopeErrors: [
+        ...(state.fieldErrors[`scope_${channel.id}`] ?? []),
+        ...(state.fieldErrors[`scopeText_${channel.id}`] ?? []),
+      ],
+      // A segment nobody described: the channel ledger cannot tell whether pilots overlap.
+      scopeMissing:
+        (values[`scope_${channel.id}`] || 'segment') === 'segment' &&
+        !values[`scopeText_${channel.id}`] &&
+        values[`share_${channel.id}`] !== undefined &&
+        values[`share_${channel.id}`] !== '',
     })),
     methods: BASELINE_METHODS.map((m) => ({ value: m, label: m })),
   };

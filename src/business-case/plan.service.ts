@@ -7,8 +7,7 @@ import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Writer } from '../database/writer.service';
 import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
-import type { BaselineMethod } from './baseline.math';
-import { PlanFormDto } from './dto/plan-form.dto';
+import { PlanFormDto, type ShareInput } from './dto/plan-form.dto';
 import { PilotPlan } from './pilot-plan.entity';
 import { PlanChannelShare } from './plan-channel-share.entity';
 import { pinErrors } from './plan-rules';
@@ -29,11 +28,6 @@ const PLAN_FIELDS = [
   'targetResponseSeconds',
 ] as const;
 
-export interface ShareInput {
-  channelId: number;
-  shareBp: number | null;
-  baselineMethod: BaselineMethod | null;
-}
 
 @Injectable()
 export class PlanService {
@@ -88,14 +82,12 @@ export class PlanService {
 
       const before = await em.findBy(PlanChannelShare, { pilotId: pilot.id });
       const nameOf = new Map(pilot.affectedChannels.map((c) => [c.id, c.name]));
-      const describe = (
-        rows: Array<{ channelId: number; shareBp: number | null; baselineMethod: string | null }>,
-      ) =>
+      const describe = (rows: ShareInput[]) =>
         rows
           .filter((r) => r.shareBp !== null && nameOf.has(r.channelId))
           .map(
             (r) =>
-              `${nameOf.get(r.channelId)} ${(r.shareBp as number) / 100} %${r.baselineMethod ? ` (${r.baselineMethod})` : ''}`,
+              `${nameOf.get(r.channelId)} ${(r.shareBp as number) / 100} %${r.baselineMethod ? ` (${r.baselineMethod})` : ''}${scopeWords(r)}`,
           )
           .sort()
           .join('; ');
@@ -143,6 +135,8 @@ export class PlanService {
               channelId: s.channelId,
               shareBp: s.shareBp as number,
               baselineMethod: s.baselineMethod,
+              scope: s.scope,
+              scopeDescription: s.scopeDescription,
             })),
           );
         }
@@ -151,4 +145,10 @@ export class PlanService {
       await this.audit.recordChanges(em, actor, target, changes, now);
     });
   }
+}
+
+/** The scope in the plan's history: ", whole channel" or ", segment: calls of movers". */
+function scopeWords(share: Pick<ShareInput, 'scope' | 'scopeDescription'>): string {
+  if (share.scope === 'whole') return ', whole channel';
+  return share.scopeDescription ? `, segment: ${share.scopeDescription}` : '';
 }

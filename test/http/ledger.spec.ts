@@ -2,7 +2,7 @@ import { ChannelTotal } from '../../src/channels/channel-total.entity';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { addMonths } from '../../src/common/months';
 import { todayIso } from '../../src/common/dates';
-import { channelIds, logMonth, registerPilot, savePlan, setCostRates } from '../support/factories';
+import { channelIds, logMonth, pilotInStage, savePlan, setCostRates } from '../support/factories';
 import { fillAndSubmit, renderedForm, unescapeHtml } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -116,7 +116,8 @@ describe('Channel ledger (HTTP)', () => {
       ['Ledger chatbot', '50', 5000, [20000, 20100, 19900], 17900],
       ['Ledger WhatsApp', '60', 1000, [8000, 8050, 7950], 7400],
     ] as const) {
-      const pilot = await registerPilot(t, name, ['phone']);
+      // Past the idea stage: only such pilots can overlap.
+      const pilot = await pilotInStage(t, name, 'proof_of_concept', ['phone']);
       await savePlan(
         t,
         pilot,
@@ -145,6 +146,25 @@ describe('Channel ledger (HTTP)', () => {
     expect(page).toContain('Attribution gap 1.500 contacts · € 9.000,00 — flagged');
     expect(page).toMatch(/Ledger chatbot segment \(not described\) 2\.500 2\.100 933/);
     expect(page).toMatch(/Ledger WhatsApp segment \(not described\) 600 600 267/);
+    expect(page).not.toContain('count the same contacts');
+
+    // The plan page asks for the segment; WhatsApp's owner says it serves the whole channel.
+    const admin = await t.agent();
+    const plan = '/pilots/ledger-whatsapp/plan';
+    expect(text((await admin.get(plan)).text)).toContain('Describe the segment');
+    const saved = await fillAndSubmit(admin, plan, plan, { [`scope_${phone}`]: 'whole' });
+    expect(saved.status).toBe(303);
+    const chatbotPlan = '/pilots/ledger-chatbot/plan';
+    await fillAndSubmit(admin, chatbotPlan, chatbotPlan, {
+      [`scopeText_${phone}`]: 'billing calls',
+    });
+    const after = text((await admin.get('/ledger?from=2026-01&to=2026-01')).text);
+    expect(after).toContain(
+      'Ledger WhatsApp and Ledger chatbot overlap on Phone in Jan 2026: one of them has the whole channel as its scope.',
+    );
+    expect(after).toMatch(/Ledger chatbot segment: billing calls 2\.500/);
+    expect(after).toMatch(/Ledger WhatsApp the whole channel 600/);
+    expect(text((await admin.get(plan)).text)).not.toContain('Describe the segment');
   });
 
   it('lets only finance and admins enter totals; everyone reads them', async () => {

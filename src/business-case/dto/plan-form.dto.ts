@@ -5,9 +5,11 @@ import {
   IsOptional,
   Matches,
   Max,
+  MaxLength,
   Min,
   registerDecorator,
 } from 'class-validator';
+import { SCOPE_KINDS, type ScopeKind } from '../business-case.types';
 import { BASELINE_METHODS, type BaselineMethod } from '../baseline.math';
 import { shareErrors } from '../plan-rules';
 import { IsPlanMonth } from '../../common/validators';
@@ -121,7 +123,10 @@ export class PlanFormDto {
  */
 const shapes = new Map<string, new () => PlanFormDto & ChannelShares>();
 
-export type ChannelShares = Record<`share_${number}` | `method_${number}`, unknown>;
+export type ChannelShares = Record<
+  `share_${number}` | `method_${number}` | `scope_${number}` | `scopeText_${number}`,
+  unknown
+>;
 
 /** The plan form of the route's pilot (`@FormOf(PLAN_FORM)`). */
 export const PLAN_FORM = {
@@ -151,6 +156,18 @@ export function planFormDto(channelIds: number[]): new () => PlanFormDto & Chann
     IsIn(BASELINE_METHODS, { message: 'Choose a baseline method from the list.' })(
       shape.prototype,
       method,
+    );
+    // The pilot's scope on the channel, for the channel ledger: whole, or a described segment.
+    const scope = `scope_${id}`;
+    TrimToNull()(shape.prototype, scope);
+    IsOptional()(shape.prototype, scope);
+    IsIn(SCOPE_KINDS, { message: 'Choose the whole channel or a segment.' })(shape.prototype, scope);
+    const scopeText = `scopeText_${id}`;
+    TrimToNull()(shape.prototype, scopeText);
+    IsOptional()(shape.prototype, scopeText);
+    MaxLength(500, { message: 'Describe the segment in at most 500 characters.' })(
+      shape.prototype,
+      scopeText,
     );
   }
   // The shares together: at most 100 % (the message sits above the channels' fields).
@@ -184,10 +201,26 @@ function sharesOf(form: ChannelShares, channelIds: number[]): Record<number, num
 export function channelShares(
   form: ChannelShares,
   channelIds: number[],
-): Array<{ channelId: number; shareBp: number | null; baselineMethod: BaselineMethod | null }> {
-  return channelIds.map((id) => ({
-    channelId: id,
-    shareBp: (form[`share_${id}`] as number | null | undefined) ?? null,
-    baselineMethod: (form[`method_${id}`] as BaselineMethod | null | undefined) ?? null,
-  }));
+): ShareInput[] {
+  return channelIds.map((id) => {
+    const scope = (form[`scope_${id}`] as ScopeKind | null | undefined) ?? 'segment';
+    return {
+      channelId: id,
+      shareBp: (form[`share_${id}`] as number | null | undefined) ?? null,
+      baselineMethod: (form[`method_${id}`] as BaselineMethod | null | undefined) ?? null,
+      scope,
+      // A whole channel needs no description.
+      scopeDescription:
+        scope === 'whole' ? null : ((form[`scopeText_${id}`] as string | null | undefined) ?? null),
+    };
+  });
+}
+
+/** One affected channel's line of the plan: share, pinned method, the pilot's scope on it. */
+export interface ShareInput {
+  channelId: number;
+  shareBp: number | null;
+  baselineMethod: BaselineMethod | null;
+  scope: ScopeKind;
+  scopeDescription: string | null;
 }

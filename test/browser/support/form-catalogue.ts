@@ -340,6 +340,16 @@ export const FORMS: FormCase[] = [
     ],
   },
   {
+    // The organisation's totals of a month: finance enters the phone channel's.
+    action: '/ledger/totals/:month',
+    as: FINANCE,
+    page: '/ledger/totals',
+    via: 'a[href^="/ledger/totals/20"]',
+    kind: 'edit',
+    fill: { total_volume_1: '52000' },
+    stores: [{ table: 'channel_total', op: 'insert', set: { volume: 52000, channel_id: 1 } }],
+  },
+  {
     action: '/finance/discount-rate',
     as: FINANCE,
     page: '/finance/rates',
