@@ -59,6 +59,26 @@ export const CHANNEL_METRIC_COLUMNS = {
   unnecessary: 'unnecessary',
 } as const satisfies Record<ChannelMetric, FigureOf<ChannelResult>>;
 
+/**
+ * The organisation's monthly total of an existing channel (the channel ledger's input): a row of
+ * the import with an empty pilot column. Stored by the channels feature.
+ */
+export const TOTAL_METRICS = {
+  total_volume: { label: 'Organisation’s total volume', kind: 'count', field: 'volume' },
+  total_desired: { label: 'Organisation’s desired contacts', kind: 'count', field: 'desired' },
+  total_undesired: { label: 'Organisation’s undesired contacts', kind: 'count', field: 'undesired' },
+  total_unnecessary: {
+    label: 'Organisation’s unnecessary contacts',
+    kind: 'count',
+    field: 'unnecessary',
+  },
+} as const;
+export type TotalMetric = keyof typeof TOTAL_METRICS;
+
+export function isTotalMetric(name: string): name is TotalMetric {
+  return Object.prototype.hasOwnProperty.call(TOTAL_METRICS, name);
+}
+
 export function isPilotMetric(name: string): name is PilotMetric {
   return Object.prototype.hasOwnProperty.call(PILOT_METRICS, name);
 }

@@ -3,8 +3,8 @@ import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { addMonths } from '../../src/common/months';
 import { todayIso } from '../../src/common/dates';
 import { channelIds, logMonth, pilotInStage, savePlan, setCostRates } from '../support/factories';
-import { fillAndSubmit, renderedForm, unescapeHtml } from '../support/forms';
-import { createTestApp, TestApp } from '../support/test-app';
+import { csrfToken, fillAndSubmit, renderedForm, unescapeHtml } from '../support/forms';
+import { type Agent, createTestApp, TestApp } from '../support/test-app';
 
 const text = (html: string) => unescapeHtml(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
 const ago = (back: number) => addMonths(todayIso().slice(0, 7), -back);
@@ -165,6 +165,80 @@ describe('Channel ledger (HTTP)', () => {
     expect(after).toMatch(/Ledger chatbot segment: billing calls 2\.500/);
     expect(after).toMatch(/Ledger WhatsApp the whole channel 600/);
     expect(text((await admin.get(plan)).text)).not.toContain('Describe the segment');
+  });
+
+  /** Uploads a CSV on the import page as `agent`; returns the preview page. */
+  async function upload(agent: Agent, content: string) {
+    const page = await agent.get('/results/import').expect(200);
+    const token = csrfToken(
+      page.text.replace(/action="\/results\/import\?_csrf=([^"]+)"/, 'name="_csrf" value="$1"'),
+    );
+    return agent
+      .post(`/results/import?_csrf=${encodeURIComponent(token)}`)
+      .attach('file', Buffer.from(content), 'totals.csv');
+  }
+  async function confirm(agent: Agent, html: string) {
+    const id = /action="\/results\/import\/([0-9a-f-]+)\/confirm"/.exec(html)![1];
+    return agent
+      .post(`/results/import/${id}/confirm`)
+      .type('form')
+      .send({ _csrf: csrfToken(html) });
+  }
+
+  it('imports the organisation’s totals from rows with an empty pilot, all or nothing, audited', async () => {
+    const finance = await t.agent('finance');
+    const good = [
+      'pilot,month,metric,channel,value',
+      `,${ago(6)},total_volume,phone,41000`,
+      `,${ago(6)},total_desired,phone,30000`,
+      `,${ago(6)},total_volume,email,7000`,
+      `,${ago(5)},total_volume,phone,40500`,
+    ].join('\n');
+    const preview = await upload(finance, good);
+    expect(preview.status).toBe(200);
+    expect(text(preview.text)).toMatch(/The organisation’s channel totals 4 0 0/);
+    const done = await confirm(finance, preview.text);
+    expect(done.status).toBe(303);
+    const rows = (await stored()).filter((r) => r.month === ago(6) || r.month === ago(5));
+    expect(rows.map((r) => [r.month, r.channelId, r.volume, r.desired])).toEqual([
+      [ago(6), phone, 41000, 30000],
+      [ago(6), email, 7000, null],
+      [ago(5), phone, 40500, null],
+    ]);
+    const audit = await t.dataSource
+      .getRepository(AuditEntry)
+      .findBy({ entityType: 'channel_total', field: `${ago(5)} phone total_volume (import)` });
+    expect(audit.map((a) => [a.oldValue, a.newValue])).toEqual([[null, '40500']]);
+
+    // One bad line and nothing is saved; each problem named on its line.
+    const before = await stored();
+    const bad = [
+      'pilot,month,metric,channel,value',
+      `,${ago(5)},total_volume,phone,40600`,
+      `,${ago(5)},total_volume,fax,10`,
+      `,${ago(-1)},total_volume,phone,10`,
+      `,${ago(4)},total_volume,email,-3`,
+      `,${ago(4)},total_volume,phone,100`,
+      `,${ago(4)},total_desired,phone,150`,
+      `ledger-chatbot,${ago(4)},total_volume,phone,100`,
+    ].join('\n');
+    const refused = text((await upload(finance, bad)).text);
+    expect(refused).toContain('unknown channel "fax"');
+    expect(refused).toContain('is after');
+    expect(refused).toContain('a count cannot be negative');
+    expect(refused).toContain(
+      `phone ${ago(4)}: the split adds up to 150, more than the volume of 100.`,
+    );
+    expect(refused).toContain(
+      "total_volume is the organisation's total of a channel, no pilot's; leave the pilot empty",
+    );
+    expect(await stored()).toEqual(before);
+
+    // A channel owner may import results, not the organisation's totals.
+    const owner = text((await upload(await t.agent('owner'), good)).text);
+    expect(owner).toContain(
+      "you may not give the organisation's channel totals; finance or an admin can",
+    );
   });
 
   it('lets only finance and admins enter totals; everyone reads them', async () => {

@@ -10,9 +10,11 @@ import {
   CHANNEL_METRICS,
   isChannelMetric,
   isPilotMetric,
+  isTotalMetric,
   parseMetricValue,
   PILOT_METRICS,
   shorten,
+  TOTAL_METRICS,
 } from '../metrics';
 
 // Reads the long-format metrics CSV (pilot,month,metric,channel,value) as spreadsheets here
@@ -173,7 +175,13 @@ export function parseMetricsCsv(
       errors.push({ line, column, reason });
       ok = false;
     };
-    if (!pilot) fail('pilot', 'the pilot is empty');
+    if (isTotalMetric(metric)) {
+      if (pilot)
+        fail(
+          'pilot',
+          `${metric} is the organisation's total of a channel, no pilot's; leave the pilot empty`,
+        );
+    } else if (!pilot) fail('pilot', 'the pilot is empty');
     if (!isMonth(month))
       fail('month', `"${shorten(monthRaw)}" is not a month (write 2026-11, nov-26 or 1-11-2026)`);
     else {
@@ -185,13 +193,13 @@ export function parseMetricsCsv(
       kind = PILOT_METRICS[metric].kind;
       if (channel)
         fail('channel', `${metric} is a figure of the new channel itself; leave the channel empty`);
-    } else if (isChannelMetric(metric)) {
-      kind = CHANNEL_METRICS[metric].kind;
+    } else if (isChannelMetric(metric) || isTotalMetric(metric)) {
+      kind = isTotalMetric(metric) ? TOTAL_METRICS[metric].kind : CHANNEL_METRICS[metric].kind;
       if (!channel) fail('channel', `${metric} needs the existing channel it belongs to`);
     } else {
       fail(
         'metric',
-        `unknown metric "${shorten(metricRaw)}"; known: ${[...Object.keys(PILOT_METRICS), ...Object.keys(CHANNEL_METRICS)].join(', ')}`,
+        `unknown metric "${shorten(metricRaw)}"; known: ${[...Object.keys(PILOT_METRICS), ...Object.keys(CHANNEL_METRICS), ...Object.keys(TOTAL_METRICS)].join(', ')}`,
       );
     }
     let value = 0;
@@ -225,5 +233,6 @@ export const TEMPLATE_CSV = [
   'whatsapp-movers,2026-01,fixed_cost,,3000.00',
   'whatsapp-movers,2026-01,volume,phone,9300',
   'whatsapp-movers,2026-01,follow_ups,phone,240',
+  ',2026-01,total_volume,phone,52000',
   '',
 ].join('\n');

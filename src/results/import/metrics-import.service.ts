@@ -5,6 +5,8 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import { Actor, can } from '../../accounts/permissions';
 import type { Channel } from '../../channels/channel.entity';
 import { ChannelsService } from '../../channels/channels.service';
+import { ChannelTotalsService } from '../../channels/channel-totals.service';
+import { totalErrors, type TotalValues } from '../../channels/channel-total-rules';
 import { AuditService, BulkAuditRow } from '../../audit/audit.service';
 import { PilotsService } from '../../pilots/pilots.service';
 import { upsertRows } from '../../database/bulk';
@@ -17,9 +19,12 @@ import {
   CHANNEL_METRIC_COLUMNS,
   ChannelMetric,
   isPilotMetric,
+  isTotalMetric,
   PILOT_METRIC_COLUMNS,
   PILOT_METRICS,
   PilotMetric,
+  TOTAL_METRICS,
+  TotalMetric,
 } from '../metrics';
 import { MonthlyResult } from '../monthly-result.entity';
 import { ImportError, MetricRow, ParsedCsv } from './metrics-csv';
@@ -71,6 +76,8 @@ export interface ImportPreview {
   updated: number;
   unchanged: number;
   pilots: PilotImportSummary[];
+  /** The organisation's channel totals in the file (rows with an empty pilot), or null. */
+  totals: { inserted: number; updated: number; unchanged: number; months: string[] } | null;
   /** A sample of the changes, for the preview page. */
   sample: Array<{
     line: number;
@@ -91,6 +98,14 @@ interface Change {
   oldValue: number | null;
 }
 
+/** One channel's total for one month as the import leaves it: stored values with the file's. */
+interface TotalGroup {
+  channel: Channel;
+  month: string;
+  values: TotalValues;
+  changed: Array<{ row: MetricRow; oldValue: number | null }>;
+}
+
 /** All-or-nothing import of monthly results and history from the long-format CSV. */
 @Injectable()
 export class MetricsImportService {
@@ -102,6 +117,7 @@ export class MetricsImportService {
     private readonly audit: AuditService,
     private readonly pilots: PilotsService,
     private readonly channels: ChannelsService,
+    private readonly totals: ChannelTotalsService,
   ) {}
 
   /** Everything the import would do, or every error; writes nothing. */
@@ -118,9 +134,9 @@ export class MetricsImportService {
       // Parsed before the write begins: other writes do not wait for the parsing.
       const parsed = await this.parse(content);
       return this.writer.write(async (em) => {
-        const { preview, changes } = await this.analyse(em, parsed, user);
+        const { preview, changes, totals } = await this.analyse(em, parsed, user);
         if (preview.errors.length) return preview;
-        await this.write(em, changes, actor);
+        await this.write(em, changes, totals, actor);
         return preview;
       });
     });
@@ -157,9 +173,14 @@ export class MetricsImportService {
     em: EntityManager,
     parsed: ParsedCsv,
     user: Actor | null,
-  ): Promise<{ preview: ImportPreview; changes: Change[] }> {
+  ): Promise<{ preview: ImportPreview; changes: Change[]; totals: TotalGroup[] }> {
     const errors = [...parsed.errors];
-    const slugs = [...new Set(parsed.rows.map((r) => r.pilot))];
+    // The organisation's channel totals (an empty pilot column) go to the channels feature.
+    const totalRows = parsed.rows.filter((r) => isTotalMetric(r.metric));
+    const pilotRows = totalRows.length
+      ? parsed.rows.filter((r) => !isTotalMetric(r.metric))
+      : parsed.rows;
+    const slugs = [...new Set(pilotRows.map((r) => r.pilot))];
     // In chunks: a file may name more pilots than a statement takes parameters.
     const pilots = await inChunks(
       slugs,
@@ -170,8 +191,10 @@ export class MetricsImportService {
     const channels = await this.channels.all(em);
     const channelByKey = new Map(channels.map((c) => [c.key, c]));
 
+    const totals = await this.analyseTotals(em, totalRows, channelByKey, user, errors);
+
     const valid: Array<{ row: MetricRow; pilot: Pilot; channel: Channel | null }> = [];
-    for (const [index, row] of parsed.rows.entries()) {
+    for (const [index, row] of pilotRows.entries()) {
       if (index % YIELD_EVERY === 0) await yieldToOthers();
       const pilot = pilotBySlug.get(row.pilot);
       if (!pilot) {
@@ -289,6 +312,11 @@ export class MetricsImportService {
       changes.push({ row, pilotId: pilot.id, channelId: channel?.id ?? null, column, oldValue });
     }
     for (const [pilotId, summary] of summaries) summary.months = [...monthsOf.get(pilotId)!].sort();
+    if (totals.summary) {
+      inserted += totals.summary.inserted;
+      updated += totals.summary.updated;
+      unchanged += totals.summary.unchanged;
+    }
     return {
       preview: {
         errors,
@@ -297,6 +325,7 @@ export class MetricsImportService {
         updated,
         unchanged,
         pilots: [...summaries.values()].sort((a, b) => a.slug.localeCompare(b.slug)),
+        totals: totals.summary,
         sample: changes.slice(0, 25).map((c) => ({
           line: c.row.line,
           pilot: c.row.pilot,
@@ -308,10 +337,91 @@ export class MetricsImportService {
         })),
       },
       changes: errors.length ? [] : changes,
+      totals: errors.length ? [] : totals.groups.filter((g) => g.changed.length),
     };
   }
 
-  private async write(em: EntityManager, changes: Change[], actor: string): Promise<void> {
+  /**
+   * The channel-total rows of a file: who may give them (finance, an admin, the command line),
+   * their channel, and each channel's month as it would be stored — a split above the volume, or
+   * a split without any volume, is refused on the row that makes it so.
+   */
+  private async analyseTotals(
+    em: EntityManager,
+    rows: MetricRow[],
+    channelByKey: Map<string, Channel>,
+    user: Actor | null,
+    errors: ImportError[],
+  ): Promise<{ groups: TotalGroup[]; summary: ImportPreview['totals'] }> {
+    if (!rows.length) return { groups: [], summary: null };
+    const stored = new Map(
+      (await this.totals.all(em)).map((t) => [`${t.channelId}|${t.month}`, t]),
+    );
+    const groups = new Map<string, TotalGroup>();
+    const counts = { inserted: 0, updated: 0, unchanged: 0 };
+    for (const row of rows) {
+      if (user && !can(user, 'enter_totals')) {
+        errors.push({
+          line: row.line,
+          column: 'metric',
+          reason: `you may not give the organisation's channel totals; finance or an admin can`,
+        });
+        continue;
+      }
+      const channel = channelByKey.get(row.channel ?? '');
+      if (!channel) {
+        errors.push({
+          line: row.line,
+          column: 'channel',
+          reason: `unknown channel "${row.channel}"`,
+        });
+        continue;
+      }
+      const key = `${channel.id}|${row.month}`;
+      const before = stored.get(key);
+      const group =
+        groups.get(key) ??
+        groups
+          .set(key, {
+            channel,
+            month: row.month,
+            values: {
+              volume: before?.volume ?? null,
+              desired: before?.desired ?? null,
+              undesired: before?.undesired ?? null,
+              unnecessary: before?.unnecessary ?? null,
+            },
+            changed: [],
+          })
+          .get(key)!;
+      const field = TOTAL_METRICS[row.metric as TotalMetric].field;
+      const oldValue = before?.[field] ?? null;
+      group.values[field] = row.value;
+      if (oldValue === row.value) counts.unchanged += 1;
+      else {
+        counts[oldValue === null ? 'inserted' : 'updated'] += 1;
+        group.changed.push({ row, oldValue });
+      }
+    }
+    for (const group of groups.values()) {
+      const problem = Object.values(totalErrors(group.values))[0];
+      if (problem)
+        errors.push({
+          line: group.changed[0]?.row.line ?? rows[0].line,
+          column: 'value',
+          reason: `${group.channel.key} ${group.month}: ${problem.charAt(0).toLowerCase()}${problem.slice(1)}`,
+        });
+    }
+    const months = [...new Set([...groups.values()].map((g) => g.month))].sort();
+    return { groups: [...groups.values()], summary: { ...counts, months } };
+  }
+
+  private async write(
+    em: EntityManager,
+    changes: Change[],
+    totals: TotalGroup[],
+    actor: string,
+  ): Promise<void> {
     const now = new Date();
     // The table's column for an entity property, as the entity maps it (one source of names).
     const columnOf = (entity: typeof MonthlyResult | typeof ChannelResult) => {
@@ -380,6 +490,40 @@ export class MetricsImportService {
     }
     const monthlyKeys = ['pilot_id', 'month'];
     const channelKeys = ['pilot_id', 'month', 'channel_id'];
+    // The channel totals: few rows (channels × months), each written whole, each change audited.
+    const totalKeys = ['channel_id', 'month'];
+    const totalColumns = [
+      'volume',
+      'desired',
+      'undesired',
+      'unnecessary',
+      'updated_by',
+      'updated_at',
+    ];
+    const totalRows = totals.map((g) => ({
+      channel_id: g.channel.id,
+      month: g.month,
+      ...g.values,
+      updated_by: actor,
+      updated_at: now,
+    }));
+    if (totals.length)
+      auditChunks.push(
+        totals.flatMap((g) =>
+          g.changed.map(({ row, oldValue }) =>
+            this.audit.bulkRow(
+              actor,
+              { entityType: 'channel_total', entityId: g.channel.id, pilotId: null },
+              {
+                field: `${g.month} ${g.channel.key} ${row.metric} (import)`,
+                oldValue: oldValue === null ? null : String(oldValue),
+                newValue: String(row.value),
+              },
+              now,
+            ),
+          ),
+        ),
+      );
 
     // SQLite: the statements and the commit of the whole import (tens of megabytes written and
     // flushed) run on a connection in a worker thread; the driver is synchronous and would hold
@@ -391,6 +535,10 @@ export class MetricsImportService {
           ...monthly.values(),
         ]),
       ];
+      if (totalRows.length)
+        batches.push(
+          encodeRows('channel_total', [...totalKeys, ...totalColumns], totalKeys, totalRows),
+        );
       const channelRows = [...perChannel.values()];
       for (let start = 0; start < channelRows.length; start += YIELD_EVERY) {
         await yieldToOthers();
@@ -424,6 +572,7 @@ export class MetricsImportService {
       [...channelColumns, 'updated_at'],
       [...perChannel.values()],
     );
+    if (totalRows.length) await upsertRows(em, 'channel_total', totalKeys, totalColumns, totalRows);
     for (const chunk of auditChunks) await this.audit.recordBulk(em, chunk);
   }
 }
