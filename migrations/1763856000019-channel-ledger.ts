@@ -17,7 +17,11 @@ export class ChannelLedger1763856000019 implements MigrationInterface {
   name = 'ChannelLedger1763856000019';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const count = (name: string, nullable = true) => ({ name, type: 'integer', isNullable: nullable });
+    const count = (name: string, nullable = true) => ({
+      name,
+      type: 'integer',
+      isNullable: nullable,
+    });
     await queryRunner.createTable(
       new Table({
         name: 'channel_total',

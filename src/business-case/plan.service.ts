@@ -28,7 +28,6 @@ const PLAN_FIELDS = [
   'targetResponseSeconds',
 ] as const;
 
-
 @Injectable()
 export class PlanService {
   constructor(

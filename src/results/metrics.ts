@@ -66,7 +66,11 @@ export const CHANNEL_METRIC_COLUMNS = {
 export const TOTAL_METRICS = {
   total_volume: { label: 'Organisation’s total volume', kind: 'count', field: 'volume' },
   total_desired: { label: 'Organisation’s desired contacts', kind: 'count', field: 'desired' },
-  total_undesired: { label: 'Organisation’s undesired contacts', kind: 'count', field: 'undesired' },
+  total_undesired: {
+    label: 'Organisation’s undesired contacts',
+    kind: 'count',
+    field: 'undesired',
+  },
   total_unnecessary: {
     label: 'Organisation’s unnecessary contacts',
     kind: 'count',

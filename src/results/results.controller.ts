@@ -22,7 +22,6 @@ import { ResultsService } from './results.service';
 import { type Figures, MONTH_FORM, monthValues } from './dto/month-form.dto';
 import { monthPage, monthSaved, ResultsPresenter } from './results.presenter';
 
-
 @Controller('pilots/:slug')
 export class ResultsController {
   constructor(

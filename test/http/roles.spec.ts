@@ -85,7 +85,11 @@ describe('Roles on every route (HTTP)', () => {
     ['POST', '/pilots/mine/decisions', ['board'], { outcome: 'extend', rationale: 'x' }],
     ['POST', '/pilots/mine/sign-offs', ['finance'], { fromMonth: 'x' }],
     ['POST', '/pilots/mine/conditions/999/clear', ['board', 'admin'], { note: 'met it all' }],
-    ['POST', '/results/import/00000000-0000-0000-0000-000000000000/confirm', [...OWNERS, 'finance']],
+    [
+      'POST',
+      '/results/import/00000000-0000-0000-0000-000000000000/confirm',
+      [...OWNERS, 'finance'],
+    ],
     ['GET', '/pilots/mine/history', OWNERS],
     ['GET', '/pilots/theirs/history', ['admin']],
     ['POST', '/pilots/mine/history', OWNERS, { toStage: 'scaled', month: 'x', version: 1 }],

@@ -161,7 +161,10 @@ export function planFormDto(channelIds: number[]): new () => PlanFormDto & Chann
     const scope = `scope_${id}`;
     TrimToNull()(shape.prototype, scope);
     IsOptional()(shape.prototype, scope);
-    IsIn(SCOPE_KINDS, { message: 'Choose the whole channel or a segment.' })(shape.prototype, scope);
+    IsIn(SCOPE_KINDS, { message: 'Choose the whole channel or a segment.' })(
+      shape.prototype,
+      scope,
+    );
     const scopeText = `scopeText_${id}`;
     TrimToNull()(shape.prototype, scopeText);
     IsOptional()(shape.prototype, scopeText);
@@ -198,10 +201,7 @@ function sharesOf(form: ChannelShares, channelIds: number[]): Record<number, num
 }
 
 /** The channels' shares and methods as the plan stores them. */
-export function channelShares(
-  form: ChannelShares,
-  channelIds: number[],
-): ShareInput[] {
+export function channelShares(form: ChannelShares, channelIds: number[]): ShareInput[] {
   return channelIds.map((id) => {
     const scope = (form[`scope_${id}`] as ScopeKind | null | undefined) ?? 'segment';
     return {
