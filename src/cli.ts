@@ -7,7 +7,10 @@ import { businessCaseJson } from './business-case/business-case.export';
 import { restsOn } from './business-case/evidence-words';
 import { BusinessCaseService } from './business-case/business-case.service';
 import { AppConfig, ConfigError, loadConfig } from './config/app-config';
-import { setEarliestYear } from './common/months';
+import { monthOf, setEarliestYear } from './common/months';
+import { ledgerJson } from './ledger/ledger.export';
+import { ledgerRange } from './ledger/ledger-rules';
+import { LedgerService } from './ledger/ledger.service';
 import { setTimeZone } from './common/time-zone';
 import { DomainError } from './common/domain-error';
 import { readForm } from './common/forms';
@@ -21,6 +24,9 @@ import { migrations } from '../migrations';
 const USAGE = `Usage: npm run --silent cli -- <command>
   import-metrics FILE [--dry-run]   import results and history from a CSV (all or nothing)
   business-case SLUG [--json]       a pilot's business case (--json: the same JSON as the API)
+  ledger [--from M] [--to M] [--json]
+                                    the channel ledger for the months M (YYYY-MM) from…to
+                                    (default the 12 up to the last full month; --json as the API)
   create-user EMAIL NAME ROLES      an account; ROLES comma-separated (viewer,owner,board,finance,admin);
                                     the password is read from NEW_USER_PASSWORD or the first line of stdin
   backup FILE                       a consistent copy of the SQLite database, taken while the app runs
@@ -38,8 +44,10 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
   const [command, target, ...flags] = args;
   if (
     !command ||
-    !target ||
-    !['import-metrics', 'business-case', 'create-user', 'backup', 'restore'].includes(command)
+    (!target && command !== 'ledger') ||
+    !['import-metrics', 'business-case', 'create-user', 'backup', 'restore', 'ledger'].includes(
+      command,
+    )
   ) {
     io.err(USAGE);
     return 2;
@@ -75,6 +83,7 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
       io.out(`Created ${user.email} (${user.roles.join(', ')}).`);
       return 0;
     }
+    if (command === 'ledger') return await ledgerCommand(app.get(LedgerService), args.slice(1), io);
     const pilot = await app.get(PilotsService).get(target);
     const report = await app.get(BusinessCaseService).report(pilot);
     if (flags.includes('--json')) {
@@ -113,6 +122,49 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
   } finally {
     await app.close();
   }
+}
+
+/** The ledger's figures per channel, or its JSON (the API's). */
+async function ledgerCommand(ledgers: LedgerService, flags: string[], io: CliIo): Promise<number> {
+  const option = (name: string) => {
+    const at = flags.indexOf(name);
+    return at === -1 ? undefined : (flags[at + 1] ?? '');
+  };
+  const range = ledgerRange({ from: option('--from'), to: option('--to') }, monthOf(new Date()));
+  const problems = Object.entries(range.errors);
+  if (problems.length) {
+    io.err(problems.map(([name, message]) => `--${name}: ${message}`).join('\n'));
+    return 1;
+  }
+  const ledger = await ledgers.ledger(range.from, range.to);
+  if (flags.includes('--json')) {
+    io.out(JSON.stringify(ledgerJson(ledger), null, 2));
+    return 0;
+  }
+  const n = (v: number | null | undefined) =>
+    v === null || v === undefined ? 'no data' : v.toFixed(0);
+  const eur = (v: number | null | undefined) =>
+    v === null || v === undefined ? 'no data' : `EUR ${v.toFixed(2)}`;
+  const lines = [`Channel ledger ${range.from} to ${range.to}`];
+  for (const c of ledger.channels) {
+    lines.push('', `${c.name} (${c.key})`);
+    if (!c.orgDisplaced) {
+      lines.push(`  ${c.noBaseline ?? "no month of the range has the organisation's total"}`);
+      continue;
+    }
+    lines.push(
+      `  organisation displacement ${n(c.orgDisplaced.value)} +/- ${n(c.orgDisplaced.halfWidth)} contacts, ${eur(c.orgDisplacedEuros?.value)} +/- ${eur(c.orgDisplacedEuros?.halfWidth)}`,
+      `  claimed by the pilots     ${n(c.claimed)} contacts, ${eur(c.claimedEuros)}`,
+      `  measured by the pilots    ${n(c.measured)} contacts, ${eur(c.measuredEuros)}`,
+      `  portfolio waterbed        ${n(c.waterbed)} contacts, ${eur(c.waterbedEuros)}${c.waterbedRatio === null ? '' : ` (${(c.waterbedRatio * 100).toFixed(1)} %)`}`,
+      `  attribution gap           ${n(c.gap)} contacts, ${eur(c.gapEuros)}${c.gapFlagged ? ' FLAGGED' : ''}`,
+    );
+    if (c.missingTotals.length) lines.push(`  no total for ${c.missingTotals.join(', ')}`);
+  }
+  for (const o of ledger.overlaps)
+    lines.push('', `overlap on ${o.channel}: ${o.pilots.join(' and ')} in ${o.months.join(', ')}`);
+  io.out(lines.join('\n'));
+  return 0;
 }
 
 async function importMetrics(

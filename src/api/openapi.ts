@@ -17,6 +17,28 @@ export const openApiDocument = {
       'Read a pilot’s business case with the inputs it was computed from, so that finance can recompute every figure (see the business-case model).',
   },
   paths: {
+    '/api/v1/ledger': {
+      get: {
+        summary:
+          'The channel ledger: the organisation’s totals per channel against the pilots’ claims (channel-ledger model)',
+        parameters: [
+          { name: 'from', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } },
+          { name: 'to', in: 'query', schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' } },
+          { name: 'channel', in: 'query', schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The ledger for the months from…to (default the 12 up to the last full one)',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Ledger' } } },
+          },
+          '400': {
+            description: 'A month or the channel cannot be read; `fields` names which and why',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+          },
+        },
+      },
+    },
     '/api/v1/pilots/{slug}/business-case': {
       get: {
         summary: 'A pilot’s business case: monthly figures, totals, verdict and inputs',
@@ -51,6 +73,73 @@ export const openApiDocument = {
           statusCode: { type: 'integer' },
           error: { type: 'string' },
           message: { type: 'string' },
+          fields: {
+            type: 'object',
+            additionalProperties: { type: 'array', items: { type: 'string' } },
+            description: 'Per field (or parameter), the reasons it was refused.',
+          },
+        },
+      },
+      Ledger: {
+        type: 'object',
+        required: ['computedAt', 'from', 'to', 'channels', 'all', 'overlaps', 'picture'],
+        properties: {
+          computedAt: { type: 'string', format: 'date-time' },
+          units: { type: 'object' },
+          from: { type: 'string' },
+          to: { type: 'string' },
+          channels: { type: 'array', items: { $ref: '#/components/schemas/LedgerChannel' } },
+          all: {
+            type: 'object',
+            description:
+              'The channels with an organisation baseline together; half-widths combine as √(Σ h²).',
+          },
+          overlaps: { type: 'array', items: { $ref: '#/components/schemas/Overlap' } },
+          picture: {
+            type: 'object',
+            description:
+              'The organisation’s contacts per month (existing channels with totals and every pilot’s new channel), cost, mix, pre-period and the channel-stacking flag.',
+          },
+        },
+      },
+      LedgerChannel: {
+        type: 'object',
+        properties: {
+          key: { type: 'string' },
+          name: { type: 'string' },
+          method: { type: 'string', nullable: true, enum: ['trend', 'mean', null] },
+          n: { type: 'integer' },
+          noBaseline: { type: 'string', nullable: true },
+          preperiodEnd: { type: 'string', nullable: true },
+          missingTotals: { type: 'array', items: { type: 'string' } },
+          coveredMonths: { type: 'integer' },
+          orgDisplaced: { ...interval, nullable: true, description: 'contacts' },
+          orgDisplacedEuros: { ...interval, nullable: true },
+          claimed: { type: 'number' },
+          claimedEuros: nullableMoney,
+          measured: { type: 'number' },
+          measuredEuros: nullableMoney,
+          waterbed: { type: 'number', nullable: true },
+          waterbedEuros: nullableMoney,
+          waterbedRatio: { type: 'number', nullable: true },
+          pilotsWaterbedEuros: nullableMoney,
+          pilotsWaterbedRatio: { type: 'number', nullable: true },
+          gap: { type: 'number', nullable: true },
+          gapEuros: nullableMoney,
+          gapFlagged: { type: 'boolean' },
+          pilots: { type: 'array', items: { type: 'object' } },
+          overlaps: { type: 'array', items: { $ref: '#/components/schemas/Overlap' } },
+          months: { type: 'array', items: { type: 'object' } },
+          missingRates: { type: 'array', items: { type: 'string' } },
+        },
+      },
+      Overlap: {
+        type: 'object',
+        properties: {
+          channel: { type: 'string' },
+          pilots: { type: 'array', items: { type: 'string' }, minItems: 2, maxItems: 2 },
+          months: { type: 'array', items: { type: 'string' } },
+          reason: { type: 'string', enum: ['whole_channel', 'segments_exceed_total'] },
         },
       },
       BusinessCase: {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { BusinessCaseService } from '../business-case/business-case.service';
 import { ChannelsService } from '../channels/channels.service';
 import { ChannelTotalsService } from '../channels/channel-totals.service';
+import { DomainError } from '../common/domain-error';
 import { groupBy } from '../common/group-by';
 import type { Month } from '../common/months';
 import { FinanceService } from '../finance/finance.service';
@@ -29,6 +30,10 @@ export class LedgerService {
       this.channels.list(),
       this.totals.all(),
     ]);
+    if (channelKey && !channels.some((c) => c.key === channelKey))
+      throw new DomainError('bad_request', `There is no channel "${channelKey.slice(0, 40)}".`, {
+        channel: [`Unknown channel; known: ${channels.map((c) => c.key).join(', ')}.`],
+      });
     const [reports, rates] = await Promise.all([
       this.cases.reports(pilots),
       this.finance.costRatesOf(channels.map((c) => c.id)),

@@ -112,6 +112,30 @@ describe('Command line', () => {
     });
   });
 
+  it('prints the channel ledger, and as the same JSON the API returns', async () => {
+    const json = await cli('ledger', '--from', '2026-01', '--to', '2026-01', '--json');
+    expect(json.code).toBe(0);
+    const fromCli = JSON.parse(json.out);
+    const fromApi = (
+      await (await t.agent()).get('/api/v1/ledger?from=2026-01&to=2026-01').expect(200)
+    ).body;
+    delete fromCli.computedAt;
+    delete fromApi.computedAt;
+    expect(fromCli).toEqual(fromApi);
+    // Without totals the month has the pilot's claim and no sum: the sums cover months with one.
+    expect(fromApi.channels[0]).toMatchObject({ key: 'phone', coveredMonths: 0, claimed: 0 });
+    expect(fromApi.channels[0].months[0]).toMatchObject({ total: null, claimed: 200 });
+    const printed = await cli('ledger', '--from', '2026-01', '--to', '2026-01');
+    expect(printed.out).toContain('Channel ledger 2026-01 to 2026-01');
+    expect(printed.out).toContain(
+      'Phone (phone)\n  No totals before Jan 2026, when the first pilot on this channel started',
+    );
+    expect(await cli('ledger', '--from', 'someday')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('--from: Give the month as YYYY-MM'),
+    });
+  });
+
   it('answers an unknown pilot and a bad command clearly', async () => {
     expect(await cli('business-case', 'nobody')).toMatchObject({
       code: 1,

@@ -165,6 +165,47 @@ describe('Channel ledger (HTTP)', () => {
     expect(after).toMatch(/Ledger chatbot segment: billing calls 2\.500/);
     expect(after).toMatch(/Ledger WhatsApp the whole channel 600/);
     expect(text((await admin.get(plan)).text)).not.toContain('Describe the segment');
+
+    // The JSON API gives the same figures, unrounded, in the shape OpenAPI documents.
+    const viewer = await t.agent('viewer');
+    const json = (
+      await viewer.get('/api/v1/ledger?from=2026-01&to=2026-01&channel=phone').expect(200)
+    ).body;
+    const [c] = json.channels;
+    expect([c.key, c.method, c.n, c.orgDisplaced.value, c.claimed, c.measured]).toEqual([
+      'phone',
+      'mean',
+      3,
+      1200,
+      3100,
+      2700,
+    ]);
+    expect(c.orgDisplaced.halfWidth).toBeCloseTo(1348.68, 2);
+    expect(c.orgDisplacedEuros.halfWidth).toBeCloseTo(8092.1, 2);
+    expect([c.waterbedEuros, c.gapEuros, c.gapFlagged]).toEqual([11400, 9000, true]);
+    expect(json.overlaps).toEqual([
+      {
+        channel: 'phone',
+        pilots: ['ledger-whatsapp', 'ledger-chatbot'],
+        months: ['2026-01'],
+        reason: 'whole_channel',
+      },
+    ]);
+    const documented = (await viewer.get('/api/openapi.json').expect(200)).body.components.schemas;
+    expect(Object.keys(c).filter((k) => !(k in documented.LedgerChannel.properties))).toEqual([]);
+    expect(Object.keys(json).filter((k) => !(k in documented.Ledger.properties))).toEqual([]);
+
+    // Bad input: a 400 naming the parameter and the reason.
+    const bad = await viewer.get('/api/v1/ledger?from=2026-13&to=2026-01').expect(400);
+    expect(bad.body.fields).toEqual({
+      from: ['Give the month as YYYY-MM, such as ' + ago(1) + '.'],
+    });
+    const backwards = await viewer.get('/api/v1/ledger?from=2026-03&to=2026-01').expect(400);
+    expect(backwards.body.fields.from[0]).toContain('starts after it ends');
+    const future = await viewer.get(`/api/v1/ledger?to=${ago(-2)}`).expect(400);
+    expect(future.body.fields.to[0]).toContain('lies in the future');
+    const unknown = await viewer.get('/api/v1/ledger?channel=fax').expect(400);
+    expect(unknown.body.fields.channel[0]).toContain('Unknown channel; known: phone');
   });
 
   /** Uploads a CSV on the import page as `agent`; returns the preview page. */
