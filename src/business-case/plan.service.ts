@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { diffFields, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
@@ -44,6 +44,13 @@ export class PlanService {
       this.dataSource.getRepository(PlanChannelShare).findBy({ pilotId }),
     ]);
     return { plan, shares };
+  }
+
+  /** The plan lines of many pilots: share, pinned method and scope per affected channel. */
+  sharesOf(pilotIds: number[]): Promise<PlanChannelShare[]> {
+    return pilotIds.length
+      ? this.dataSource.getRepository(PlanChannelShare).findBy({ pilotId: In(pilotIds) })
+      : Promise.resolve([]);
   }
 
   save(pilot: Pilot, dto: PlanFormDto, shares: ShareInput[], actor: string): Promise<void> {

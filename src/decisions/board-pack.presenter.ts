@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { overlapSentence } from '../ledger/ledger-rules';
+import { LedgerService } from '../ledger/ledger.service';
 import { businessCaseCharts } from '../business-case/business-case.charts';
 import { todayIso } from '../common/dates';
 import { OUTCOME_LABELS, OUTCOMES, targetStage } from '../lifecycle/decision-rules';
@@ -15,17 +17,19 @@ export class BoardPackPresenter {
     private readonly pilots: PilotsService,
     private readonly decisions: DecisionsService,
     private readonly readiness: ReadinessService,
+    private readonly ledger: LedgerService,
   ) {}
 
   async boardPack(slug: string) {
     const pilot = await this.pilots.get(slug);
-    const [facts, stageChanges, timeline, conditions, checklist, it] = await Promise.all([
+    const [facts, stageChanges, timeline, conditions, checklist, it, overlaps] = await Promise.all([
       this.decisions.reviewFacts(pilot),
       this.pilots.stageChanges(pilot.id),
       this.decisions.timeline(pilot.id),
       this.decisions.conditions(pilot.id),
       this.readiness.checklist(pilot.id),
       this.readiness.it(pilot.id),
+      this.ledger.overlapsByPilot(),
     ]);
     const { report, criteria } = facts;
     return {
@@ -49,6 +53,7 @@ export class BoardPackPresenter {
         status: ITEM_STATUS_LABELS[i.status],
       })),
       timeline,
+      overlaps: (overlaps.get(pilot.id) ?? []).map(overlapSentence),
       openConditions: conditions.filter((c) => !c.clearedAt),
       outcomes: OUTCOMES.filter((o) => targetStage(pilot.stage, o) !== null).map((o) => ({
         label: OUTCOME_LABELS[o],

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LedgerModule } from '../ledger/ledger.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { PilotsModule } from '../pilots/pilots.module';
 import { ReadinessModule } from '../readiness/readiness.module';
@@ -9,7 +10,7 @@ import { DecisionsController } from './decisions.controller';
 
 /** The board's pages: the agenda, the review with its decision form, the board pack. */
 @Module({
-  imports: [PilotsModule, LifecycleModule, ReadinessModule],
+  imports: [PilotsModule, LifecycleModule, ReadinessModule, LedgerModule],
   controllers: [DecisionsController, BoardPackController],
   providers: [BoardPackPresenter, ReviewPresenter],
 })

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { overlapSentence } from '../ledger/ledger-rules';
+import { LedgerService } from '../ledger/ledger.service';
 import { type Actor, can } from '../accounts/permissions';
 import { EMPTY_FORM, FormState } from '../common/forms';
 import { OUTCOME_LABELS, OUTCOMES, targetStage } from '../lifecycle/decision-rules';
@@ -20,6 +22,7 @@ export class ReviewPresenter {
   constructor(
     private readonly pilots: PilotsService,
     private readonly decisions: DecisionsService,
+    private readonly ledger: LedgerService,
   ) {}
 
   /** The decision form sent back; after a conflict, with the pilot as it is now. */
@@ -38,10 +41,11 @@ export class ReviewPresenter {
     user: Actor | null,
     { values, state, conditionId = null }: ReviewForm = { values: {}, state: EMPTY_FORM },
   ) {
-    const [{ criteria, snapshot }, timeline, conditions] = await Promise.all([
+    const [{ criteria, snapshot }, timeline, conditions, overlaps] = await Promise.all([
       this.decisions.reviewFacts(pilot),
       this.decisions.timeline(pilot.id),
       this.decisions.conditions(pilot.id),
+      this.ledger.overlapsByPilot(),
     ]);
     return {
       title: `Review · ${pilot.name}`,
@@ -64,6 +68,7 @@ export class ReviewPresenter {
         conditions: conditions.filter((c) => c.decisionId === d.id),
       })),
       openConditions: conditions.filter((c) => !c.clearedAt),
+      overlaps: (overlaps.get(pilot.id) ?? []).map(overlapSentence),
       mayDecide: can(user, 'decide'),
       mayClear: can(user, 'clear_condition'),
       values,

@@ -1,4 +1,5 @@
 import { addMonths, formatMonth, isMonth, type Month, monthsBetween } from '../common/months';
+import type { PilotOverlap } from './ledger.types';
 
 // The month range a ledger is read for (the page's and the API's `from` and `to`). Pure.
 
@@ -36,4 +37,17 @@ export function ledgerRange(query: { from?: unknown; to?: unknown }, current: Mo
   return Object.keys(errors).length
     ? { from: addMonths(lastFull, -11), to: lastFull, errors }
     : { from, to, errors };
+}
+
+/** An overlap in words, as one of its pilots' signals and the board's pages say it. */
+export function overlapSentence(o: PilotOverlap): string {
+  const span =
+    o.months.length === 1
+      ? formatMonth(o.months[0])
+      : `${formatMonth(o.months[0])} – ${formatMonth(o.months[o.months.length - 1])} (${o.months.length} months)`;
+  const why =
+    o.reason === 'whole_channel'
+      ? 'one of the two has the whole channel as its scope'
+      : 'their segments together hold more contacts than the channel has';
+  return `Counts the same ${o.channel.name} contacts as ${o.other.name} in ${span}: ${why}. Their relief on ${o.channel.name} is partly the same; see the channel ledger.`;
 }

@@ -7,8 +7,16 @@ import { groupBy } from '../common/group-by';
 import type { Month } from '../common/months';
 import { FinanceService } from '../finance/finance.service';
 import { PilotsService } from '../pilots/pilots.service';
-import { computeLedger } from './ledger.math';
-import type { Ledger, LedgerChannelInput, LedgerInput, NewChannelMonth } from './ledger.types';
+import { computeLedger, overlapsOf } from './ledger.math';
+import type {
+  Ledger,
+  LedgerChannelInput,
+  LedgerInput,
+  NewChannelMonth,
+  PilotOverlap,
+} from './ledger.types';
+import { PlanService } from '../business-case/plan.service';
+import { ResultsService } from '../results/results.service';
 
 /**
  * Gathers the ledger's inputs — the organisation's totals, finance's rates, and every pilot's own
@@ -22,6 +30,8 @@ export class LedgerService {
     private readonly totals: ChannelTotalsService,
     private readonly finance: FinanceService,
     private readonly cases: BusinessCaseService,
+    private readonly plans: PlanService,
+    private readonly results: ResultsService,
   ) {}
 
   async input(from: Month, to: Month, channelKey: string | null = null): Promise<LedgerInput> {
@@ -111,5 +121,70 @@ export class LedgerService {
 
   async ledger(from: Month, to: Month, channelKey: string | null = null): Promise<Ledger> {
     return computeLedger(await this.input(from, to, channelKey));
+  }
+
+  /**
+   * Every pilot's overlaps with others (channel-ledger.md), by pilot id. Cheap enough for the
+   * portfolio's signals: only channels that two pilots past the idea stage relieve are read, and
+   * of those only the volumes logged from each pilot's start month.
+   */
+  async overlapsByPilot(): Promise<Map<number, PilotOverlap[]>> {
+    const result = new Map<number, PilotOverlap[]>();
+    const pilots = (await this.pilots.list({})).filter((p) => p.stage !== 'idea' && p.startMonth);
+    const onChannel = groupBy(
+      pilots.flatMap((pilot) => pilot.affectedChannels.map((channel) => ({ pilot, channel }))),
+      (x) => x.channel.id,
+    );
+    const shared = [...onChannel.values()].filter((list) => list.length > 1);
+    if (!shared.length) return result;
+    const ids = [...new Set(shared.flatMap((list) => list.map((x) => x.pilot.id)))];
+    const [shares, rows, totals] = await Promise.all([
+      this.plans.sharesOf(ids),
+      this.results.channelRowsOf(ids),
+      this.totals.all(),
+    ]);
+    const shareOf = new Map(shares.map((s) => [`${s.pilotId}|${s.channelId}`, s]));
+    const rowsOf = groupBy(rows, (r) => `${r.pilotId}|${r.channelId}`);
+    const bySlug = new Map(pilots.map((p) => [p.slug, p]));
+    for (const list of shared) {
+      const channel = list[0].channel;
+      const overlaps = overlapsOf({
+        key: channel.key,
+        name: channel.name,
+        totals: totals
+          .filter((t) => t.channelId === channel.id)
+          .map((t) => ({ ...t, desired: null, undesired: null, unnecessary: null })),
+        rates: [],
+        pinnedMethod: null,
+        pilots: list.map(({ pilot }) => {
+          const share = shareOf.get(`${pilot.id}|${channel.id}`);
+          return {
+            slug: pilot.slug,
+            name: pilot.name,
+            pastIdea: true,
+            scope: share?.scope ?? 'segment',
+            scopeDescription: share?.scopeDescription ?? null,
+            startMonth: pilot.startMonth!,
+            months: (rowsOf.get(`${pilot.id}|${channel.id}`) ?? [])
+              .filter((r) => r.month >= pilot.startMonth! && r.volume !== null)
+              .map((r) => ({ month: r.month, volume: r.volume, claimed: 0, measured: null })),
+          };
+        }),
+      });
+      for (const o of overlaps) {
+        const [p, q] = o.pilots.map((slug) => bySlug.get(slug)!);
+        for (const [me, other] of [
+          [p, q],
+          [q, p],
+        ])
+          (result.get(me.id) ?? result.set(me.id, []).get(me.id)!).push({
+            other: { slug: other.slug, name: other.name },
+            channel: { key: channel.key, name: channel.name },
+            months: o.months,
+            reason: o.reason,
+          });
+      }
+    }
+    return result;
   }
 }

@@ -182,3 +182,11 @@ export interface Ledger {
   overlaps: Overlap[];
   picture: ContactPicture;
 }
+
+/** An overlap as one of its two pilots sees it: the other pilot, the channel, the months. */
+export interface PilotOverlap {
+  other: { slug: string; name: string };
+  channel: { key: string; name: string };
+  months: Month[];
+  reason: Overlap['reason'];
+}

@@ -19,6 +19,8 @@ import { GateSettings } from './gate-settings.entity';
 import { Signal, signalsFor } from './signals';
 import { readAll } from '../database/read-all';
 import { groupBy } from '../common/group-by';
+import { LedgerService } from '../ledger/ledger.service';
+import type { PilotOverlap } from '../ledger/ledger.types';
 
 export interface GateFacts {
   subject: GateSubject;
@@ -41,6 +43,7 @@ export class GatesService {
     private readonly businessCases: BusinessCaseService,
     private readonly caseSummaries: CaseSummariesService,
     private readonly readiness: ReadinessService,
+    private readonly ledger: LedgerService,
   ) {}
 
   async thresholds(em: EntityManager = this.dataSource.manager): Promise<GateSettings> {
@@ -89,7 +92,10 @@ export class GatesService {
    * judged on. The business cases come from the summary cache: hundreds of pilots stay fast.
    */
   async signals(pilots: Pilot[], today = todayIso()): Promise<Map<number, PilotSignals>> {
-    const summaries = await this.caseSummaries.summaries(pilots, new Date(`${today}T12:00:00Z`));
+    const [summaries, overlaps] = await Promise.all([
+      this.caseSummaries.summaries(pilots, new Date(`${today}T12:00:00Z`)),
+      this.ledger.overlapsByPilot(),
+    ]);
     const subjects = await this.subjectsOf(pilots, summaries, this.dataSource.manager, today);
     return new Map(
       pilots.map((pilot) => {
@@ -97,7 +103,11 @@ export class GatesService {
         const summary = summaries.get(pilot.id) as CaseSummary;
         return [
           pilot.id,
-          { subject, summary, signals: this.signalsOf(pilot, subject, summary, today) },
+          {
+            subject,
+            summary,
+            signals: this.signalsOf(pilot, subject, summary, today, overlaps.get(pilot.id) ?? []),
+          },
         ];
       }),
     );
@@ -188,8 +198,11 @@ export class GatesService {
    * the pilot's signals, from one gathering of the facts.
    */
   async nextGate(pilot: Pilot, today = todayIso()) {
-    const { subject, summary } = await this.subjectFor(pilot, this.dataSource.manager, today);
-    const signals = this.signalsOf(pilot, subject, summary, today);
+    const [{ subject, summary }, overlaps] = await Promise.all([
+      this.subjectFor(pilot, this.dataSource.manager, today),
+      this.ledger.overlapsByPilot(),
+    ]);
+    const signals = this.signalsOf(pilot, subject, summary, today, overlaps.get(pilot.id) ?? []);
     const ownerStep = nextOwnerStep(pilot.stage);
     const target = ownerStep ?? (pilot.stage === 'scale_up_review' ? 'scaled' : null);
     if (!target) return { subject, signals, next: null };
@@ -212,6 +225,7 @@ export class GatesService {
     subject: GateSubject,
     summary: CaseSummary,
     today: string,
+    overlaps: PilotOverlap[],
   ): Signal[] {
     const loggedMonths = summary.months.map(([month]) => month);
     const failing =
@@ -232,6 +246,7 @@ export class GatesService {
         itLevel: subject.itLevel,
         monthsInIncubation: subject.monthsInIncubation,
         failingCriteria: failing,
+        overlaps,
       },
       subject.thresholds,
       today,

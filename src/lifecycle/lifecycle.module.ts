@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BusinessCaseModule } from '../business-case/business-case.module';
+import { LedgerModule } from '../ledger/ledger.module';
 import { PilotsModule } from '../pilots/pilots.module';
 import { ReadinessModule } from '../readiness/readiness.module';
 import { DecisionsService } from './decisions.service';
@@ -14,7 +15,7 @@ import { GateSettingsPresenter } from './gate-settings.presenter';
  * decisions, the thresholds, and the one door every stage change goes through.
  */
 @Module({
-  imports: [PilotsModule, ReadinessModule, BusinessCaseModule],
+  imports: [PilotsModule, ReadinessModule, BusinessCaseModule, LedgerModule],
   controllers: [GateSettingsController],
   providers: [GateSettingsPresenter, GatesService, DecisionsService, LifecycleService, StageMoves],
   exports: [GatesService, DecisionsService, LifecycleService, StageMoves],

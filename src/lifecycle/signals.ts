@@ -1,5 +1,7 @@
 import { daysBetween } from '../common/dates';
 import { formatPercent } from '../common/money';
+import { overlapSentence } from '../ledger/ledger-rules';
+import type { PilotOverlap } from '../ledger/ledger.types';
 import type { Stage } from '../pilots/pilot-fields';
 import type { ItLevel } from '../readiness/readiness-fields';
 import type { GateThresholds } from './stage-rules';
@@ -13,7 +15,8 @@ export type SignalKey =
   | 'waterbed_high'
   | 'it_stuck'
   | 'review_failing'
-  | 'stuck_in_stage';
+  | 'stuck_in_stage'
+  | 'overlap';
 
 export interface Signal {
   key: SignalKey;
@@ -34,6 +37,8 @@ export interface SignalFacts {
   monthsInIncubation: number | null;
   /** For pilots in scale-up review: the labels of the criteria not met. */
   failingCriteria: string[];
+  /** Other pilots that count the same contacts of a channel (the channel ledger). */
+  overlaps: PilotOverlap[];
 }
 
 const ACTIVE: readonly Stage[] = ['idea', 'proof_of_concept', 'incubation', 'scale_up_review'];
@@ -100,6 +105,8 @@ export function signalsFor(f: SignalFacts, t: GateThresholds, today: string): Si
       reason: `Not met: ${f.failingCriteria.join('; ')}.`,
     });
   }
+  for (const o of f.overlaps)
+    signals.push({ key: 'overlap', label: 'Overlaps another pilot', reason: overlapSentence(o) });
   const months = Math.floor(daysBetween(f.stageEnteredOn, today) / 30.44);
   if (active && months > t.maxMonthsInStage) {
     signals.push({

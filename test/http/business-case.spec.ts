@@ -136,7 +136,10 @@ describe('Business case (HTTP)', () => {
   it('describes its JSON API in OpenAPI and answers unknown pilots with a JSON 404', async () => {
     const doc = (await (await t.agent()).get('/api/openapi.json').expect(200)).body;
     expect(doc.openapi).toBe('3.0.3');
-    expect(Object.keys(doc.paths)).toEqual(['/api/v1/pilots/{slug}/business-case']);
+    expect(Object.keys(doc.paths)).toEqual([
+      '/api/v1/ledger',
+      '/api/v1/pilots/{slug}/business-case',
+    ]);
     const missing = await (await t.agent()).get('/api/v1/pilots/nobody/business-case').expect(404);
     expect(missing.body).toEqual({
       statusCode: 404,

@@ -166,6 +166,18 @@ describe('Channel ledger (HTTP)', () => {
     expect(after).toMatch(/Ledger WhatsApp the whole channel 600/);
     expect(text((await admin.get(plan)).text)).not.toContain('Describe the segment');
 
+    // Both pilots carry the overlap as a signal, naming the other, the channel and the month;
+    // the portfolio, the review and the board pack show it.
+    const sentence =
+      'Counts the same Phone contacts as Ledger chatbot in Jan 2026: one of the two has the whole channel as its scope.';
+    expect(text((await admin.get('/pilots/ledger-whatsapp')).text)).toContain(sentence);
+    expect(text((await admin.get('/pilots/ledger-chatbot')).text)).toContain(
+      'Counts the same Phone contacts as Ledger WhatsApp in Jan 2026',
+    );
+    expect(text((await admin.get('/pilots')).text)).toContain('Overlaps another pilot');
+    expect(text((await admin.get('/pilots/ledger-whatsapp/review')).text)).toContain(sentence);
+    expect(text((await admin.get('/pilots/ledger-whatsapp/board-pack')).text)).toContain(sentence);
+
     // The JSON API gives the same figures, unrounded, in the shape OpenAPI documents.
     const viewer = await t.agent('viewer');
     const json = (

@@ -13,6 +13,7 @@ const quiet: SignalFacts = {
   itLevel: 'committed',
   monthsInIncubation: 6,
   failingCriteria: [],
+  overlaps: [],
 };
 const keys = (change: Partial<SignalFacts>) =>
   signalsFor({ ...quiet, ...change }, DEFAULT_THRESHOLDS, today).map((s) => s.key);
@@ -59,6 +60,30 @@ describe('signals', () => {
     expect(signal.reason).toBe(
       "5 months in incubation and still on the vendor's stand-alone tool.",
     );
+  });
+
+  it('names the other pilot, the channel and the months of an overlap', () => {
+    const [signal] = signalsFor(
+      {
+        ...quiet,
+        overlaps: [
+          {
+            other: { slug: 'whatsapp', name: 'WhatsApp for movers' },
+            channel: { key: 'phone', name: 'Phone' },
+            months: ['2026-01', '2026-02', '2026-03'],
+            reason: 'whole_channel',
+          },
+        ],
+      },
+      DEFAULT_THRESHOLDS,
+      today,
+    );
+    expect(signal).toEqual({
+      key: 'overlap',
+      label: 'Overlaps another pilot',
+      reason:
+        'Counts the same Phone contacts as WhatsApp for movers in Jan 2026 – Mar 2026 (3 months): one of the two has the whole channel as its scope. Their relief on Phone is partly the same; see the channel ledger.',
+    });
   });
 
   it.each([
