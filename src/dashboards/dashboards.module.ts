@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BusinessCaseModule } from '../business-case/business-case.module';
+import { LedgerModule } from '../ledger/ledger.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { PilotsModule } from '../pilots/pilots.module';
 import { DashboardsController } from './dashboards.controller';
@@ -7,7 +8,7 @@ import { DashboardsPresenter } from './dashboards.presenter';
 import { DashboardsService } from './dashboards.service';
 
 @Module({
-  imports: [PilotsModule, LifecycleModule, BusinessCaseModule],
+  imports: [PilotsModule, LifecycleModule, BusinessCaseModule, LedgerModule],
   controllers: [DashboardsController],
   providers: [DashboardsService, DashboardsPresenter],
 })

@@ -67,9 +67,10 @@ export class DashboardsPresenter {
   async finance(query: Record<string, unknown>) {
     const parsed = financeQuery(query);
     const { filter, range, sort, dir, errors } = parsed;
-    const [rows, filterOptions] = await Promise.all([
+    const [rows, filterOptions, organisation] = await Promise.all([
       this.dashboards.finance(filter, range),
       this.pilots.filterOptions(),
+      this.dashboards.organisation(range),
     ]);
     const sorted = sortRows(rows, sort, dir);
     return {
@@ -77,6 +78,7 @@ export class DashboardsPresenter {
       title: 'Finance dashboard',
       rows: sorted,
       totals: financeTotals(rows),
+      organisation,
       charts: financeCharts(sorted),
       columns: financeColumns(parsed),
       filter: { ...filter, from: queryText(query.from), to: queryText(query.to) },
@@ -96,12 +98,20 @@ export class DashboardsPresenter {
   async financeExport(query: Record<string, unknown>) {
     const { filter, range, sort, dir, errors } = financeQuery(query);
     if (Object.keys(errors).length) return { errors };
-    const rows = sortRows(await this.dashboards.finance(filter, range), sort, dir);
+    const [rows, organisation] = await Promise.all([
+      this.dashboards.finance(filter, range),
+      this.dashboards.organisation(range),
+    ]);
     const span = [range.from ?? 'start', range.to ?? todayIso().slice(0, 7)].join('-to-');
     const excel = query.format === 'excel-nl';
     return {
       fileName: safeFileName(`finance-dashboard-${span}${excel ? '-excel' : ''}.csv`),
-      csv: financeCsv(rows, range, excel ? 'excel-nl' : 'standard'),
+      csv: financeCsv(
+        sortRows(rows, sort, dir),
+        range,
+        excel ? 'excel-nl' : 'standard',
+        organisation,
+      ),
     };
   }
 }

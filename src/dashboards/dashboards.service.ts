@@ -4,7 +4,10 @@ import type { MonthRange } from '../business-case/business-case.math';
 import { todayIso } from '../common/dates';
 import { GatesService } from '../lifecycle/gates.service';
 import { PilotsService, PortfolioFilter } from '../pilots/pilots.service';
-import { financeRow, FinanceRow } from './finance-dashboard';
+import { financeRow, FinanceRow, type OrganisationFigures } from './finance-dashboard';
+import { addMonths, monthOf } from '../common/months';
+import { MAX_LEDGER_MONTHS } from '../ledger/ledger-rules';
+import { LedgerService } from '../ledger/ledger.service';
 import { PortfolioDashboard, portfolioDashboard } from './portfolio-dashboard';
 
 /**
@@ -17,6 +20,7 @@ export class DashboardsService {
     private readonly pilots: PilotsService,
     private readonly gates: GatesService,
     private readonly caseSummaries: CaseSummariesService,
+    private readonly ledger: LedgerService,
   ) {}
 
   async portfolio(today = todayIso()): Promise<PortfolioDashboard> {
@@ -26,7 +30,37 @@ export class DashboardsService {
 
   async finance(filter: PortfolioFilter, range: MonthRange): Promise<FinanceRow[]> {
     const pilots = await this.pilots.list(filter);
-    const summaries = await this.caseSummaries.summaries(pilots, new Date(), range);
-    return pilots.map((pilot) => financeRow(pilot, summaries.get(pilot.id)!));
+    const [summaries, overlaps] = await Promise.all([
+      this.caseSummaries.summaries(pilots, new Date(), range),
+      this.ledger.overlapsByPilot(),
+    ]);
+    return pilots.map((pilot) =>
+      financeRow(pilot, summaries.get(pilot.id)!, overlaps.get(pilot.id) ?? []),
+    );
+  }
+
+  /**
+   * The organisation's own realised savings over the filter's months (by default from the first
+   * pilot's start to this month, at most the ledger's ten years), from the channel ledger.
+   */
+  async organisation(range: MonthRange): Promise<OrganisationFigures> {
+    const current = monthOf(new Date());
+    const to = range.to && range.to < current ? range.to : current;
+    const starts = (await this.pilots.list({}))
+      .map((p) => p.startMonth)
+      .filter((m): m is string => m !== null)
+      .sort();
+    const earliest = addMonths(to, -(MAX_LEDGER_MONTHS - 1));
+    const wanted = range.from ?? starts[0] ?? addMonths(to, -11);
+    const from = wanted < earliest ? earliest : wanted > to ? to : wanted;
+    const { all } = await this.ledger.ledger(from, to);
+    return {
+      from,
+      to,
+      channels: all.channels,
+      realised: all.orgDisplacedEuros,
+      gap: all.gapEuros,
+      gapFlagged: all.gapFlagged,
+    };
   }
 }

@@ -7,6 +7,7 @@ import { formatMonth, isMonth, monthOutside, planMonthBounds, type Month } from 
 import type { Pilot } from '../pilots/pilot.entity';
 import type { ChannelType, Stage } from '../pilots/pilot-fields';
 import { roundToCents } from '../common/money';
+import type { PilotOverlap } from '../ledger/ledger.types';
 
 // The finance dashboard (issue: dashboards and charts): every pilot's money in one table, from
 // the engine's own figures. Pure: reports in, rows, totals and CSV out.
@@ -41,6 +42,21 @@ export interface FinanceRow {
   payback: { status: 'reached' | 'projected' | 'not_yet'; month: Month | null; note: string };
   proven: boolean | null;
   signoff: SignoffState;
+  /** Other pilots counting the same contacts ("Chatbot on Phone"), from the channel ledger. */
+  overlaps: string[];
+}
+
+/**
+ * The organisation-level figure next to the pilots' sum: the realised savings the organisation's
+ * own channel totals show, over the channels with totals, and the attribution gap.
+ */
+export interface OrganisationFigures {
+  from: Month;
+  to: Month;
+  channels: string[];
+  realised: { value: number; halfWidth: number } | null;
+  gap: number | null;
+  gapFlagged: boolean;
 }
 
 export interface FinanceTotals {
@@ -86,7 +102,11 @@ export function signoffState(
   return { state: 'current', label: `Signed off to ${formatMonth(through)}` };
 }
 
-export function financeRow(pilot: Pilot, summary: CaseSummary): FinanceRow {
+export function financeRow(
+  pilot: Pilot,
+  summary: CaseSummary,
+  overlaps: PilotOverlap[] = [],
+): FinanceRow {
   const { result } = summary;
   const base = {
     slug: pilot.slug,
@@ -94,6 +114,7 @@ export function financeRow(pilot: Pilot, summary: CaseSummary): FinanceRow {
     stage: pilot.stage,
     department: pilot.ownerDepartment,
     channelType: pilot.channelType,
+    overlaps: overlaps.map((o) => `${o.other.name} on ${o.channel.name}`),
   };
   if (!result)
     return {
@@ -246,6 +267,7 @@ export function financeCsv(
   rows: FinanceRow[],
   range: { from: Month | null; to: Month | null },
   dialect: CsvDialect = 'standard',
+  organisation: OrganisationFigures | null = null,
 ) {
   const header = [
     'pilot',
@@ -274,6 +296,9 @@ export function financeCsv(
     'proven',
     'sign_off',
     'not_computed_because',
+    'overlaps_with',
+    'attribution_gap_eur',
+    'attribution_gap_flagged',
   ];
   const lines: CsvCell[][] = rows.map((r) => [
     r.name,
@@ -302,6 +327,24 @@ export function financeCsv(
     r.proven === null ? null : r.proven ? 'yes' : 'no',
     r.signoff.label,
     r.missing.join('; ') || null,
+    r.overlaps.join('; ') || null,
+    null,
+    null,
   ]);
+  // The organisation's own figure, on a last line: the realised savings its channel totals
+  // show over the same months, for the channels with totals, and the attribution gap.
+  if (organisation?.realised) {
+    const line: Record<string, CsvCell> = {
+      pilot: `Organisation (channels with totals: ${organisation.channels.join(', ')})`,
+      from_month: organisation.from,
+      to_month: organisation.to,
+      realised_savings_eur: roundToCents(organisation.realised.value),
+      realised_half_width_eur: roundToCents(organisation.realised.halfWidth),
+      realised_rests_on: 'measured',
+      attribution_gap_eur: roundToCents(organisation.gap),
+      attribution_gap_flagged: organisation.gapFlagged ? 'yes' : 'no',
+    };
+    lines.push(header.map((column) => line[column] ?? null));
+  }
   return toCsv(header, lines, dialect);
 }

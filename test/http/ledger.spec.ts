@@ -178,6 +178,38 @@ describe('Channel ledger (HTTP)', () => {
     expect(text((await admin.get('/pilots/ledger-whatsapp/review')).text)).toContain(sentence);
     expect(text((await admin.get('/pilots/ledger-whatsapp/board-pack')).text)).toContain(sentence);
 
+    // The finance dashboard sets the organisation's own relief beside the pilots' sum.
+    const financeAgent = await t.agent('finance');
+    const dashboard = text(
+      (await financeAgent.get('/finance/dashboard?from=2026-01&to=2026-01').expect(200)).text,
+    );
+    expect(dashboard).toContain(
+      'Organisation’s own relief € 7.200 ± € 8.092,10 (90 %) from the channel totals of phone, Jan 2026 – Jan 2026; attribution gap € 9.000 flagged',
+    );
+    expect(dashboard).toContain('Overlaps Ledger chatbot on Phone');
+    const csv = (
+      await financeAgent.get('/finance/dashboard.csv?from=2026-01&to=2026-01').expect(200)
+    ).text
+      .trim()
+      .split('\n');
+    const header = csv[0].split(',');
+    expect(header.slice(-3)).toEqual([
+      'overlaps_with',
+      'attribution_gap_eur',
+      'attribution_gap_flagged',
+    ]);
+    const last = csv[csv.length - 1].split(',');
+    expect(last.length).toBe(header.length);
+    expect(last[0]).toBe('Organisation (channels with totals: phone)');
+    expect(last[header.indexOf('realised_savings_eur')]).toBe('7200');
+    expect(last[header.indexOf('realised_half_width_eur')]).toBe('8092.1');
+    expect(last.slice(-2)).toEqual(['9000', 'yes']);
+    expect(
+      csv.some(
+        (line) => line.includes('Ledger WhatsApp') && line.includes('Ledger chatbot on Phone'),
+      ),
+    ).toBe(true);
+
     // The JSON API gives the same figures, unrounded, in the shape OpenAPI documents.
     const viewer = await t.agent('viewer');
     const json = (

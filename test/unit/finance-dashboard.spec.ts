@@ -31,6 +31,7 @@ function row(name: string, claimed: number | null, extra: Partial<FinanceRow> = 
     payback: { status: 'not_yet', month: null, note: '' },
     proven: claimed === null ? null : false,
     signoff: { state: 'none', label: 'Not signed off' },
+    overlaps: [],
     ...extra,
   };
 }
