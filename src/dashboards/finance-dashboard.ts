@@ -297,8 +297,21 @@ export function financeCsv(
     'sign_off',
     'not_computed_because',
     'overlaps_with',
+    // The organisation's own figure for the same months (the channel ledger), repeated on every
+    // row so that the file stays one row per pilot.
+    'organisation_channels',
+    'organisation_realised_savings_eur',
+    'organisation_realised_half_width_eur',
     'attribution_gap_eur',
     'attribution_gap_flagged',
+  ];
+  const org = organisation?.realised ? organisation : null;
+  const orgCells: CsvCell[] = [
+    org ? org.channels.join(' ') : null,
+    org ? roundToCents(org.realised!.value) : null,
+    org ? roundToCents(org.realised!.halfWidth) : null,
+    org ? roundToCents(org.gap) : null,
+    org ? (org.gapFlagged ? 'yes' : 'no') : null,
   ];
   const lines: CsvCell[][] = rows.map((r) => [
     r.name,
@@ -328,23 +341,7 @@ export function financeCsv(
     r.signoff.label,
     r.missing.join('; ') || null,
     r.overlaps.join('; ') || null,
-    null,
-    null,
+    ...orgCells,
   ]);
-  // The organisation's own figure, on a last line: the realised savings its channel totals
-  // show over the same months, for the channels with totals, and the attribution gap.
-  if (organisation?.realised) {
-    const line: Record<string, CsvCell> = {
-      pilot: `Organisation (channels with totals: ${organisation.channels.join(', ')})`,
-      from_month: organisation.from,
-      to_month: organisation.to,
-      realised_savings_eur: roundToCents(organisation.realised.value),
-      realised_half_width_eur: roundToCents(organisation.realised.halfWidth),
-      realised_rests_on: 'measured',
-      attribution_gap_eur: roundToCents(organisation.gap),
-      attribution_gap_flagged: organisation.gapFlagged ? 'yes' : 'no',
-    };
-    lines.push(header.map((column) => line[column] ?? null));
-  }
   return toCsv(header, lines, dialect);
 }

@@ -22,6 +22,8 @@ export interface DemoChannelCase {
   followUpRate: number;
   /** Contact mix before the pilot, and which kind the displaced contacts come from (shares). */
   mix?: { before: [number, number, number]; displaced: [number, number, number] };
+  /** The pilot's segment of the channel, in words (its scope in the plan). */
+  scope: string;
 }
 
 export interface DemoBusinessCase {
@@ -63,6 +65,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         noise: 500,
         controlRatio: 1.05,
         realisedShare: 0.62,
+        scope: 'calls about outages from the postcodes affected',
         followUpRate: 0.08,
       },
     ],
@@ -88,6 +91,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         trend: 8,
         noise: 220,
         realisedShare: 0.14,
+        scope: 'calls from customers who are moving house',
         followUpRate: 0.31,
         mix: { before: [0.3, 0.45, 0.25], displaced: [0.1, 0.6, 0.3] },
       },
@@ -98,6 +102,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         trend: -2,
         noise: 90,
         realisedShare: 0.02,
+        scope: 'e-mails from customers who are moving house',
         followUpRate: 0.09,
       },
     ],
@@ -123,6 +128,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         trend: 0,
         noise: 520,
         realisedShare: 0.3,
+        scope: 'calls with billing questions from the website',
         followUpRate: 0.12,
       },
       {
@@ -132,6 +138,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         trend: 0,
         noise: 210,
         realisedShare: 0.06,
+        scope: 'e-mails with billing questions',
         followUpRate: 0.05,
       },
       {
@@ -141,6 +148,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         trend: 15,
         noise: 260,
         realisedShare: 0.2,
+        scope: 'billing chats on the website',
         followUpRate: 0.04,
       },
     ],
@@ -167,6 +175,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         noise: 60,
         controlRatio: 1,
         realisedShare: 0.08,
+        scope: 'calls from the test-drive page',
         followUpRate: 0.02,
         // The call-back takes over sales calls: the desired conversations leave the phone line.
         mix: { before: [0.5, 0.35, 0.15], displaced: [0.8, 0.15, 0.05] },
@@ -181,6 +190,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         // One month without it: that month alone falls back to the next method, marked.
         controlForgottenIn: 2,
         realisedShare: 0.25,
+        scope: 'test-drive request forms',
         followUpRate: 0.01,
       },
     ],
@@ -206,6 +216,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         trend: -15,
         noise: 700,
         realisedShare: 0.22,
+        scope: 'calls about meter readings and annual bills, outages included',
         followUpRate: 0.03,
       },
       {
@@ -215,6 +226,7 @@ export const DEMO_BUSINESS_CASES: DemoBusinessCase[] = [
         trend: 0,
         noise: 400,
         realisedShare: 0.45,
+        scope: 'meter-reading forms',
         followUpRate: 0.01,
       },
     ],
@@ -380,3 +392,71 @@ export const DEMO_READINESS: Array<{
   { slug: 'premium-video', items: 'DPNNNNNNNNN', it: { level: 'none' } },
   { slug: 'instagram-care', items: 'DPNPNNNNNNN', it: { level: 'vendor_standalone' } },
 ];
+
+/**
+ * The organisation's own monthly totals of the channels the demo pilots relieve, so the channel
+ * ledger has something to show: the channel's volume outside every pilot's segment, plus each
+ * pilot's segment as it would be without the pilot, less what the organisation really saw go.
+ * On phone the outage voicebot's and the meter-reading portal's segments overlap (outage calls
+ * are also calls about bills: `overlap` calls counted in both), and the organisation sees only
+ * `seen` of the relief the pilots measure: the attribution gap the ledger flags.
+ */
+export const DEMO_CHANNEL_TOTALS: Array<{
+  key: string;
+  /** Contacts outside every pilot's segment, and their noise (sd). */
+  rest: number;
+  noise: number;
+  /** Contacts counted in two pilots' segments. */
+  overlap: number;
+  /** The part of the pilots' summed relief the organisation's total shows. */
+  seen: number;
+  /** Desired, undesired and unnecessary shares of the channel, where the demo logs the mix. */
+  mix?: [number, number, number];
+}> = [
+  { key: 'phone', rest: 20000, noise: 700, overlap: 55000, seen: 0.6, mix: [0.55, 0.3, 0.15] },
+  { key: 'email', rest: 12000, noise: 300, overlap: 0, seen: 0.9 },
+  { key: 'chat', rest: 9000, noise: 250, overlap: 0, seen: 0.9 },
+];
+
+/** Months of totals before the earliest demo pilot's pre-period ends: three years. */
+const TOTALS_HISTORY = 36;
+
+export interface GeneratedTotal {
+  key: string;
+  month: Month;
+  volume: number;
+  mix: [number, number, number] | null;
+}
+
+/** The organisation's totals from three years before the first demo pilot to last month. */
+export function generateChannelTotals(currentMonth: Month, seed = 77): GeneratedTotal[] {
+  const next = random(seed);
+  const first = Math.max(...DEMO_BUSINESS_CASES.map((d) => d.startMonthsAgo)) + TOTALS_HISTORY;
+  const totals: GeneratedTotal[] = [];
+  for (const channel of DEMO_CHANNEL_TOTALS) {
+    for (let back = first; back >= 1; back -= 1) {
+      const month = addMonths(currentMonth, -back);
+      let level = channel.rest - channel.overlap;
+      let displaced = 0;
+      for (const demo of DEMO_BUSINESS_CASES)
+        for (const c of demo.channels.filter((x) => x.key === channel.key)) {
+          // The same month index as generateMonths: 36 months of history before the start.
+          const i = demo.startMonthsAgo - back;
+          level += c.base + c.trend * (i + 36);
+          if (i >= 0)
+            displaced +=
+              c.realisedShare *
+              Math.min(demo.contacts.max, demo.contacts.first + demo.contacts.growth * i);
+        }
+      const volume = Math.max(
+        0,
+        Math.round(level + channel.noise * normal(next) - channel.seen * displaced),
+      );
+      const mix = channel.mix
+        ? (channel.mix.map((share) => Math.round(share * volume)) as [number, number, number])
+        : null;
+      totals.push({ key: channel.key, month, volume, mix });
+    }
+  }
+  return totals;
+}

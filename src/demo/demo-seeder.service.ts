@@ -18,6 +18,7 @@ import { ReadinessItem } from '../readiness/readiness-item.entity';
 import {
   DEMO_BUSINESS_CASES,
   DEMO_COST_RATES,
+  generateChannelTotals,
   DEMO_READINESS,
   generateMonths,
 } from './demo-business-cases';
@@ -249,6 +250,22 @@ export class DemoSeeder implements OnApplicationBootstrap {
       setAt: now,
     });
 
+    // The organisation's own channel totals, for the channel ledger.
+    await insertRows(
+      em,
+      'channel_total',
+      generateChannelTotals(current).map((t) => ({
+        channel_id: channels.get(t.key)!.id,
+        month: t.month,
+        volume: t.volume,
+        desired: t.mix?.[0] ?? null,
+        undesired: t.mix?.[1] ?? null,
+        unnecessary: t.mix?.[2] ?? null,
+        updated_by: DEMO_ACTOR,
+        updated_at: now,
+      })),
+    );
+
     for (const [index, demo] of DEMO_BUSINESS_CASES.entries()) {
       const pilot = await em.findOne(Pilot, { where: { slug: demo.slug } });
       if (!pilot) continue;
@@ -278,6 +295,8 @@ export class DemoSeeder implements OnApplicationBootstrap {
           channelId: channels.get(c.key)!.id,
           shareBp: Math.round(c.share * 10000),
           baselineMethod: null,
+          scope: 'segment' as const,
+          scopeDescription: c.scope,
         })),
       );
       await em.insert(Investment, {

@@ -39,12 +39,27 @@ export function ledgerRange(query: { from?: unknown; to?: unknown }, current: Mo
     : { from, to, errors };
 }
 
+/** Months in words, runs of consecutive months as ranges: "Jan 2026 – Jun 2026, Sep 2026". */
+export function monthSpans(months: Month[]): string {
+  const sorted = [...new Set(months)].sort();
+  const runs: Month[][] = [];
+  for (const month of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && addMonths(run[run.length - 1], 1) === month) run.push(month);
+    else runs.push([month]);
+  }
+  return runs
+    .map((run) =>
+      run.length === 1
+        ? formatMonth(run[0])
+        : `${formatMonth(run[0])} – ${formatMonth(run[run.length - 1])}`,
+    )
+    .join(', ');
+}
+
 /** An overlap in words, as one of its pilots' signals and the board's pages say it. */
 export function overlapSentence(o: PilotOverlap): string {
-  const span =
-    o.months.length === 1
-      ? formatMonth(o.months[0])
-      : `${formatMonth(o.months[0])} – ${formatMonth(o.months[o.months.length - 1])} (${o.months.length} months)`;
+  const span = monthSpans(o.months);
   const why =
     o.reason === 'whole_channel'
       ? 'one of the two has the whole channel as its scope'

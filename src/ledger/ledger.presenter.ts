@@ -1,15 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
-import { formatMonth, monthOf } from '../common/months';
+import { monthOf } from '../common/months';
 import { displacementChart, pictureChart, volumeChart } from './ledger.charts';
-import { ledgerRange } from './ledger-rules';
+import { ledgerRange, monthSpans } from './ledger-rules';
 import { LedgerService } from './ledger.service';
 import type { Ledger, Overlap } from './ledger.types';
-
-/** A list of months in words: "Jan 2026 – Mar 2026" for a run, commas between runs. */
-function monthList(months: string[]): string {
-  return months.map(formatMonth).join(', ');
-}
 
 /** The channel ledger page: the organisation's totals against the pilots' claims. */
 @Injectable()
@@ -43,27 +38,31 @@ export function ledgerView(ledger: Ledger) {
     ...o,
     channelName: names.get(o.channel) ?? o.channel,
     names: o.pilots.map((slug) => ({ slug, name: names.get(slug) ?? slug })),
-    monthsText: monthList(o.months),
+    monthsText: monthSpans(o.months),
     reasonText:
       o.reason === 'whole_channel'
         ? 'one of them has the whole channel as its scope'
         : 'their segments together hold more contacts than the channel has',
   });
   const picture = ledger.picture;
+  const channels = ledger.channels.map((c) => ({
+    ...c,
+    missingText: monthSpans(c.missingTotals),
+    overlaps: c.overlaps.map(overlapWords),
+    charts: c.orgDisplaced ? [volumeChart(c), displacementChart(c)] : [volumeChart(c)],
+    monthRows: c.months.map((m) => ({
+      ...m,
+      unmeasuredNames: m.unmeasured.map((slug) => names.get(slug) ?? slug).join(', '),
+    })),
+  }));
+  const pictureChartOf = picture.months.length ? pictureChart(picture, names) : null;
   return {
     ledger,
+    // Every chart of the page (the layout loads Chart.js when there is one).
+    charts: [...channels.flatMap((c) => c.charts), ...(pictureChartOf ? [pictureChartOf] : [])],
     overlaps: ledger.overlaps.map(overlapWords),
     flagged: ledger.channels.filter((c) => c.gapFlagged).map((c) => c.name),
-    channels: ledger.channels.map((c) => ({
-      ...c,
-      missingText: monthList(c.missingTotals),
-      overlaps: c.overlaps.map(overlapWords),
-      charts: c.orgDisplaced ? [volumeChart(c), displacementChart(c)] : [volumeChart(c)],
-      monthRows: c.months.map((m) => ({
-        ...m,
-        unmeasuredNames: m.unmeasured.map((slug) => names.get(slug) ?? slug).join(', '),
-      })),
-    })),
+    channels,
     picture: {
       ...picture,
       channelNames: picture.channels.map((key) => names.get(key) ?? key),
@@ -87,7 +86,7 @@ export function ledgerView(ledger: Ledger) {
           })),
         };
       }),
-      chart: picture.months.length ? pictureChart(picture, names) : null,
+      chart: pictureChartOf,
     },
   };
 }

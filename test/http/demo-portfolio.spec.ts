@@ -1,4 +1,6 @@
 import { BusinessCaseService } from '../../src/business-case/business-case.service';
+import { addMonths } from '../../src/common/months';
+import { LedgerService } from '../../src/ledger/ledger.service';
 import { DemoSeeder } from '../../src/demo/demo-seeder.service';
 import { GatesService } from '../../src/lifecycle/gates.service';
 import { PilotsService } from '../../src/pilots/pilots.service';
@@ -92,6 +94,7 @@ describe('The demo portfolio (HTTP)', () => {
         'it_stuck',
         'no_owner',
         'no_recent_results',
+        'overlap',
         'review_failing',
         'review_overdue',
         'stuck_in_stage',
@@ -104,5 +107,26 @@ describe('The demo portfolio (HTTP)', () => {
     expect(page).toContain("months in incubation and still on the vendor's stand-alone tool.");
     expect(page).toContain('Review criteria not met');
     expect(page).toContain('No results last month');
+  });
+
+  it('shows the channel ledger’s point at once: two pilots overlapping on phone, a flagged gap', async () => {
+    const last = addMonths(new Date().toISOString().slice(0, 7), -1);
+    const ledger = await t.app.get(LedgerService).ledger(addMonths(last, -11), last);
+    expect(ledger.overlaps.map((o) => [o.channel, [...o.pilots].sort(), o.reason])).toEqual([
+      ['phone', ['meter-reading-portal', 'voicebot-outages'], 'segments_exceed_total'],
+    ]);
+    const byKey = new Map(ledger.channels.map((c) => [c.key, c]));
+    expect([...byKey.keys()]).toEqual(expect.arrayContaining(['phone', 'email', 'chat']));
+    const phone = byKey.get('phone')!;
+    expect(phone.noBaseline).toBeNull();
+    expect(phone.missingTotals).toEqual([]);
+    expect(phone.gapFlagged).toBe(true);
+    // The organisation saw relief, less than the pilots together claim and measure.
+    expect(phone.orgDisplaced!.value).toBeGreaterThan(0);
+    expect(phone.orgDisplaced!.value).toBeLessThan(phone.measured);
+    expect(phone.waterbedRatio).toBeGreaterThan(phone.pilotsWaterbedRatio!);
+    expect(byKey.get('email')!.gapFlagged).toBe(false);
+    const page = await (await t.agent()).get('/ledger').expect(200);
+    expect(text(page.text)).toContain('Pilots that count the same contacts');
   });
 });

@@ -1,5 +1,6 @@
 import { ChannelTotal } from '../../src/channels/channel-total.entity';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { Pilot } from '../../src/pilots/pilot.entity';
 import { addMonths } from '../../src/common/months';
 import { todayIso } from '../../src/common/dates';
 import { channelIds, logMonth, pilotInStage, savePlan, setCostRates } from '../support/factories';
@@ -193,22 +194,26 @@ describe('Channel ledger (HTTP)', () => {
       .trim()
       .split('\n');
     const header = csv[0].split(',');
-    expect(header.slice(-3)).toEqual([
+    expect(header.slice(-6)).toEqual([
       'overlaps_with',
+      'organisation_channels',
+      'organisation_realised_savings_eur',
+      'organisation_realised_half_width_eur',
       'attribution_gap_eur',
       'attribution_gap_flagged',
     ]);
-    const last = csv[csv.length - 1].split(',');
-    expect(last.length).toBe(header.length);
-    expect(last[0]).toBe('Organisation (channels with totals: phone)');
-    expect(last[header.indexOf('realised_savings_eur')]).toBe('7200');
-    expect(last[header.indexOf('realised_half_width_eur')]).toBe('8092.1');
-    expect(last.slice(-2)).toEqual(['9000', 'yes']);
-    expect(
-      csv.some(
-        (line) => line.includes('Ledger WhatsApp') && line.includes('Ledger chatbot on Phone'),
-      ),
-    ).toBe(true);
+    // One row per pilot; the organisation's figure repeated on each.
+    expect(csv.length).toBe(1 + (await t.dataSource.getRepository(Pilot).count()));
+    const whatsapp = csv.find((line) => line.startsWith('Ledger WhatsApp'))!.split(',');
+    expect(whatsapp.length).toBe(header.length);
+    expect(whatsapp.slice(-6)).toEqual([
+      'Ledger chatbot on Phone',
+      'phone',
+      '7200',
+      '8092.1',
+      '9000',
+      'yes',
+    ]);
 
     // The JSON API gives the same figures, unrounded, in the shape OpenAPI documents.
     const viewer = await t.agent('viewer');

@@ -1,3 +1,4 @@
+import { ledgerRange, monthSpans } from '../../../src/ledger/ledger-rules';
 import {
   computeLedger,
   contactPicture,
@@ -237,5 +238,32 @@ describe('the channel ledger', () => {
       to: '2026-01',
     });
     expect(ledger.overlaps).toHaveLength(1);
+  });
+
+  it('writes months as runs: consecutive months as a range, gaps between', () => {
+    expect(monthSpans(['2026-03', '2026-01', '2026-02', '2026-06', '2026-08', '2026-09'])).toBe(
+      'Jan 2026 – Mar 2026, Jun 2026, Aug 2026 – Sep 2026',
+    );
+    expect(monthSpans([])).toBe('');
+  });
+
+  it('reads the month range: twelve months up to the last full one by default, each problem named', () => {
+    expect(ledgerRange({}, '2026-12')).toEqual({ from: '2025-12', to: '2026-11', errors: {} });
+    expect(ledgerRange({ from: '2026-01', to: '2026-03' }, '2026-12')).toMatchObject({
+      from: '2026-01',
+      to: '2026-03',
+    });
+    expect(ledgerRange({ from: 'soon' }, '2026-12').errors).toEqual({
+      from: 'Give the month as YYYY-MM, such as 2026-11.',
+    });
+    expect(ledgerRange({ to: '2027-01' }, '2026-12').errors).toEqual({
+      to: 'Jan 2027 lies in the future.',
+    });
+    expect(ledgerRange({ from: '2026-05', to: '2026-04' }, '2026-12').errors.from).toBe(
+      'The range starts after it ends (Apr 2026).',
+    );
+    expect(ledgerRange({ from: '2010-01', to: '2026-04' }, '2026-12').errors.from).toBe(
+      'A ledger covers at most 120 months.',
+    );
   });
 });
