@@ -316,6 +316,48 @@ describe('Journeys in a real browser', () => {
     expect(csv[0]).toMatch(/^pilot,stage,department/);
     expect(csv.slice(1).every((line) => line.includes(',incubation,'))).toBe(true);
     await screenshot(page, 'finance-dashboard');
+
+    // The organisation's web-form totals from a CSV: five years up to last month.
+    const ago = (back: number) => addMonths(todayIso().slice(0, 7), -back);
+    const totals = ['pilot,month,metric,channel,value'];
+    for (let back = 60; back >= 1; back -= 1)
+      totals.push(
+        `,${ago(back)},total_volume,web-form,${(back > 24 ? 36000 : 31000) + (back % 4) * 150}`,
+      );
+    await page.getByRole('link', { name: 'Import' }).click();
+    await checkPage(page, problems);
+    await field(page, 'CSV file').setInputFiles({
+      name: 'web-form-totals.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(totals.join('\n')),
+    });
+    await page.getByRole('button', { name: 'Check the file' }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+    await visible(page, 'The organisation’s channel totals');
+    await page.getByRole('button', { name: 'Import 60 figures' }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+
+    // The ledger: the organisation's web-form volume against its baseline, every chart drawn.
+    await page.getByRole('link', { name: 'Ledger', exact: true }).click();
+    await page.waitForURL('**/ledger');
+    await checkPage(page, problems);
+    await visible(page, 'Pilots that count the same contacts');
+    const webForm = page.locator('section', { has: page.locator('h2#channel-web-form') });
+    await expect(webForm.textContent()).resolves.toContain(
+      'Organisation baseline: trend over 36 months',
+    );
+    const charts = await drawnCharts(page);
+    expect(charts.map((c) => c.id)).toEqual(
+      expect.arrayContaining([
+        'ledger-web-form-volume-canvas',
+        'ledger-web-form-displacement-canvas',
+        'ledger-picture-canvas',
+      ]),
+    );
+    expect(charts.every((c) => c.drawn)).toBe(true);
+    await screenshot(page, 'finance-ledger');
   });
 
   it('works from the keyboard: skip link, menus and the sign-in form', async () => {
