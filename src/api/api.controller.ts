@@ -4,6 +4,7 @@ import { monthOf } from '../common/months';
 import { ledgerJson } from '../ledger/ledger.export';
 import { ledgerRange } from '../ledger/ledger-rules';
 import { LedgerService } from '../ledger/ledger.service';
+import { Heavy } from '../web/heavy-requests';
 import { businessCaseJson } from '../business-case/business-case.export';
 import { BusinessCaseService } from '../business-case/business-case.service';
 import { PilotsService } from '../pilots/pilots.service';
@@ -24,6 +25,7 @@ export class ApiController {
 
   /** The channel ledger for a month range (default: the twelve months up to the last full one). */
   @Get('v1/ledger')
+  @Heavy()
   async ledger(
     @Query('from') from: string | undefined,
     @Query('to') to: string | undefined,

@@ -53,7 +53,7 @@ export class DashboardsService {
     const earliest = addMonths(to, -(MAX_LEDGER_MONTHS - 1));
     const wanted = range.from ?? starts[0] ?? addMonths(to, -11);
     const from = wanted < earliest ? earliest : wanted > to ? to : wanted;
-    const { all } = await this.ledger.ledger(from, to);
+    const { all } = await this.ledger.ledger(from, to, null, true);
     return {
       from,
       to,

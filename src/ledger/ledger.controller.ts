@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Render, Req } from '@nestjs/common';
 import type { Request } from 'express';
+import { Heavy } from '../web/heavy-requests';
 import { LedgerPresenter } from './ledger.presenter';
 
 /** The channel ledger page: every signed-in user reads it. */
@@ -7,7 +8,9 @@ import { LedgerPresenter } from './ledger.presenter';
 export class LedgerController {
   constructor(private readonly presenter: LedgerPresenter) {}
 
+  /** Every pilot's business case per request: bounded like the other portfolio-wide pages. */
   @Get()
+  @Heavy()
   @Render('ledger/show')
   show(
     @Query('from') from: string | undefined,

@@ -34,7 +34,16 @@ export class LedgerService {
     private readonly results: ResultsService,
   ) {}
 
-  async input(from: Month, to: Month, channelKey: string | null = null): Promise<LedgerInput> {
+  /**
+   * `withTotalsOnly`: only the channels with organisation totals, and only the pilots on them (the
+   * finance dashboard's organisation figure): nothing is computed when no totals are entered.
+   */
+  async input(
+    from: Month,
+    to: Month,
+    channelKey: string | null = null,
+    withTotalsOnly = false,
+  ): Promise<LedgerInput> {
     const [pilots, channels, totals] = await Promise.all([
       this.pilots.list({}),
       this.channels.list(),
@@ -44,20 +53,25 @@ export class LedgerService {
       throw new DomainError('bad_request', `There is no channel "${channelKey.slice(0, 40)}".`, {
         channel: [`Unknown channel; known: ${channels.map((c) => c.key).join(', ')}.`],
       });
-    const [reports, rates] = await Promise.all([
-      this.cases.reports(pilots),
-      this.finance.costRatesOf(channels.map((c) => c.id)),
-    ]);
     const totalsOf = groupBy(totals, (t) => t.channelId);
+    const wanted = channels.filter(
+      (c) => (!channelKey || c.key === channelKey) && (!withTotalsOnly || totalsOf.has(c.id)),
+    );
+    const wantedIds = new Set(wanted.map((c) => c.id));
+    // Only the pilots on the channels shown have their business cases computed.
+    const relevant = pilots.filter((p) => p.affectedChannels.some((c) => wantedIds.has(c.id)));
+    const [reports, rates] = await Promise.all([
+      this.cases.reports(relevant),
+      this.finance.costRatesOf(wanted.map((c) => c.id)),
+    ]);
     const ratesOf = groupBy(rates, (r) => r.channelId);
     const inRange = (month: Month) => month >= from && month <= to;
-    const computed = pilots.flatMap((pilot) => {
+    const computed = relevant.flatMap((pilot) => {
       const report = reports.get(pilot.id);
       return report?.result && report.input ? [{ pilot, report, result: report.result }] : [];
     });
 
-    const ledgerChannels: LedgerChannelInput[] = channels
-      .filter((c) => !channelKey || c.key === channelKey)
+    const ledgerChannels: LedgerChannelInput[] = wanted
       .map((channel) => ({
         key: channel.key,
         name: channel.name,
@@ -119,8 +133,13 @@ export class LedgerService {
     return { channels: ledgerChannels, newChannels, from, to };
   }
 
-  async ledger(from: Month, to: Month, channelKey: string | null = null): Promise<Ledger> {
-    return computeLedger(await this.input(from, to, channelKey));
+  async ledger(
+    from: Month,
+    to: Month,
+    channelKey: string | null = null,
+    withTotalsOnly = false,
+  ): Promise<Ledger> {
+    return computeLedger(await this.input(from, to, channelKey, withTotalsOnly));
   }
 
   /**
@@ -135,15 +154,24 @@ export class LedgerService {
       pilots.flatMap((pilot) => pilot.affectedChannels.map((channel) => ({ pilot, channel }))),
       (x) => x.channel.id,
     );
-    const shared = [...onChannel.values()].filter((list) => list.length > 1);
-    if (!shared.length) return result;
-    const ids = [...new Set(shared.flatMap((list) => list.map((x) => x.pilot.id)))];
-    const [shares, rows, totals] = await Promise.all([
-      this.plans.sharesOf(ids),
-      this.results.channelRowsOf(ids),
+    const pairs = [...onChannel.values()].filter((list) => list.length > 1);
+    if (!pairs.length) return result;
+    const [shares, totals] = await Promise.all([
+      this.plans.sharesOf([...new Set(pairs.flatMap((list) => list.map((x) => x.pilot.id)))]),
       this.totals.all(),
     ]);
     const shareOf = new Map(shares.map((s) => [`${s.pilotId}|${s.channelId}`, s]));
+    // Two segments can be shown to overlap only against the channel's totals; without totals only
+    // a whole-channel scope overlaps. Channels where neither can happen are not read further.
+    const totalled = new Set(totals.map((t) => t.channelId));
+    const shared = pairs.filter(
+      (list) =>
+        totalled.has(list[0].channel.id) ||
+        list.some((x) => shareOf.get(`${x.pilot.id}|${x.channel.id}`)?.scope === 'whole'),
+    );
+    if (!shared.length) return result;
+    const ids = [...new Set(shared.flatMap((list) => list.map((x) => x.pilot.id)))];
+    const rows = await this.results.channelRowsOf(ids);
     const rowsOf = groupBy(rows, (r) => `${r.pilotId}|${r.channelId}`);
     const bySlug = new Map(pilots.map((p) => [p.slug, p]));
     for (const list of shared) {

@@ -147,6 +147,9 @@ async function buildPortfolio(dbFile) {
 
   // The results: ≥ 100 000 rows, in the import's own format, imported by the app's importer.
   const lines = ['pilot,month,metric,channel,value'];
+  // The organisation's totals per channel and month (the channel ledger's input): every pilot's
+  // scope without its pilot, plus contacts outside every scope, less most of what the pilots move.
+  const totals = new Map();
   slugs.forEach((slug, p) => {
     for (let m = -MONTHS; m < MONTHS; m += 1) {
       const mo = month(START, m);
@@ -162,9 +165,13 @@ async function buildPortfolio(dbFile) {
         const base = 4000 + i * 1500 + noise - 200;
         const moved = m >= 0 ? Math.round(contacts * (0.05 + i * 0.03) * 0.6) : 0;
         lines.push(`${slug},${mo},volume,${c.key},${base - moved}`);
+        const key = `${mo},${c.key}`;
+        totals.set(key, (totals.get(key) ?? 50_000) + base - Math.round(moved * 0.7));
       });
     }
   });
+  for (const [key, volume] of totals)
+    lines.push(`,${key.split(',')[0]},total_volume,${key.split(',')[1]},${volume}`);
   const csv = lines.join('\n') + '\n';
   const csvFile = join(dirname(dbFile), 'results.csv');
   writeFileSync(csvFile, csv);
@@ -421,6 +428,8 @@ async function main() {
     // A month range sums other months than the cached totals: every pilot computed per request.
     { name: 'finance, month range', path: '/finance/dashboard?from=2025-01&to=2025-12' },
     { name: 'business-case JSON', path: `/api/v1/pilots/${slug}/business-case`, api: true },
+    // The channel ledger: every pilot's business case per channel and month, per request.
+    { name: 'channel ledger', path: '/ledger' },
   ];
 
   // 1. One request per page with SQL logging on: the statements and their plans.
