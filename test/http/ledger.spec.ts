@@ -255,6 +255,22 @@ describe('Channel ledger (HTTP)', () => {
     expect(future.body.fields.to[0]).toContain('lies in the future');
     const unknown = await viewer.get('/api/v1/ledger?channel=fax').expect(400);
     expect(unknown.body.fields.channel[0]).toContain('Unknown channel; known: phone');
+
+    // A total below the pilots' segments together is accepted, and the overlap is shown: WhatsApp
+    // back to a segment, January's phone total corrected to 25 000 (17 900 + 7 400 = 25 300).
+    await fillAndSubmit(admin, plan, plan, {
+      [`scope_${phone}`]: 'segment',
+      [`scopeText_${phone}`]: 'calls from movers',
+    });
+    const january = '/ledger/totals/2026-01';
+    expect(
+      (await fillAndSubmit(financeAgent, january, january, { [`total_volume_${phone}`]: '25000' }))
+        .status,
+    ).toBe(303);
+    const segments = text((await admin.get('/ledger?from=2026-01&to=2026-01')).text);
+    expect(segments).toContain(
+      'Ledger WhatsApp and Ledger chatbot overlap on Phone in Jan 2026: their segments together hold more contacts than the channel has.',
+    );
   });
 
   /** Uploads a CSV on the import page as `agent`; returns the preview page. */
