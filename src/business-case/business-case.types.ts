@@ -248,6 +248,21 @@ export interface PeriodBasis {
   /** Per channel, its fits: its method's first, then the fallbacks. */
   fits: BaselineFit[][];
   months: PeriodMonth[];
+  /** What the channel ledger reads of the pilot, so the portfolio's ledger needs no recomputing. */
+  ledger?: LedgerBasis;
+}
+
+/** A pilot's part of the channel ledger, kept with its cached basis. */
+export interface LedgerBasis {
+  channels: Array<{
+    key: string;
+    scope: ScopeKind;
+    scopeDescription: string | null;
+    /** [month, volume logged, claimed contacts, measured displacement or null]. */
+    months: Array<[Month, number | null, number, number | null]>;
+  }>;
+  /** [month, new-channel contacts, running cost]. */
+  months: Array<[Month, number, number]>;
 }
 
 /** A channel's baseline: the method chosen and the fit to its history (internal to the engine). */

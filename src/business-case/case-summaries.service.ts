@@ -11,7 +11,7 @@ import { SignoffsService } from './signoffs.service';
 
 const CHUNK = 500;
 /** Part of every key: a release that changes CaseSummary's shape bumps it, so no old entry is read. */
-const SUMMARY_FORMAT = 5;
+const SUMMARY_FORMAT = 6;
 
 /**
  * Business-case summaries for many pilots at once (portfolio, dashboards), from the cache where
@@ -39,9 +39,36 @@ export class CaseSummariesService {
     today = new Date(),
     range: MonthRange = { from: null, to: null },
   ): Promise<Map<number, CaseSummary>> {
-    const result = new Map<number, CaseSummary>();
-    if (!pilots.length) return result;
     const ranged = range.from !== null || range.to !== null;
+    const { summaries, bases } = await this.load(pilots, today, ranged);
+    if (!ranged) return summaries;
+    const result = new Map<number, CaseSummary>();
+    for (const [id, summary] of summaries) {
+      const basis = bases.get(id) ?? null;
+      result.set(
+        id,
+        summary.result && basis
+          ? { ...summary, result: { ...summary.result, period: totalsOver(basis, range) } }
+          : summary,
+      );
+    }
+    return result;
+  }
+
+  /** The pilots' cached bases: every month's figures per channel (the channel ledger reads them). */
+  async bases(pilots: Pilot[], today = new Date()): Promise<Map<number, PeriodBasis | null>> {
+    return (await this.load(pilots, today, true)).bases;
+  }
+
+  /** The summaries, and with `withBasis` the bases, from the cache; stale ones computed and kept. */
+  private async load(
+    pilots: Pilot[],
+    today: Date,
+    withBasis: boolean,
+  ): Promise<{ summaries: Map<number, CaseSummary>; bases: Map<number, PeriodBasis | null> }> {
+    const summaries = new Map<number, CaseSummary>();
+    const bases = new Map<number, PeriodBasis | null>();
+    if (!pilots.length) return { summaries, bases };
     const ids = pilots.map((p) => p.id);
     const rows: BusinessCaseCache[] = [];
     for (let i = 0; i < ids.length; i += CHUNK) {
@@ -49,7 +76,7 @@ export class CaseSummariesService {
         .getRepository(BusinessCaseCache)
         .createQueryBuilder('cache')
         .where('cache.pilot_id IN (:...ids)', { ids: ids.slice(i, i + CHUNK) });
-      if (ranged) query.addSelect('cache.periodData');
+      if (withBasis) query.addSelect('cache.periodData');
       rows.push(...(await query.getMany()));
     }
     const epoch = await this.dataSource.getRepository(BusinessCaseEpoch).findOneBy({ id: 1 });
@@ -57,25 +84,17 @@ export class CaseSummariesService {
     const keyOf = (row: BusinessCaseCache) =>
       `f${SUMMARY_FORMAT}:${row.version}:${epoch?.version ?? 0}:${month}`;
     const rowOf = new Map(rows.map((row) => [row.pilotId, row]));
-    const withPeriod = (summary: CaseSummary, basis: PeriodBasis | null): CaseSummary =>
-      ranged && summary.result && basis
-        ? { ...summary, result: { ...summary.result, period: totalsOver(basis, range) } }
-        : summary;
 
     const stale: Pilot[] = [];
     for (const pilot of pilots) {
       const row = rowOf.get(pilot.id);
-      if (row?.data && row.computedKey === keyOf(row) && (!ranged || row.periodData))
-        result.set(
-          pilot.id,
-          withPeriod(
-            JSON.parse(row.data) as CaseSummary,
-            ranged ? (JSON.parse(row.periodData as string) as PeriodBasis | null) : null,
-          ),
-        );
-      else stale.push(pilot);
+      if (row?.data && row.computedKey === keyOf(row) && (!withBasis || row.periodData)) {
+        summaries.set(pilot.id, JSON.parse(row.data) as CaseSummary);
+        if (withBasis)
+          bases.set(pilot.id, JSON.parse(row.periodData as string) as PeriodBasis | null);
+      } else stale.push(pilot);
     }
-    if (!stale.length) return result;
+    if (!stale.length) return { summaries, bases };
 
     const reports = await this.businessCases.reports(stale, { today });
     const statuses = await this.signoffs.statusesOf([...reports.values()]);
@@ -83,7 +102,8 @@ export class CaseSummariesService {
     for (const pilot of stale) {
       const report = reports.get(pilot.id)!;
       const summary = summarise(report, statuses.get(pilot.id) ?? []);
-      result.set(pilot.id, withPeriod(summary, report.periodBasis));
+      summaries.set(pilot.id, summary);
+      bases.set(pilot.id, report.periodBasis);
       const row = rowOf.get(pilot.id);
       if (row)
         fresh.push({
@@ -96,7 +116,7 @@ export class CaseSummariesService {
       // The page has its figures either way; the next one computes them again.
       this.logger.warn(`Business-case summaries not cached: ${error.message}`),
     );
-    return result;
+    return { summaries, bases };
   }
 
   /**

@@ -29,6 +29,23 @@ export function basisOf(models: ChannelModel[], months: MonthFigures[]): PeriodB
           : null,
       ),
     })),
+    ledger: {
+      channels: models.map((model, i) => ({
+        key: model.input.key,
+        scope: model.input.scope ?? 'segment',
+        scopeDescription: model.input.scopeDescription ?? null,
+        months: months.map((m): [string, number | null, number, number | null] => {
+          const c = m.channels[i];
+          return [
+            m.month,
+            c.volume,
+            c.claimedContacts,
+            c.evidence === 'baseline' ? c.displaced : null,
+          ];
+        }),
+      })),
+      months: months.map((m): [string, number, number] => [m.month, m.contacts, m.runningCost]),
+    },
   };
 }
 

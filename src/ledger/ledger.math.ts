@@ -45,31 +45,54 @@ function preperiodEnd(channel: LedgerChannelInput): Month | null {
 export function overlapsOf(channel: LedgerChannelInput): Overlap[] {
   const totals = new Map(channel.totals.map((t) => [t.month, t.volume]));
   const pilots = channel.pilots.filter((p) => p.pastIdea);
-  const found: Overlap[] = [];
-  for (let i = 0; i < pilots.length; i++)
-    for (let j = i + 1; j < pilots.length; j++) {
-      const [p, q] = [pilots[i], pilots[j]];
-      const whole = p.scope === 'whole' || q.scope === 'whole';
-      const theirs = new Map(q.months.map((m) => [m.month, m.volume]));
-      const months = p.months
-        .filter((m) => {
-          const other = theirs.get(m.month);
-          if (m.volume === null || other === null || other === undefined) return false;
-          if (whole) return true;
-          const total = totals.get(m.month);
-          return total !== undefined && m.volume + other > total;
-        })
-        .map((m) => m.month)
-        .sort();
-      if (months.length)
-        found.push({
-          channel: channel.key,
-          pilots: [p.slug, q.slug],
-          months,
-          reason: whole ? 'whole_channel' : 'segments_exceed_total',
+  // Month by month, the pilots that logged the channel, largest volume first: a pair of segments
+  // overlaps only while the two volumes exceed the total, so the search stops early (a portfolio
+  // has hundreds of pilots on one channel, and most months no pair at all).
+  const byMonth = new Map<Month, Array<{ index: number; volume: number }>>();
+  pilots.forEach((p, index) => {
+    for (const m of p.months)
+      if (m.volume !== null)
+        (byMonth.get(m.month) ?? byMonth.set(m.month, []).get(m.month)!).push({
+          index,
+          volume: m.volume,
         });
+  });
+  const found = new Map<string, { i: number; j: number; months: Month[] }>();
+  const add = (a: number, b: number, month: Month) => {
+    const [i, j] = a < b ? [a, b] : [b, a];
+    const key = `${i}|${j}`;
+    (found.get(key) ?? found.set(key, { i, j, months: [] }).get(key)!).months.push(month);
+  };
+  for (const [month, logged] of byMonth) {
+    if (logged.length < 2) continue;
+    const whole = logged.filter((x) => pilots[x.index].scope === 'whole');
+    // A whole-channel scope shares every other pilot's contacts of the month.
+    for (const w of whole)
+      for (const x of logged) if (x.index !== w.index) add(w.index, x.index, month);
+    const total = totals.get(month);
+    if (total === undefined) continue;
+    const segments = logged
+      .filter((x) => pilots[x.index].scope !== 'whole')
+      .sort((a, b) => b.volume - a.volume);
+    for (let a = 0; a < segments.length - 1; a++) {
+      if (segments[a].volume + segments[a + 1].volume <= total) break;
+      for (let b = a + 1; b < segments.length; b++) {
+        if (segments[a].volume + segments[b].volume <= total) break;
+        add(segments[a].index, segments[b].index, month);
+      }
     }
-  return found;
+  }
+  return [...found.values()]
+    .sort((x, y) => x.i - y.i || x.j - y.j)
+    .map(({ i, j, months }) => ({
+      channel: channel.key,
+      pilots: [pilots[i].slug, pilots[j].slug] as [string, string],
+      months: [...new Set(months)].sort(),
+      reason:
+        pilots[i].scope === 'whole' || pilots[j].scope === 'whole'
+          ? ('whole_channel' as const)
+          : ('segments_exceed_total' as const),
+    }));
 }
 
 /** One channel of the ledger over the months `from`–`to`. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { BusinessCaseService } from '../business-case/business-case.service';
+import { CaseSummariesService } from '../business-case/case-summaries.service';
 import { ChannelsService } from '../channels/channels.service';
 import { ChannelTotalsService } from '../channels/channel-totals.service';
 import { DomainError } from '../common/domain-error';
@@ -29,7 +29,7 @@ export class LedgerService {
     private readonly channels: ChannelsService,
     private readonly totals: ChannelTotalsService,
     private readonly finance: FinanceService,
-    private readonly cases: BusinessCaseService,
+    private readonly caseSummaries: CaseSummariesService,
     private readonly plans: PlanService,
     private readonly results: ResultsService,
   ) {}
@@ -60,15 +60,16 @@ export class LedgerService {
     const wantedIds = new Set(wanted.map((c) => c.id));
     // Only the pilots on the channels shown have their business cases computed.
     const relevant = pilots.filter((p) => p.affectedChannels.some((c) => wantedIds.has(c.id)));
-    const [reports, rates] = await Promise.all([
-      this.cases.reports(relevant),
+    // From the business-case cache: each pilot's months per channel, computed once per change.
+    const [bases, rates] = await Promise.all([
+      this.caseSummaries.bases(relevant),
       this.finance.costRatesOf(wanted.map((c) => c.id)),
     ]);
     const ratesOf = groupBy(rates, (r) => r.channelId);
     const inRange = (month: Month) => month >= from && month <= to;
     const computed = relevant.flatMap((pilot) => {
-      const report = reports.get(pilot.id);
-      return report?.result && report.input ? [{ pilot, report, result: report.result }] : [];
+      const ledger = bases.get(pilot.id)?.ledger;
+      return ledger && pilot.startMonth ? [{ pilot, ledger, startMonth: pilot.startMonth }] : [];
     });
 
     const ledgerChannels: LedgerChannelInput[] = wanted
@@ -87,32 +88,25 @@ export class LedgerService {
           euros: r.centsPerContact / 100,
         })),
         pinnedMethod: null,
-        pilots: computed.flatMap(({ pilot, report, result }) => {
-          const input = report.input!.channels.find((c) => c.key === channel.key);
-          if (!input) return [];
+        pilots: computed.flatMap(({ pilot, ledger, startMonth }) => {
+          const mine = ledger.channels.find((c) => c.key === channel.key);
+          if (!mine) return [];
           return [
             {
               slug: pilot.slug,
               name: pilot.name,
               pastIdea: pilot.stage !== 'idea',
-              scope: input.scope ?? 'segment',
-              scopeDescription: input.scopeDescription ?? null,
-              startMonth: report.input!.startMonth,
-              months: result.months
-                .filter((m) => inRange(m.month))
-                .flatMap((m) => {
-                  const c = m.channels.find((x) => x.key === channel.key);
-                  return c
-                    ? [
-                        {
-                          month: m.month,
-                          volume: c.volume,
-                          claimed: c.claimedContacts,
-                          measured: c.evidence === 'baseline' ? c.displaced : null,
-                        },
-                      ]
-                    : [];
-                }),
+              scope: mine.scope,
+              scopeDescription: mine.scopeDescription,
+              startMonth,
+              months: mine.months
+                .filter(([month]) => inRange(month))
+                .map(([month, volume, claimed, measured]) => ({
+                  month,
+                  volume,
+                  claimed,
+                  measured,
+                })),
             },
           ];
         }),
@@ -120,14 +114,14 @@ export class LedgerService {
       // A channel with neither totals nor pilots has nothing to show.
       .filter((c) => c.totals.length || c.pilots.length);
 
-    const newChannels: NewChannelMonth[] = computed.flatMap(({ pilot, result }) =>
-      result.months
-        .filter((m) => inRange(m.month))
-        .map((m) => ({
+    const newChannels: NewChannelMonth[] = computed.flatMap(({ pilot, ledger }) =>
+      ledger.months
+        .filter(([month]) => inRange(month))
+        .map(([month, contacts, runningCost]) => ({
           pilotSlug: pilot.slug,
-          month: m.month,
-          contacts: m.contacts,
-          runningCost: m.runningCost,
+          month,
+          contacts,
+          runningCost,
         })),
     );
     return { channels: ledgerChannels, newChannels, from, to };
@@ -171,7 +165,10 @@ export class LedgerService {
     );
     if (!shared.length) return result;
     const ids = [...new Set(shared.flatMap((list) => list.map((x) => x.pilot.id)))];
-    const rows = await this.results.channelRowsOf(ids);
+    const rows = await this.results.volumesOf(
+      ids,
+      shared.map((list) => list[0].channel.id),
+    );
     const rowsOf = groupBy(rows, (r) => `${r.pilotId}|${r.channelId}`);
     const bySlug = new Map(pilots.map((p) => [p.slug, p]));
     for (const list of shared) {
@@ -194,7 +191,7 @@ export class LedgerService {
             scopeDescription: share?.scopeDescription ?? null,
             startMonth: pilot.startMonth!,
             months: (rowsOf.get(`${pilot.id}|${channel.id}`) ?? [])
-              .filter((r) => r.month >= pilot.startMonth! && r.volume !== null)
+              .filter((r) => r.month >= pilot.startMonth!)
               .map((r) => ({ month: r.month, volume: r.volume, claimed: 0, measured: null })),
           };
         }),

@@ -59,3 +59,36 @@ export async function loadChannelRows(
   }
   return rows;
 }
+
+/** The volumes logged on some channels by some pilots (the ledger's overlaps): four columns. */
+export async function loadVolumes(
+  em: EntityManager,
+  pilotIds: number[],
+  channelIds: number[],
+): Promise<Array<{ pilotId: number; channelId: number; month: string; volume: number }>> {
+  const rows: Array<{ pilotId: number; channelId: number; month: string; volume: number }> = [];
+  if (!channelIds.length) return rows;
+  for (let i = 0; i < pilotIds.length; i += CHUNK) {
+    const raw = await em
+      .createQueryBuilder()
+      .select([
+        'r.pilot_id AS "pilotId"',
+        'r.channel_id AS "channelId"',
+        'r.month AS "month"',
+        'r.volume AS "volume"',
+      ])
+      .from('channel_result', 'r')
+      .where('r.pilot_id IN (:...ids)', { ids: pilotIds.slice(i, i + CHUNK) })
+      .andWhere('r.channel_id IN (:...channels)', { channels: channelIds })
+      .andWhere('r.volume IS NOT NULL')
+      .getRawMany<Record<string, unknown>>();
+    for (const r of raw)
+      rows.push({
+        pilotId: Number(r.pilotId),
+        channelId: Number(r.channelId),
+        month: String(r.month),
+        volume: Number(r.volume),
+      });
+  }
+  return rows;
+}

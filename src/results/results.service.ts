@@ -15,7 +15,7 @@ import {
   PilotMetric,
 } from './metrics';
 import { MonthlyResult } from './monthly-result.entity';
-import { ChannelRow, loadChannelRows } from './channel-rows';
+import { ChannelRow, loadChannelRows, loadVolumes } from './channel-rows';
 import { findByPilots } from '../database/by-pilots';
 import { formatEuros } from '../common/money';
 
@@ -47,6 +47,11 @@ export class ResultsService {
     em: EntityManager = this.dataSource.manager,
   ): Promise<ChannelRow[]> {
     return loadChannelRows(em, pilotIds);
+  }
+
+  /** The volumes logged on some channels by some pilots, and nothing else (the ledger's overlaps). */
+  volumesOf(pilotIds: number[], channelIds: number[], em: EntityManager = this.dataSource.manager) {
+    return loadVolumes(em, pilotIds, channelIds);
   }
 
   investmentsOf(
