@@ -164,11 +164,43 @@ export class LedgerService {
         list.some((x) => shareOf.get(`${x.pilot.id}|${x.channel.id}`)?.scope === 'whole'),
     );
     if (!shared.length) return result;
-    const ids = [...new Set(shared.flatMap((list) => list.map((x) => x.pilot.id)))];
-    const rows = await this.results.volumesOf(
-      ids,
-      shared.map((list) => list[0].channel.id),
+    const hasWhole = (list: (typeof pairs)[number]) =>
+      list.some((x) => shareOf.get(`${x.pilot.id}|${x.channel.id}`)?.scope === 'whole');
+    const idsOf = (list: (typeof pairs)[number]) => list.map((x) => x.pilot.id);
+    // Whole-channel scopes (rare) need every volume of their channel; segments only the months
+    // whose two largest volumes hold more than the channel's total.
+    const whole = shared.filter(hasWhole);
+    const segmented = shared.filter((list) => !hasWhole(list));
+    const totalOf = new Map(totals.map((t) => [`${t.channelId}|${t.month}`, t.volume]));
+    const top = await this.results.topVolumesOf(
+      [...new Set(segmented.flatMap(idsOf))],
+      segmented.map((list) => list[0].channel.id),
     );
+    const topOf = groupBy(top, (r) => `${r.channelId}|${r.month}`);
+    const rows = [
+      ...(whole.length
+        ? await this.results.volumesOf(
+            [...new Set(whole.flatMap(idsOf))],
+            whole.map((list) => list[0].channel.id),
+          )
+        : []),
+    ];
+    for (const list of segmented) {
+      const channelId = list[0].channel.id;
+      const months = [...topOf]
+        .filter(([key, two]) => {
+          const total = totalOf.get(key);
+          return (
+            key.startsWith(`${channelId}|`) &&
+            two.length === 2 &&
+            total !== undefined &&
+            two[0].volume + two[1].volume > total
+          );
+        })
+        .map(([key]) => key.slice(key.indexOf('|') + 1));
+      if (months.length)
+        rows.push(...(await this.results.volumesIn(idsOf(list), channelId, months)));
+    }
     const rowsOf = groupBy(rows, (r) => `${r.pilotId}|${r.channelId}`);
     const bySlug = new Map(pilots.map((p) => [p.slug, p]));
     for (const list of shared) {

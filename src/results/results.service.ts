@@ -15,7 +15,13 @@ import {
   PilotMetric,
 } from './metrics';
 import { MonthlyResult } from './monthly-result.entity';
-import { ChannelRow, loadChannelRows, loadVolumes } from './channel-rows';
+import {
+  ChannelRow,
+  loadChannelRows,
+  loadTopVolumes,
+  loadVolumes,
+  loadVolumesIn,
+} from './channel-rows';
 import { findByPilots } from '../database/by-pilots';
 import { formatEuros } from '../common/money';
 
@@ -52,6 +58,16 @@ export class ResultsService {
   /** The volumes logged on some channels by some pilots, and nothing else (the ledger's overlaps). */
   volumesOf(pilotIds: number[], channelIds: number[], em: EntityManager = this.dataSource.manager) {
     return loadVolumes(em, pilotIds, channelIds);
+  }
+
+  /** Per channel and month the two largest volumes of these pilots, from their start months. */
+  topVolumesOf(pilotIds: number[], channelIds: number[]) {
+    return loadTopVolumes(this.dataSource.manager, pilotIds, channelIds);
+  }
+
+  /** Every volume these pilots logged on a channel in some months. */
+  volumesIn(pilotIds: number[], channelId: number, months: string[]) {
+    return loadVolumesIn(this.dataSource.manager, pilotIds, channelId, months);
   }
 
   investmentsOf(
