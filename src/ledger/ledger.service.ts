@@ -168,15 +168,14 @@ export class LedgerService {
       list.some((x) => shareOf.get(`${x.pilot.id}|${x.channel.id}`)?.scope === 'whole');
     const idsOf = (list: (typeof pairs)[number]) => list.map((x) => x.pilot.id);
     // Whole-channel scopes (rare) need every volume of their channel; segments only the months
-    // whose two largest volumes hold more than the channel's total.
+    // where twice the largest volume holds more than the channel's total.
     const whole = shared.filter(hasWhole);
     const segmented = shared.filter((list) => !hasWhole(list));
     const totalOf = new Map(totals.map((t) => [`${t.channelId}|${t.month}`, t.volume]));
-    const top = await this.results.topVolumesOf(
+    const largest = await this.results.largestVolumesOf(
       [...new Set(segmented.flatMap(idsOf))],
       segmented.map((list) => list[0].channel.id),
     );
-    const topOf = groupBy(top, (r) => `${r.channelId}|${r.month}`);
     const rows = [
       ...(whole.length
         ? await this.results.volumesOf(
@@ -187,17 +186,12 @@ export class LedgerService {
     ];
     for (const list of segmented) {
       const channelId = list[0].channel.id;
-      const months = [...topOf]
-        .filter(([key, two]) => {
-          const total = totalOf.get(key);
-          return (
-            key.startsWith(`${channelId}|`) &&
-            two.length === 2 &&
-            total !== undefined &&
-            two[0].volume + two[1].volume > total
-          );
+      const months = largest
+        .filter((r) => {
+          const total = totalOf.get(`${r.channelId}|${r.month}`);
+          return r.channelId === channelId && total !== undefined && 2 * r.volume > total;
         })
-        .map(([key]) => key.slice(key.indexOf('|') + 1));
+        .map((r) => r.month);
       if (months.length)
         rows.push(...(await this.results.volumesIn(idsOf(list), channelId, months)));
     }

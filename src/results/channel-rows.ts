@@ -94,40 +94,39 @@ export async function loadVolumes(
 }
 
 /**
- * Per channel and month, the two largest volumes logged by the given pilots from their start
- * month on: two segments can hold more than the channel's total only where these two do, so the
- * ledger's overlap check reads every volume only of those few months. One pass in the database.
+ * Per channel and month, the largest volume the given pilots logged. Two segments can hold more
+ * than the channel's total only where twice this does, so the ledger's overlap check reads every
+ * volume only of those few months. One grouped pass in the database.
  */
-export async function loadTopVolumes(
+export async function loadLargestVolumes(
   em: EntityManager,
   pilotIds: number[],
   channelIds: number[],
-): Promise<Array<{ pilotId: number; channelId: number; month: string; volume: number }>> {
-  if (!channelIds.length || !pilotIds.length) return [];
-  const params: Record<string, unknown> = { channels: channelIds };
-  const lists = [];
-  for (let i = 0; i * CHUNK < pilotIds.length; i += 1) {
-    params[`ids${i}`] = pilotIds.slice(i * CHUNK, (i + 1) * CHUNK);
-    lists.push(`r.pilot_id IN (:...ids${i})`);
+): Promise<Array<{ channelId: number; month: string; volume: number }>> {
+  const largest = new Map<string, { channelId: number; month: string; volume: number }>();
+  if (!channelIds.length) return [];
+  for (let i = 0; i < pilotIds.length; i += CHUNK) {
+    const raw = await em
+      .createQueryBuilder()
+      .select(['r.channel_id AS "channelId"', 'r.month AS "month"', 'MAX(r.volume) AS "volume"'])
+      .from('channel_result', 'r')
+      .where('r.pilot_id IN (:...ids)', { ids: pilotIds.slice(i, i + CHUNK) })
+      .andWhere('r.channel_id IN (:...channels)', { channels: channelIds })
+      .andWhere('r.volume IS NOT NULL')
+      .groupBy('r.channel_id')
+      .addGroupBy('r.month')
+      .getRawMany<Record<string, unknown>>();
+    for (const r of raw) {
+      const row = {
+        channelId: Number(r.channelId),
+        month: String(r.month),
+        volume: Number(r.volume),
+      };
+      const key = `${row.channelId}|${row.month}`;
+      if ((largest.get(key)?.volume ?? -1) < row.volume) largest.set(key, row);
+    }
   }
-  const [sql, bound] = em.connection.driver.escapeQueryWithParameters(
-    // The pilot's start month, from its own table: months before it are its pre-period.
-    `SELECT pilot_id AS "pilotId", channel_id AS "channelId", month, volume FROM (
-       SELECT r.pilot_id, r.channel_id, r.month, r.volume,
-              ROW_NUMBER() OVER (PARTITION BY r.channel_id, r.month ORDER BY r.volume DESC) AS place
-         FROM channel_result r
-         JOIN pilot p ON p.id = r.pilot_id AND r.month >= p.start_month
-        WHERE (${lists.join(' OR ')}) AND r.channel_id IN (:...channels) AND r.volume IS NOT NULL
-     ) ranked WHERE place <= 2`,
-    params,
-  );
-  const raw = (await em.query(sql, bound)) as Array<Record<string, unknown>>;
-  return raw.map((r) => ({
-    pilotId: Number(r.pilotId),
-    channelId: Number(r.channelId),
-    month: String(r.month),
-    volume: Number(r.volume),
-  }));
+  return [...largest.values()];
 }
 
 /** Every volume the given pilots logged on one channel in the given months. */

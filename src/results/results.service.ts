@@ -18,7 +18,7 @@ import { MonthlyResult } from './monthly-result.entity';
 import {
   ChannelRow,
   loadChannelRows,
-  loadTopVolumes,
+  loadLargestVolumes,
   loadVolumes,
   loadVolumesIn,
 } from './channel-rows';
@@ -60,9 +60,9 @@ export class ResultsService {
     return loadVolumes(em, pilotIds, channelIds);
   }
 
-  /** Per channel and month the two largest volumes of these pilots, from their start months. */
-  topVolumesOf(pilotIds: number[], channelIds: number[]) {
-    return loadTopVolumes(this.dataSource.manager, pilotIds, channelIds);
+  /** Per channel and month the largest volume these pilots logged. */
+  largestVolumesOf(pilotIds: number[], channelIds: number[]) {
+    return loadLargestVolumes(this.dataSource.manager, pilotIds, channelIds);
   }
 
   /** Every volume these pilots logged on a channel in some months. */
