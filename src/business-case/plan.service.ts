@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { diffFields, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
@@ -46,11 +46,15 @@ export class PlanService {
     return { plan, shares };
   }
 
-  /** The plan lines of many pilots: share, pinned method and scope per affected channel. */
-  sharesOf(pilotIds: number[]): Promise<PlanChannelShare[]> {
-    return pilotIds.length
-      ? this.dataSource.getRepository(PlanChannelShare).findBy({ pilotId: In(pilotIds) })
-      : Promise.resolve([]);
+  /** The (pilot, channel) lines whose scope is the whole channel: few, read as plain rows. */
+  async wholeScopesOf(): Promise<Array<{ pilotId: number; channelId: number }>> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['s.pilot_id AS "pilotId"', 's.channel_id AS "channelId"'])
+      .from('plan_channel_share', 's')
+      .where("s.scope = 'whole'")
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({ pilotId: Number(r.pilotId), channelId: Number(r.channelId) }));
   }
 
   save(pilot: Pilot, dto: PlanFormDto, shares: ShareInput[], actor: string): Promise<void> {

@@ -25,6 +25,20 @@ export class ChannelTotalsService {
     return em.find(ChannelTotal, { order: { month: 'ASC', channelId: 'ASC' } });
   }
 
+  /** Every total's channel, month and volume as plain rows (the ledger's overlap check). */
+  async volumes(): Promise<Array<{ channelId: number; month: string; volume: number }>> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['t.channel_id AS "channelId"', 't.month AS "month"', 't.volume AS "volume"'])
+      .from('channel_total', 't')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      channelId: Number(r.channelId),
+      month: String(r.month),
+      volume: Number(r.volume),
+    }));
+  }
+
   forMonth(month: string): Promise<ChannelTotal[]> {
     return this.dataSource.getRepository(ChannelTotal).findBy({ month });
   }

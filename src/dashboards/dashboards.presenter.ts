@@ -41,7 +41,7 @@ export class DashboardsPresenter {
       this.pilots.filterOptions(),
     ]);
     const filtered = Object.values(filter).some(Boolean);
-    const signals = await this.gates.signals(pilots);
+    const signals = await this.gates.signals(pilots, undefined, filtered ? undefined : pilots);
     const withSignals = pilots.map((pilot) =>
       Object.assign(pilot, { signals: signals.get(pilot.id)?.signals ?? [] }),
     );

@@ -25,14 +25,14 @@ export class DashboardsService {
 
   async portfolio(today = todayIso()): Promise<PortfolioDashboard> {
     const pilots = await this.pilots.list({});
-    return portfolioDashboard(pilots, await this.gates.signals(pilots, today), today);
+    return portfolioDashboard(pilots, await this.gates.signals(pilots, today, pilots), today);
   }
 
   async finance(filter: PortfolioFilter, range: MonthRange): Promise<FinanceRow[]> {
     const pilots = await this.pilots.list(filter);
     const [summaries, overlaps] = await Promise.all([
       this.caseSummaries.summaries(pilots, new Date(), range),
-      this.ledger.overlapsByPilot(),
+      this.ledger.overlapsByPilot(filtered(filter) ? undefined : pilots),
     ]);
     return pilots.map((pilot) =>
       financeRow(pilot, summaries.get(pilot.id)!, overlaps.get(pilot.id) ?? []),
@@ -64,3 +64,6 @@ export class DashboardsService {
     };
   }
 }
+
+/** Whether a filter leaves pilots out (then the overlaps are looked up across all of them). */
+const filtered = (filter: PortfolioFilter) => Object.values(filter).some(Boolean);

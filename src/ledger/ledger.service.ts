@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { groupBy } from '../common/group-by';
 import type { Month } from '../common/months';
 import { FinanceService } from '../finance/finance.service';
+import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
 import { computeLedger, overlapsOf } from './ledger.math';
 import type {
@@ -141,31 +142,35 @@ export class LedgerService {
    * portfolio's signals: only channels that two pilots past the idea stage relieve are read, and
    * of those only the volumes logged from each pilot's start month.
    */
-  async overlapsByPilot(): Promise<Map<number, PilotOverlap[]>> {
+  async overlapsByPilot(everyPilot?: Pilot[]): Promise<Map<number, PilotOverlap[]>> {
     const result = new Map<number, PilotOverlap[]>();
-    const pilots = (await this.pilots.list({})).filter((p) => p.stage !== 'idea' && p.startMonth);
+    const pilots = (everyPilot ?? (await this.pilots.list({}))).filter(
+      (p) => p.stage !== 'idea' && p.startMonth,
+    );
     const onChannel = groupBy(
       pilots.flatMap((pilot) => pilot.affectedChannels.map((channel) => ({ pilot, channel }))),
       (x) => x.channel.id,
     );
     const pairs = [...onChannel.values()].filter((list) => list.length > 1);
     if (!pairs.length) return result;
-    const [shares, totals] = await Promise.all([
-      this.plans.sharesOf([...new Set(pairs.flatMap((list) => list.map((x) => x.pilot.id)))]),
-      this.totals.all(),
+    const [wholeScopes, totals] = await Promise.all([
+      this.plans.wholeScopesOf(),
+      this.totals.volumes(),
     ]);
-    const shareOf = new Map(shares.map((s) => [`${s.pilotId}|${s.channelId}`, s]));
+    const wholeSet = new Set(wholeScopes.map((w) => `${w.pilotId}|${w.channelId}`));
+    const scopeOf = (pilotId: number, channelId: number) =>
+      wholeSet.has(`${pilotId}|${channelId}`) ? ('whole' as const) : ('segment' as const);
     // Two segments can be shown to overlap only against the channel's totals; without totals only
     // a whole-channel scope overlaps. Channels where neither can happen are not read further.
     const totalled = new Set(totals.map((t) => t.channelId));
     const shared = pairs.filter(
       (list) =>
         totalled.has(list[0].channel.id) ||
-        list.some((x) => shareOf.get(`${x.pilot.id}|${x.channel.id}`)?.scope === 'whole'),
+        list.some((x) => scopeOf(x.pilot.id, x.channel.id) === 'whole'),
     );
     if (!shared.length) return result;
     const hasWhole = (list: (typeof pairs)[number]) =>
-      list.some((x) => shareOf.get(`${x.pilot.id}|${x.channel.id}`)?.scope === 'whole');
+      list.some((x) => scopeOf(x.pilot.id, x.channel.id) === 'whole');
     const idsOf = (list: (typeof pairs)[number]) => list.map((x) => x.pilot.id);
     // Whole-channel scopes (rare) need every volume of their channel; segments only the months
     // where twice the largest volume holds more than the channel's total.
@@ -204,17 +209,22 @@ export class LedgerService {
         name: channel.name,
         totals: totals
           .filter((t) => t.channelId === channel.id)
-          .map((t) => ({ ...t, desired: null, undesired: null, unnecessary: null })),
+          .map((t) => ({
+            month: t.month,
+            volume: t.volume,
+            desired: null,
+            undesired: null,
+            unnecessary: null,
+          })),
         rates: [],
         pinnedMethod: null,
         pilots: list.map(({ pilot }) => {
-          const share = shareOf.get(`${pilot.id}|${channel.id}`);
           return {
             slug: pilot.slug,
             name: pilot.name,
             pastIdea: true,
-            scope: share?.scope ?? 'segment',
-            scopeDescription: share?.scopeDescription ?? null,
+            scope: scopeOf(pilot.id, channel.id),
+            scopeDescription: null,
             startMonth: pilot.startMonth!,
             months: (rowsOf.get(`${pilot.id}|${channel.id}`) ?? [])
               .filter((r) => r.month >= pilot.startMonth!)

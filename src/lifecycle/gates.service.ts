@@ -91,10 +91,15 @@ export class GatesService {
    * The signals of each pilot, for the portfolio and the dashboard, with the facts they were
    * judged on. The business cases come from the summary cache: hundreds of pilots stay fast.
    */
-  async signals(pilots: Pilot[], today = todayIso()): Promise<Map<number, PilotSignals>> {
+  /** `everyPilot`: the whole portfolio when the caller has it (the overlaps look across it). */
+  async signals(
+    pilots: Pilot[],
+    today = todayIso(),
+    everyPilot?: Pilot[],
+  ): Promise<Map<number, PilotSignals>> {
     const [summaries, overlaps] = await Promise.all([
       this.caseSummaries.summaries(pilots, new Date(`${today}T12:00:00Z`)),
-      this.ledger.overlapsByPilot(),
+      this.ledger.overlapsByPilot(everyPilot),
     ]);
     const subjects = await this.subjectsOf(pilots, summaries, this.dataSource.manager, today);
     return new Map(
