@@ -18,6 +18,7 @@ import { TokenExpiryAndSignInLimits1763856000017 } from './1763856000017-token-e
 import { PercentagesInTenths1763856000016 } from './1763856000016-percentages-in-tenths';
 import { RecordedStageHistory1763856000018 } from './1763856000018-recorded-stage-history';
 import { ChannelLedger1763856000019 } from './1763856000019-channel-ledger';
+import { ChannelVolumeIndex1763856000020 } from './1763856000020-channel-volume-index';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   TokenExpiryAndSignInLimits1763856000017,
   RecordedStageHistory1763856000018,
   ChannelLedger1763856000019,
+  ChannelVolumeIndex1763856000020,
 ];

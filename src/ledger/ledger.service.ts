@@ -178,7 +178,6 @@ export class LedgerService {
     const segmented = shared.filter((list) => !hasWhole(list));
     const totalOf = new Map(totals.map((t) => [`${t.channelId}|${t.month}`, t.volume]));
     const largest = await this.results.largestVolumesOf(
-      [...new Set(segmented.flatMap(idsOf))],
       segmented.map((list) => list[0].channel.id),
     );
     const rows = [

@@ -10,6 +10,8 @@ import { Pilot } from '../pilots/pilot.entity';
 @Index('channel_result_pilot_month_channel_key', ['pilotId', 'month', 'channelId'], {
   unique: true,
 })
+// The ledger's largest volume per channel and month, read from the index alone.
+@Index('channel_result_channel_month_volume_idx', ['channelId', 'month', 'volume'])
 export class ChannelResult {
   @PrimaryGeneratedColumn('increment')
   id: number;

@@ -94,39 +94,31 @@ export async function loadVolumes(
 }
 
 /**
- * Per channel and month, the largest volume the given pilots logged. Two segments can hold more
+ * Per channel and month, the largest volume any pilot logged. Two segments can hold more
  * than the channel's total only where twice this does, so the ledger's overlap check reads every
  * volume only of those few months. One grouped pass in the database.
  */
 export async function loadLargestVolumes(
   em: EntityManager,
-  pilotIds: number[],
   channelIds: number[],
 ): Promise<Array<{ channelId: number; month: string; volume: number }>> {
-  const largest = new Map<string, { channelId: number; month: string; volume: number }>();
   if (!channelIds.length) return [];
-  for (let i = 0; i < pilotIds.length; i += CHUNK) {
-    const raw = await em
-      .createQueryBuilder()
-      .select(['r.channel_id AS "channelId"', 'r.month AS "month"', 'MAX(r.volume) AS "volume"'])
-      .from('channel_result', 'r')
-      .where('r.pilot_id IN (:...ids)', { ids: pilotIds.slice(i, i + CHUNK) })
-      .andWhere('r.channel_id IN (:...channels)', { channels: channelIds })
-      .andWhere('r.volume IS NOT NULL')
-      .groupBy('r.channel_id')
-      .addGroupBy('r.month')
-      .getRawMany<Record<string, unknown>>();
-    for (const r of raw) {
-      const row = {
-        channelId: Number(r.channelId),
-        month: String(r.month),
-        volume: Number(r.volume),
-      };
-      const key = `${row.channelId}|${row.month}`;
-      if ((largest.get(key)?.volume ?? -1) < row.volume) largest.set(key, row);
-    }
-  }
-  return [...largest.values()];
+  // Every pilot's volumes, not only those asked about: a superset of the candidate months,
+  // answered from channel_result_channel_month_volume_idx without reading the table.
+  const raw = await em
+    .createQueryBuilder()
+    .select(['r.channel_id AS "channelId"', 'r.month AS "month"', 'MAX(r.volume) AS "volume"'])
+    .from('channel_result', 'r')
+    .where('r.channel_id IN (:...channels)', { channels: channelIds })
+    .andWhere('r.volume IS NOT NULL')
+    .groupBy('r.channel_id')
+    .addGroupBy('r.month')
+    .getRawMany<Record<string, unknown>>();
+  return raw.map((r) => ({
+    channelId: Number(r.channelId),
+    month: String(r.month),
+    volume: Number(r.volume),
+  }));
 }
 
 /** Every volume the given pilots logged on one channel in the given months. */

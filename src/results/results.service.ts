@@ -60,9 +60,9 @@ export class ResultsService {
     return loadVolumes(em, pilotIds, channelIds);
   }
 
-  /** Per channel and month the largest volume these pilots logged. */
-  largestVolumesOf(pilotIds: number[], channelIds: number[]) {
-    return loadLargestVolumes(this.dataSource.manager, pilotIds, channelIds);
+  /** Per channel and month the largest volume any pilot logged. */
+  largestVolumesOf(channelIds: number[]) {
+    return loadLargestVolumes(this.dataSource.manager, channelIds);
   }
 
   /** Every volume these pilots logged on a channel in some months. */
