@@ -8,6 +8,7 @@ import {
   type WeightedMonth,
 } from '../business-case/baseline.math';
 import { rateFor } from '../business-case/realised.math';
+import type { Interval } from '../business-case/business-case.types';
 import type {
   ContactPicture,
   Ledger,
@@ -95,6 +96,33 @@ export function overlapsOf(channel: LedgerChannelInput): Overlap[] {
     }));
 }
 
+/**
+ * What the pilots claim and measure against what the organisation saw, over the same months:
+ * the portfolio waterbed (claimed − D^org) and the attribution gap (measured − D^org), flagged
+ * when the pilots' measured relief lies above the upper end of the interval of Σ D^org.
+ */
+function compared(
+  org: Interval | null,
+  orgEuros: Interval | null,
+  claimed: number,
+  claimedEuros: number | null,
+  measured: number,
+  measuredEuros: number | null,
+): Pick<
+  LedgerTotals,
+  'waterbed' | 'waterbedEuros' | 'waterbedRatio' | 'gap' | 'gapEuros' | 'gapFlagged'
+> {
+  const euros = orgEuros?.value ?? null;
+  return {
+    waterbed: org ? claimed - org.value : null,
+    waterbedEuros: claimedEuros !== null && euros !== null ? claimedEuros - euros : null,
+    waterbedRatio: claimedEuros && euros !== null ? (claimedEuros - euros) / claimedEuros : null,
+    gap: org ? measured - org.value : null,
+    gapEuros: measuredEuros !== null && euros !== null ? measuredEuros - euros : null,
+    gapFlagged: org !== null && measured > org.value + org.halfWidth,
+  };
+}
+
 /** One channel of the ledger over the months `from`–`to`. */
 export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Month): LedgerChannel {
   const end = preperiodEnd(channel) ?? from;
@@ -159,6 +187,17 @@ export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Mont
   const claimedEuros = euros((m) => m.claimed);
   const measuredEuros = euros((m) => m.measured);
   const any = covered.length > 0;
+  const org = any && hw !== null ? { value: orgD, halfWidth: hw } : null;
+  const orgInEuros =
+    any && fit && orgEuros !== null
+      ? {
+          value: orgEuros,
+          halfWidth: sumHalfWidth(
+            fit,
+            weighted((m) => m.rate as number),
+          ),
+        }
+      : null;
 
   const pilots = channel.pilots
     .map((p) => {
@@ -185,33 +224,17 @@ export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Mont
     months,
     missingTotals: months.filter((m) => m.total === null).map((m) => m.month),
     coveredMonths: covered.length,
-    orgDisplaced: any && hw !== null ? { value: orgD, halfWidth: hw } : null,
-    orgDisplacedEuros:
-      any && fit && orgEuros !== null
-        ? {
-            value: orgEuros,
-            halfWidth: sumHalfWidth(
-              fit,
-              weighted((m) => m.rate as number),
-            ),
-          }
-        : null,
+    orgDisplaced: org,
+    orgDisplacedEuros: orgInEuros,
     claimed,
     claimedEuros,
     measured,
     measuredEuros,
-    waterbed: any ? claimed - orgD : null,
-    waterbedEuros:
-      any && claimedEuros !== null && orgEuros !== null ? claimedEuros - orgEuros : null,
-    waterbedRatio:
-      any && claimedEuros && orgEuros !== null ? (claimedEuros - orgEuros) / claimedEuros : null,
+    ...compared(org, orgInEuros, claimed, claimedEuros, measured, measuredEuros),
     pilotsWaterbedEuros:
       claimedEuros !== null && measuredEuros !== null ? claimedEuros - measuredEuros : null,
     pilotsWaterbedRatio:
       claimedEuros && measuredEuros !== null ? (claimedEuros - measuredEuros) / claimedEuros : null,
-    gap: any ? measured - orgD : null,
-    gapEuros: any && measuredEuros !== null && orgEuros !== null ? measuredEuros - orgEuros : null,
-    gapFlagged: any && hw !== null && measured > orgD + hw,
     pilots: pilots.map(({ p, claimed: c, measured: d }) => ({
       slug: p.slug,
       name: p.name,
@@ -333,24 +356,20 @@ export function allChannels(channels: LedgerChannel[]): LedgerTotals {
   const measured = sum(used.map((c) => c.measured));
   const claimedEuros = any ? total((c) => c.claimedEuros) : null;
   const measuredEuros = any ? total((c) => c.measuredEuros) : null;
+  const org = any ? { value: orgD, halfWidth: hw } : null;
+  const orgInEuros =
+    orgEuros !== null
+      ? { value: orgEuros, halfWidth: root(used.map((c) => c.orgDisplacedEuros!.halfWidth)) }
+      : null;
   return {
     channels: used.map((c) => c.key),
-    orgDisplaced: any ? { value: orgD, halfWidth: hw } : null,
-    orgDisplacedEuros:
-      orgEuros !== null
-        ? { value: orgEuros, halfWidth: root(used.map((c) => c.orgDisplacedEuros!.halfWidth)) }
-        : null,
+    orgDisplaced: org,
+    orgDisplacedEuros: orgInEuros,
     claimed,
     claimedEuros,
     measured,
     measuredEuros,
-    waterbed: any ? claimed - orgD : null,
-    waterbedEuros: claimedEuros !== null && orgEuros !== null ? claimedEuros - orgEuros : null,
-    waterbedRatio:
-      claimedEuros && orgEuros !== null ? (claimedEuros - orgEuros) / claimedEuros : null,
-    gap: any ? measured - orgD : null,
-    gapEuros: measuredEuros !== null && orgEuros !== null ? measuredEuros - orgEuros : null,
-    gapFlagged: any && measured > orgD + hw,
+    ...compared(org, orgInEuros, claimed, claimedEuros, measured, measuredEuros),
   };
 }
 

@@ -197,7 +197,7 @@ export class LedgerService {
         })
         .map((r) => r.month);
       if (months.length)
-        rows.push(...(await this.results.volumesIn(idsOf(list), channelId, months)));
+        rows.push(...(await this.results.volumesOf(idsOf(list), [channelId], months)));
     }
     const rowsOf = groupBy(rows, (r) => `${r.pilotId}|${r.channelId}`);
     const bySlug = new Map(pilots.map((p) => [p.slug, p]));

@@ -158,21 +158,21 @@ export interface ContactPicture {
 }
 
 /** The channels with an organisation baseline together; half-widths combine as √(Σ h²). */
-export interface LedgerTotals {
-  channels: string[];
-  orgDisplaced: Interval | null;
-  orgDisplacedEuros: Interval | null;
-  claimed: number;
-  claimedEuros: number | null;
-  measured: number;
-  measuredEuros: number | null;
-  waterbed: number | null;
-  waterbedEuros: number | null;
-  waterbedRatio: number | null;
-  gap: number | null;
-  gapEuros: number | null;
-  gapFlagged: boolean;
-}
+export type LedgerTotals = Pick<
+  LedgerChannel,
+  | 'orgDisplaced'
+  | 'orgDisplacedEuros'
+  | 'claimed'
+  | 'claimedEuros'
+  | 'measured'
+  | 'measuredEuros'
+  | 'waterbed'
+  | 'waterbedEuros'
+  | 'waterbedRatio'
+  | 'gap'
+  | 'gapEuros'
+  | 'gapFlagged'
+> & { channels: string[] };
 
 export interface Ledger {
   from: Month;

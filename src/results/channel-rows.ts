@@ -60,36 +60,46 @@ export async function loadChannelRows(
   return rows;
 }
 
-/** The volumes logged on some channels by some pilots (the ledger's overlaps): four columns. */
+/**
+ * The volumes logged on some channels by some pilots (the ledger's overlaps), in the given months
+ * when `months` is given: four columns.
+ */
 export async function loadVolumes(
   em: EntityManager,
   pilotIds: number[],
   channelIds: number[],
+  months: string[] | null = null,
 ): Promise<Array<{ pilotId: number; channelId: number; month: string; volume: number }>> {
   const rows: Array<{ pilotId: number; channelId: number; month: string; volume: number }> = [];
-  if (!channelIds.length) return rows;
-  for (let i = 0; i < pilotIds.length; i += CHUNK) {
-    const raw = await em
-      .createQueryBuilder()
-      .select([
-        'r.pilot_id AS "pilotId"',
-        'r.channel_id AS "channelId"',
-        'r.month AS "month"',
-        'r.volume AS "volume"',
-      ])
-      .from('channel_result', 'r')
-      .where('r.pilot_id IN (:...ids)', { ids: pilotIds.slice(i, i + CHUNK) })
-      .andWhere('r.channel_id IN (:...channels)', { channels: channelIds })
-      .andWhere('r.volume IS NOT NULL')
-      .getRawMany<Record<string, unknown>>();
-    for (const r of raw)
-      rows.push({
-        pilotId: Number(r.pilotId),
-        channelId: Number(r.channelId),
-        month: String(r.month),
-        volume: Number(r.volume),
-      });
-  }
+  if (!channelIds.length || months?.length === 0) return rows;
+  const monthChunks = months
+    ? Array.from({ length: Math.ceil(months.length / CHUNK) }, (_, i) =>
+        months.slice(i * CHUNK, (i + 1) * CHUNK),
+      )
+    : [null];
+  for (let i = 0; i < pilotIds.length; i += CHUNK)
+    for (const chunk of monthChunks) {
+      const query = em
+        .createQueryBuilder()
+        .select([
+          'r.pilot_id AS "pilotId"',
+          'r.channel_id AS "channelId"',
+          'r.month AS "month"',
+          'r.volume AS "volume"',
+        ])
+        .from('channel_result', 'r')
+        .where('r.pilot_id IN (:...ids)', { ids: pilotIds.slice(i, i + CHUNK) })
+        .andWhere('r.channel_id IN (:...channels)', { channels: channelIds })
+        .andWhere('r.volume IS NOT NULL');
+      if (chunk) query.andWhere('r.month IN (:...months)', { months: chunk });
+      for (const r of await query.getRawMany<Record<string, unknown>>())
+        rows.push({
+          pilotId: Number(r.pilotId),
+          channelId: Number(r.channelId),
+          month: String(r.month),
+          volume: Number(r.volume),
+        });
+    }
   return rows;
 }
 
@@ -119,40 +129,4 @@ export async function loadLargestVolumes(
     month: String(r.month),
     volume: Number(r.volume),
   }));
-}
-
-/** Every volume the given pilots logged on one channel in the given months. */
-export async function loadVolumesIn(
-  em: EntityManager,
-  pilotIds: number[],
-  channelId: number,
-  months: string[],
-): Promise<Array<{ pilotId: number; channelId: number; month: string; volume: number }>> {
-  const rows: Array<{ pilotId: number; channelId: number; month: string; volume: number }> = [];
-  if (!months.length) return rows;
-  for (let i = 0; i < pilotIds.length; i += CHUNK)
-    for (let j = 0; j < months.length; j += CHUNK) {
-      const raw = await em
-        .createQueryBuilder()
-        .select([
-          'r.pilot_id AS "pilotId"',
-          'r.channel_id AS "channelId"',
-          'r.month AS "month"',
-          'r.volume AS "volume"',
-        ])
-        .from('channel_result', 'r')
-        .where('r.pilot_id IN (:...ids)', { ids: pilotIds.slice(i, i + CHUNK) })
-        .andWhere('r.channel_id = :channel', { channel: channelId })
-        .andWhere('r.month IN (:...months)', { months: months.slice(j, j + CHUNK) })
-        .andWhere('r.volume IS NOT NULL')
-        .getRawMany<Record<string, unknown>>();
-      for (const r of raw)
-        rows.push({
-          pilotId: Number(r.pilotId),
-          channelId: Number(r.channelId),
-          month: String(r.month),
-          volume: Number(r.volume),
-        });
-    }
-  return rows;
 }

@@ -15,13 +15,7 @@ import {
   PilotMetric,
 } from './metrics';
 import { MonthlyResult } from './monthly-result.entity';
-import {
-  ChannelRow,
-  loadChannelRows,
-  loadLargestVolumes,
-  loadVolumes,
-  loadVolumesIn,
-} from './channel-rows';
+import { ChannelRow, loadChannelRows, loadLargestVolumes, loadVolumes } from './channel-rows';
 import { findByPilots } from '../database/by-pilots';
 import { formatEuros } from '../common/money';
 
@@ -55,19 +49,14 @@ export class ResultsService {
     return loadChannelRows(em, pilotIds);
   }
 
-  /** The volumes logged on some channels by some pilots, and nothing else (the ledger's overlaps). */
-  volumesOf(pilotIds: number[], channelIds: number[], em: EntityManager = this.dataSource.manager) {
-    return loadVolumes(em, pilotIds, channelIds);
+  /** The volumes some pilots logged on some channels (in `months` when given), nothing else. */
+  volumesOf(pilotIds: number[], channelIds: number[], months: string[] | null = null) {
+    return loadVolumes(this.dataSource.manager, pilotIds, channelIds, months);
   }
 
   /** Per channel and month the largest volume any pilot logged. */
   largestVolumesOf(channelIds: number[]) {
     return loadLargestVolumes(this.dataSource.manager, channelIds);
-  }
-
-  /** Every volume these pilots logged on a channel in some months. */
-  volumesIn(pilotIds: number[], channelId: number, months: string[]) {
-    return loadVolumesIn(this.dataSource.manager, pilotIds, channelId, months);
   }
 
   investmentsOf(
