@@ -7,7 +7,7 @@ import {
   sumHalfWidth,
   type WeightedMonth,
 } from '../business-case/baseline.math';
-import { rateFor } from '../business-case/realised.math';
+import { rateFor, sum } from '../business-case/realised.math';
 import type { Interval } from '../business-case/business-case.types';
 import type {
   ContactPicture,
@@ -23,8 +23,6 @@ import type {
 
 // The channel ledger (channel-ledger.md): the organisation's own totals per channel against the
 // pilots' claims, with the baselines and interval-of-sum rules of the business case. Pure.
-
-const sum = (values: number[]) => values.reduce((s, v) => s + v, 0);
 
 /** The months from `from` to `to`, both included. */
 export function monthsOf(from: Month, to: Month): Month[] {
@@ -125,7 +123,8 @@ function compared(
 
 /** One channel of the ledger over the months `from`–`to`. */
 export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Month): LedgerChannel {
-  const end = preperiodEnd(channel) ?? from;
+  const firstStart = preperiodEnd(channel);
+  const end = firstStart ?? from;
   const history: HistoryPoint[] = channel.totals
     .filter((t) => t.month < end)
     .sort((a, b) => (a.month < b.month ? -1 : 1))
@@ -220,7 +219,7 @@ export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Mont
     method: fit ? fit.method : null,
     n: fit ? fit.n : history.length,
     noBaseline,
-    preperiodEnd: preperiodEnd(channel),
+    preperiodEnd: firstStart,
     months,
     missingTotals: months.filter((m) => m.total === null).map((m) => m.month),
     coveredMonths: covered.length,
