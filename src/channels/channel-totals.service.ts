@@ -79,10 +79,10 @@ export class ChannelTotalsService {
   }
 
   /**
-   * Writes one channel's total for a month inside the caller's transaction (the form, the import)
-   * and its audit entries; returns the changes, field by field.
+   * Writes one channel's total for a month inside the form's transaction, and its audit entries;
+   * returns the changes, field by field. (The import writes its totals in bulk.)
    */
-  async write(
+  private async write(
     em: EntityManager,
     month: string,
     channel: Channel,
@@ -90,14 +90,13 @@ export class ChannelTotalsService {
     existing: ChannelTotal | null,
     actor: string,
     now: Date,
-    source = '',
   ): Promise<FieldChange[]> {
     const changes: FieldChange[] = FIELDS.flatMap((field) => {
       const oldValue = auditValue(existing?.[field] ?? null);
       const newValue = auditValue(given[field]);
       return oldValue === newValue
         ? []
-        : [{ field: `${month} ${channel.key} total_${field}${source}`, oldValue, newValue }];
+        : [{ field: `${month} ${channel.key} total_${field}`, oldValue, newValue }];
     });
     if (!changes.length) return [];
     // A total without its volume is refused before (totalErrors); empty means removed.
