@@ -4,9 +4,10 @@ import { restsOn } from './business-case/evidence-words';
 import type { HelperDelegate } from 'handlebars';
 import type { Decision } from './lifecycle/decision.entity';
 import type { PilotStageChange } from './pilots/pilot-stage-change.entity';
+import { recordedMark } from './pilots/recorded-mark';
 import { formatEuros, formatNumber, formatPercent } from './common/money';
 import { formatIsoDate } from './common/dates';
-import { formatMonth, monthOf } from './common/months';
+import { formatMonth } from './common/months';
 import { localParts } from './common/time-zone';
 import { formatMetricValue } from './results/metrics';
 import { Chart, chartJson } from './charts/chart';
@@ -68,10 +69,12 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
       : formatIsoDate(decision.decidedOn),
   // {{changedWhen stageChange}}: when a stage changed; for history recorded afterwards, its month
   // and who recorded it when
-  changedWhen: (change: Pick<PilotStageChange, 'changedAt' | 'recordedBy' | 'recordedAt'>) =>
-    change.recordedBy
-      ? `${formatMonth(monthOf(change.changedAt))} (recorded afterwards by ${change.recordedBy}, ${dateTime(change.recordedAt)})`
-      : dateTime(change.changedAt),
+  changedWhen: (change: Pick<PilotStageChange, 'changedAt' | 'recordedBy' | 'recordedAt'>) => {
+    const recorded = recordedMark(change);
+    return recorded
+      ? `${formatMonth(recorded.inMonth)} (recorded afterwards by ${recorded.by}, ${dateTime(recorded.on)})`
+      : dateTime(change.changedAt);
+  },
   // {{formatDateTime someDate}} → 23 Nov 2026 15:05, in the organisation's time zone (TZ)
   formatDateTime: (value: unknown) => dateTime(value),
   // {{orDash value}}: an empty field shows as a dash, never as nothing

@@ -4,6 +4,7 @@ import { monthOf } from '../common/months';
 import type { Outcome } from '../lifecycle/decision-rules';
 import { STAGE_LABELS, type Stage } from '../pilots/pilot-fields';
 import type { Pilot } from '../pilots/pilot.entity';
+import { recordedMark } from '../pilots/recorded-mark';
 import { isBoardMove, pastMoves } from './history-rules';
 import { HistoryService } from './history.service';
 
@@ -36,9 +37,7 @@ export class HistoryPresenter {
         toStage: row.toStage,
         actor: row.actor,
         reason: row.reason,
-        recorded: row.recordedBy
-          ? { by: row.recordedBy, on: row.recordedAt, inMonth: monthOf(row.changedAt) }
-          : null,
+        recorded: recordedMark(row),
       })),
       // The start can be recorded while the registration is the whole history (or is shown with
       // the reason it was refused).

@@ -10,8 +10,8 @@ import { canStop } from '../lifecycle/stage-rules';
 import { strategyFit } from '../lifecycle/strategy-fit';
 import type { Stage } from '../pilots/pilot-fields';
 import { PilotsService } from '../pilots/pilots.service';
+import { type RecordedMark, recordedMark } from '../pilots/recorded-mark';
 import { readableChange } from './history-labels';
-import { monthOf } from '../common/months';
 
 export type HistoryItem =
   | {
@@ -22,7 +22,7 @@ export type HistoryItem =
       toStage: Stage;
       reason: string | null;
       /** A change from before the app: the month it happened, who entered it and when. */
-      recorded: { by: string; on: Date | null; inMonth: string } | null;
+      recorded: RecordedMark | null;
     }
   | {
       kind: 'create' | 'update';
@@ -106,9 +106,7 @@ export class PilotPagePresenter {
         fromStage: change.fromStage,
         toStage: change.toStage,
         reason: change.reason,
-        recorded: change.recordedBy
-          ? { by: change.recordedBy, on: change.recordedAt, inMonth: monthOf(change.changedAt) }
-          : null,
+        recorded: recordedMark(change),
       })),
       ...entries
         // Stage moves are in the stage history, with their reasons.
