@@ -82,9 +82,9 @@ export class DecisionsService {
     past: { outcome: Outcome; to: Stage; decidedOn: string; rationale: string; members: string },
     actor: string,
   ): Promise<Decision> {
-    const now = new Date();
-    const decision = await em.save(
-      em.create(Decision, {
+    return this.insert(
+      em,
+      {
         pilotId: pilot.id,
         decidedOn: past.decidedOn,
         fromStage: pilot.stage,
@@ -96,24 +96,12 @@ export class DecisionsService {
         overrides: [],
         snapshot: { criteria: [], businessCase: null, recordedAfterwards: true },
         correctsId: null,
-        recordedBy: actor,
-        recordedAt: now,
-      }),
-    );
-    await this.audit.recordChanges(
-      em,
+      },
       actor,
-      { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
-      [
-        {
-          field: 'board decision',
-          oldValue: null,
-          newValue: `#${decision.id} ${past.outcome} (recorded, decided ${past.decidedOn.slice(0, 7)}): ${past.rationale}`,
-        },
-      ],
-      now,
+      new Date(),
+      (id) =>
+        `#${id} ${past.outcome} (recorded, decided ${past.decidedOn.slice(0, 7)}): ${past.rationale}`,
     );
-    return decision;
   }
 
   conditions(pilotId: number): Promise<DecisionCondition[]> {
@@ -182,8 +170,9 @@ export class DecisionsService {
       }
       const to = targetStage(pilot.stage, outcome) as Pilot['stage'];
       const now = new Date();
-      const decision = await em.save(
-        em.create(Decision, {
+      const decision = await this.insert(
+        em,
+        {
           pilotId: pilot.id,
           decidedOn: todayIso(now),
           fromStage: pilot.stage,
@@ -202,9 +191,10 @@ export class DecisionsService {
               : [],
           snapshot,
           correctsId,
-          recordedBy: actor,
-          recordedAt: now,
-        }),
+        },
+        actor,
+        now,
+        (id) => `#${id} ${outcome}: ${draft.rationale}`,
       );
       if (draft.conditions.length) {
         await em.insert(
@@ -219,19 +209,6 @@ export class DecisionsService {
           })),
         );
       }
-      await this.audit.recordChanges(
-        em,
-        actor,
-        { entityType: 'pilot', entityId: pilot.id, pilotId: pilot.id },
-        [
-          {
-            field: 'board decision',
-            oldValue: null,
-            newValue: `#${decision.id} ${outcome}: ${draft.rationale}`,
-          },
-        ],
-        now,
-      );
       const fields: Partial<Pilot> = {};
       if (draft.nextReviewDate) fields.nextReviewDate = draft.nextReviewDate;
       if (draft.lessonsLearned) fields.lessonsLearned = draft.lessonsLearned;
@@ -245,6 +222,27 @@ export class DecisionsService {
       if (!moved) throw changedMeanwhile();
       return decision;
     });
+  }
+
+  /** Stores a decision, never edited afterwards, and its entry in the pilot's audit trail. */
+  private async insert(
+    em: EntityManager,
+    values: Omit<Decision, 'id' | 'pilot' | 'corrects' | 'recordedBy' | 'recordedAt'>,
+    actor: string,
+    now: Date,
+    described: (id: number) => string,
+  ): Promise<Decision> {
+    const decision = await em.save(
+      em.create(Decision, { ...values, recordedBy: actor, recordedAt: now }),
+    );
+    await this.audit.recordChanges(
+      em,
+      actor,
+      { entityType: 'pilot', entityId: values.pilotId, pilotId: values.pilotId },
+      [{ field: 'board decision', oldValue: null, newValue: described(decision.id) }],
+      now,
+    );
+    return decision;
   }
 
   clearCondition(pilot: Pilot, id: number, dto: ClearConditionDto, actor: string): Promise<void> {
