@@ -67,10 +67,9 @@ export class DashboardsPresenter {
   async finance(query: Record<string, unknown>) {
     const parsed = financeQuery(query);
     const { filter, range, sort, dir, errors } = parsed;
-    const [rows, filterOptions, organisation] = await Promise.all([
+    const [{ rows, organisation }, filterOptions] = await Promise.all([
       this.dashboards.finance(filter, range),
       this.pilots.filterOptions(),
-      this.dashboards.organisation(range),
     ]);
     const sorted = sortRows(rows, sort, dir);
     return {
@@ -98,10 +97,7 @@ export class DashboardsPresenter {
   async financeExport(query: Record<string, unknown>) {
     const { filter, range, sort, dir, errors } = financeQuery(query);
     if (Object.keys(errors).length) return { errors };
-    const [rows, organisation] = await Promise.all([
-      this.dashboards.finance(filter, range),
-      this.dashboards.organisation(range),
-    ]);
+    const { rows, organisation } = await this.dashboards.finance(filter, range);
     const span = [range.from ?? 'start', range.to ?? todayIso().slice(0, 7)].join('-to-');
     const excel = query.format === 'excel-nl';
     return {

@@ -3,6 +3,7 @@ import { CaseSummariesService } from '../business-case/case-summaries.service';
 import type { MonthRange } from '../business-case/business-case.math';
 import { todayIso } from '../common/dates';
 import { GatesService } from '../lifecycle/gates.service';
+import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService, PortfolioFilter } from '../pilots/pilots.service';
 import { financeRow, FinanceRow, type OrganisationFigures } from './finance-dashboard';
 import { addMonths, monthOf } from '../common/months';
@@ -28,32 +29,44 @@ export class DashboardsService {
     return portfolioDashboard(pilots, await this.gates.signals(pilots, today, pilots), today);
   }
 
-  async finance(filter: PortfolioFilter, range: MonthRange): Promise<FinanceRow[]> {
-    const pilots = await this.pilots.list(filter);
-    const [summaries, overlaps] = await Promise.all([
+  /**
+   * The finance dashboard's rows, and the organisation's own figure beside them. The whole
+   * portfolio is read once: the overlaps and the organisation's figure look across all of it.
+   */
+  async finance(
+    filter: PortfolioFilter,
+    range: MonthRange,
+  ): Promise<{ rows: FinanceRow[]; organisation: OrganisationFigures }> {
+    const everyPilot = await this.pilots.list({});
+    const pilots = filtered(filter) ? await this.pilots.list(filter) : everyPilot;
+    const [summaries, overlaps, organisation] = await Promise.all([
       this.caseSummaries.summaries(pilots, new Date(), range),
-      this.ledger.overlapsByPilot(filtered(filter) ? undefined : pilots),
+      this.ledger.overlapsByPilot(everyPilot),
+      this.organisation(range, everyPilot),
     ]);
-    return pilots.map((pilot) =>
-      financeRow(pilot, summaries.get(pilot.id)!, overlaps.get(pilot.id) ?? []),
-    );
+    return {
+      rows: pilots.map((pilot) =>
+        financeRow(pilot, summaries.get(pilot.id)!, overlaps.get(pilot.id) ?? []),
+      ),
+      organisation,
+    };
   }
 
   /**
    * The organisation's own realised savings over the filter's months (by default from the first
    * pilot's start to this month, at most the ledger's ten years), from the channel ledger.
    */
-  async organisation(range: MonthRange): Promise<OrganisationFigures> {
+  private async organisation(range: MonthRange, everyPilot: Pilot[]): Promise<OrganisationFigures> {
     const current = monthOf(new Date());
     const to = range.to && range.to < current ? range.to : current;
-    const starts = (await this.pilots.list({}))
+    const starts = everyPilot
       .map((p) => p.startMonth)
       .filter((m): m is string => m !== null)
       .sort();
     const earliest = addMonths(to, -(MAX_LEDGER_MONTHS - 1));
     const wanted = range.from ?? starts[0] ?? addMonths(to, -11);
     const from = wanted < earliest ? earliest : wanted > to ? to : wanted;
-    const { all } = await this.ledger.ledger(from, to, null, true);
+    const { all } = await this.ledger.ledger(from, to, null, true, everyPilot);
     return {
       from,
       to,

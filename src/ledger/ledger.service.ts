@@ -38,15 +38,17 @@ export class LedgerService {
   /**
    * `withTotalsOnly`: only the channels with organisation totals, and only the pilots on them (the
    * finance dashboard's organisation figure): nothing is computed when no totals are entered.
+   * `everyPilot`: the whole portfolio when the caller has read it already.
    */
   async input(
     from: Month,
     to: Month,
     channelKey: string | null = null,
     withTotalsOnly = false,
+    everyPilot?: Pilot[],
   ): Promise<LedgerInput> {
     const [pilots, channels, totals] = await Promise.all([
-      this.pilots.list({}),
+      everyPilot ?? this.pilots.list({}),
       this.channels.list(),
       this.totals.all(),
     ]);
@@ -133,8 +135,9 @@ export class LedgerService {
     to: Month,
     channelKey: string | null = null,
     withTotalsOnly = false,
+    everyPilot?: Pilot[],
   ): Promise<Ledger> {
-    return computeLedger(await this.input(from, to, channelKey, withTotalsOnly));
+    return computeLedger(await this.input(from, to, channelKey, withTotalsOnly, everyPilot));
   }
 
   /**
@@ -163,14 +166,10 @@ export class LedgerService {
     // Two segments can be shown to overlap only against the channel's totals; without totals only
     // a whole-channel scope overlaps. Channels where neither can happen are not read further.
     const totalled = new Set(totals.map((t) => t.channelId));
-    const shared = pairs.filter(
-      (list) =>
-        totalled.has(list[0].channel.id) ||
-        list.some((x) => scopeOf(x.pilot.id, x.channel.id) === 'whole'),
-    );
-    if (!shared.length) return result;
     const hasWhole = (list: (typeof pairs)[number]) =>
       list.some((x) => scopeOf(x.pilot.id, x.channel.id) === 'whole');
+    const shared = pairs.filter((list) => totalled.has(list[0].channel.id) || hasWhole(list));
+    if (!shared.length) return result;
     const idsOf = (list: (typeof pairs)[number]) => list.map((x) => x.pilot.id);
     // Whole-channel scopes (rare) need every volume of their channel; segments only the months
     // where twice the largest volume holds more than the channel's total.
@@ -180,14 +179,11 @@ export class LedgerService {
     const largest = await this.results.largestVolumesOf(
       segmented.map((list) => list[0].channel.id),
     );
-    const rows = [
-      ...(whole.length
-        ? await this.results.volumesOf(
-            [...new Set(whole.flatMap(idsOf))],
-            whole.map((list) => list[0].channel.id),
-          )
-        : []),
-    ];
+    // (No whole-channel scope: no channel asked, nothing read.)
+    const rows = await this.results.volumesOf(
+      [...new Set(whole.flatMap(idsOf))],
+      whole.map((list) => list[0].channel.id),
+    );
     for (const list of segmented) {
       const channelId = list[0].channel.id;
       const months = largest
