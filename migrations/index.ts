@@ -19,6 +19,8 @@ import { PercentagesInTenths1763856000016 } from './1763856000016-percentages-in
 import { RecordedStageHistory1763856000018 } from './1763856000018-recorded-stage-history';
 import { ChannelLedger1763856000019 } from './1763856000019-channel-ledger';
 import { ChannelVolumeIndex1763856000020 } from './1763856000020-channel-volume-index';
+import { LedgerBaselinePin1763856000021 } from './1763856000021-ledger-baseline-pin';
+import { ApiTokenScope1763856000022 } from './1763856000022-api-token-scope';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -43,4 +45,6 @@ export const migrations = [
   RecordedStageHistory1763856000018,
   ChannelLedger1763856000019,
   ChannelVolumeIndex1763856000020,
+  LedgerBaselinePin1763856000021,
+  ApiTokenScope1763856000022,
 ];

@@ -17,6 +17,7 @@ import { setEarliestYear } from './common/months';
 import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { DatabaseSessionStore } from './sessions/database-session.store';
+import { bearerToken } from './accounts/bearer';
 
 /**
  * Everything the HTTP layer needs besides the routes: views, static files, security
@@ -149,7 +150,13 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     };
     next();
   });
-  app.use(doubleCsrfProtection);
+  // A JSON API request with a token is authenticated by the token alone (bearer.ts); one with
+  // neither token nor signed-in session carries no credentials to abuse, and gets its 401.
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    bearerToken(req) || (req.path.startsWith('/api/') && req.session.userId === undefined)
+      ? next()
+      : doubleCsrfProtection(req, res, next),
+  );
 
   // Errors of the middleware above (bad CSRF token, body too large, malformed body).
   app.use(

@@ -148,11 +148,13 @@ async function ledgerCommand(ledgers: LedgerService, flags: string[], io: CliIo)
   const lines = [`Channel ledger ${range.from} to ${range.to}`];
   for (const c of ledger.channels) {
     lines.push('', `${c.name} (${c.key})`);
+    if (c.pinNote) lines.push(`  ${c.pinned} is pinned, but ${c.pinNote}`);
     if (!c.orgDisplaced) {
       lines.push(`  ${c.noBaseline ?? "no month of the range has the organisation's total"}`);
       continue;
     }
     lines.push(
+      `  organisation baseline     ${c.method}${c.pinned === c.method ? ' (pinned)' : ''} over ${c.n} months`,
       `  organisation displacement ${n(c.orgDisplaced.value)} +/- ${n(c.orgDisplaced.halfWidth)} contacts, ${eur(c.orgDisplacedEuros?.value)} +/- ${eur(c.orgDisplacedEuros?.halfWidth)}`,
       `  claimed by the pilots     ${n(c.claimed)} contacts, ${eur(c.claimedEuros)}`,
       `  measured by the pilots    ${n(c.measured)} contacts, ${eur(c.measuredEuros)}`,

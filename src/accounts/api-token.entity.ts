@@ -1,6 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { User } from './user.entity';
 
+export const TOKEN_SCOPES = ['read', 'write'] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
 /** A personal API token; only its SHA-256 hash is kept. */
 @Entity('api_token')
 export class ApiToken {
@@ -25,6 +28,10 @@ export class ApiToken {
   /** The first characters, so the owner can tell tokens apart. */
   @Column({ type: 'varchar', length: 12 })
   prefix: string;
+
+  /** `read`: GET only; `write`: also the API's writing routes, within the holder's roles. */
+  @Column({ type: 'varchar', length: 5, default: 'read' })
+  scope: TokenScope;
 
   @Column({ name: 'created_at' })
   createdAt: Date;

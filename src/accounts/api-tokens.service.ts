@@ -4,7 +4,7 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { Writer } from '../database/writer.service';
-import { ApiToken } from './api-token.entity';
+import { ApiToken, type TokenScope } from './api-token.entity';
 import { User } from './user.entity';
 import type { TokenFormDto } from './dto/token-form.dto';
 
@@ -27,7 +27,7 @@ export class ApiTokensService {
 
   /** Creates a token and returns it in clear, the only time it exists outside the user's hands. */
   async create(user: User, dto: TokenFormDto, actor: string, now = new Date()): Promise<string> {
-    const { name, validFor: days } = dto;
+    const { name, validFor: days, scope } = dto;
     const expiresAt = new Date(now.getTime() + days * 86_400_000);
     // 256 random bits: a fast hash is enough, nothing to guess.
     const token = `cpt_${randomBytes(32).toString('base64url')}`;
@@ -38,6 +38,7 @@ export class ApiTokensService {
           name,
           tokenHash: sha256(token),
           prefix: token.slice(0, 10),
+          scope,
           createdAt: now,
           expiresAt,
           lastUsedAt: null,
@@ -52,7 +53,7 @@ export class ApiTokensService {
           {
             field: `${user.email} API token`,
             oldValue: null,
-            newValue: `${name} (${saved.prefix}…), valid until ${expiresAt.toISOString().slice(0, 10)}`,
+            newValue: `${name} (${saved.prefix}…), ${scope === 'write' ? 'read and write' : 'read only'}, valid until ${expiresAt.toISOString().slice(0, 10)}`,
           },
         ],
       );
@@ -80,8 +81,8 @@ export class ApiTokensService {
     });
   }
 
-  /** The active user behind a token, or null. */
-  async userFor(token: string): Promise<User | null> {
+  /** The active user behind a token and what the token may do, or null. */
+  async userFor(token: string): Promise<{ user: User; scope: TokenScope } | null> {
     const found = await this.dataSource.getRepository(ApiToken).findOne({
       where: { tokenHash: sha256(token), revokedAt: IsNull() },
       relations: { user: true },
@@ -94,7 +95,7 @@ export class ApiTokensService {
         em.update(ApiToken, { id: found.id }, { lastUsedAt: new Date() }),
       );
     }
-    return found.user;
+    return { user: found.user, scope: found.scope };
   }
 }
 

@@ -5,6 +5,7 @@ import { DomainError } from '../common/domain-error';
 import { pastAbsoluteTimeout } from '../sessions/session-policy';
 import { AccountsService } from './accounts.service';
 import { ApiTokensService } from './api-tokens.service';
+import { bearerToken } from './bearer';
 import { Action, can, OwnedPilot, ROLE_LABELS } from './permissions';
 
 const PUBLIC = 'public-route';
@@ -27,15 +28,23 @@ export class AuthGuard implements CanActivate {
     const req = context.switchToHttp().getRequest<Request>();
     const res = context.switchToHttp().getResponse<Response>();
     let user = null;
-    const bearer = /^Bearer (cpt_[A-Za-z0-9_-]{20,})$/.exec(req.headers.authorization ?? '')?.[1];
-    if (bearer && req.path.startsWith('/api/')) {
+    const bearer = bearerToken(req);
+    if (bearer) {
       // The JSON API also takes a personal token instead of a session.
-      user = await this.tokens.userFor(bearer);
-      if (!user)
+      const holder = await this.tokens.userFor(bearer);
+      if (!holder)
         throw new DomainError(
           'unauthenticated',
           'The API token is unknown, revoked, or its account is deactivated.',
         );
+      // The scope chosen when the token was made; the holder's roles apply on top.
+      if (holder.scope !== 'write' && !['GET', 'HEAD'].includes(req.method))
+        throw new DomainError(
+          'forbidden',
+          'This token may only read. Make a token that may read and write for this.',
+        );
+      user = holder.user;
+      req.tokenScope = holder.scope;
     } else if (req.session?.userId && pastAbsoluteTimeout(req.session.signedInAt)) {
       delete req.session.userId;
       delete req.session.signedInAt;

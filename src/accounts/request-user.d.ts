@@ -1,3 +1,4 @@
+import type { TokenScope } from './api-token.entity';
 import type { User } from './user.entity';
 
 declare global {
@@ -5,6 +6,8 @@ declare global {
     interface Request {
       /** The signed-in user, set by the AuthGuard; null when nobody is signed in. */
       user?: User | null;
+      /** What the API token of this request may do; undefined when it came with a session. */
+      tokenScope?: TokenScope;
     }
   }
 }

@@ -27,7 +27,15 @@ export class TokensPresenter {
         expiresOn: localParts(token.expiresAt).date,
       })),
       newToken,
-      values: { name: values.name ?? '', validFor: String(values.validFor ?? DEFAULT_TOKEN_DAYS) },
+      values: {
+        name: values.name ?? '',
+        validFor: String(values.validFor ?? DEFAULT_TOKEN_DAYS),
+        scope: String(values.scope ?? 'read'),
+      },
+      scopes: [
+        { value: 'read', label: 'Read only' },
+        { value: 'write', label: 'Read and write (results, channel totals)' },
+      ],
       lifetimes: TOKEN_LIFETIMES.map((days) => ({ value: String(days), label: `${days} days` })),
       summary: state.summary,
       fieldErrors: state.fieldErrors,

@@ -7,6 +7,24 @@ const nullableMoney = {
   description: 'euros; null when an input is missing',
 };
 const interval = { type: 'object', properties: { value: money, halfWidth: money } };
+const error = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+});
+const monthParam = (name: string, where: 'query' | 'path') => ({
+  name,
+  in: where,
+  required: where === 'path',
+  schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+});
+const totalPath = [
+  monthParam('month', 'path'),
+  { name: 'channel', in: 'path', required: true, schema: { type: 'string' }, example: 'phone' },
+];
+const writes = {
+  '401': error('No valid token or session'),
+  '403': error('The token may only read, or the holder is neither finance nor an admin'),
+};
 
 export const openApiDocument = {
   openapi: '3.0.3',
@@ -14,8 +32,9 @@ export const openApiDocument = {
     title: 'Channel pilot tracker API',
     version: '1',
     description:
-      'Read a pilot’s business case with the inputs it was computed from, so that finance can recompute every figure (see the business-case model).',
+      'Read a pilot’s business case with the inputs it was computed from, so that finance can recompute every figure (see the business-case model); read the channel ledger; read and write the organisation’s channel totals. Authenticate with a personal token (`Authorization: Bearer cpt_…`, made on /account/tokens): a token made to read answers 403 on a write; the holder’s roles apply as on the pages.',
   },
+  security: [{ token: [] }],
   paths: {
     '/api/v1/ledger': {
       get: {
@@ -36,6 +55,79 @@ export const openApiDocument = {
             description: 'A month or the channel cannot be read; `fields` names which and why',
             content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
           },
+        },
+      },
+    },
+    '/api/v1/channel-totals': {
+      get: {
+        summary: 'The organisation’s monthly totals per channel, for a month range',
+        parameters: [monthParam('from', 'query'), monthParam('to', 'query')],
+        responses: {
+          '200': {
+            description:
+              'The totals of the months from…to (default the 12 up to the last full one)',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    from: { type: 'string' },
+                    to: { type: 'string' },
+                    totals: { type: 'array', items: { $ref: '#/components/schemas/ChannelTotal' } },
+                  },
+                },
+              },
+            },
+          },
+          '400': error('A month cannot be read; `fields` names which and why'),
+        },
+      },
+    },
+    '/api/v1/channel-totals/{month}/{channel}': {
+      put: {
+        summary:
+          'Sets one channel’s total for one month, replaced whole (finance or an admin; a token that may write). Audited as the month form.',
+        parameters: totalPath,
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': { schema: { $ref: '#/components/schemas/ChannelTotalBody' } },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Saved; `changed` counts the figures that differ from what was stored',
+            content: {
+              'application/json': {
+                schema: {
+                  allOf: [
+                    { $ref: '#/components/schemas/ChannelTotalBody' },
+                    {
+                      type: 'object',
+                      properties: {
+                        month: { type: 'string' },
+                        channel: { type: 'string' },
+                        changed: { type: 'integer' },
+                      },
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          '400': error(
+            'Nothing saved: an unknown channel, a month in the future or before the earliest, a negative or fractional count, a split above the volume, or an unknown field; `fields` names each',
+          ),
+          ...writes,
+        },
+      },
+      delete: {
+        summary: 'Removes one channel’s total for one month (the ledger then names it as missing)',
+        parameters: totalPath,
+        responses: {
+          '204': { description: 'Removed (or there was none)' },
+          '400': error('An unknown channel or an unreadable month'),
+          ...writes,
         },
       },
     },
@@ -66,7 +158,43 @@ export const openApiDocument = {
     },
   },
   components: {
+    securitySchemes: {
+      token: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'A personal API token (cpt_…), read-only or read and write',
+      },
+    },
     schemas: {
+      ChannelTotalBody: {
+        type: 'object',
+        required: ['volume'],
+        additionalProperties: false,
+        properties: {
+          volume: { type: 'integer', minimum: 0, description: 'all contacts of the month' },
+          desired: { type: 'integer', minimum: 0, nullable: true },
+          undesired: { type: 'integer', minimum: 0, nullable: true },
+          unnecessary: {
+            type: 'integer',
+            minimum: 0,
+            nullable: true,
+            description: 'the split is optional and at most the volume together',
+          },
+        },
+      },
+      ChannelTotal: {
+        type: 'object',
+        properties: {
+          month: { type: 'string', example: '2026-01' },
+          channel: { type: 'string', example: 'phone' },
+          volume: { type: 'integer' },
+          desired: { type: 'integer', nullable: true },
+          undesired: { type: 'integer', nullable: true },
+          unnecessary: { type: 'integer', nullable: true },
+          updatedBy: { type: 'string' },
+          updatedAt: { type: 'string', format: 'date-time' },
+        },
+      },
       Error: {
         type: 'object',
         properties: {
@@ -108,6 +236,17 @@ export const openApiDocument = {
           key: { type: 'string' },
           name: { type: 'string' },
           method: { type: 'string', nullable: true, enum: ['trend', 'mean', null] },
+          pinned: {
+            type: 'string',
+            nullable: true,
+            enum: ['trend', 'mean', null],
+            description: 'The method finance pinned for the channel; null: trend, else mean.',
+          },
+          pinNote: {
+            type: 'string',
+            nullable: true,
+            description: 'Why the pinned method is not the one used, when it is not.',
+          },
           n: { type: 'integer' },
           noBaseline: { type: 'string', nullable: true },
           preperiodEnd: { type: 'string', nullable: true },

@@ -3,6 +3,10 @@ import { formatNumber } from '../common/money';
 // What a channel's monthly total must hold (channel-ledger.md): a volume, and a split that is
 // part of it. Pure.
 
+/** The organisation baseline's methods in the channel ledger: `control` has no meaning there. */
+export const LEDGER_METHODS = ['trend', 'mean'] as const;
+export type LedgerMethod = (typeof LEDGER_METHODS)[number];
+
 export const TOTAL_PARTS = ['desired', 'undesired', 'unnecessary'] as const;
 export type TotalPart = (typeof TOTAL_PARTS)[number];
 

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Between, DataSource, EntityManager } from 'typeorm';
 import { auditValue, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
-import { monthOutside, resultMonthBounds } from '../common/months';
+import { isMonth, monthOutside, resultMonthBounds } from '../common/months';
 import { Writer } from '../database/writer.service';
-import type { Channel } from './channel.entity';
+import { Channel } from './channel.entity';
 import { ChannelTotal } from './channel-total.entity';
 import { isEmptyTotal, TOTAL_PARTS, totalErrors, type TotalValues } from './channel-total-rules';
 
@@ -37,6 +37,61 @@ export class ChannelTotalsService {
       month: String(r.month),
       volume: Number(r.volume),
     }));
+  }
+
+  /** The totals of the months `from`–`to` with their channel's key (the JSON API's list). */
+  async inRange(from: string, to: string) {
+    const rows = await this.dataSource.getRepository(ChannelTotal).find({
+      where: { month: Between(from, to) },
+      relations: { channel: true },
+      order: { month: 'ASC', channelId: 'ASC' },
+    });
+    return rows.map((t) => ({
+      month: t.month,
+      channel: t.channel!.key,
+      volume: t.volume,
+      desired: t.desired,
+      undesired: t.undesired,
+      unnecessary: t.unnecessary,
+      updatedBy: t.updatedBy,
+      updatedAt: t.updatedAt.toISOString(),
+    }));
+  }
+
+  /**
+   * One channel's total for one month from the JSON API: replaced whole (`values` all null
+   * removes it), audited as the form's. Each problem is a 400 naming its field — `month`,
+   * `channel`, `volume`, `desired` — and nothing is saved. Returns the number of figures changed.
+   */
+  async saveOne(
+    month: string,
+    channelKey: string,
+    values: TotalValues,
+    actor: string,
+  ): Promise<number> {
+    const fields: Record<string, string[]> = {};
+    if (!isMonth(month)) fields.month = ['Give the month as YYYY-MM.'];
+    else {
+      const outside = monthOutside(month, resultMonthBounds());
+      if (outside) fields.month = [`Totals cannot be given: ${outside}.`];
+    }
+    const channel = await this.dataSource.getRepository(Channel).findOneBy({ key: channelKey });
+    if (!channel) {
+      const known = await this.dataSource
+        .getRepository(Channel)
+        .find({ order: { position: 'ASC' } });
+      fields.channel = [
+        `Unknown channel "${channelKey.slice(0, 40)}"; known: ${known.map((c) => c.key).join(', ')}.`,
+      ];
+    }
+    for (const [field, message] of Object.entries(totalErrors(values))) fields[field] = [message];
+    if (Object.keys(fields).length)
+      throw new DomainError('bad_request', 'The total is not saved.', fields);
+    return this.writer.write(async (em) => {
+      const existing = await em.findOneBy(ChannelTotal, { month, channelId: channel!.id });
+      const changes = await this.write(em, month, channel!, values, existing, actor, new Date());
+      return changes.length;
+    });
   }
 
   forMonth(month: string): Promise<ChannelTotal[]> {

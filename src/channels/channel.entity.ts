@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { LedgerMethod } from './channel-total-rules';
 
 /** An existing contact channel of the organisation, which a pilot may relieve. */
 @Entity('channel')
@@ -25,6 +26,10 @@ export class Channel {
 
   @Column({ type: 'integer' })
   version: number;
+
+  /** The organisation baseline's pinned method in the channel ledger; null: trend, else mean. */
+  @Column({ name: 'ledger_method', type: 'varchar', length: 10, nullable: true })
+  ledgerMethod: LedgerMethod | null;
 
   @Column({ name: 'created_at' })
   createdAt: Date;

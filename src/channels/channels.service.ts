@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { Writer } from '../database/writer.service';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { Channel } from './channel.entity';
+import type { LedgerMethod } from './channel-total-rules';
 import { CreateChannelDto, UpdateChannelDto } from './dto/channel-form.dto';
 
 @Injectable()
@@ -121,6 +122,40 @@ export class ChannelsService {
         now,
       );
       return { ...channel, ...next };
+    });
+  }
+
+  /**
+   * Pins (or unpins, with null) the organisation baseline's method of channels in the ledger, in
+   * one transaction, each change audited. The caller has checked that the totals allow it.
+   * Returns the number of channels changed.
+   */
+  setLedgerMethods(methods: Map<number, LedgerMethod | null>, actor: string): Promise<number> {
+    const shown = (method: LedgerMethod | null) => method ?? 'default (trend, else mean)';
+    return this.writer.write(async (em) => {
+      const channels = await this.byIds([...methods.keys()], em);
+      const now = new Date();
+      let changed = 0;
+      for (const channel of channels) {
+        const method = methods.get(channel.id) ?? null;
+        if (method === channel.ledgerMethod) continue;
+        await em.update(Channel, { id: channel.id }, { ledgerMethod: method, updatedAt: now });
+        await this.audit.recordChanges(
+          em,
+          actor,
+          { entityType: 'channel', entityId: channel.id, pilotId: null },
+          [
+            {
+              field: 'ledger baseline method',
+              oldValue: shown(channel.ledgerMethod),
+              newValue: shown(method),
+            },
+          ],
+          now,
+        );
+        changed += 1;
+      }
+      return changed;
     });
   }
 

@@ -10,7 +10,8 @@ function collect(errors: ValidationError[], prefix = '', into: FieldErrors = {})
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     // One sentence once, though several constraints (an integer, at least 1) give it.
-    if (error.constraints) into[field] = [...new Set(Object.values(error.constraints))];
+    if (error.constraints?.whitelistValidation) into[field] = ['Not a field of this request.'];
+    else if (error.constraints) into[field] = [...new Set(Object.values(error.constraints))];
     if (error.children?.length) collect(error.children, field, into);
   }
   return into;
@@ -34,6 +35,48 @@ export async function readForm<T extends object>(
     throw new DomainError('validation', version?.[0] ?? summary, fieldErrors);
   }
   return dto;
+}
+
+/**
+ * A JSON API body read into its DTO, or a 400 naming each field and why. Unlike a form, a field
+ * the DTO does not know is refused: a script that misspells `volume` must hear it.
+ */
+export async function readJson<T extends object>(
+  dtoClass: DtoClass<T>,
+  body: unknown,
+  summary: string,
+): Promise<T> {
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new DomainError('bad_request', `${summary} The body must be a JSON object.`);
+  const dto = plainToInstance(dtoClass, body, { exposeDefaultValues: true });
+  const errors = await validate(dto, {
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+  });
+  if (errors.length) throw new DomainError('bad_request', summary, collect(errors));
+  return dto;
+}
+
+/**
+ * Form classes whose fields follow rows read from the database (per channel, say): one class per
+ * set of ids, made once and kept, so that its validation metadata is registered once.
+ * `decorate` gives the fields of one id.
+ */
+export function formShapes<T extends object>(
+  decorate: (prototype: object, id: number) => void,
+): (ids: number[]) => DtoClass<T> {
+  const shapes = new Map<string, DtoClass<T>>();
+  return (ids) => {
+    const key = ids.join(',');
+    let shape = shapes.get(key);
+    if (!shape) {
+      shape = class {} as DtoClass<T>;
+      for (const id of ids) decorate(shape.prototype, id);
+      shapes.set(key, shape);
+    }
+    return shape;
+  };
 }
 
 /** A posted form: what was typed (to show it again) and its DTO, or why it does not read. */

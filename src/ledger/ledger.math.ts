@@ -1,8 +1,10 @@
 import { addMonths, formatMonth, type Month, monthsBetween } from '../common/months';
 import {
+  type BaselineMethod,
   chooseMethod,
   fitBaseline,
   type HistoryPoint,
+  methodRefusal,
   predict,
   sumHalfWidth,
   type WeightedMonth,
@@ -34,6 +36,32 @@ export function monthsOf(from: Month, to: Month): Month[] {
 function preperiodEnd(channel: LedgerChannelInput): Month | null {
   const starts = channel.pilots.map((p) => p.startMonth).sort();
   return starts[0] ?? null;
+}
+
+/** The channel's totals before `end` (its pre-period), oldest first, as a baseline's history. */
+export function ledgerHistory(totals: Array<{ month: Month; volume: number }>, end: Month | null) {
+  return totals
+    .filter((t) => end === null || t.month < end)
+    .sort((a, b) => (a.month < b.month ? -1 : 1))
+    .map((t): HistoryPoint => ({ month: t.month, volume: t.volume, control: null }));
+}
+
+/**
+ * Why the organisation baseline of a channel cannot be pinned to `method`, or null when it can:
+ * its totals before the first pilot on it started (every total when no pilot is on it yet) must
+ * allow the method, as a pilot's pin must (business-case.md).
+ */
+export function ledgerPinRefusal(
+  totals: Array<{ month: Month; volume: number }>,
+  firstStart: Month | null,
+  method: BaselineMethod,
+): string | null {
+  const refusal = methodRefusal(ledgerHistory(totals, firstStart), method);
+  if (!refusal) return null;
+  const before = firstStart
+    ? ` before ${formatMonth(firstStart)}, when the first pilot on this channel started`
+    : '';
+  return `${refusal[0].toUpperCase()}${refusal.slice(1)}${before}. Choose a method the totals allow, or leave it to the default.`;
 }
 
 /**
@@ -125,12 +153,10 @@ function compared(
 export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Month): LedgerChannel {
   const firstStart = preperiodEnd(channel);
   const end = firstStart ?? from;
-  const history: HistoryPoint[] = channel.totals
-    .filter((t) => t.month < end)
-    .sort((a, b) => (a.month < b.month ? -1 : 1))
-    .map((t) => ({ month: t.month, volume: t.volume, control: null }));
+  const history = ledgerHistory(channel.totals, end);
   // `control` has no meaning for the organisation's totals.
-  const method = chooseMethod(history, channel.pinnedMethod, false);
+  const pinned = channel.pinnedMethod;
+  const method = chooseMethod(history, pinned, false);
   const fit = method ? fitBaseline(history, method) : null;
   const noBaseline = fit
     ? null
@@ -217,6 +243,8 @@ export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Mont
     key: channel.key,
     name: channel.name,
     method: fit ? fit.method : null,
+    pinned,
+    pinNote: pinned && pinned !== fit?.method ? methodRefusal(history, pinned) : null,
     n: fit ? fit.n : history.length,
     noBaseline,
     preperiodEnd: firstStart,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { CaseSummariesService } from '../business-case/case-summaries.service';
+import type { LedgerMethod } from '../channels/channel-total-rules';
 import { ChannelsService } from '../channels/channels.service';
 import { ChannelTotalsService } from '../channels/channel-totals.service';
 import { DomainError } from '../common/domain-error';
@@ -8,7 +9,8 @@ import type { Month } from '../common/months';
 import { FinanceService } from '../finance/finance.service';
 import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
-import { computeLedger, overlapsOf } from './ledger.math';
+import { methodField } from './dto/baselines-form.dto';
+import { computeLedger, ledgerPinRefusal, overlapsOf } from './ledger.math';
 import type {
   Ledger,
   LedgerChannelInput,
@@ -34,6 +36,43 @@ export class LedgerService {
     private readonly plans: PlanService,
     private readonly results: ResultsService,
   ) {}
+
+  /**
+   * Pins the organisation baseline's method per channel (null: the default, trend else mean). A
+   * changed pin the channel's pre-period totals do not allow is refused with the reason, next to
+   * its field; nothing is saved then. Returns the number of channels changed.
+   */
+  async pinBaselines(methods: Map<number, LedgerMethod | null>, actor: string): Promise<number> {
+    const [pilots, channels, totals] = await Promise.all([
+      this.pilots.list({}),
+      this.channels.byIds([...methods.keys()]),
+      this.totals.all(),
+    ]);
+    const errors: Record<string, string[]> = {};
+    for (const channel of channels) {
+      const method = methods.get(channel.id) ?? null;
+      // An unchanged pin that later data made impossible is shown on the ledger, not refused here.
+      if (!method || method === channel.ledgerMethod) continue;
+      const firstStart =
+        pilots
+          .filter((p) => p.startMonth && p.affectedChannels.some((c) => c.id === channel.id))
+          .map((p) => p.startMonth!)
+          .sort()[0] ?? null;
+      const refusal = ledgerPinRefusal(
+        totals.filter((t) => t.channelId === channel.id),
+        firstStart,
+        method,
+      );
+      if (refusal) errors[methodField(channel.id)] = [refusal];
+    }
+    if (Object.keys(errors).length)
+      throw new DomainError(
+        'validation',
+        'Nothing was saved: the totals do not allow a method marked below.',
+        errors,
+      );
+    return this.channels.setLedgerMethods(methods, actor);
+  }
 
   /**
    * `withTotalsOnly`: only the channels with organisation totals, and only the pilots on them (the
@@ -90,7 +129,7 @@ export class LedgerService {
           from: r.effectiveFrom,
           euros: r.centsPerContact / 100,
         })),
-        pinnedMethod: null,
+        pinnedMethod: channel.ledgerMethod,
         pilots: computed.flatMap(({ pilot, ledger, startMonth }) => {
           const mine = ledger.channels.find((c) => c.key === channel.key);
           if (!mine) return [];

@@ -103,6 +103,9 @@ export interface LedgerChannel {
   key: string;
   name: string;
   method: BaselineMethod | null;
+  /** The method finance pinned for the channel, and why it is not the one used when it is not. */
+  pinned: BaselineMethod | null;
+  pinNote: string | null;
   n: number;
   /** Why there is no organisation baseline (no pre-period, too few months); null when there is. */
   noBaseline: string | null;

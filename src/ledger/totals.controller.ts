@@ -8,6 +8,8 @@ import { readSubmitted, showForm, submitForm } from '../common/forms';
 import { assertResultMonth, formatMonth } from '../common/months';
 import { plural } from '../common/plural';
 import { totalsFormDto, totalsOf } from './dto/totals-form.dto';
+import { baselinesFormDto, methodsOf } from './dto/baselines-form.dto';
+import { LedgerService } from './ledger.service';
 import { TotalsPresenter } from './totals.presenter';
 
 /** The organisation's monthly totals per existing channel, entered by finance or an admin. */
@@ -16,6 +18,7 @@ export class TotalsController {
   constructor(
     private readonly totals: ChannelTotalsService,
     private readonly presenter: TotalsPresenter,
+    private readonly ledgers: LedgerService,
   ) {}
 
   @Get()
@@ -30,6 +33,37 @@ export class TotalsController {
     authorize(req, 'enter_totals');
     assertResultMonth(String(month ?? ''));
     res.redirect(303, `/ledger/totals/${String(month)}`);
+  }
+
+  /** The organisation baseline's method per channel (declared before `:month`). */
+  @Post('baselines')
+  async saveBaselines(@Req() req: Request, @Res() res: Response): Promise<void> {
+    authorize(req, 'enter_totals');
+    const ids = (await this.presenter.baselineChannels()).map((c) => c.id);
+    const form = await readSubmitted(baselinesFormDto(ids), req.body as Record<string, unknown>, {
+      summary: 'Nothing was saved: correct the methods marked below.',
+    });
+    await submitForm(
+      res,
+      form,
+      async (dto) => {
+        const changed = await this.ledgers.pinBaselines(methodsOf(dto, ids), actorOf(req));
+        flash(
+          req,
+          changed
+            ? `Organisation baseline methods saved: ${plural(changed, 'channel', 'channels')} changed.`
+            : 'Organisation baseline methods unchanged.',
+        );
+        return '/ledger/totals';
+      },
+      (state) =>
+        showForm(
+          res,
+          'ledger/totals',
+          state,
+          this.presenter.list(req.user ?? null, form.body, state),
+        ),
+    );
   }
 
   @Get(':month')

@@ -6,6 +6,7 @@ import { ChannelTotalsService } from '../channels/channel-totals.service';
 import { FormState, formView, sentBack } from '../common/forms';
 import { addMonths, monthOf, resultMonthBounds } from '../common/months';
 import { formatNumber } from '../common/money';
+import { methodField } from './dto/baselines-form.dto';
 import { totalField } from './dto/totals-form.dto';
 
 /** The months of totals shown on the list: the last two years, and any older month stored. */
@@ -28,9 +29,17 @@ export class TotalsPresenter {
     return channels.filter((c) => c.active || stored.some((t) => t.channelId === c.id));
   }
 
-  async list(user: Actor | null) {
+  /** The channels whose organisation baseline may be pinned: those the list shows. */
+  async baselineChannels(): Promise<Channel[]> {
+    const [channels, totals] = await Promise.all([this.channels.list(), this.totals.all()]);
+    return channels.filter((c) => c.active || totals.some((t) => t.channelId === c.id));
+  }
+
+  async list(user: Actor | null, typed: Record<string, unknown> | null = null, state?: FormState) {
     const [channels, totals] = await Promise.all([this.channels.list(), this.totals.all()]);
     const shown = channels.filter((c) => c.active || totals.some((t) => t.channelId === c.id));
+    const stored = Object.fromEntries(shown.map((c) => [methodField(c.id), c.ledgerMethod ?? '']));
+    const form = formView(sentBack(typed ?? stored, state));
     const latest = monthOf(new Date());
     const months = new Set(Array.from({ length: LIST_MONTHS }, (_, i) => addMonths(latest, -i)));
     for (const t of totals) months.add(t.month);
@@ -40,6 +49,20 @@ export class TotalsPresenter {
       latest,
       earliest: resultMonthBounds().earliest,
       channels: shown.map((c) => ({ key: c.key, name: c.name })),
+      ...form,
+      baselines: shown.map((c) => {
+        const name = methodField(c.id);
+        return {
+          name,
+          label: c.name,
+          value: form.values[name],
+          errors: form.fieldErrors[name],
+        };
+      }),
+      methodOptions: [
+        { value: 'trend', label: 'Trend (pinned)' },
+        { value: 'mean', label: 'Mean (pinned)' },
+      ],
       rows: [...months]
         .sort()
         .reverse()

@@ -138,6 +138,8 @@ describe('Business case (HTTP)', () => {
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths)).toEqual([
       '/api/v1/ledger',
+      '/api/v1/channel-totals',
+      '/api/v1/channel-totals/{month}/{channel}',
       '/api/v1/pilots/{slug}/business-case',
     ]);
     const missing = await (await t.agent()).get('/api/v1/pilots/nobody/business-case').expect(404);

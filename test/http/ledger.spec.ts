@@ -1,3 +1,5 @@
+import { In } from 'typeorm';
+import { Channel } from '../../src/channels/channel.entity';
 import { ChannelTotal } from '../../src/channels/channel-total.entity';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Pilot } from '../../src/pilots/pilot.entity';
@@ -350,8 +352,114 @@ describe('Channel ledger (HTTP)', () => {
   it('lets only finance and admins enter totals; everyone reads them', async () => {
     for (const role of ['viewer', 'owner', 'board'] as const) {
       const agent = await t.agent(role);
-      await agent.get('/ledger/totals').expect(200);
+      const list = await agent.get('/ledger/totals').expect(200);
+      expect(list.text).not.toContain('action="/ledger/totals/baselines"');
       await agent.get(`/ledger/totals/${ago(1)}`).expect(403);
+      await agent
+        .post('/ledger/totals/baselines')
+        .type('form')
+        .send({ _csrf: csrfToken(list.text), [`ledgerMethod_${phone}`]: 'mean' })
+        .expect(403);
     }
+  });
+
+  it('pins the organisation baseline per channel on the form as rendered; refuses what the totals do not allow', async () => {
+    // After the worked example: phone has 3 months of totals before the pilots' start (Jan 2026).
+    const finance = await t.agent('finance');
+    const list = '/ledger/totals';
+    const action = '/ledger/totals/baselines';
+    const form = renderedForm((await finance.get(list).expect(200)).text, action);
+    expect([form[`ledgerMethod_${phone}`], form[`ledgerMethod_${email}`]]).toEqual(['', '']);
+    const pins = () =>
+      t.dataSource
+        .getRepository(Channel)
+        .findBy({ id: In([phone, email]) })
+        .then((rows) => rows.map((c) => [c.key, c.ledgerMethod]).sort());
+
+    const refused = await fillAndSubmit(finance, list, action, {
+      [`ledgerMethod_${phone}`]: 'trend',
+      [`ledgerMethod_${email}`]: 'mean',
+    });
+    expect(refused.status).toBe(422);
+    const page = text(refused.text);
+    expect(page).toContain('Nothing was saved: the totals do not allow a method marked below.');
+    expect(page).toContain(
+      'Trend needs 6 months of history; there are 3 before Jan 2026, when the first pilot on this channel started.',
+    );
+    // No pilot on e-mail: every total counts, and there are too few.
+    expect(page).toMatch(/Mean needs 3 months of history; there (are none|is 1|are 2)\./);
+    // The form comes back with what was chosen, and nothing is stored.
+    expect(renderedForm(refused.text, action)[`ledgerMethod_${phone}`]).toBe('trend');
+    expect(await pins()).toEqual([
+      ['email', null],
+      ['phone', null],
+    ]);
+    const unknown = await fillAndSubmit(finance, list, action, {
+      [`ledgerMethod_${phone}`]: 'control',
+    });
+    expect(unknown.status).toBe(422);
+    expect(text(unknown.text)).toContain('Choose trend, mean, or the default.');
+
+    // Mean is allowed: stored, audited, and the ledger, its API and the CLI's JSON say so.
+    const saved = await fillAndSubmit(finance, list, action, { [`ledgerMethod_${phone}`]: 'mean' });
+    expect(saved.status).toBe(303);
+    expect(await pins()).toEqual([
+      ['email', null],
+      ['phone', 'mean'],
+    ]);
+    const audit = await t.dataSource
+      .getRepository(AuditEntry)
+      .findBy({ entityType: 'channel', entityId: phone, field: 'ledger baseline method' });
+    expect(audit.map((a) => [a.oldValue, a.newValue, a.actor])).toEqual([
+      ['default (trend, else mean)', 'mean', expect.stringContaining('finance')],
+    ]);
+    expect(renderedForm((await finance.get(list)).text, action)[`ledgerMethod_${phone}`]).toBe(
+      'mean',
+    );
+    const viewer = await t.agent('viewer');
+    const ledger = text((await viewer.get('/ledger?from=2026-01&to=2026-01').expect(200)).text);
+    expect(ledger).toContain('Organisation baseline: mean (pinned) over 3 months before Jan 2026.');
+    const api = (await viewer.get('/api/v1/ledger?from=2026-01&to=2026-01&channel=phone')).body;
+    expect([api.channels[0].method, api.channels[0].pinned, api.channels[0].pinNote]).toEqual([
+      'mean',
+      'mean',
+      null,
+    ]);
+
+    // Six months of totals before the start allow a trend; a pin later data makes impossible
+    // (a pilot on phone that started earlier) is shown on the ledger with the method used.
+    for (const [month, volume] of [
+      ['2025-07', 51200],
+      ['2025-08', 50800],
+      ['2025-09', 50400],
+    ] as const) {
+      const url = `/ledger/totals/${month}`;
+      await fillAndSubmit(finance, url, url, { [`total_volume_${phone}`]: String(volume) });
+    }
+    expect(
+      (await fillAndSubmit(finance, list, action, { [`ledgerMethod_${phone}`]: 'trend' })).status,
+    ).toBe(303);
+    expect(text((await viewer.get('/ledger?from=2026-01&to=2026-01')).text)).toContain(
+      'Organisation baseline: trend (pinned) over 6 months before Jan 2026.',
+    );
+    const early = await pilotInStage(t, 'Ledger early IVR', 'proof_of_concept', ['phone']);
+    await savePlan(
+      t,
+      early,
+      {
+        startMonth: '2025-10',
+        expectedMonthlyContacts: 1000,
+        investmentCents: '0',
+        monthlyFixedCostCents: '0',
+        variableCostPerContactCents: '0',
+      },
+      { phone: '10' },
+    );
+    await logMonth(t, early, '2025-10', { contacts: 100 }, { phone: 3000 });
+    const shifted = text((await viewer.get('/ledger?from=2026-01&to=2026-01')).text);
+    expect(shifted).toContain(
+      'trend is pinned for this channel, but trend needs 6 months of history; there are 3: mean is used instead.',
+    );
+    expect(shifted).toContain('Organisation baseline: mean over 3 months before Oct 2025.');
   });
 });

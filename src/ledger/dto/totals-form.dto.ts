@@ -1,3 +1,4 @@
+import { formShapes } from '../../common/forms';
 import { MetricField } from '../../results/dto/month-form.dto';
 import { TOTAL_PARTS, type TotalValues } from '../../channels/channel-total-rules';
 
@@ -11,21 +12,11 @@ export const totalField = (field: (typeof FIELDS)[number], channelId: number) =>
 
 /**
  * The month form of the organisation's totals: per channel its volume and the optional split,
- * each a whole number as the results' forms read them ("52.000" or "52000"). The class is made
- * once per set of channels, so its validation metadata is registered once.
+ * each a whole number as the results' forms read them ("52.000" or "52000").
  */
-const shapes = new Map<string, new () => TotalsForm>();
-
-export function totalsFormDto(channelIds: number[]): new () => TotalsForm {
-  const key = channelIds.join(',');
-  const known = shapes.get(key);
-  if (known) return known;
-  const shape = class TotalsMonthForm {} as unknown as new () => TotalsForm;
-  for (const id of channelIds)
-    for (const field of FIELDS) MetricField('count')(shape.prototype, totalField(field, id));
-  shapes.set(key, shape);
-  return shape;
-}
+export const totalsFormDto = formShapes<TotalsForm>((prototype, id) => {
+  for (const field of FIELDS) MetricField('count')(prototype, totalField(field, id));
+});
 
 /** The read form as the channels feature stores it, per channel id. */
 export function totalsOf(form: TotalsForm, channelIds: number[]): Map<number, TotalValues> {

@@ -350,6 +350,15 @@ export const FORMS: FormCase[] = [
     stores: [{ table: 'channel_total', op: 'insert', set: { volume: 52000, channel_id: 1 } }],
   },
   {
+    // The organisation baseline's method per channel: finance pins phone's to its mean.
+    action: '/ledger/totals/baselines',
+    as: FINANCE,
+    page: '/ledger/totals',
+    kind: 'edit',
+    fill: { ledgerMethod_1: 'mean' },
+    stores: [{ table: 'channel', op: 'update', set: { ledger_method: 'mean' } }],
+  },
+  {
     action: '/finance/discount-rate',
     as: FINANCE,
     page: '/finance/rates',
@@ -430,9 +439,11 @@ export const FORMS: FormCase[] = [
     as: FINANCE,
     page: '/account/tokens',
     kind: 'create',
-    fill: { name: 'Reporting script' },
+    fill: { name: 'Reporting script', scope: 'write' },
     answers: 200, // the new token is shown once, on the page that answers
-    stores: [{ table: 'api_token', op: 'insert', set: { name: 'Reporting script' } }],
+    stores: [
+      { table: 'api_token', op: 'insert', set: { name: 'Reporting script', scope: 'write' } },
+    ],
   },
   {
     action: '/account/tokens/:id/revoke',

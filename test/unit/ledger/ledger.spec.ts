@@ -3,6 +3,7 @@ import {
   computeLedger,
   contactPicture,
   ledgerChannel,
+  ledgerPinRefusal,
   overlapsOf,
 } from '../../../src/ledger/ledger.math';
 import type {
@@ -155,6 +156,51 @@ describe('the channel ledger', () => {
     two.totals = two.totals.slice(1);
     expect(ledgerChannel(two, '2026-01', '2026-01').noBaseline).toBe(
       "2 months of totals before Jan 2026; the organisation's baseline needs at least 3.",
+    );
+  });
+
+  it('uses a pinned method the pre-period allows, and says why when it does not', () => {
+    // Seven months before the start: the default is trend; a pinned mean replaces it.
+    const long = worked();
+    long.totals = totals([
+      ['2025-06', 51600],
+      ['2025-07', 51200],
+      ['2025-08', 50800],
+      ['2025-09', 50400],
+      ['2025-10', 50000],
+      ['2025-11', 49600],
+      ['2025-12', 49200],
+      ['2026-01', 48800],
+    ]);
+    const byDefault = ledgerChannel(long, '2026-01', '2026-01');
+    expect([byDefault.method, byDefault.pinned, byDefault.pinNote]).toEqual(['trend', null, null]);
+    // A perfect line: the trend predicts 48 800 exactly, nothing displaced.
+    expect(cents(byDefault.orgDisplaced?.value)).toBe(0);
+    const mean = ledgerChannel({ ...long, pinnedMethod: 'mean' }, '2026-01', '2026-01');
+    expect([mean.method, mean.pinned, mean.pinNote, mean.n]).toEqual(['mean', 'mean', null, 7]);
+    expect(cents(mean.months[0].baseline)).toBe(50400);
+    expect(mean.orgDisplaced?.value).toBe(1600);
+
+    // The worked example has 3 months: a pinned trend cannot be, and mean is used instead.
+    const short = ledgerChannel({ ...worked(), pinnedMethod: 'trend' }, '2026-01', '2026-01');
+    expect([short.method, short.pinned]).toEqual(['mean', 'trend']);
+    expect(short.pinNote).toBe('trend needs 6 months of history; there are 3');
+    expect(short.orgDisplaced?.value).toBe(1200);
+  });
+
+  it('refuses a pin the totals before the first pilot do not allow, with the reason', () => {
+    const rows = worked().totals;
+    expect(ledgerPinRefusal(rows, '2026-01', 'mean')).toBeNull();
+    expect(ledgerPinRefusal(rows, '2026-01', 'trend')).toBe(
+      'Trend needs 6 months of history; there are 3 before Jan 2026, when the first pilot on this channel started. Choose a method the totals allow, or leave it to the default.',
+    );
+    expect(ledgerPinRefusal(rows, '2025-11', 'mean')).toBe(
+      'Mean needs 3 months of history; there is 1 before Nov 2025, when the first pilot on this channel started. Choose a method the totals allow, or leave it to the default.',
+    );
+    // No pilot on the channel yet: every total counts.
+    expect(ledgerPinRefusal(rows, null, 'mean')).toBeNull();
+    expect(ledgerPinRefusal(rows, null, 'trend')).toMatch(
+      /^Trend needs 6 months of history; there are 4\. /,
     );
   });
 
