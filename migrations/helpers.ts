@@ -48,3 +48,9 @@ export function bindable(queryRunner: QueryRunner, value: unknown): unknown {
   if (value instanceof Date) return value.toISOString().replace('T', ' ').replace('Z', '');
   return value;
 }
+
+/** A timestamp as a driver reads it back: a Date (PostgreSQL) or TypeORM's UTC text (SQLite). */
+export function instantOf(value: unknown): Date {
+  if (value instanceof Date) return value;
+  return new Date(`${String(value).replace(' ', 'T')}Z`);
+}

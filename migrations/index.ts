@@ -21,6 +21,8 @@ import { ChannelLedger1763856000019 } from './1763856000019-channel-ledger';
 import { ChannelVolumeIndex1763856000020 } from './1763856000020-channel-volume-index';
 import { LedgerBaselinePin1763856000021 } from './1763856000021-ledger-baseline-pin';
 import { ApiTokenScope1763856000022 } from './1763856000022-api-token-scope';
+import { Lessons1763856000023 } from './1763856000023-lessons';
+import { PilotComments1763856000024 } from './1763856000024-pilot-comments';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -47,4 +49,6 @@ export const migrations = [
   ChannelVolumeIndex1763856000020,
   LedgerBaselinePin1763856000021,
   ApiTokenScope1763856000022,
+  Lessons1763856000023,
+  PilotComments1763856000024,
 ];

@@ -18,6 +18,7 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { LedgerModule } from './ledger/ledger.module';
+import { LessonsModule } from './lessons/lessons.module';
 import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
 import { PilotPageModule } from './pilot-page/pilot-page.module';
@@ -49,6 +50,7 @@ export class AppModule {
         LifecycleModule,
         HistoryModule,
         LedgerModule,
+        LessonsModule,
         DecisionsModule,
         PilotPageModule,
         DashboardsModule,

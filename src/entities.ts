@@ -1,6 +1,8 @@
 import { FinanceSignoff } from './business-case/finance-signoff.entity';
 import { BusinessCaseCache, BusinessCaseEpoch } from './business-case/business-case-cache.entity';
 import { Decision, DecisionCondition } from './lifecycle/decision.entity';
+import { Lesson } from './lifecycle/lesson.entity';
+import { PilotComment } from './comments/pilot-comment.entity';
 import { ApiToken } from './accounts/api-token.entity';
 import { SignInAttempt, User } from './accounts/user.entity';
 import { GateSettings } from './lifecycle/gate-settings.entity';
@@ -47,6 +49,8 @@ export const entities = [
   ApiToken,
   Decision,
   DecisionCondition,
+  Lesson,
+  PilotComment,
   FinanceSignoff,
   BusinessCaseCache,
   BusinessCaseEpoch,

@@ -28,7 +28,8 @@ export type Action =
   | 'read_audit'
   | 'decide'
   | 'clear_condition'
-  | 'sign_off';
+  | 'sign_off'
+  | 'comment';
 
 export interface Actor {
   id: number;
@@ -60,6 +61,9 @@ export function can(user: Actor | null, action: Action, pilot?: OwnedPilot): boo
       return has('owner') || has('admin') || has('finance');
     case 'stop_pilot':
       return has('admin') || has('board') || (has('owner') && ownsIt);
+    // The discussion around a decision: the pilot's keeper, the board and finance.
+    case 'comment':
+      return has('admin') || has('board') || has('finance') || (has('owner') && ownsIt);
     case 'accept_conflict':
     case 'decide':
       return has('board');

@@ -17,6 +17,8 @@ const ENTITY_TYPES = [
   'readiness_item',
   'gate_settings',
   'user',
+  'channel_total',
+  'comment',
 ];
 
 /** The filter and page asked for; anything unusable is left out rather than refused. */

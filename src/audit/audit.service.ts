@@ -19,6 +19,7 @@ export interface AuditTarget {
     | 'it'
     | 'gate_settings'
     | 'channel_total'
+    | 'comment'
     | 'user';
   entityId: number;
   pilotId: number | null;

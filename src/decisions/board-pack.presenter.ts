@@ -1,3 +1,4 @@
+import { CommentsService } from '../comments/comments.service';
 import { Injectable } from '@nestjs/common';
 import { overlapSentence } from '../ledger/ledger-rules';
 import { LedgerService } from '../ledger/ledger.service';
@@ -18,19 +19,22 @@ export class BoardPackPresenter {
     private readonly decisions: DecisionsService,
     private readonly readiness: ReadinessService,
     private readonly ledger: LedgerService,
+    private readonly comments: CommentsService,
   ) {}
 
   async boardPack(slug: string) {
     const pilot = await this.pilots.get(slug);
-    const [facts, stageChanges, timeline, conditions, checklist, it, overlaps] = await Promise.all([
-      this.decisions.reviewFacts(pilot),
-      this.pilots.stageChanges(pilot.id),
-      this.decisions.timeline(pilot.id),
-      this.decisions.conditions(pilot.id),
-      this.readiness.checklist(pilot.id),
-      this.readiness.it(pilot.id),
-      this.ledger.overlapsByPilot(),
-    ]);
+    const [facts, stageChanges, timeline, conditions, checklist, it, overlaps, comments] =
+      await Promise.all([
+        this.decisions.reviewFacts(pilot),
+        this.pilots.stageChanges(pilot.id),
+        this.decisions.timeline(pilot.id),
+        this.decisions.conditions(pilot.id),
+        this.readiness.checklist(pilot.id),
+        this.readiness.it(pilot.id),
+        this.ledger.overlapsByPilot(),
+        this.comments.ofPilot(pilot.id),
+      ]);
     const { report, criteria } = facts;
     return {
       title: `Board pack · ${pilot.name}`,
@@ -53,6 +57,7 @@ export class BoardPackPresenter {
         status: ITEM_STATUS_LABELS[i.status],
       })),
       timeline,
+      comments,
       overlaps: (overlaps.get(pilot.id) ?? []).map(overlapSentence),
       openConditions: conditions.filter((c) => !c.clearedAt),
       outcomes: OUTCOMES.filter((o) => targetStage(pilot.stage, o) !== null).map((o) => ({

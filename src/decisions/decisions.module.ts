@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommentsModule } from '../comments/comments.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { PilotsModule } from '../pilots/pilots.module';
@@ -10,7 +11,7 @@ import { DecisionsController } from './decisions.controller';
 
 /** The board's pages: the agenda, the review with its decision form, the board pack. */
 @Module({
-  imports: [PilotsModule, LifecycleModule, ReadinessModule, LedgerModule],
+  imports: [PilotsModule, LifecycleModule, ReadinessModule, LedgerModule, CommentsModule],
   controllers: [DecisionsController, BoardPackController],
   providers: [BoardPackPresenter, ReviewPresenter],
 })

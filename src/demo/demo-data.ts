@@ -18,7 +18,8 @@ export interface DemoPilot {
   serviceStrategy: ServiceStrategy;
   affected: string[];
   /** Stages it went through, each with how many days ago it entered them, oldest first. */
-  path: Array<{ stage: Stage; daysAgo: number; reason?: string }>;
+  /** `lesson`: what was learned at that step (kept in the lessons library). */
+  path: Array<{ stage: Stage; daysAgo: number; reason?: string; lesson?: string }>;
   nextReviewInDays?: number;
   lessonsLearned?: string;
 }
@@ -101,7 +102,12 @@ export const DEMO_PILOTS: DemoPilot[] = [
     path: [
       { stage: 'idea', daysAgo: 300 },
       { stage: 'proof_of_concept', daysAgo: 260 },
-      { stage: 'incubation', daysAgo: 100 },
+      {
+        stage: 'incubation',
+        daysAgo: 100,
+        lesson:
+          'Customers believed the bot only when it showed their own statement figures; generic answers about instalments sent them to the phone anyway. Connect the bot to billing data before the incubation, not after.',
+      },
     ],
     nextReviewInDays: -5,
   },
@@ -181,7 +187,13 @@ export const DEMO_PILOTS: DemoPilot[] = [
       { stage: 'proof_of_concept', daysAgo: 735 },
       { stage: 'incubation', daysAgo: 640 },
       { stage: 'scale_up_review', daysAgo: 420 },
-      { stage: 'scaled', daysAgo: 400, reason: 'Board decision: advance' },
+      {
+        stage: 'scaled',
+        daysAgo: 400,
+        reason: 'Board decision: advance',
+        lesson:
+          'An e-mail a week before the reading was due moved more readings to the portal than any banner; the reminder, not the portal, did the work.',
+      },
     ],
     nextReviewInDays: 180,
   },

@@ -91,7 +91,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
           stageEnteredOn: addDays(today, -first.daysAgo),
           nextReviewDate:
             demo.nextReviewInDays === undefined ? null : addDays(today, demo.nextReviewInDays),
-          lessonsLearned: demo.lessonsLearned ?? null,
+          lessonsLearned: null,
           version: 1,
           createdAt: created,
           updatedAt: created,
@@ -115,6 +115,12 @@ export class DemoSeeder implements OnApplicationBootstrap {
             actor: DEMO_ACTOR,
             reason: step.reason ?? null,
             at,
+            // A stop keeps its lessons, in the pilot and in the lessons library.
+            fields: step.lesson
+              ? { lessonsLearned: step.lesson }
+              : step.stage === 'stopped' && demo.lessonsLearned
+                ? { lessonsLearned: demo.lessonsLearned }
+                : undefined,
           });
           if (!moved) throw new Error(`Demo pilot ${demo.slug} changed while it was seeded.`);
         }

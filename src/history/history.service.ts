@@ -53,6 +53,7 @@ export class HistoryService {
       const target = { entityType: 'pilot' as const, entityId: pilot.id, pilotId: pilot.id };
       const lessonsBefore = pilot.lessonsLearned;
       let reason = dto.why;
+      let decided: { id: number; outcome: typeof outcome } | undefined;
       // From incubation on, the board moved the pilot: its decision is recorded too.
       if (isBoardMove(from)) {
         const decision = await this.decisions.recordPast(
@@ -68,6 +69,7 @@ export class HistoryService {
           actor,
         );
         reason = `Board decision #${decision.id}: ${outcome}`;
+        decided = { id: decision.id, outcome };
       }
       const stopping = dto.toStage === 'stopped';
       const moved = await this.stageMoves.move(em, pilot, {
@@ -77,6 +79,7 @@ export class HistoryService {
         fields: stopping ? { lessonsLearned: dto.lessonsLearned } : {},
         at,
         recordedBy: actor,
+        decision: decided,
       });
       if (!moved) throw this.pilots.conflict();
       if (stopping)

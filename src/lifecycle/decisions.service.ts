@@ -218,6 +218,7 @@ export class DecisionsService {
         reason: `Board decision #${decision.id}: ${outcome}`,
         fields,
         at: now,
+        decision: { id: decision.id, outcome: outcome as Outcome },
       });
       if (!moved) throw changedMeanwhile();
       return decision;

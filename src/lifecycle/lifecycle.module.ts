@@ -8,6 +8,7 @@ import { GateSettingsController } from './gate-settings.controller';
 import { GatesService } from './gates.service';
 import { LifecycleService } from './lifecycle.service';
 import { StageMoves } from './stage-move';
+import { LessonsService } from './lessons.service';
 import { GateSettingsPresenter } from './gate-settings.presenter';
 
 /**
@@ -17,7 +18,14 @@ import { GateSettingsPresenter } from './gate-settings.presenter';
 @Module({
   imports: [PilotsModule, ReadinessModule, BusinessCaseModule, LedgerModule],
   controllers: [GateSettingsController],
-  providers: [GateSettingsPresenter, GatesService, DecisionsService, LifecycleService, StageMoves],
-  exports: [GatesService, DecisionsService, LifecycleService, StageMoves],
+  providers: [
+    GateSettingsPresenter,
+    GatesService,
+    DecisionsService,
+    LifecycleService,
+    StageMoves,
+    LessonsService,
+  ],
+  exports: [GatesService, DecisionsService, LifecycleService, StageMoves, LessonsService],
 })
 export class LifecycleModule {}

@@ -6,6 +6,9 @@ import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
 import { canMove } from './decision-rules';
 import { monthOf } from '../common/months';
+import { todayIso } from '../common/dates';
+import type { LessonOutcome } from './lesson.entity';
+import { LessonsService } from './lessons.service';
 
 export interface StageMove {
   to: Stage;
@@ -21,6 +24,8 @@ export interface StageMove {
    * The stage history keeps both, and the audit entry is the recorder's, dated now.
    */
   recordedBy?: string;
+  /** The board decision the move carries out, and its outcome: a lesson given is kept with it. */
+  decision?: { id: number; outcome: LessonOutcome };
 }
 
 /** The audit field of a recorded move: "stage, recorded for 2026-02" (history-labels reads it). */
@@ -38,6 +43,7 @@ export class StageMoves {
   constructor(
     private readonly pilots: PilotsService,
     private readonly audit: AuditService,
+    private readonly lessons: LessonsService,
   ) {}
 
   /**
@@ -67,6 +73,22 @@ export class StageMoves {
           },
         ],
         recordedBy ? now : at,
+      );
+    // A lesson learned goes to the library as well, with the stage it was learned in.
+    const lesson = move.fields?.lessonsLearned?.trim();
+    if (lesson)
+      await this.lessons.record(
+        em,
+        {
+          pilotId: pilot.id,
+          decisionId: move.decision?.id ?? null,
+          stage: from,
+          outcome: move.decision?.outcome ?? (move.to === 'stopped' ? 'stop' : 'advance'),
+          text: lesson,
+          learnedOn: todayIso(at),
+          recordedBy: recordedBy ?? move.actor,
+        },
+        now,
       );
     return true;
   }

@@ -8,6 +8,8 @@ import { showForm, submitForm, FormOf, Submitted } from '../common/forms';
 import { AcceptConflictDto, StageStepDto, StopPilotDto } from '../lifecycle/dto/stage-step.dto';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { STAGE_LABELS } from '../pilots/pilot-fields';
+import { CommentsService } from '../comments/comments.service';
+import { CommentFormDto } from '../comments/dto/comment-form.dto';
 import { PilotPagePresenter } from './pilot-page.presenter';
 
 const VIEW = 'pilot-page/show';
@@ -18,6 +20,7 @@ export class PilotPageController {
   constructor(
     private readonly lifecycle: LifecycleService,
     private readonly presenter: PilotPagePresenter,
+    private readonly comments: CommentsService,
   ) {}
 
   @Get()
@@ -75,6 +78,33 @@ export class PilotPageController {
           VIEW,
           state,
           this.presenter.sentBack(pilot.slug, req.user ?? null, 'stop', state, form.body),
+        ),
+    );
+  }
+
+  /** A comment on the pilot: the discussion around its decisions, kept with it. */
+  @Post('comments')
+  @PilotRoute('comment')
+  async comment(
+    @RoutePilot() pilot: Pilot,
+    @FormOf(CommentFormDto) form: Submitted<CommentFormDto>,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await submitForm(
+      res,
+      form,
+      async (dto) => {
+        const saved = await this.comments.add(pilot, req.user!, dto.text, actorOf(req));
+        flash(req, 'Your comment is added.');
+        return `/pilots/${pilot.slug}#comment-${saved.id}`;
+      },
+      (state) =>
+        showForm(
+          res,
+          VIEW,
+          state,
+          this.presenter.sentBack(pilot.slug, req.user ?? null, 'comment', state, form.body),
         ),
     );
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommentsModule } from '../comments/comments.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { PilotsModule } from '../pilots/pilots.module';
 import { PilotPageController } from './pilot-page.controller';
@@ -6,7 +7,7 @@ import { PilotPagePresenter } from './pilot-page.presenter';
 
 /** The pilot's page: its record, next gate, signals, decisions and history in one view. */
 @Module({
-  imports: [PilotsModule, LifecycleModule],
+  imports: [PilotsModule, LifecycleModule, CommentsModule],
   controllers: [PilotPageController],
   providers: [PilotPagePresenter],
 })

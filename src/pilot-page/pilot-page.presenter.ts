@@ -1,3 +1,5 @@
+import { CommentsService } from '../comments/comments.service';
+import { LessonsService } from '../lifecycle/lessons.service';
 import { Injectable } from '@nestjs/common';
 import { can } from '../accounts/permissions';
 import type { Actor } from '../accounts/permissions';
@@ -38,6 +40,7 @@ export type PageForms = {
   step?: FormState;
   stop?: FormState & { values: unknown };
   accept?: FormState & { values: unknown };
+  comment?: FormState & { values: unknown };
 };
 
 /** What the pilot's page shows: the pilot, its next gate, signals, decisions and history. */
@@ -48,16 +51,21 @@ export class PilotPagePresenter {
     private readonly gates: GatesService,
     private readonly decisions: DecisionsService,
     private readonly audit: AuditService,
+    private readonly lessons: LessonsService,
+    private readonly comments: CommentsService,
   ) {}
 
   async page(slug: string, user: Actor | null, forms: PageForms = {}) {
     const pilot = await this.pilots.get(slug);
-    const [history, { subject, next, signals }, decisions, conditions] = await Promise.all([
-      this.history(pilot.id),
-      this.gates.nextGate(pilot),
-      this.decisions.timeline(pilot.id),
-      this.decisions.conditions(pilot.id),
-    ]);
+    const [history, { subject, next, signals }, decisions, conditions, lessons, comments] =
+      await Promise.all([
+        this.history(pilot.id),
+        this.gates.nextGate(pilot),
+        this.decisions.timeline(pilot.id),
+        this.decisions.conditions(pilot.id),
+        this.lessons.ofPilot(pilot.id),
+        this.comments.ofPilot(pilot.id),
+      ]);
     return {
       title: pilot.name,
       pilot,
@@ -69,6 +77,10 @@ export class PilotPagePresenter {
       itLevel: subject.itLevel,
       signals,
       decisions,
+      lessons,
+      comments,
+      mayComment: can(user, 'comment', pilot),
+      commentForm: forms.comment ?? { values: { text: '' } },
       openConditions: conditions.filter((c) => !c.clearedAt),
       canStop: canStop(pilot.stage),
       mayEdit: can(user, 'edit_pilot', pilot),

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
 import { ChannelsService } from '../channels/channels.service';
 import { FormState, formView, SentBack, sentBack } from '../common/forms';
@@ -11,6 +11,7 @@ import {
   SERVICE_STRATEGIES,
   SERVICE_STRATEGY_LABELS,
 } from './pilot-fields';
+import { EARLIER_LESSONS, type EarlierLessons } from './earlier-lessons';
 import { Pilot } from './pilot.entity';
 import { PilotsService } from './pilots.service';
 
@@ -36,6 +37,8 @@ export class PilotFormPresenter {
   constructor(
     private readonly pilots: PilotsService,
     private readonly channels: ChannelsService,
+    // Provided by the lessons library when it is part of the app.
+    @Optional() @Inject(EARLIER_LESSONS) private readonly earlier?: EarlierLessons,
   ) {}
 
   blank(user: Actor | null) {
@@ -65,9 +68,11 @@ export class PilotFormPresenter {
   private async form(user: Actor | null, pilot: Pilot | null, form: SentBack) {
     const { values } = form;
     const mayAssignOwner = can(user, 'assign_owner');
-    const [channels, owners] = await Promise.all([
+    const [channels, owners, earlierLessons] = await Promise.all([
       this.channels.list(),
       mayAssignOwner ? this.pilots.ownerAccounts() : [],
+      // A new pilot's form shows what earlier pilots of its kind learned.
+      !pilot && this.earlier ? this.earlier.byChannelType() : [],
     ]);
     const chosen = [values.affectedChannelIds ?? []].flat().map(String);
     const ownerUserId = values.ownerUserId;
@@ -82,6 +87,7 @@ export class PilotFormPresenter {
       channelTypes: options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS),
       purposes: options(PURPOSES, PURPOSE_LABELS),
       strategies: options(SERVICE_STRATEGIES, SERVICE_STRATEGY_LABELS),
+      earlierLessons,
       channels: channels
         .filter((c) => c.active || pilot?.affectedChannels.some((own) => own.id === c.id))
         .map((c) => ({

@@ -98,6 +98,10 @@ describe('Roles on every route (HTTP)', () => {
     ['GET', '/ledger/totals', [...ROLES]],
     ['GET', '/ledger/totals/2026-01', ['finance', 'admin']],
     ['POST', '/ledger/totals/2026-01', ['finance', 'admin'], { total_volume_1: '-1' }],
+    ['POST', '/ledger/totals/baselines', ['finance', 'admin'], { ledgerMethod_1: 'x' }],
+    ['GET', '/lessons', [...ROLES]],
+    ['POST', '/pilots/mine/comments', ['owner', 'board', 'finance', 'admin'], { text: '' }],
+    ['POST', '/pilots/theirs/comments', ['board', 'finance', 'admin'], { text: '' }],
   ];
 
   const rows = cases.flatMap(([method, path, allowed, body]) =>
@@ -136,6 +140,7 @@ describe('Roles on every route (HTTP)', () => {
       '/finance/rates',
       '/admin/gate-settings',
       '/results/import',
+      '/lessons',
     ]) {
       const res = await anonymous.get(path);
       expect([res.status, res.headers.location]).toEqual([

@@ -250,6 +250,27 @@ export const FORMS: FormCase[] = [
         set: { stage: 'stopped', lessons_learned: 'Start with the top questions.' },
       },
       { table: 'pilot_stage_change', op: 'insert', set: { to_stage: 'stopped' } },
+      // Kept in the lessons library as well.
+      {
+        table: 'lesson',
+        op: 'insert',
+        set: { outcome: 'stop', stage: 'proof_of_concept', text: 'Start with the top questions.' },
+      },
+    ],
+  },
+  {
+    // A comment on the owner's own pilot.
+    action: '/pilots/:slug/comments',
+    as: OWNER,
+    page: '/pilots/in-app-questions',
+    kind: 'create',
+    fill: { text: 'The routing test is planned for next week.' },
+    stores: [
+      {
+        table: 'pilot_comment',
+        op: 'insert',
+        set: { text: 'The routing test is planned for next week.' },
+      },
     ],
   },
   {

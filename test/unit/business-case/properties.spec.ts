@@ -93,8 +93,10 @@ describe('invariants', () => {
           const quiet = fitBaseline(history(1), method)!;
           const noisy = fitBaseline(history(factor), method)!;
           const month = '2030-01';
+          // Relative and absolute slack: deviations of 1e-13 around 1 000 are below a double's
+          // precision there, so both widths are rounding noise (seen: 1.6e-12 against 2.2e-12).
           expect(predict(noisy, month, null)!.halfWidth).toBeGreaterThanOrEqual(
-            predict(quiet, month, null)!.halfWidth * (1 - 1e-9),
+            predict(quiet, month, null)!.halfWidth * (1 - 1e-9) - 1e-9,
           );
         },
       ),
