@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LessonsModule } from './lessons/lessons.module';
+import { PilotCopyModule } from './pilot-copy/pilot-copy.module';
 import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
 import { PilotPageModule } from './pilot-page/pilot-page.module';
@@ -51,6 +52,7 @@ export class AppModule {
         HistoryModule,
         LedgerModule,
         LessonsModule,
+        PilotCopyModule,
         DecisionsModule,
         PilotPageModule,
         DashboardsModule,

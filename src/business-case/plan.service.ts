@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { diffFields, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
@@ -44,6 +44,45 @@ export class PlanService {
       this.dataSource.getRepository(PlanChannelShare).findBy({ pilotId }),
     ]);
     return { plan, shares };
+  }
+
+  /**
+   * A new pilot's plan taken over from the pilot it is like, inside its registration: the plan's
+   * assumptions, and each share and scope on a channel the new pilot also relieves. Not the start
+   * month (the new pilot starts when it starts) nor a pinned baseline method (its history decides).
+   */
+  async copyPlan(em: EntityManager, from: Pilot, to: Pilot, actor: string): Promise<void> {
+    const plan = await em.findOneBy(PilotPlan, { pilotId: from.id });
+    if (!plan) return;
+    const now = new Date();
+    const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, plan[f]])) as Pick<
+      PilotPlan,
+      (typeof PLAN_FIELDS)[number]
+    >;
+    await em.insert(PilotPlan, { ...values, pilotId: to.id, version: 1, updatedAt: now });
+    const relieved = new Set(to.affectedChannels.map((c) => c.id));
+    const shares = (await em.findBy(PlanChannelShare, { pilotId: from.id })).filter((s) =>
+      relieved.has(s.channelId),
+    );
+    if (shares.length)
+      await em.insert(
+        PlanChannelShare,
+        shares.map((s) => ({
+          pilotId: to.id,
+          channelId: s.channelId,
+          shareBp: s.shareBp,
+          baselineMethod: null,
+          scope: s.scope,
+          scopeDescription: s.scopeDescription,
+        })),
+      );
+    await this.audit.recordChanges(
+      em,
+      actor,
+      { entityType: 'plan', entityId: to.id, pilotId: to.id },
+      [{ field: 'plan', oldValue: null, newValue: `copied from ${from.name} (${from.slug})` }],
+      now,
+    );
   }
 
   /** The (pilot, channel) lines whose scope is the whole channel: few, read as plain rows. */

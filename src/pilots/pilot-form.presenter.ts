@@ -49,6 +49,34 @@ export class PilotFormPresenter {
     );
   }
 
+  /**
+   * The registration form of a new pilot like `source`: its purposes, segments, channels and
+   * strategy filled in; not its name, people, dates or anything it did.
+   */
+  async like(
+    user: Actor | null,
+    source: Pilot,
+    typed: Record<string, unknown> | null = null,
+    state?: FormState,
+  ) {
+    const values = typed ?? {
+      description: source.description,
+      channelType: source.channelType,
+      purposes: source.purposes,
+      targetContactTypes: source.targetContactTypes,
+      scope: source.scope,
+      controlScope: source.controlScope ?? '',
+      serviceStrategy: source.serviceStrategy,
+      affectedChannelIds: source.affectedChannels.map((c) => c.id),
+    };
+    return {
+      ...(await this.form(user, null, sentBack(values, state))),
+      title: `New pilot like ${source.name}`,
+      action: `/pilots/${source.slug}/copy`,
+      likeOf: { slug: source.slug, name: source.name },
+    };
+  }
+
   stored(user: Actor | null, pilot: Pilot) {
     return this.form(user, pilot, sentBack(storedValues(pilot)));
   }

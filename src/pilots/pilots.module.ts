@@ -9,6 +9,6 @@ import { PilotsService } from './pilots.service';
   imports: [ChannelsModule],
   controllers: [PilotsController],
   providers: [PilotsService, PilotFormPresenter],
-  exports: [PilotsService],
+  exports: [PilotsService, PilotFormPresenter],
 })
 export class PilotsModule {}

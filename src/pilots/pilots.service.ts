@@ -198,15 +198,23 @@ export class PilotsService {
     });
   }
 
-  /** `ownerUserId`: the account that will keep the pilot (the channel owner who registers it). */
+  /**
+   * `ownerUserId`: the account that will keep the pilot (the channel owner who registers it).
+   * `like`: a pilot it starts from; `copy` writes what other features take over from it (the plan,
+   * the checklist's applicability) in the same transaction, and the history names it.
+   */
   async create(
     dto: RegisterPilotDto,
     actor: string,
     ownerUserId: number | null = null,
+    like?: { from: Pilot; copy: (em: EntityManager, pilot: Pilot) => Promise<void> },
   ): Promise<Pilot> {
     return this.writeWithSlug(async (em) => {
       const owner = await this.ownerOf(em, ownerUserId);
-      return this.insert(em, dto, actor, owner);
+      const reason = like ? `Registered like ${like.from.name} (${like.from.slug})` : 'Registered';
+      const pilot = await this.insert(em, dto, actor, owner, reason);
+      if (like) await like.copy(em, pilot);
+      return pilot;
     });
   }
 
@@ -232,6 +240,7 @@ export class PilotsService {
     dto: RegisterPilotDto,
     actor: string,
     owner: { ownerUserId: number | null; ownerName: string | null },
+    reason: string,
   ): Promise<Pilot> {
     const slug = dto.slug ?? slugify(dto.name);
     if (!slug) throw DomainError.field('slug', 'Give the pilot a URL name of letters and digits.');
@@ -253,7 +262,7 @@ export class PilotsService {
       affectedChannels: channels,
     });
     await em.save(pilot);
-    await this.writeRegistration(em, pilot, actor, 'Registered', startedIn);
+    await this.writeRegistration(em, pilot, actor, reason, startedIn);
     await this.audit.recordCreate(
       em,
       actor,

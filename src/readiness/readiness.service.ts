@@ -119,6 +119,43 @@ export class ReadinessService {
     });
   }
 
+  /**
+   * A new pilot's checklist taken over from the pilot it is like, inside its registration: which
+   * items do not apply. Everything else starts open; no status or evidence is copied.
+   */
+  async copyApplicability(em: EntityManager, from: Pilot, to: Pilot, actor: string): Promise<void> {
+    const skipped = await em.findBy(PilotReadiness, {
+      pilotId: from.id,
+      status: 'not_applicable',
+    });
+    if (!skipped.length) return;
+    const now = new Date();
+    await em.insert(
+      PilotReadiness,
+      skipped.map((row) => ({
+        pilotId: to.id,
+        itemId: row.itemId,
+        status: 'not_applicable' as const,
+        evidence: null,
+        changedBy: actor,
+        changedAt: now,
+        version: 1,
+      })),
+    );
+    const items = await em.findBy(ReadinessItem, { id: In(skipped.map((r) => r.itemId)) });
+    await this.audit.recordChanges(
+      em,
+      actor,
+      { entityType: 'readiness', entityId: to.id, pilotId: to.id },
+      items.map((item) => ({
+        field: `${item.title}: status`,
+        oldValue: 'not_started',
+        newValue: `not_applicable (as for ${from.name})`,
+      })),
+      now,
+    );
+  }
+
   async it(
     pilotId: number,
   ): Promise<{ commitment: ItCommitment | null; integrations: ItIntegration[] }> {

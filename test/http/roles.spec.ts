@@ -100,6 +100,8 @@ describe('Roles on every route (HTTP)', () => {
     ['POST', '/ledger/totals/2026-01', ['finance', 'admin'], { total_volume_1: '-1' }],
     ['POST', '/ledger/totals/baselines', ['finance', 'admin'], { ledgerMethod_1: 'x' }],
     ['GET', '/lessons', [...ROLES]],
+    ['GET', '/pilots/theirs/copy', ['owner', 'admin']],
+    ['POST', '/pilots/theirs/copy', ['owner', 'admin'], { name: '' }],
     ['POST', '/pilots/mine/comments', ['owner', 'board', 'finance', 'admin'], { text: '' }],
     ['POST', '/pilots/theirs/comments', ['board', 'finance', 'admin'], { text: '' }],
   ];

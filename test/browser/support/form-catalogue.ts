@@ -82,6 +82,35 @@ export const FORMS: FormCase[] = [
     ],
   },
   {
+    // A new pilot like the billing chatbot: its channels, plan with shares and scopes, and the
+    // checklist item that does not apply to it are taken over.
+    action: '/pilots/:slug/copy',
+    as: OWNER,
+    page: '/pilots/billing-chatbot/copy',
+    kind: 'create',
+    fill: { name: 'Billing chatbot for business customers' },
+    stores: [
+      {
+        table: 'pilot',
+        op: 'insert',
+        set: { name: 'Billing chatbot for business customers', channel_type: 'chatbot' },
+      },
+      {
+        table: 'pilot_stage_change',
+        op: 'insert',
+        set: { to_stage: 'idea', reason: 'Registered like Billing chatbot (billing-chatbot)' },
+      },
+      { table: 'pilot_affected_channel', op: 'insert' },
+      { table: 'pilot_affected_channel', op: 'insert' },
+      { table: 'pilot_affected_channel', op: 'insert' },
+      { table: 'pilot_plan', op: 'insert', set: { version: 1 } },
+      { table: 'plan_channel_share', op: 'insert', set: { baseline_method: null } },
+      { table: 'plan_channel_share', op: 'insert', set: { baseline_method: null } },
+      { table: 'plan_channel_share', op: 'insert', set: { baseline_method: null } },
+      { table: 'pilot_readiness', op: 'insert', set: { status: 'not_applicable', evidence: null } },
+    ],
+  },
+  {
     action: '/pilots/:slug/plan',
     as: OWNER,
     page: '/pilots/whatsapp-movers/plan',
