@@ -23,6 +23,7 @@ import { LedgerBaselinePin1763856000021 } from './1763856000021-ledger-baseline-
 import { ApiTokenScope1763856000022 } from './1763856000022-api-token-scope';
 import { Lessons1763856000023 } from './1763856000023-lessons';
 import { PilotComments1763856000024 } from './1763856000024-pilot-comments';
+import { BoardMeetings1763856000025 } from './1763856000025-board-meetings';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -51,4 +52,5 @@ export const migrations = [
   ApiTokenScope1763856000022,
   Lessons1763856000023,
   PilotComments1763856000024,
+  BoardMeetings1763856000025,
 ];

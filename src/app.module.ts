@@ -20,6 +20,7 @@ import { HistoryModule } from './history/history.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LessonsModule } from './lessons/lessons.module';
 import { PilotCopyModule } from './pilot-copy/pilot-copy.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
 import { PilotPageModule } from './pilot-page/pilot-page.module';
@@ -53,6 +54,7 @@ export class AppModule {
         LedgerModule,
         LessonsModule,
         PilotCopyModule,
+        MeetingsModule,
         DecisionsModule,
         PilotPageModule,
         DashboardsModule,

@@ -2,6 +2,7 @@ import { FinanceSignoff } from './business-case/finance-signoff.entity';
 import { BusinessCaseCache, BusinessCaseEpoch } from './business-case/business-case-cache.entity';
 import { Decision, DecisionCondition } from './lifecycle/decision.entity';
 import { Lesson } from './lifecycle/lesson.entity';
+import { BoardMeeting, BoardMeetingItem } from './lifecycle/board-meeting.entity';
 import { PilotComment } from './comments/pilot-comment.entity';
 import { ApiToken } from './accounts/api-token.entity';
 import { SignInAttempt, User } from './accounts/user.entity';
@@ -50,6 +51,8 @@ export const entities = [
   Decision,
   DecisionCondition,
   Lesson,
+  BoardMeeting,
+  BoardMeetingItem,
   PilotComment,
   FinanceSignoff,
   BusinessCaseCache,

@@ -19,6 +19,7 @@ const ENTITY_TYPES = [
   'user',
   'channel_total',
   'comment',
+  'meeting',
 ];
 
 /** The filter and page asked for; anything unusable is left out rather than refused. */

@@ -20,6 +20,7 @@ export interface AuditTarget {
     | 'gate_settings'
     | 'channel_total'
     | 'comment'
+    | 'meeting'
     | 'user';
   entityId: number;
   pilotId: number | null;

@@ -1,5 +1,16 @@
+import { todayIso } from '../common/dates';
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
-import { Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+} from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -24,14 +35,26 @@ export class DecisionsController {
   @Get('board')
   @Render('decisions/agenda')
   async agenda() {
-    return { title: 'Board agenda', items: await this.decisions.agenda() };
+    const today = todayIso();
+    const items = (await this.decisions.agenda(today)).map((item) => ({
+      ...item,
+      overdue: item.pilot.nextReviewDate !== null && item.pilot.nextReviewDate < today,
+    }));
+    return { title: 'Board agenda', items };
   }
 
   @Get('pilots/:slug/review')
   @PilotRoute()
   @Render('decisions/review')
-  review(@RoutePilot() pilot: Pilot, @Req() req: Request) {
-    return this.presenter.review(pilot, req.user ?? null);
+  review(
+    @RoutePilot() pilot: Pilot,
+    @Req() req: Request,
+    @Query('meeting') meeting: string | undefined,
+  ) {
+    const meetingId = meeting === undefined ? null : Number(meeting);
+    if (meetingId !== null && !Number.isInteger(meetingId))
+      throw DomainError.notFound('That board meeting');
+    return this.presenter.review(pilot, req.user ?? null, undefined, meetingId);
   }
 
   @Post('pilots/:slug/decisions')
@@ -52,7 +75,10 @@ export class DecisionsController {
       async (dto) => {
         const decision = await this.decisions.record(pilot, dto, actorOf(req));
         flash(req, `Decision #${decision.id} recorded: ${decision.outcome}.`);
-        return `/pilots/${pilot.slug}/review`;
+        // Recorded in a meeting: back to its agenda, where the next pilot waits.
+        return dto.meetingId === null
+          ? `/pilots/${pilot.slug}/review`
+          : `/board/meetings/${dto.meetingId}#agenda-${pilot.slug}`;
       },
       (state) =>
         showForm(

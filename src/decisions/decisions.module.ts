@@ -14,5 +14,6 @@ import { DecisionsController } from './decisions.controller';
   imports: [PilotsModule, LifecycleModule, ReadinessModule, LedgerModule, CommentsModule],
   controllers: [DecisionsController, BoardPackController],
   providers: [BoardPackPresenter, ReviewPresenter],
+  exports: [BoardPackPresenter],
 })
 export class DecisionsModule {}

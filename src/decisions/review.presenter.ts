@@ -5,6 +5,7 @@ import { type Actor, can } from '../accounts/permissions';
 import { EMPTY_FORM, FormState } from '../common/forms';
 import { OUTCOME_LABELS, OUTCOMES, targetStage } from '../lifecycle/decision-rules';
 import { DecisionsService } from '../lifecycle/decisions.service';
+import { MeetingsService } from '../lifecycle/meetings.service';
 import { options } from '../pilots/pilot-fields';
 import type { Pilot } from '../pilots/pilot.entity';
 import { PilotsService } from '../pilots/pilots.service';
@@ -23,6 +24,7 @@ export class ReviewPresenter {
     private readonly pilots: PilotsService,
     private readonly decisions: DecisionsService,
     private readonly ledger: LedgerService,
+    private readonly meetings: MeetingsService,
   ) {}
 
   /** The decision form sent back; after a conflict, with the pilot as it is now. */
@@ -33,20 +35,30 @@ export class ReviewPresenter {
     state: FormState,
   ) {
     const shown = state.status === 409 ? await this.pilots.get(pilot.slug) : pilot;
-    return this.review(shown, user, { values, state });
+    const meetingId = Number(values.meetingId);
+    return this.review(
+      shown,
+      user,
+      { values, state },
+      Number.isInteger(meetingId) ? meetingId : null,
+    );
   }
 
   async review(
     pilot: Pilot,
     user: Actor | null,
     { values, state, conditionId = null }: ReviewForm = { values: {}, state: EMPTY_FORM },
+    meetingId: number | null = null,
   ) {
-    const [{ criteria, snapshot }, timeline, conditions, overlaps] = await Promise.all([
+    const [{ criteria, snapshot }, timeline, conditions, overlaps, meeting] = await Promise.all([
       this.decisions.reviewFacts(pilot),
       this.decisions.timeline(pilot.id),
       this.decisions.conditions(pilot.id),
       this.ledger.overlapsByPilot(),
+      // Opened from a meeting's agenda: the decision is recorded in it, with its members.
+      meetingId === null ? null : this.meetings.get(meetingId),
     ]);
+    if (meeting && values.members === undefined) values = { ...values, members: meeting.members };
     return {
       title: `Review · ${pilot.name}`,
       pilot,
@@ -69,6 +81,7 @@ export class ReviewPresenter {
       })),
       openConditions: conditions.filter((c) => !c.clearedAt),
       overlaps: (overlaps.get(pilot.id) ?? []).map(overlapSentence),
+      meeting,
       mayDecide: can(user, 'decide'),
       mayClear: can(user, 'clear_condition'),
       values,

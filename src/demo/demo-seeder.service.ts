@@ -30,6 +30,7 @@ import { APP_CONFIG } from '../config/config.module';
 import { Writer } from '../database/writer.service';
 import { PilotsService } from '../pilots/pilots.service';
 import { StageMoves } from '../lifecycle/stage-move';
+import { BoardMeeting, BoardMeetingItem } from '../lifecycle/board-meeting.entity';
 import { Pilot } from '../pilots/pilot.entity';
 import { DEMO_PILOTS } from './demo-data';
 
@@ -126,6 +127,7 @@ export class DemoSeeder implements OnApplicationBootstrap {
         }
       }
       await this.seedBusinessCases(em, today);
+      await this.seedMeeting(em, today);
       await this.seedReadiness(em, today);
       await this.seedAccounts(em, passwordHash);
       return DEMO_PILOTS.length;
@@ -155,6 +157,28 @@ export class DemoSeeder implements OnApplicationBootstrap {
   }
 
   /** Checklists in every state and IT at every level, so each signal shows somewhere. */
+  /**
+   * The board's next meeting, a week ahead, with the pilot in scale-up review on its agenda; the
+   * overdue billing chatbot is among its suggestions.
+   */
+  private async seedMeeting(em: EntityManager, today: string): Promise<void> {
+    const meeting = await em.save(
+      em.create(BoardMeeting, {
+        heldOn: addDays(today, 7),
+        members: 'Marieke Smit, Joost de Boer, Eva Bos',
+        createdBy: DEMO_ACTOR,
+        createdAt: new Date(),
+      }),
+    );
+    const pilot = await em.findOneByOrFail(Pilot, { slug: 'voicebot-outages' });
+    await em.insert(BoardMeetingItem, {
+      meetingId: meeting.id,
+      pilotId: pilot.id,
+      position: 1,
+      decisionId: null,
+    });
+  }
+
   private async seedReadiness(em: EntityManager, today: string): Promise<void> {
     const items = await em.find(ReadinessItem, { order: { position: 'ASC' } });
     const statusOf: Record<string, ItemStatus> = {

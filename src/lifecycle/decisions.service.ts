@@ -11,6 +11,7 @@ import type { Pilot } from '../pilots/pilot.entity';
 import type { Stage } from '../pilots/pilot-fields';
 import { PilotsService } from '../pilots/pilots.service';
 import { gateCriteria, GateCriterion } from './stage-rules';
+import { BoardMeetingItem } from './board-meeting.entity';
 import { Decision, DecisionCondition, DecisionSnapshot } from './decision.entity';
 import { DecisionDraft, decisionErrors, Outcome, targetStage } from './decision-rules';
 import { ClearConditionDto, DecisionFormDto } from './dto/decision-form.dto';
@@ -130,7 +131,7 @@ export class DecisionsService {
   async record(pilot: Pilot, dto: DecisionFormDto, actor: string): Promise<Decision> {
     // First: a decision on a pilot that changed since the review was opened is not checked
     // against the new stage, it is sent back to be taken again on what the pilot is now.
-    const { version, outcome, correctsId } = dto;
+    const { version, outcome, correctsId, meetingId } = dto;
     const changedMeanwhile = () =>
       new DomainError(
         'conflict',
@@ -168,6 +169,18 @@ export class DecisionsService {
       ) {
         throw DomainError.field('correctsId', 'Choose a decision of this pilot to correct.');
       }
+      // Taken in a meeting: the pilot is on its agenda, without a decision there yet.
+      const agendaLine =
+        meetingId === null
+          ? null
+          : await em.findOneBy(BoardMeetingItem, { meetingId, pilotId: pilot.id });
+      if (meetingId !== null && !agendaLine)
+        throw DomainError.field('meetingId', 'This pilot is not on that meeting’s agenda.');
+      if (agendaLine?.decisionId)
+        throw DomainError.field(
+          'meetingId',
+          `Decision #${agendaLine.decisionId} is already recorded for this pilot in that meeting; a correction is recorded on the pilot's review page.`,
+        );
       const to = targetStage(pilot.stage, outcome) as Pilot['stage'];
       const now = new Date();
       const decision = await this.insert(
@@ -196,6 +209,8 @@ export class DecisionsService {
         now,
         (id) => `#${id} ${outcome}: ${draft.rationale}`,
       );
+      if (agendaLine)
+        await em.update(BoardMeetingItem, { id: agendaLine.id }, { decisionId: decision.id });
       if (draft.conditions.length) {
         await em.insert(
           DecisionCondition,

@@ -9,6 +9,7 @@ import { GatesService } from './gates.service';
 import { LifecycleService } from './lifecycle.service';
 import { StageMoves } from './stage-move';
 import { LessonsService } from './lessons.service';
+import { MeetingsService } from './meetings.service';
 import { GateSettingsPresenter } from './gate-settings.presenter';
 
 /**
@@ -25,7 +26,15 @@ import { GateSettingsPresenter } from './gate-settings.presenter';
     LifecycleService,
     StageMoves,
     LessonsService,
+    MeetingsService,
   ],
-  exports: [GatesService, DecisionsService, LifecycleService, StageMoves, LessonsService],
+  exports: [
+    GatesService,
+    DecisionsService,
+    LifecycleService,
+    StageMoves,
+    LessonsService,
+    MeetingsService,
+  ],
 })
 export class LifecycleModule {}

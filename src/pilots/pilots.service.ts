@@ -59,6 +59,14 @@ export class PilotsService {
     private readonly channels: ChannelsService,
   ) {}
 
+  /** Pilots by id, with their affected channels, in no particular order. */
+  byIds(ids: number[]): Promise<Pilot[]> {
+    if (!ids.length) return Promise.resolve([]);
+    return this.dataSource
+      .getRepository(Pilot)
+      .find({ where: { id: In(ids) }, relations: { affectedChannels: true } });
+  }
+
   async list(filter: PortfolioFilter): Promise<Pilot[]> {
     const query = this.dataSource
       .getRepository(Pilot)

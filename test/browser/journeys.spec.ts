@@ -273,6 +273,58 @@ describe('Journeys in a real browser', () => {
     await screenshot(page, 'board-decision');
   });
 
+  it('a board member holds a meeting: schedules it, sets the agenda, prints the pack, decides, reads the minutes', async () => {
+    const { page, problems } = await newSession(rig);
+    await signIn(page, 'board@test.example');
+    await page.getByRole('link', { name: 'Board agenda' }).click();
+    await page.getByRole('link', { name: 'Board meetings' }).click();
+    await page.waitForURL('**/board/meetings');
+    await checkPage(page, problems);
+    const date = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    await field(page, 'Date').fill(date);
+    await field(page, 'Members expected').fill('Marieke Smit, Joost de Boer, Eva Bos');
+    await page.getByRole('button', { name: 'Schedule the meeting' }).click();
+    await page.waitForURL(/\/board\/meetings\/\d+$/);
+    await checkPage(page, problems);
+
+    // The suggestions: the overdue billing chatbot among them; put it on the agenda.
+    await visible(page, 'review overdue');
+    await page.getByRole('button', { name: 'Put Billing chatbot on the agenda' }).click();
+    await page.waitForLoadState('load');
+    await checkPage(page, problems);
+    await visible(page, 'Billing chatbot is on the agenda.');
+
+    // The combined pack: one document, charts drawn, printed to PDF.
+    await page.getByRole('link', { name: 'Combined board pack' }).click();
+    await page.waitForURL(/\/pack$/);
+    await checkPage(page, problems);
+    await visible(page, 'Billing chatbot: gate checklist');
+    expect((await drawnCharts(page)).every((c) => c.drawn)).toBe(true);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await screenshot(page, 'board-meeting-pack');
+    await page.goBack();
+
+    // In the meeting: the decision, with the meeting's members filled in.
+    await page
+      .locator('#agenda-billing-chatbot')
+      .getByRole('link', { name: 'Record the decision' })
+      .click();
+    await page.waitForURL(/review\?meeting=\d+$/);
+    await checkPage(page, problems);
+    await expect(field(page, 'Board members present').inputValue()).resolves.toBe(
+      'Marieke Smit, Joost de Boer, Eva Bos',
+    );
+    await field(page, 'Outcome').selectOption('pivot');
+    await field(page, 'Rationale').fill('Payment arrangements need a person; the bot hands over.');
+    await page.getByRole('button', { name: 'Record decision' }).click();
+    await page.waitForURL(/\/board\/meetings\/\d+#agenda-billing-chatbot$/);
+    await checkPage(page, problems);
+    await visible(page, 'Agenda and minutes');
+    await visible(page, 'Decided: pivot');
+    await screenshot(page, 'board-meeting-minutes');
+  });
+
   it('finance sets a rate, reads the finance dashboard, filters it and exports it', async () => {
     const { page, problems } = await newSession(rig);
     await signIn(page, 'finance@test.example');

@@ -101,6 +101,8 @@ describe('Roles on every route (HTTP)', () => {
     ['POST', '/ledger/totals/baselines', ['finance', 'admin'], { ledgerMethod_1: 'x' }],
     ['GET', '/lessons', [...ROLES]],
     ['GET', '/pilots/theirs/copy', ['owner', 'admin']],
+    ['GET', '/board/meetings', [...ROLES]],
+    ['POST', '/board/meetings', ['board'], { heldOn: 'x', members: '' }],
     ['POST', '/pilots/theirs/copy', ['owner', 'admin'], { name: '' }],
     ['POST', '/pilots/mine/comments', ['owner', 'board', 'finance', 'admin'], { text: '' }],
     ['POST', '/pilots/theirs/comments', ['board', 'finance', 'admin'], { text: '' }],

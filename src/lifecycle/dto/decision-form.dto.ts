@@ -28,6 +28,12 @@ export class DecisionFormDto {
   @TextUpTo(1000)
   members = '';
 
+  /** The board meeting it is taken in, when recorded from the meeting's page. */
+  @ToInt()
+  @IsOptional()
+  @IsInt({ message: 'Unknown meeting.' })
+  meetingId: number | null = null;
+
   @TrimToNull()
   @IsIsoDateOrNull({ message: 'Give the date as YYYY-MM-DD.' })
   nextReviewDate: string | null = null;

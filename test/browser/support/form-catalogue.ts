@@ -376,6 +376,31 @@ export const FORMS: FormCase[] = [
     ],
   },
   {
+    action: '/board/meetings',
+    as: BOARD,
+    page: '/board/meetings',
+    kind: 'create',
+    fill: { heldOn: '2027-01-14', members: 'Marieke Smit, Joost de Boer' },
+    stores: [{ table: 'board_meeting', op: 'insert', set: { held_on: '2027-01-14' } }],
+  },
+  {
+    // The demo's coming meeting: a suggested pilot put on its agenda with its button.
+    action: '/board/meetings/:id/agenda',
+    as: BOARD,
+    page: '/board/meetings',
+    via: 'a[href^="/board/meetings/"]',
+    kind: 'action',
+    stores: [{ table: 'board_meeting_item', op: 'insert', set: { decision_id: null } }],
+  },
+  {
+    action: '/board/meetings/:id/agenda/remove',
+    as: BOARD,
+    page: '/board/meetings',
+    via: 'a[href^="/board/meetings/"]',
+    kind: 'action',
+    stores: [{ table: 'board_meeting_item', op: 'delete' }],
+  },
+  {
     action: '/finance/rates',
     as: FINANCE,
     page: '/finance/rates',
