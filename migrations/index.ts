@@ -24,6 +24,7 @@ import { ApiTokenScope1763856000022 } from './1763856000022-api-token-scope';
 import { Lessons1763856000023 } from './1763856000023-lessons';
 import { PilotComments1763856000024 } from './1763856000024-pilot-comments';
 import { BoardMeetings1763856000025 } from './1763856000025-board-meetings';
+import { EvidenceFiles1763856000026 } from './1763856000026-evidence-files';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -53,4 +54,5 @@ export const migrations = [
   Lessons1763856000023,
   PilotComments1763856000024,
   BoardMeetings1763856000025,
+  EvidenceFiles1763856000026,
 ];

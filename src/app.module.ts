@@ -21,6 +21,7 @@ import { LedgerModule } from './ledger/ledger.module';
 import { LessonsModule } from './lessons/lessons.module';
 import { PilotCopyModule } from './pilot-copy/pilot-copy.module';
 import { MeetingsModule } from './meetings/meetings.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { FinanceModule } from './finance/finance.module';
 import { PilotsModule } from './pilots/pilots.module';
 import { PilotPageModule } from './pilot-page/pilot-page.module';
@@ -55,6 +56,7 @@ export class AppModule {
         LessonsModule,
         PilotCopyModule,
         MeetingsModule,
+        EvidenceModule,
         DecisionsModule,
         PilotPageModule,
         DashboardsModule,

@@ -18,6 +18,7 @@ import type { AppConfig } from './config/app-config';
 import { APP_CONFIG } from './config/config.module';
 import { DatabaseSessionStore } from './sessions/database-session.store';
 import { bearerToken } from './accounts/bearer';
+import { EVIDENCE_UPLOAD_PATH } from './evidence/evidence-upload';
 
 /**
  * Everything the HTTP layer needs besides the routes: views, static files, security
@@ -114,7 +115,9 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
       // other form may (a token in a URL ends up in logs and Referer headers).
       const posted =
         (req.body as Record<string, unknown> | undefined)?._csrf ??
-        (req.path === '/results/import' ? req.query._csrf : undefined);
+        (req.path === '/results/import' || EVIDENCE_UPLOAD_PATH.test(req.path)
+          ? req.query._csrf
+          : undefined);
       const header = req.headers['x-csrf-token'];
       return typeof posted === 'string' ? posted : typeof header === 'string' ? header : undefined;
     },

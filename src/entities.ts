@@ -4,6 +4,7 @@ import { Decision, DecisionCondition } from './lifecycle/decision.entity';
 import { Lesson } from './lifecycle/lesson.entity';
 import { BoardMeeting, BoardMeetingItem } from './lifecycle/board-meeting.entity';
 import { PilotComment } from './comments/pilot-comment.entity';
+import { EvidenceFile } from './evidence/evidence-file.entity';
 import { ApiToken } from './accounts/api-token.entity';
 import { SignInAttempt, User } from './accounts/user.entity';
 import { GateSettings } from './lifecycle/gate-settings.entity';
@@ -54,6 +55,7 @@ export const entities = [
   BoardMeeting,
   BoardMeetingItem,
   PilotComment,
+  EvidenceFile,
   FinanceSignoff,
   BusinessCaseCache,
   BusinessCaseEpoch,

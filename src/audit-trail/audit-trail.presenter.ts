@@ -20,6 +20,7 @@ const ENTITY_TYPES = [
   'channel_total',
   'comment',
   'meeting',
+  'evidence',
 ];
 
 /** The filter and page asked for; anything unusable is left out rather than refused. */

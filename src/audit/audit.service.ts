@@ -21,6 +21,7 @@ export interface AuditTarget {
     | 'channel_total'
     | 'comment'
     | 'meeting'
+    | 'evidence'
     | 'user';
   entityId: number;
   pilotId: number | null;

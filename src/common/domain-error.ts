@@ -8,6 +8,7 @@ export type DomainErrorCode =
   | 'bad_request'
   | 'forbidden'
   | 'too_many'
+  | 'too_large'
   | 'unauthenticated'
   | 'unavailable';
 
@@ -38,6 +39,7 @@ export const STATUS_BY_CODE: Record<DomainErrorCode, number> = {
   bad_request: 400,
   forbidden: 403,
   too_many: 429,
+  too_large: 413,
   unauthenticated: 401,
   unavailable: 503,
 };

@@ -10,7 +10,10 @@ import {
   Render,
   Req,
   Res,
+  UploadedFile,
 } from '@nestjs/common';
+import { EvidenceUpload, keepEvidence } from '../evidence/evidence-upload';
+import { EvidenceService } from '../evidence/evidence.service';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -30,6 +33,7 @@ export class DecisionsController {
   constructor(
     private readonly decisions: DecisionsService,
     private readonly presenter: ReviewPresenter,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Get('board')
@@ -55,6 +59,24 @@ export class DecisionsController {
     if (meetingId !== null && !Number.isInteger(meetingId))
       throw DomainError.notFound('That board meeting');
     return this.presenter.review(pilot, req.user ?? null, undefined, meetingId);
+  }
+
+  /** A file as evidence for a recorded decision: the signed minutes, the slides it rested on. */
+  @Post('pilots/:slug/decisions/:id/files')
+  @PilotRoute('decide')
+  @EvidenceUpload()
+  async attach(
+    @RoutePilot() pilot: Pilot,
+    @Param('id', ParseIntPipe) id: number,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!(await this.decisions.timeline(pilot.id)).some((d) => d.id === id))
+      throw DomainError.notFound('That decision');
+    await keepEvidence(req, res, file, (upload) =>
+      this.evidence.add(pilot, 'decision', id, upload, actorOf(req)),
+    );
   }
 
   @Post('pilots/:slug/decisions')

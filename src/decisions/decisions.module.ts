@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CommentsModule } from '../comments/comments.module';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { LedgerModule } from '../ledger/ledger.module';
 import { LifecycleModule } from '../lifecycle/lifecycle.module';
 import { PilotsModule } from '../pilots/pilots.module';
@@ -11,7 +12,14 @@ import { DecisionsController } from './decisions.controller';
 
 /** The board's pages: the agenda, the review with its decision form, the board pack. */
 @Module({
-  imports: [PilotsModule, LifecycleModule, ReadinessModule, LedgerModule, CommentsModule],
+  imports: [
+    PilotsModule,
+    LifecycleModule,
+    ReadinessModule,
+    LedgerModule,
+    CommentsModule,
+    EvidenceModule,
+  ],
   controllers: [DecisionsController, BoardPackController],
   providers: [BoardPackPresenter, ReviewPresenter],
   exports: [BoardPackPresenter],

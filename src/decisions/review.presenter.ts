@@ -1,3 +1,4 @@
+import { EvidenceService } from '../evidence/evidence.service';
 import { Injectable } from '@nestjs/common';
 import { overlapSentence } from '../ledger/ledger-rules';
 import { LedgerService } from '../ledger/ledger.service';
@@ -25,6 +26,7 @@ export class ReviewPresenter {
     private readonly decisions: DecisionsService,
     private readonly ledger: LedgerService,
     private readonly meetings: MeetingsService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /** The decision form sent back; after a conflict, with the pilot as it is now. */
@@ -50,14 +52,16 @@ export class ReviewPresenter {
     { values, state, conditionId = null }: ReviewForm = { values: {}, state: EMPTY_FORM },
     meetingId: number | null = null,
   ) {
-    const [{ criteria, snapshot }, timeline, conditions, overlaps, meeting] = await Promise.all([
-      this.decisions.reviewFacts(pilot),
-      this.decisions.timeline(pilot.id),
-      this.decisions.conditions(pilot.id),
-      this.ledger.overlapsByPilot(),
-      // Opened from a meeting's agenda: the decision is recorded in it, with its members.
-      meetingId === null ? null : this.meetings.get(meetingId),
-    ]);
+    const [{ criteria, snapshot }, timeline, conditions, overlaps, meeting, files] =
+      await Promise.all([
+        this.decisions.reviewFacts(pilot),
+        this.decisions.timeline(pilot.id),
+        this.decisions.conditions(pilot.id),
+        this.ledger.overlapsByPilot(),
+        // Opened from a meeting's agenda: the decision is recorded in it, with its members.
+        meetingId === null ? null : this.meetings.get(meetingId),
+        this.evidence.ofPilot(pilot.id, 'decision'),
+      ]);
     if (meeting && values.members === undefined) values = { ...values, members: meeting.members };
     return {
       title: `Review · ${pilot.name}`,
@@ -78,6 +82,7 @@ export class ReviewPresenter {
       timeline: timeline.map((d) => ({
         ...d,
         conditions: conditions.filter((c) => c.decisionId === d.id),
+        files: files.filter((f) => f.subjectId === d.id),
       })),
       openConditions: conditions.filter((c) => !c.clearedAt),
       overlaps: (overlaps.get(pilot.id) ?? []).map(overlapSentence),

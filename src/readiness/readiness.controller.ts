@@ -1,4 +1,16 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Render,
+  Req,
+  Res,
+  UploadedFile,
+} from '@nestjs/common';
+import { EvidenceUpload, keepEvidence } from '../evidence/evidence-upload';
+import { EvidenceService } from '../evidence/evidence.service';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { DomainError } from '../common/domain-error';
@@ -19,6 +31,7 @@ export class ReadinessController {
   constructor(
     private readonly readiness: ReadinessService,
     private readonly presenter: ReadinessPresenter,
+    private readonly evidence: EvidenceService,
   ) {}
 
   @Get('readiness')
@@ -57,6 +70,38 @@ export class ReadinessController {
             state,
           }),
         ),
+    );
+  }
+
+  /** A file as evidence for a checklist item (a "done" item may rest on it instead of text). */
+  @Post('readiness/:itemId/files')
+  @PilotRoute('edit_pilot')
+  @EvidenceUpload()
+  async attachToItem(
+    @RoutePilot() pilot: Pilot,
+    @Param('itemId', itemId) id: number,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.readiness.item(id);
+    await keepEvidence(req, res, file, (upload) =>
+      this.evidence.add(pilot, 'readiness', id, upload, actorOf(req)),
+    );
+  }
+
+  /** A file as evidence for the IT commitment: a roadmap slide, a budget approval. */
+  @Post('it/files')
+  @PilotRoute('edit_pilot')
+  @EvidenceUpload()
+  async attachToIt(
+    @RoutePilot() pilot: Pilot,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Req() req: Request,
+    @Res() res: Response,
+  ): Promise<void> {
+    await keepEvidence(req, res, file, (upload) =>
+      this.evidence.add(pilot, 'it', null, upload, actorOf(req)),
     );
   }
 

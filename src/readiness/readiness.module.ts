@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { EvidenceModule } from '../evidence/evidence.module';
 import { PilotsModule } from '../pilots/pilots.module';
 import { AdminController } from './admin.controller';
 import { ReadinessController } from './readiness.controller';
@@ -7,7 +8,7 @@ import { ReadinessService } from './readiness.service';
 import { AdminPresenter } from './admin.presenter';
 
 @Module({
-  imports: [PilotsModule],
+  imports: [PilotsModule, EvidenceModule],
   controllers: [ReadinessController, AdminController],
   providers: [AdminPresenter, ReadinessService, ReadinessPresenter],
   exports: [ReadinessService],

@@ -1,3 +1,4 @@
+import { EvidenceService } from '../evidence/evidence.service';
 import { Injectable } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
 import { FormState, formView, SentBack, sentBack } from '../common/forms';
@@ -26,10 +27,16 @@ const IT_TEXT_FIELDS = ['itOwner', 'budget', 'roadmapSlot', 'targetDate'];
 /** What the readiness checklist and the IT commitment pages show. */
 @Injectable()
 export class ReadinessPresenter {
-  constructor(private readonly readiness: ReadinessService) {}
+  constructor(
+    private readonly readiness: ReadinessService,
+    private readonly evidence: EvidenceService,
+  ) {}
 
   async checklist(pilot: Pilot, user: Actor | null, failed: FailedItem | null = null) {
-    const { rows, readiness } = await this.readiness.checklist(pilot.id);
+    const [{ rows, readiness }, files] = await Promise.all([
+      this.readiness.checklist(pilot.id),
+      this.evidence.ofPilot(pilot.id, 'readiness'),
+    ]);
     const history = await this.readiness.checklistHistory(pilot.id, rows);
     return {
       title: `Readiness · ${pilot.name}`,
@@ -41,6 +48,7 @@ export class ReadinessPresenter {
         const mine = failed?.itemId === row.item.id;
         return {
           ...row,
+          files: files.filter((f) => f.subjectId === row.item.id),
           status: mine ? failed.values.status : row.status,
           evidence: mine ? failed.values.evidence : row.evidence,
           summary: mine ? failed.state.summary : '',
@@ -52,12 +60,17 @@ export class ReadinessPresenter {
   }
 
   async it(pilot: Pilot) {
-    return itForm(pilot, sentBack(await this.storedIt(pilot)));
+    return this.withFiles(pilot, itForm(pilot, sentBack(await this.storedIt(pilot))));
   }
 
   async itSentBack(pilot: Pilot, typed: Record<string, unknown>, state: FormState) {
     const stored = state.status === 409 ? await this.storedIt(pilot) : null;
-    return itForm(pilot, sentBack(typed, state, stored, IT_TEXT_FIELDS));
+    return this.withFiles(pilot, itForm(pilot, sentBack(typed, state, stored, IT_TEXT_FIELDS)));
+  }
+
+  /** The IT page with the files attached to the commitment (only its keeper opens the page). */
+  private async withFiles<T extends object>(pilot: Pilot, page: T) {
+    return { ...page, files: await this.evidence.ofPilot(pilot.id, 'it') };
   }
 
   private async storedIt(pilot: Pilot) {

@@ -16,6 +16,7 @@ import { ReadinessItem } from './readiness-item.entity';
 import { ChecklistItemDto, ItCommitmentDto, TemplateItemDto } from './dto/readiness-forms.dto';
 import { ChecklistRow, checklistOf, Readiness } from './readiness-rules';
 import { READINESS_WORDS } from './readiness-words';
+import { EvidenceService } from '../evidence/evidence.service';
 import { readableWith } from '../audit/readable-change';
 
 const stale = (what: string) =>
@@ -31,6 +32,7 @@ export class ReadinessService {
     private readonly dataSource: DataSource,
     private readonly writer: Writer,
     private readonly audit: AuditService,
+    private readonly evidence: EvidenceService,
   ) {}
 
   /** A pilot's checklist: the template's items with the pilot's statuses. */
@@ -79,11 +81,28 @@ export class ReadinessService {
   }
 
   /** Sets one checklist item of a pilot; `version` is the one the page showed (0 for never set). */
+  /** A checklist item of the template, or a 404. */
+  async item(id: number): Promise<ReadinessItem> {
+    const item = await this.dataSource.getRepository(ReadinessItem).findOneBy({ id });
+    if (!item) throw DomainError.notFound('That checklist item');
+    return item;
+  }
+
   setItem(pilot: Pilot, itemId: number, dto: ChecklistItemDto, actor: string): Promise<void> {
     const { status, evidence, version } = dto;
     return this.writer.write(async (em) => {
       const item = await em.findOneBy(ReadinessItem, { id: itemId });
       if (!item) throw DomainError.notFound('That checklist item');
+      // Done rests on evidence: a line of text, or a file attached to the item.
+      if (
+        status === 'done' &&
+        !evidence &&
+        !(await this.evidence.count(em, pilot.id, 'readiness', [itemId]))
+      )
+        throw DomainError.field(
+          'evidence',
+          'Say what shows it is done (a document, a decision, a link), or attach a file below.',
+        );
       const existing = await em.findOneBy(PilotReadiness, { pilotId: pilot.id, itemId });
       if ((existing?.version ?? 0) !== version) throw stale('this checklist item');
       const changes = diffFields(

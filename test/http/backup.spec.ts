@@ -7,7 +7,7 @@ import { loadConfig } from '../../src/config/app-config';
 import { acquireLock, lockFileOf } from '../../src/database/instance-lock';
 import { Pilot } from '../../src/pilots/pilot.entity';
 import { pilotFields } from '../support/factories';
-import { submit } from '../support/forms';
+import { attachFile, submit } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
 async function cli(config: ReturnType<typeof loadConfig>, ...args: string[]) {
@@ -41,6 +41,16 @@ describe('Backup and restore (command line)', () => {
     const file = t.config.database.type === 'sqlite' ? t.config.database.file : '';
     const backup = join(dir, 'backup.sqlite');
     const pilotsAtBackup = await t.dataSource.getRepository(Pilot).count();
+    // An evidence file, kept in the database, goes with the backup.
+    const evidence = Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4096, 0x42)]);
+    const checklist = '/pilots/whatsapp-movers/readiness';
+    const item = /action="(\/pilots\/whatsapp-movers\/readiness\/\d+\/files)\?/.exec(
+      (await (await t.agent('admin')).get(checklist)).text,
+    )![1];
+    expect(
+      (await attachFile(await t.agent('admin'), checklist, item, 'signed process.pdf', evidence))
+        .status,
+    ).toBe(303);
 
     // The app is serving (and holds its lock) while the backup is taken.
     const release = acquireLock(file);
@@ -79,6 +89,10 @@ describe('Backup and restore (command line)', () => {
       pilotsAtBackup,
     );
     expect(db.prepare("SELECT 1 FROM pilot WHERE name = 'After the backup'").get()).toBeUndefined();
+    const carried = db
+      .prepare("SELECT content FROM evidence_file WHERE file_name = 'signed process.pdf'")
+      .get() as { content: string };
+    expect(Buffer.compare(Buffer.from(carried.content, 'base64'), evidence)).toBe(0);
     db.close();
     // The replaced database is kept, whole, with the later pilot in it.
     const kept = readdirSync(join(file, '..')).find((f) => f.includes('.before-restore-'))!;

@@ -105,3 +105,21 @@ export async function fillAndSubmit(
     .type('form')
     .send(encodeForm({ ...renderedForm(page.text, action), ...fields }));
 }
+
+/**
+ * Attaches a file with the upload form the page shows for `action` (its CSRF token in its URL,
+ * as the browser sends it), as multipart/form-data.
+ */
+export async function attachFile(
+  agent: Agent,
+  pageUrl: string,
+  action: string,
+  fileName: string,
+  content: Buffer,
+) {
+  const page = await agent.get(pageUrl).expect(200);
+  const escaped = action.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  const found = new RegExp(`action="(${escaped}\\?_csrf=[^"]+)"`).exec(page.text);
+  if (!found) throw new Error(`${pageUrl} has no upload form posting to ${action}`);
+  return agent.post(unescapeHtml(found[1])).attach('file', content, fileName);
+}

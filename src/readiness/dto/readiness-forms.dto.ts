@@ -12,10 +12,8 @@ export class ChecklistItemDto {
   status: ItemStatus;
 
   @TrimToNull()
+  // Required for "done" unless a file is attached to the item: the service checks that.
   @TextUpTo(2000, { message: 'The evidence note may be at most 2000 characters.' })
-  @RequiredWhen<ChecklistItemDto>((form) => form.status === 'done', {
-    message: 'Say what shows it is done (a document, a decision, a link).',
-  })
   evidence: string | null = null;
 
   @ToInt()

@@ -185,6 +185,35 @@ export const FORMS: FormCase[] = [
     stores: [{ table: 'import_batch', op: 'insert', set: { file_name: 'round-trip.csv' } }],
   },
   {
+    // Evidence for the first checklist item of the owner's pilot: a PDF, told from its content.
+    action: '/pilots/:slug/readiness/:id/files',
+    as: OWNER,
+    page: '/pilots/in-app-questions/readiness',
+    kind: 'create',
+    fill: { file: { file: 'process description.pdf', content: '%PDF-1.4\n% signed\n' } },
+    stores: [
+      {
+        table: 'evidence_file',
+        op: 'insert',
+        set: { subject: 'readiness', file_name: 'process description.pdf' },
+      },
+    ],
+  },
+  {
+    action: '/pilots/:slug/it/files',
+    as: OWNER,
+    page: '/pilots/in-app-questions/it',
+    kind: 'create',
+    fill: { file: { file: 'roadmap.pdf', content: '%PDF-1.4\n% roadmap slot Q3\n' } },
+    stores: [
+      {
+        table: 'evidence_file',
+        op: 'insert',
+        set: { subject: 'it', media_type: 'application/pdf', file_name: 'roadmap.pdf' },
+      },
+    ],
+  },
+  {
     action: '/results/import/:id/confirm',
     as: OWNER,
     page: '/results/import',
