@@ -14,6 +14,10 @@ const SUBJECT_WORDS: Record<EvidenceSubject, string> = {
   decision: 'decision',
 };
 
+/** The audit field of a subject's files: "evidence file of readiness item #3". */
+const auditField = (subject: EvidenceSubject, subjectId: number | null) =>
+  `evidence file of ${SUBJECT_WORDS[subject]}${subjectId ? ` #${subjectId}` : ''}`;
+
 /** Evidence files: kept after their content is checked, listed, downloaded, deleted; audited. */
 @Injectable()
 export class EvidenceService {
@@ -82,7 +86,7 @@ export class EvidenceService {
         { entityType: 'evidence', entityId: file.id, pilotId: pilot.id },
         [
           {
-            field: `evidence file of ${SUBJECT_WORDS[subject]}${subjectId ? ` #${subjectId}` : ''}`,
+            field: auditField(subject, subjectId),
             oldValue: null,
             newValue: `${file.fileName} (${file.sizeBytes} bytes, sha256 ${file.sha256.slice(0, 12)}…)`,
           },
@@ -120,7 +124,7 @@ export class EvidenceService {
         { entityType: 'evidence', entityId: file.id, pilotId: file.pilotId },
         [
           {
-            field: `evidence file of ${SUBJECT_WORDS[file.subject]}${file.subjectId ? ` #${file.subjectId}` : ''}`,
+            field: auditField(file.subject, file.subjectId),
             oldValue: file.fileName,
             newValue: null,
           },
