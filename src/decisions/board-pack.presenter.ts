@@ -22,7 +22,14 @@ export class BoardPackPresenter {
     private readonly comments: CommentsService,
   ) {}
 
-  async boardPack(slug: string) {
+  /**
+   * `portfolioOverlaps`: the whole portfolio's overlaps when the caller has them already (a
+   * meeting's combined pack holds several pilots' packs and reads them once).
+   */
+  async boardPack(
+    slug: string,
+    portfolioOverlaps?: Awaited<ReturnType<LedgerService['overlapsByPilot']>>,
+  ) {
     const pilot = await this.pilots.get(slug);
     const [facts, stageChanges, timeline, conditions, checklist, it, overlaps, comments] =
       await Promise.all([
@@ -32,7 +39,7 @@ export class BoardPackPresenter {
         this.decisions.conditions(pilot.id),
         this.readiness.checklist(pilot.id),
         this.readiness.it(pilot.id),
-        this.ledger.overlapsByPilot(),
+        portfolioOverlaps ?? this.ledger.overlapsByPilot(),
         this.comments.ofPilot(pilot.id),
       ]);
     const { report, criteria } = facts;

@@ -3,6 +3,7 @@ import { type Actor, can } from '../accounts/permissions';
 import { todayIso } from '../common/dates';
 import { EMPTY_FORM, FormState } from '../common/forms';
 import { BoardPackPresenter } from '../decisions/board-pack.presenter';
+import { LedgerService } from '../ledger/ledger.service';
 import type { BoardMeeting } from '../lifecycle/board-meeting.entity';
 import { MeetingsService } from '../lifecycle/meetings.service';
 import { PilotsService } from '../pilots/pilots.service';
@@ -18,6 +19,7 @@ export class MeetingsPresenter {
     private readonly meetings: MeetingsService,
     private readonly pilots: PilotsService,
     private readonly packs: BoardPackPresenter,
+    private readonly ledger: LedgerService,
   ) {}
 
   async list(
@@ -89,10 +91,11 @@ export class MeetingsPresenter {
   async pack(id: number) {
     const meeting = await this.meetings.get(id);
     const agenda = await this.meetings.agenda(meeting);
+    // The portfolio's overlaps, read once for every pilot's pack.
+    const overlaps = await this.ledger.overlapsByPilot();
     const packs = [];
-    // One pilot after the other: each pack reads the whole portfolio's overlaps once.
     for (const [i, line] of agenda.entries()) {
-      const pack = await this.packs.boardPack(line.pilot.slug);
+      const pack = await this.packs.boardPack(line.pilot.slug, overlaps);
       const prefix = `p${i + 1}-`;
       packs.push({
         ...pack,
