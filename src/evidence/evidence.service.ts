@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
 import { Writer } from '../database/writer.service';
@@ -35,17 +35,14 @@ export class EvidenceService {
     });
   }
 
-  /** How many files each subject of a pilot has, inside the caller's transaction. */
-  async count(
+  /** How many files one subject of a pilot has, inside the caller's transaction. */
+  count(
     em: EntityManager,
     pilotId: number,
     subject: EvidenceSubject,
-    subjectIds: Array<number | null>,
+    subjectId: number,
   ): Promise<number> {
-    const ids = subjectIds.filter((id): id is number => id !== null);
-    return em.getRepository(EvidenceFile).count({
-      where: { pilotId, subject, ...(ids.length ? { subjectId: In(ids) } : {}) },
-    });
+    return em.getRepository(EvidenceFile).count({ where: { pilotId, subject, subjectId } });
   }
 
   /**

@@ -97,7 +97,7 @@ export class ReadinessService {
       if (
         status === 'done' &&
         !evidence &&
-        !(await this.evidence.count(em, pilot.id, 'readiness', [itemId]))
+        !(await this.evidence.count(em, pilot.id, 'readiness', itemId))
       )
         throw DomainError.field(
           'evidence',
