@@ -4,13 +4,13 @@ import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
-import { showForm, submitForm, FormOf, Submitted } from '../common/forms';
+import { FormOf, FormState, showForm, submitForm, Submitted } from '../common/forms';
 import { AcceptConflictDto, StageStepDto, StopPilotDto } from '../lifecycle/dto/stage-step.dto';
 import { LifecycleService } from '../lifecycle/lifecycle.service';
 import { STAGE_LABELS } from '../pilots/pilot-fields';
 import { CommentsService } from '../comments/comments.service';
 import { CommentFormDto } from '../comments/dto/comment-form.dto';
-import { PilotPagePresenter } from './pilot-page.presenter';
+import { type PageForms, PilotPagePresenter } from './pilot-page.presenter';
 
 const VIEW = 'pilot-page/show';
 
@@ -46,13 +46,7 @@ export class PilotPageController {
         flash(req, `Moved to ${STAGE_LABELS[dto.toStage].toLowerCase()}.`);
         return `/pilots/${pilot.slug}`;
       },
-      (state) =>
-        showForm(
-          res,
-          VIEW,
-          state,
-          this.presenter.sentBack(pilot.slug, req.user ?? null, 'step', state),
-        ),
+      this.pageWith(res, req, pilot, 'step', form.body),
     );
   }
 
@@ -72,13 +66,7 @@ export class PilotPageController {
         flash(req, 'The pilot is stopped; its lessons learned are kept.');
         return `/pilots/${pilot.slug}`;
       },
-      (state) =>
-        showForm(
-          res,
-          VIEW,
-          state,
-          this.presenter.sentBack(pilot.slug, req.user ?? null, 'stop', state, form.body),
-        ),
+      this.pageWith(res, req, pilot, 'stop', form.body),
     );
   }
 
@@ -99,13 +87,7 @@ export class PilotPageController {
         flash(req, 'Your comment is added.');
         return `/pilots/${pilot.slug}#comment-${saved.id}`;
       },
-      (state) =>
-        showForm(
-          res,
-          VIEW,
-          state,
-          this.presenter.sentBack(pilot.slug, req.user ?? null, 'comment', state, form.body),
-        ),
+      this.pageWith(res, req, pilot, 'comment', form.body),
     );
   }
 
@@ -125,13 +107,24 @@ export class PilotPageController {
         flash(req, 'The strategy conflict is accepted; the scale-up gate counts it as met.');
         return `/pilots/${pilot.slug}`;
       },
-      (state) =>
-        showForm(
-          res,
-          VIEW,
-          state,
-          this.presenter.sentBack(pilot.slug, req.user ?? null, 'accept', state, form.body),
-        ),
+      this.pageWith(res, req, pilot, 'accept', form.body),
     );
+  }
+
+  /** The pilot's page again with one of its forms sent back: its messages and what was typed. */
+  private pageWith(
+    res: Response,
+    req: Request,
+    pilot: Pilot,
+    name: keyof PageForms,
+    body: unknown,
+  ) {
+    return (state: FormState) =>
+      showForm(
+        res,
+        VIEW,
+        state,
+        this.presenter.sentBack(pilot.slug, req.user ?? null, name, state, body),
+      );
   }
 }
