@@ -12,29 +12,25 @@ import { LessonsService } from './lessons.service';
 import { MeetingsService } from './meetings.service';
 import { GateSettingsPresenter } from './gate-settings.presenter';
 
+/** What the other features use of the lifecycle. */
+const SHARED = [
+  GatesService,
+  DecisionsService,
+  LifecycleService,
+  StageMoves,
+  LessonsService,
+  MeetingsService,
+];
+
 /**
  * The lifecycle: the gates and the facts they judge, the signals, the owner's steps, the board's
- * decisions, the thresholds, and the one door every stage change goes through.
+ * decisions and meetings, the lessons, the thresholds, and the one door every stage change goes
+ * through.
  */
 @Module({
   imports: [PilotsModule, ReadinessModule, BusinessCaseModule, LedgerModule],
   controllers: [GateSettingsController],
-  providers: [
-    GateSettingsPresenter,
-    GatesService,
-    DecisionsService,
-    LifecycleService,
-    StageMoves,
-    LessonsService,
-    MeetingsService,
-  ],
-  exports: [
-    GatesService,
-    DecisionsService,
-    LifecycleService,
-    StageMoves,
-    LessonsService,
-    MeetingsService,
-  ],
+  providers: [GateSettingsPresenter, ...SHARED],
+  exports: SHARED,
 })
 export class LifecycleModule {}
