@@ -25,6 +25,7 @@ import { Lessons1763856000023 } from './1763856000023-lessons';
 import { PilotComments1763856000024 } from './1763856000024-pilot-comments';
 import { BoardMeetings1763856000025 } from './1763856000025-board-meetings';
 import { EvidenceFiles1763856000026 } from './1763856000026-evidence-files';
+import { ApiLimits1763856000027 } from './1763856000027-api-limits';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -55,4 +56,5 @@ export const migrations = [
   PilotComments1763856000024,
   BoardMeetings1763856000025,
   EvidenceFiles1763856000026,
+  ApiLimits1763856000027,
 ];

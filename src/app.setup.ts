@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
-import type { NextFunction, Request, Response } from 'express';
+import { json, text, type NextFunction, type Request, type Response } from 'express';
 import session from 'express-session';
 import helmet from 'helmet';
 import { sessionCookieName } from './sessions/session-policy';
@@ -19,6 +19,9 @@ import { APP_CONFIG } from './config/config.module';
 import { DatabaseSessionStore } from './sessions/database-session.store';
 import { bearerToken } from './accounts/bearer';
 import { EVIDENCE_UPLOAD_PATH } from './evidence/evidence-upload';
+import { FIGURES_PATH } from './api/figures-path';
+import { MAX_UPLOAD_BYTES } from './results/import/import-page';
+import { publishOpenApi } from './api/openapi';
 
 /**
  * Everything the HTTP layer needs besides the routes: views, static files, security
@@ -75,6 +78,12 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   });
 
   app.use(cookieParser());
+  // A batch of figures through the API may be as large as an imported file, as JSON or CSV.
+  app.use(
+    FIGURES_PATH,
+    json({ limit: MAX_UPLOAD_BYTES }),
+    text({ type: ['text/csv', 'text/plain'], limit: MAX_UPLOAD_BYTES }),
+  );
   app.useBodyParser('urlencoded', { extended: false, limit: '200kb', parameterLimit: 500 });
   app.useBodyParser('json', { limit: '200kb' });
   app.use(requestGuard);
@@ -191,6 +200,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   );
 
   app.useGlobalFilters(new AppExceptionFilter());
+  publishOpenApi(app);
 }
 
 /** The project root, whether running from src/ (tests) or dist/src/ (the built app). */

@@ -6,6 +6,7 @@ import { BoardMeeting, BoardMeetingItem } from './lifecycle/board-meeting.entity
 import { PilotComment } from './comments/pilot-comment.entity';
 import { EvidenceFile } from './evidence/evidence-file.entity';
 import { ApiToken } from './accounts/api-token.entity';
+import { ApiRequestCount, IdempotentRequest } from './api/api-limits.entity';
 import { SignInAttempt, User } from './accounts/user.entity';
 import { GateSettings } from './lifecycle/gate-settings.entity';
 import { ItCommitment, ItIntegration } from './readiness/it-commitment.entity';
@@ -27,6 +28,8 @@ import { Pilot } from './pilots/pilot.entity';
 import { SessionRecord } from './sessions/session-record.entity';
 
 export const entities = [
+  ApiRequestCount,
+  IdempotentRequest,
   Channel,
   ChannelTotal,
   Pilot,

@@ -82,7 +82,7 @@ export class ApiTokensService {
   }
 
   /** The active user behind a token and what the token may do, or null. */
-  async userFor(token: string): Promise<{ user: User; scope: TokenScope } | null> {
+  async userFor(token: string): Promise<{ user: User; scope: TokenScope; tokenId: number } | null> {
     const found = await this.dataSource.getRepository(ApiToken).findOne({
       where: { tokenHash: sha256(token), revokedAt: IsNull() },
       relations: { user: true },
@@ -95,7 +95,7 @@ export class ApiTokensService {
         em.update(ApiToken, { id: found.id }, { lastUsedAt: new Date() }),
       );
     }
-    return { user: found.user, scope: found.scope };
+    return { user: found.user, scope: found.scope, tokenId: found.id };
   }
 }
 

@@ -45,6 +45,7 @@ export class AuthGuard implements CanActivate {
         );
       user = holder.user;
       req.tokenScope = holder.scope;
+      req.tokenId = holder.tokenId;
     } else if (req.session?.userId && pastAbsoluteTimeout(req.session.signedInAt)) {
       delete req.session.userId;
       delete req.session.signedInAt;

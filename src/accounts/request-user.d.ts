@@ -8,6 +8,8 @@ declare global {
       user?: User | null;
       /** What the API token of this request may do; undefined when it came with a session. */
       tokenScope?: TokenScope;
+      /** The API token of this request (its id), for the rate limit; undefined with a session. */
+      tokenId?: number;
     }
   }
 }

@@ -1,4 +1,25 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Put,
+  Query,
+  Render,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiBody,
+  ApiExcludeEndpoint,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request } from 'express';
 import { authorize } from '../accounts/auth.guard';
 import { ChannelTotalsService } from '../channels/channel-totals.service';
@@ -10,29 +31,60 @@ import { ledgerJson } from '../ledger/ledger.export';
 import { ledgerRange } from '../ledger/ledger-rules';
 import { LedgerService } from '../ledger/ledger.service';
 import { Heavy } from '../web/heavy-requests';
-import { businessCaseJson } from '../business-case/business-case.export';
-import { BusinessCaseService } from '../business-case/business-case.service';
-import { PilotsService } from '../pilots/pilots.service';
-import { ChannelTotalBodyDto } from './dto/channel-total-body.dto';
-import { openApiDocument } from './openapi';
+import { ApiProblems, engineSchema } from './api-docs';
+import { ApiRateLimitGuard } from './api-rate-limit.guard';
+import { apiDocsPage } from './api-docs.page';
+import {
+  ChannelTotalBodyDto,
+  ChannelTotalList,
+  ChannelTotalSaved,
+} from './dto/channel-total-body.dto';
+import { OpenApiDocument } from './openapi-document';
 
+const monthQuery = (name: string) => ({
+  name,
+  required: false,
+  schema: { type: 'string', pattern: '^\\d{4}-\\d{2}$' },
+  description: 'YYYY-MM; by default the twelve months up to the last full one',
+});
+
+/** The organisation-wide routes: the channel ledger and the channel totals; the API's own docs. */
+@ApiTags('organisation')
 @Controller('api')
+@UseGuards(ApiRateLimitGuard)
 export class ApiController {
   constructor(
-    private readonly pilots: PilotsService,
-    private readonly businessCases: BusinessCaseService,
     private readonly ledgers: LedgerService,
     private readonly totals: ChannelTotalsService,
+    private readonly openApi: OpenApiDocument,
   ) {}
 
   @Get('openapi.json')
-  openApi() {
-    return openApiDocument;
+  @ApiExcludeEndpoint()
+  document() {
+    return this.openApi.document;
+  }
+
+  /** The API's reference, readable in the browser: made from the same document, no CDN. */
+  @Get('docs')
+  @ApiExcludeEndpoint()
+  @Render('api/docs')
+  docs() {
+    return apiDocsPage(this.openApi.document!);
   }
 
   /** The channel ledger for a month range (default: the twelve months up to the last full one). */
   @Get('v1/ledger')
   @Heavy()
+  @ApiOperation({
+    summary:
+      'The channel ledger: the organisation’s totals per channel against the pilots’ claims (channel-ledger model)',
+  })
+  @ApiQuery(monthQuery('from'))
+  @ApiQuery(monthQuery('to'))
+  @ApiQuery({ name: 'channel', required: false, description: 'One channel’s key' })
+  @ApiOkResponse({ schema: engineSchema('Ledger') })
+  @ApiProblems(400)
   async ledger(
     @Query('from') from: string | undefined,
     @Query('to') to: string | undefined,
@@ -44,6 +96,11 @@ export class ApiController {
 
   /** The organisation's channel totals of a month range (default: the ledger's twelve months). */
   @Get('v1/channel-totals')
+  @ApiOperation({ summary: 'The organisation’s monthly totals per channel, for a month range' })
+  @ApiQuery(monthQuery('from'))
+  @ApiQuery(monthQuery('to'))
+  @ApiOkResponse({ type: ChannelTotalList })
+  @ApiProblems(400)
   async channelTotals(
     @Query('from') from: string | undefined,
     @Query('to') to: string | undefined,
@@ -61,6 +118,13 @@ export class ApiController {
    * write): the figures as the month form and the import take them, audited the same way.
    */
   @Put('v1/channel-totals/:month/:channel')
+  @ApiOperation({
+    summary:
+      'Replaces one channel’s total for one month; finance or an admin, with a token that may write',
+  })
+  @ApiBody({ type: ChannelTotalBodyDto })
+  @ApiOkResponse({ type: ChannelTotalSaved })
+  @ApiProblems(400, 403, 404, 422)
   async putChannelTotal(
     @Param('month') month: string,
     @Param('channel') channel: string,
@@ -82,6 +146,11 @@ export class ApiController {
   /** Removes one channel's total for one month: the ledger then names the month as missing. */
   @Delete('v1/channel-totals/:month/:channel')
   @HttpCode(204)
+  @ApiOperation({
+    summary: 'Removes one channel’s total for one month: the ledger then names it as missing',
+  })
+  @ApiNoContentResponse({ description: 'Removed (or there was none)' })
+  @ApiProblems(400, 403, 404)
   async deleteChannelTotal(
     @Param('month') month: string,
     @Param('channel') channel: string,
@@ -90,11 +159,6 @@ export class ApiController {
     authorize(req, 'enter_totals');
     const none = { volume: null, desired: null, undesired: null, unnecessary: null };
     await this.totals.saveOne(month, channel, none, actorOf(req));
-  }
-
-  @Get('v1/pilots/:slug/business-case')
-  async businessCase(@Param('slug') slug: string) {
-    return businessCaseJson(await this.businessCases.report(await this.pilots.get(slug)));
   }
 }
 

@@ -86,7 +86,7 @@ export class ChannelTotalsService {
     }
     for (const [field, message] of Object.entries(totalErrors(values))) fields[field] = [message];
     if (Object.keys(fields).length)
-      throw new DomainError('bad_request', 'The total is not saved.', fields);
+      throw new DomainError('validation', 'The total is not saved.', fields);
     return this.writer.write(async (em) => {
       const existing = await em.findOneBy(ChannelTotal, { month, channelId: channel!.id });
       const changes = await this.write(em, month, channel!, values, existing, actor, new Date());

@@ -23,6 +23,7 @@ export class AppExceptionFilter implements ExceptionFilter {
       return;
     }
     if (exception instanceof DomainError) {
+      if (exception.retryAfter) res.setHeader('Retry-After', String(exception.retryAfter));
       // Busy, not broken: the client may come back shortly.
       if (exception.code === 'unavailable' && !res.getHeader('Retry-After'))
         res.setHeader('Retry-After', '30');

@@ -14,6 +14,9 @@ export type DomainErrorCode =
 
 /** An error the user caused or can act on; the exception filter maps its code to a status. */
 export class DomainError extends Error {
+  /** Seconds after which the client may try again (sent as Retry-After), when it is known. */
+  retryAfter: number | null = null;
+
   constructor(
     readonly code: DomainErrorCode,
     message: string,

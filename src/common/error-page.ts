@@ -17,7 +17,11 @@ export function wantsJson(req: Request): boolean {
   return req.path.startsWith('/api/') || (!req.accepts('html') && Boolean(req.accepts('json')));
 }
 
-/** The one way a refused or failed request is answered: an HTML page, or JSON for the API. */
+/**
+ * The one way a refused or failed request is answered: an HTML page, or for the API a problem
+ * document (RFC 9457, `application/problem+json`): `title` the status's, `detail` what happened,
+ * and as extensions `fields` (per field or parameter, why it was refused) and `errorId`.
+ */
 export function sendError(
   req: Request,
   res: Response,
@@ -28,8 +32,34 @@ export function sendError(
   if (res.headersSent) return;
   const title = STATUS_TITLES[status] ?? 'Error';
   if (wantsJson(req)) {
-    res.status(status).json({ statusCode: status, error: title, message, ...extra });
+    if (status === 401 && bearerMayHelp(req)) res.setHeader('WWW-Authenticate', 'Bearer');
+    res
+      .status(status)
+      .type('application/problem+json')
+      .json(problemOf(req, status, message, extra));
     return;
   }
   res.status(status).render('errors/error', { title, status, message, errorId: extra.errorId });
+}
+
+/** The problem document (RFC 9457) of a refused or failed API request. */
+export function problemOf(
+  req: Request,
+  status: number,
+  message: string,
+  extra: { errorId?: string; fields?: Record<string, string[]> } = {},
+) {
+  return {
+    type: 'about:blank',
+    title: STATUS_TITLES[status] ?? 'Error',
+    status,
+    detail: message,
+    instance: req.originalUrl,
+    ...extra,
+  };
+}
+
+/** A 401 from the JSON API names the scheme it takes (RFC 6750). */
+function bearerMayHelp(req: Request): boolean {
+  return req.path.startsWith('/api/');
 }

@@ -38,7 +38,8 @@ export async function readForm<T extends object>(
 }
 
 /**
- * A JSON API body read into its DTO, or a 400 naming each field and why. Unlike a form, a field
+ * A JSON API body read into its DTO, or a 422 naming each field and why (a 400 when it is not
+ * an object). Unlike a form, a field
  * the DTO does not know is refused: a script that misspells `volume` must hear it.
  */
 export async function readJson<T extends object>(
@@ -54,7 +55,7 @@ export async function readJson<T extends object>(
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
   });
-  if (errors.length) throw new DomainError('bad_request', summary, collect(errors));
+  if (errors.length) throw new DomainError('validation', summary, collect(errors));
   return dto;
 }
 

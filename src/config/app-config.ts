@@ -30,6 +30,8 @@ export interface AppConfig {
   /** Heavy requests (portfolio overviews) in flight at once per user and per instance. */
   heavyPerUser: number;
   heavyPerInstance: number;
+  /** Requests one API token may make a minute (API_RATE_LIMIT), counted in the database. */
+  apiRateLimit: number;
 }
 
 export class ConfigError extends Error {}
@@ -102,15 +104,16 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     problems.push(`EARLIEST_YEAR must be a year from 1900 to 2100, got "${env.EARLIEST_YEAR}"`);
   }
 
-  const count = (name: string, fallback: number) => {
+  const count = (name: string, fallback: number, most = 1000) => {
     const raw = env[name]?.trim() || String(fallback);
     const value = Number(raw);
-    if (!/^\d+$/.test(raw) || value < 1 || value > 1000)
-      problems.push(`${name} must be a whole number from 1 to 1000, got "${env[name]}"`);
+    if (!/^\d+$/.test(raw) || value < 1 || value > most)
+      problems.push(`${name} must be a whole number from 1 to ${most}, got "${env[name]}"`);
     return value;
   };
   const heavyPerUser = count('HEAVY_PER_USER', 2);
   const heavyPerInstance = count('HEAVY_PER_INSTANCE', 6);
+  const apiRateLimit = count('API_RATE_LIMIT', 300, 100_000);
 
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
@@ -127,5 +130,6 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     earliestYear,
     heavyPerUser,
     heavyPerInstance,
+    apiRateLimit,
   };
 }

@@ -155,3 +155,26 @@ export function formatMetricValue(metric: string, value: number | null | undefin
   if (kind === 'percent') return formatPercent(value / 100);
   return formatNumber(value);
 }
+
+/** The figures a month form shows: months before the start month hold channel volumes only. */
+export type MonthMode = 'history' | 'result';
+
+export function metricsFor(mode: MonthMode): { pilot: PilotMetric[]; channel: ChannelMetric[] } {
+  return mode === 'history'
+    ? { pilot: [], channel: ['volume', 'control_volume', 'desired', 'undesired', 'unnecessary'] }
+    : {
+        pilot: Object.keys(PILOT_METRICS) as PilotMetric[],
+        channel: Object.keys(CHANNEL_METRICS) as ChannelMetric[],
+      };
+}
+
+/** A month before the pilot's start month is history: its channels' volumes only. */
+export function monthMode(pilot: { startMonth: string | null }, month: string): MonthMode {
+  return pilot.startMonth && month >= pilot.startMonth ? 'result' : 'history';
+}
+
+/** One month of figures: the pilot's own (null in the history) and per channel id. */
+export interface MonthValues {
+  pilot: Partial<Record<PilotMetric, number | null>> | null;
+  channels: Record<number, Partial<Record<ChannelMetric, number | null>>>;
+}

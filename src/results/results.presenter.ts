@@ -6,7 +6,7 @@ import { centsToInput, decimalComma } from '../common/money';
 import { isMonth, monthOutside, resultMonthBounds } from '../common/months';
 import type { Pilot } from '../pilots/pilot.entity';
 import { ChannelResult } from './channel-result.entity';
-import { metricsFor, monthMode } from './dto/month-form.dto';
+import { metricsFor, monthMode } from './metrics';
 import {
   CHANNEL_METRIC_COLUMNS,
   CHANNEL_METRICS,

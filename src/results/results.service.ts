@@ -12,18 +12,15 @@ import {
   CHANNEL_METRIC_COLUMNS,
   ChannelMetric,
   PILOT_METRIC_COLUMNS,
+  MonthValues,
   PilotMetric,
 } from './metrics';
+export type { MonthValues } from './metrics';
 import { MonthlyResult } from './monthly-result.entity';
 import { ChannelRow, loadChannelRows, loadLargestVolumes, loadVolumes } from './channel-rows';
 import { findByPilots } from '../database/by-pilots';
+import { readAll } from '../database/read-all';
 import { formatEuros } from '../common/money';
-
-/** One month of figures: the pilot's own (null in the history) and per channel id. */
-export interface MonthValues {
-  pilot: Partial<Record<PilotMetric, number | null>> | null;
-  channels: Record<number, Partial<Record<ChannelMetric, number | null>>>;
-}
 
 @Injectable()
 export class ResultsService {
@@ -81,16 +78,28 @@ export class ResultsService {
   async month(
     pilotId: number,
     month: string,
+    em: EntityManager = this.dataSource.manager,
   ): Promise<{ monthly: MonthlyResult | null; channels: ChannelResult[] }> {
-    const [monthly, channels] = await Promise.all([
-      this.dataSource.getRepository(MonthlyResult).findOneBy({ pilotId, month }),
-      this.dataSource.getRepository(ChannelResult).findBy({ pilotId, month }),
-    ]);
+    const [monthly, channels] = await readAll(em, [
+      () => em.findOneBy(MonthlyResult, { pilotId, month }),
+      () => em.findBy(ChannelResult, { pilotId, month }),
+    ] as const);
     return { monthly, channels };
   }
 
-  saveMonth(pilot: Pilot, month: string, values: MonthValues, actor: string): Promise<number> {
+  /**
+   * Saves a month's figures and audits each change. `check` runs first in the same transaction
+   * (the API's version check), so that what it read is what the write replaces.
+   */
+  saveMonth(
+    pilot: Pilot,
+    month: string,
+    values: MonthValues,
+    actor: string,
+    check?: (em: EntityManager) => Promise<void>,
+  ): Promise<number> {
     return this.writer.write(async (em) => {
+      if (check) await check(em);
       const changes = await this.upsertMonth(em, pilot, month, values);
       await this.audit.recordChanges(
         em,

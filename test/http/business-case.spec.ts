@@ -133,20 +133,42 @@ describe('Business case (HTTP)', () => {
     );
   });
 
-  it('describes its JSON API in OpenAPI and answers unknown pilots with a JSON 404', async () => {
+  it('describes its JSON API in a generated OpenAPI document and a page, and answers unknown pilots with a problem 404', async () => {
     const doc = (await (await t.agent()).get('/api/openapi.json').expect(200)).body;
-    expect(doc.openapi).toBe('3.0.3');
-    expect(Object.keys(doc.paths)).toEqual([
-      '/api/v1/ledger',
-      '/api/v1/channel-totals',
-      '/api/v1/channel-totals/{month}/{channel}',
-      '/api/v1/pilots/{slug}/business-case',
+    expect(doc.openapi).toMatch(/^3\.0\./);
+    const routes = Object.entries(doc.paths as Record<string, object>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(routes.sort()).toEqual([
+      'DELETE /api/v1/channel-totals/{month}/{channel}',
+      'GET /api/v1/channel-totals',
+      'GET /api/v1/ledger',
+      'GET /api/v1/pilots',
+      'GET /api/v1/pilots/{slug}',
+      'GET /api/v1/pilots/{slug}/business-case',
+      'GET /api/v1/pilots/{slug}/decisions',
+      'GET /api/v1/pilots/{slug}/finance',
+      'GET /api/v1/pilots/{slug}/it',
+      'GET /api/v1/pilots/{slug}/readiness',
+      'GET /api/v1/pilots/{slug}/results',
+      'GET /api/v1/pilots/{slug}/results/{month}',
+      'POST /api/v1/figures',
+      'PUT /api/v1/channel-totals/{month}/{channel}',
+      'PUT /api/v1/pilots/{slug}/results/{month}',
     ]);
+    // The readable reference is made from the same document, by the app itself.
+    const page = (await (await t.agent('viewer')).get('/api/docs').expect(200)).text;
+    for (const route of routes) expect(page).toContain(`<code>${route}</code>`);
+    expect(page).toContain('id="schema-MonthResultsBody"');
+    expect(page).not.toMatch(/<script[^>]+src="https?:/);
     const missing = await (await t.agent()).get('/api/v1/pilots/nobody/business-case').expect(404);
+    expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(missing.body).toEqual({
-      statusCode: 404,
-      error: 'Page not found',
-      message: 'The pilot "nobody" was not found.',
+      type: 'about:blank',
+      status: 404,
+      title: 'Page not found',
+      detail: 'The pilot "nobody" was not found.',
+      instance: '/api/v1/pilots/nobody/business-case',
     });
   });
 

@@ -5,8 +5,9 @@ import { ChannelTotal } from '../../src/channels/channel-total.entity';
 import { todayIso } from '../../src/common/dates';
 import { addMonths } from '../../src/common/months';
 import { channelIds } from '../support/factories';
+import { makeToken } from '../support/api-client';
 import { encodeForm, renderedForm } from '../support/forms';
-import { type Agent, createTestApp, TestApp } from '../support/test-app';
+import { createTestApp, TestApp } from '../support/test-app';
 
 const ago = (back: number) => addMonths(todayIso().slice(0, 7), -back);
 
@@ -17,19 +18,6 @@ describe('Channel totals through the JSON API (HTTP)', () => {
   let phone: number;
   let api: ReturnType<TestApp['app']['getHttpServer']>;
   const tokens: Record<string, string> = {};
-
-  /** Makes a token on the tokens page as rendered, choosing what it may do. */
-  async function makeToken(agent: Agent, name: string, scope: string): Promise<string> {
-    const page = await agent.get('/account/tokens').expect(200);
-    const shown = renderedForm(page.text, '/account/tokens');
-    expect(shown.scope).toBe('read');
-    const res = await agent
-      .post('/account/tokens')
-      .type('form')
-      .send(encodeForm({ ...shown, name, scope }));
-    expect(res.status).toBe(200);
-    return /<code class="token">(cpt_[A-Za-z0-9_-]+)<\/code>/.exec(res.text)![1];
-  }
 
   const as = (name: string) => ({ Authorization: `Bearer ${tokens[name]}` });
   const stored = () =>
@@ -154,7 +142,7 @@ describe('Channel totals through the JSON API (HTTP)', () => {
       .set(as('financeRead'))
       .send({ volume: 100 });
     expect(readOnly.status).toBe(403);
-    expect(readOnly.body.message).toBe(
+    expect(readOnly.body.detail).toBe(
       'This token may only read. Make a token that may read and write for this.',
     );
     const owner = await request(api)
@@ -176,7 +164,7 @@ describe('Channel totals through the JSON API (HTTP)', () => {
     expect(await stored()).toEqual([]);
   });
 
-  it('refuses bad input with a 400 naming the field and why, and saves nothing', async () => {
+  it('refuses bad input with a 422 problem naming the field and why, and saves nothing', async () => {
     const put = (path: string, body: unknown) =>
       request(api)
         .put(`/api/v1/channel-totals/${path}`)
@@ -226,12 +214,13 @@ describe('Channel totals through the JSON API (HTTP)', () => {
     ];
     for (const [path, body, fields] of cases) {
       const res = await put(path, body);
-      expect([path, res.status, res.body.fields]).toEqual([path, 400, fields]);
-      expect(res.body.message).toBe('The total is not saved.');
+      expect([path, res.status, res.body.fields]).toEqual([path, 422, fields]);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body.detail).toBe('The total is not saved.');
     }
     const notObject = await put(`${ago(1)}/phone`, [1, 2]);
     expect(notObject.status).toBe(400);
-    expect(notObject.body.message).toBe('The total is not saved. The body must be a JSON object.');
+    expect(notObject.body.detail).toBe('The total is not saved. The body must be a JSON object.');
     expect(await stored()).toEqual([]);
     // A bad range on the list is a 400 too.
     const range = await request(api)

@@ -95,7 +95,7 @@ describe('NUL characters and huge ids on every route (HTTP)', () => {
     expect(page.text).toContain('The request holds a NUL character');
     await admin.get('/pilots/whatsapp-movers/readiness/99999999999').expect(404);
     const json = await admin.get('/api/v1/pilots/x%00y/business-case').expect(400);
-    expect(json.body.message).toContain('NUL character');
+    expect(json.body.detail).toContain('NUL character');
   });
 
   it('a payback projected beyond the plan horizon is "not within the horizon", and the pages still answer', async () => {

@@ -154,7 +154,7 @@ describe('Roles on every route (HTTP)', () => {
     }
     const api = await anonymous.get('/api/v1/pilots/mine/business-case');
     expect(api.status).toBe(401);
-    expect(api.body).toMatchObject({ statusCode: 401, message: 'Please sign in first.' });
+    expect(api.body).toMatchObject({ status: 401, detail: 'Please sign in first.' });
     const page = await anonymous.get('/sign-in');
     const post = await anonymous
       .post('/pilots')

@@ -168,7 +168,7 @@ describe('Security (ASVS L2)', () => {
       expect(page.headers['content-type']).toMatch(/html/);
       expect(page.text).toContain('Page not found');
       const api = await agent.get('/api/v1/pilots/nobody-here/business-case').expect(404);
-      expect(api.body).toMatchObject({ statusCode: 404, error: 'Page not found' });
+      expect(api.body).toMatchObject({ status: 404, title: 'Page not found' });
     });
 
     it('413 — a body or upload over the limit', async () => {
@@ -188,7 +188,7 @@ describe('Security (ASVS L2)', () => {
         .type('json')
         .send({ description: 'x'.repeat(300_000) });
       expect(api.status).toBe(413);
-      expect(api.body).toMatchObject({ statusCode: 413 });
+      expect(api.body).toMatchObject({ status: 413 });
       // The import's own limit: 20 MB, with what to do about it.
       const importPage = await agent.get('/results/import');
       const token = /action="\/results\/import\?_csrf=([^"]+)"/.exec(importPage.text)![1];

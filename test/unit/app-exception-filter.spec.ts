@@ -2,8 +2,13 @@ import { ArgumentsHost, Logger } from '@nestjs/common';
 import { AppExceptionFilter } from '../../src/common/app-exception.filter';
 
 function host(path: string, accept: string) {
-  const sent: { status?: number; view?: string; locals?: Record<string, unknown>; json?: unknown } =
-    {};
+  const sent: {
+    status?: number;
+    view?: string;
+    locals?: Record<string, unknown>;
+    json?: unknown;
+    type?: string;
+  } = {};
   const res = {
     headersSent: false,
     status(code: number) {
@@ -13,6 +18,10 @@ function host(path: string, accept: string) {
     render(view: string, locals: Record<string, unknown>) {
       sent.view = view;
       sent.locals = locals;
+    },
+    type(contentType: string) {
+      sent.type = contentType;
+      return res;
     },
     json(body: unknown) {
       sent.json = body;
@@ -47,10 +56,11 @@ describe('unexpected errors', () => {
 
       const api = host('/api/v1/pilots/x/business-case', 'json');
       new AppExceptionFilter().catch(new TypeError('boom'), api.args);
-      const body = api.sent.json as { statusCode: number; errorId: string; message: string };
-      expect(body.statusCode).toBe(500);
+      const body = api.sent.json as { status: number; errorId: string; detail: string };
+      expect(api.sent.type).toBe('application/problem+json');
+      expect(body.status).toBe(500);
       expect(logged[1]).toContain(`[${body.errorId}]`);
-      expect(body.message).not.toContain('boom');
+      expect(body.detail).not.toContain('boom');
     } finally {
       spy.mockRestore();
     }

@@ -4,6 +4,9 @@ import {
   CHANNEL_METRICS,
   type ChannelMetric,
   type MetricKind,
+  metricsFor,
+  monthMode,
+  type MonthMode,
   parseMetricValue,
   PILOT_METRICS,
   type PilotMetric,
@@ -12,18 +15,6 @@ import {
 /** A figure the form could not read, with the reason the message gives. */
 class Unreadable {
   constructor(readonly reason: string) {}
-}
-
-/** The figures a month form shows: months before the start month hold channel volumes only. */
-export type MonthMode = 'history' | 'result';
-
-export function metricsFor(mode: MonthMode): { pilot: PilotMetric[]; channel: ChannelMetric[] } {
-  return mode === 'history'
-    ? { pilot: [], channel: ['volume', 'control_volume', 'desired', 'undesired', 'unnecessary'] }
-    : {
-        pilot: Object.keys(PILOT_METRICS) as PilotMetric[],
-        channel: Object.keys(CHANNEL_METRICS) as ChannelMetric[],
-      };
 }
 
 /** One figure as typed: empty is nothing (null), else a number of its kind or Unreadable. */
@@ -57,11 +48,6 @@ export function MetricField(kind: MetricKind): PropertyDecorator {
 }
 
 export type Figures = Record<string, number | null>;
-
-/** A month before the pilot's start month is history: its channels' volumes only. */
-export function monthMode(pilot: { startMonth: string | null }, month: string): MonthMode {
-  return pilot.startMonth && month >= pilot.startMonth ? 'result' : 'history';
-}
 
 /** The month form of the route's pilot and month (`@FormOf(MONTH_FORM)`). */
 export const MONTH_FORM = {
