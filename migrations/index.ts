@@ -26,6 +26,7 @@ import { PilotComments1763856000024 } from './1763856000024-pilot-comments';
 import { BoardMeetings1763856000025 } from './1763856000025-board-meetings';
 import { EvidenceFiles1763856000026 } from './1763856000026-evidence-files';
 import { ApiLimits1763856000027 } from './1763856000027-api-limits';
+import { Reminders1763856000028 } from './1763856000028-reminders';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   BoardMeetings1763856000025,
   EvidenceFiles1763856000026,
   ApiLimits1763856000027,
+  Reminders1763856000028,
 ];

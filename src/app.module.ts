@@ -19,6 +19,7 @@ import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
 import { LedgerModule } from './ledger/ledger.module';
 import { LessonsModule } from './lessons/lessons.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { PilotCopyModule } from './pilot-copy/pilot-copy.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { EvidenceModule } from './evidence/evidence.module';
@@ -61,6 +62,8 @@ export class AppModule {
         PilotPageModule,
         DashboardsModule,
         DemoModule,
+        // After the demo: its start-up pass reminds of the demo data just seeded.
+        RemindersModule,
         HealthModule,
       ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: HeavyRequestsInterceptor }],

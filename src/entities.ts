@@ -7,6 +7,7 @@ import { PilotComment } from './comments/pilot-comment.entity';
 import { EvidenceFile } from './evidence/evidence-file.entity';
 import { ApiToken } from './accounts/api-token.entity';
 import { ApiRequestCount, IdempotentRequest } from './api/api-limits.entity';
+import { Notification, ReminderPreference } from './reminders/notification.entity';
 import { SignInAttempt, User } from './accounts/user.entity';
 import { GateSettings } from './lifecycle/gate-settings.entity';
 import { ItCommitment, ItIntegration } from './readiness/it-commitment.entity';
@@ -28,8 +29,6 @@ import { Pilot } from './pilots/pilot.entity';
 import { SessionRecord } from './sessions/session-record.entity';
 
 export const entities = [
-  ApiRequestCount,
-  IdempotentRequest,
   Channel,
   ChannelTotal,
   Pilot,
@@ -52,6 +51,10 @@ export const entities = [
   User,
   SignInAttempt,
   ApiToken,
+  ApiRequestCount,
+  IdempotentRequest,
+  Notification,
+  ReminderPreference,
   Decision,
   DecisionCondition,
   Lesson,

@@ -48,6 +48,16 @@ export class SignoffsService {
     return result;
   }
 
+  /** The pilots with a sign-off (for the reminders of outdated ones). */
+  async signedPilotIds(): Promise<number[]> {
+    const rows = await this.dataSource
+      .getRepository(FinanceSignoff)
+      .createQueryBuilder('signoff')
+      .select('DISTINCT signoff.pilot_id', 'pilotId')
+      .getRawMany<{ pilotId: number }>();
+    return rows.map((row) => Number(row.pilotId));
+  }
+
   signOff(
     pilot: Pilot,
     report: BusinessCaseReport,

@@ -32,6 +32,15 @@ export interface AppConfig {
   heavyPerInstance: number;
   /** Requests one API token may make a minute (API_RATE_LIMIT), counted in the database. */
   apiRateLimit: number;
+  /** Reminders: the scheduler (REMINDERS on/off), its interval, and e-mail when SMTP_URL is set. */
+  reminders: {
+    enabled: boolean;
+    intervalMinutes: number;
+    smtpUrl: string | null;
+    mailFrom: string | null;
+    /** The app's address as people open it (PUBLIC_URL), for the links in e-mails. */
+    publicUrl: string;
+  };
 }
 
 export class ConfigError extends Error {}
@@ -115,6 +124,24 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
   const heavyPerInstance = count('HEAVY_PER_INSTANCE', 6);
   const apiRateLimit = count('API_RATE_LIMIT', 300, 100_000);
 
+  const remindersText = (env.REMINDERS ?? 'on').toLowerCase();
+  if (!['on', 'off'].includes(remindersText))
+    problems.push(`REMINDERS must be "on" or "off", got "${env.REMINDERS}"`);
+  const intervalMinutes = count('REMINDER_INTERVAL_MINUTES', 15, 1440);
+  const smtpUrl = env.SMTP_URL?.trim() || null;
+  if (smtpUrl && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    problems.push(
+      'SMTP_URL must be an smtp:// or smtps:// URL, such as smtp://user:pass@mail.example:587',
+    );
+  const mailFrom = env.MAIL_FROM?.trim() || null;
+  if (smtpUrl && !mailFrom)
+    problems.push(
+      'MAIL_FROM must be set when SMTP_URL is, such as "Channel pilots <pilots@example.org>"',
+    );
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${portText}`).replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(publicUrl))
+    problems.push(`PUBLIC_URL must be an http(s) URL, got "${env.PUBLIC_URL}"`);
+
   if (problems.length) {
     throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
   }
@@ -131,5 +158,12 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     heavyPerUser,
     heavyPerInstance,
     apiRateLimit,
+    reminders: {
+      enabled: remindersText === 'on',
+      intervalMinutes,
+      smtpUrl,
+      mailFrom,
+      publicUrl,
+    },
   };
 }

@@ -111,6 +111,13 @@ export class DecisionsService {
       .find({ where: { pilotId }, order: { id: 'ASC' } });
   }
 
+  /** Every condition not cleared yet, of every pilot (for the reminders). */
+  openConditions(): Promise<DecisionCondition[]> {
+    return this.dataSource
+      .getRepository(DecisionCondition)
+      .find({ where: { clearedAt: IsNull() }, order: { id: 'ASC' } });
+  }
+
   /** Pilots in scale-up review, or with a review date due within two weeks or passed. */
   async agenda(today = todayIso()): Promise<Array<{ pilot: Pilot; openConditions: number }>> {
     const soon = new Date(Date.parse(`${today}T00:00:00Z`) + 14 * 86_400_000)

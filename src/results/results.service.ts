@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
 import { auditValue, FieldChange } from '../audit/audit-diff';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
@@ -54,6 +54,14 @@ export class ResultsService {
   /** Per channel and month the largest volume any pilot logged. */
   largestVolumesOf(channelIds: number[]) {
     return loadLargestVolumes(this.dataSource.manager, channelIds);
+  }
+
+  /** The pilots with results (contacts) for a month, among all (for the reminders). */
+  async pilotsWithResults(month: string): Promise<Set<number>> {
+    const rows = await this.dataSource
+      .getRepository(MonthlyResult)
+      .find({ select: { pilotId: true }, where: { month, contacts: Not(IsNull()) } });
+    return new Set(rows.map((row) => row.pilotId));
   }
 
   investmentsOf(

@@ -5,7 +5,7 @@ import { ChannelTotal } from '../../src/channels/channel-total.entity';
 import { todayIso } from '../../src/common/dates';
 import { addMonths } from '../../src/common/months';
 import { channelIds } from '../support/factories';
-import { makeToken } from '../support/api-client';
+import { apiClient, loadOpenApi, makeToken } from '../support/api-client';
 import { encodeForm, renderedForm } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -19,7 +19,16 @@ describe('Channel totals through the JSON API (HTTP)', () => {
   let api: ReturnType<TestApp['app']['getHttpServer']>;
   const tokens: Record<string, string> = {};
 
-  const as = (name: string) => ({ Authorization: `Bearer ${tokens[name]}` });
+  // Every answer is checked against the generated OpenAPI document (apiClient).
+  const via = (name: string) => apiClient(t, tokens[name]);
+  const expectStatus = async <R extends { status: number }>(
+    pending: Promise<R>,
+    status: number,
+  ) => {
+    const res = await pending;
+    expect(res.status).toBe(status);
+    return res;
+  };
   const stored = () =>
     t.dataSource
       .getRepository(ChannelTotal)
@@ -35,8 +44,8 @@ describe('Channel totals through the JSON API (HTTP)', () => {
     tokens.financeWrite = await makeToken(finance, 'contact-centre feed', 'write');
     tokens.financeRead = await makeToken(finance, 'reporting', 'read');
     tokens.ownerWrite = await makeToken(await t.agent('owner'), 'results feed', 'write');
-    documented = (await request(api).get('/api/openapi.json').set(as('financeRead')).expect(200))
-      .body.components.schemas;
+    documented = ((await loadOpenApi(t)) as { components: { schemas: typeof documented } })
+      .components.schemas;
   });
   afterAll(() => t.close());
 
@@ -73,10 +82,11 @@ describe('Channel totals through the JSON API (HTTP)', () => {
 
   it('writes a month’s total with a write token, audited, and reads it back', async () => {
     const month = ago(2);
-    const put = await request(api)
-      .put(`/api/v1/channel-totals/${month}/phone`)
-      .set(as('financeWrite'))
-      .send({ volume: 52000, desired: 30000, undesired: 15000 });
+    const put = await via('financeWrite').put(`/api/v1/channel-totals/${month}/phone`, {
+      volume: 52000,
+      desired: 30000,
+      undesired: 15000,
+    });
     expect(put.status).toBe(200);
     expect(put.body).toEqual({
       month,
@@ -100,23 +110,23 @@ describe('Channel totals through the JSON API (HTTP)', () => {
     expect(audit[0].actor).toContain('finance');
 
     // The same again changes nothing; a PUT replaces the whole total, so the split left out goes.
-    const again = await request(api)
-      .put(`/api/v1/channel-totals/${month}/phone`)
-      .set(as('financeWrite'))
-      .send({ volume: 52000, desired: 30000, undesired: 15000 });
+    const again = await via('financeWrite').put(`/api/v1/channel-totals/${month}/phone`, {
+      volume: 52000,
+      desired: 30000,
+      undesired: 15000,
+    });
     expect(again.body.changed).toBe(0);
-    const replaced = await request(api)
-      .put(`/api/v1/channel-totals/${month}/phone`)
-      .set(as('financeWrite'))
-      .send({ volume: 51000 });
+    const replaced = await via('financeWrite').put(`/api/v1/channel-totals/${month}/phone`, {
+      volume: 51000,
+    });
     expect(replaced.body.changed).toBe(3);
     expect(await stored()).toEqual([[phone, month, 51000, null, null]]);
 
     // Read with a read token; the month form shows what the API wrote.
-    const list = await request(api)
-      .get(`/api/v1/channel-totals?from=${ago(3)}&to=${ago(1)}`)
-      .set(as('financeRead'))
-      .expect(200);
+    const list = await expectStatus(
+      via('financeRead').get(`/api/v1/channel-totals?from=${ago(3)}&to=${ago(1)}`),
+      200,
+    );
     expect(list.body.totals).toEqual([
       expect.objectContaining({ month, channel: 'phone', volume: 51000, desired: null }),
     ]);
@@ -128,27 +138,22 @@ describe('Channel totals through the JSON API (HTTP)', () => {
     expect(shown[`total_volume_${phone}`]).toBe('51000');
 
     // Removed through the API: the ledger then names the month as missing.
-    await request(api)
-      .delete(`/api/v1/channel-totals/${month}/phone`)
-      .set(as('financeWrite'))
-      .expect(204);
+    await expectStatus(via('financeWrite').delete(`/api/v1/channel-totals/${month}/phone`), 204);
     expect(await stored()).toEqual([]);
   });
 
   it('refuses a read token, another role, and a session without a CSRF token on a write', async () => {
     const month = ago(1);
-    const readOnly = await request(api)
-      .put(`/api/v1/channel-totals/${month}/phone`)
-      .set(as('financeRead'))
-      .send({ volume: 100 });
+    const readOnly = await via('financeRead').put(`/api/v1/channel-totals/${month}/phone`, {
+      volume: 100,
+    });
     expect(readOnly.status).toBe(403);
     expect(readOnly.body.detail).toBe(
       'This token may only read. Make a token that may read and write for this.',
     );
-    const owner = await request(api)
-      .put(`/api/v1/channel-totals/${month}/phone`)
-      .set(as('ownerWrite'))
-      .send({ volume: 100 });
+    const owner = await via('ownerWrite').put(`/api/v1/channel-totals/${month}/phone`, {
+      volume: 100,
+    });
     expect(owner.status).toBe(403);
     await request(api)
       .put(`/api/v1/channel-totals/${month}/phone`)
@@ -166,10 +171,7 @@ describe('Channel totals through the JSON API (HTTP)', () => {
 
   it('refuses bad input with a 422 problem naming the field and why, and saves nothing', async () => {
     const put = (path: string, body: unknown) =>
-      request(api)
-        .put(`/api/v1/channel-totals/${path}`)
-        .set(as('financeWrite'))
-        .send(body as object);
+      via('financeWrite').put(`/api/v1/channel-totals/${path}`, body as object);
     const cases: Array<[string, unknown, Record<string, string[]>]> = [
       [
         `${ago(1)}/fax`,
@@ -223,9 +225,7 @@ describe('Channel totals through the JSON API (HTTP)', () => {
     expect(notObject.body.detail).toBe('The total is not saved. The body must be a JSON object.');
     expect(await stored()).toEqual([]);
     // A bad range on the list is a 400 too.
-    const range = await request(api)
-      .get('/api/v1/channel-totals?from=2026-13')
-      .set(as('financeRead'));
+    const range = await via('financeRead').get('/api/v1/channel-totals?from=2026-13');
     expect([range.status, Object.keys(range.body.fields)]).toEqual([400, ['from']]);
   });
 });

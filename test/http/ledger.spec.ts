@@ -5,6 +5,7 @@ import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Pilot } from '../../src/pilots/pilot.entity';
 import { addMonths } from '../../src/common/months';
 import { todayIso } from '../../src/common/dates';
+import { loadOpenApi } from '../support/api-client';
 import { channelIds, logMonth, pilotInStage, savePlan, setCostRates } from '../support/factories';
 import { csrfToken, fillAndSubmit, renderedForm, unescapeHtml } from '../support/forms';
 import { type Agent, createTestApp, TestApp } from '../support/test-app';
@@ -22,7 +23,16 @@ describe('Channel ledger (HTTP)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     [phone, email] = await channelIds(t.dataSource, 'phone', 'email');
+    await loadOpenApi(t);
   });
+
+  /** A JSON API answer, checked against the generated OpenAPI document. */
+  const apiGet = async (agent: Agent, path: string, status?: number) => {
+    const res = await agent.get(path);
+    if (status !== undefined) expect(res.status).toBe(status);
+    expect(res).toSatisfyApiSpec();
+    return res;
+  };
   afterAll(() => t.close());
 
   const stored = () =>
@@ -219,9 +229,8 @@ describe('Channel ledger (HTTP)', () => {
 
     // The JSON API gives the same figures, unrounded, in the shape OpenAPI documents.
     const viewer = await t.agent('viewer');
-    const json = (
-      await viewer.get('/api/v1/ledger?from=2026-01&to=2026-01&channel=phone').expect(200)
-    ).body;
+    const json = (await apiGet(viewer, '/api/v1/ledger?from=2026-01&to=2026-01&channel=phone', 200))
+      .body;
     const [c] = json.channels;
     expect([c.key, c.method, c.n, c.orgDisplaced.value, c.claimed, c.measured]).toEqual([
       'phone',
@@ -247,15 +256,15 @@ describe('Channel ledger (HTTP)', () => {
     expect(Object.keys(json).filter((k) => !(k in documented.Ledger.properties))).toEqual([]);
 
     // Bad input: a 400 naming the parameter and the reason.
-    const bad = await viewer.get('/api/v1/ledger?from=2026-13&to=2026-01').expect(400);
+    const bad = await apiGet(viewer, '/api/v1/ledger?from=2026-13&to=2026-01', 400);
     expect(bad.body.fields).toEqual({
       from: ['Give the month as YYYY-MM, such as ' + ago(1) + '.'],
     });
-    const backwards = await viewer.get('/api/v1/ledger?from=2026-03&to=2026-01').expect(400);
+    const backwards = await apiGet(viewer, '/api/v1/ledger?from=2026-03&to=2026-01', 400);
     expect(backwards.body.fields.from[0]).toContain('starts after it ends');
     const future = await viewer.get(`/api/v1/ledger?to=${ago(-2)}`).expect(400);
     expect(future.body.fields.to[0]).toContain('lies in the future');
-    const unknown = await viewer.get('/api/v1/ledger?channel=fax').expect(400);
+    const unknown = await apiGet(viewer, '/api/v1/ledger?channel=fax', 400);
     expect(unknown.body.fields.channel[0]).toContain('Unknown channel; known: phone');
 
     // A total below the pilots' segments together is accepted, and the overlap is shown: WhatsApp
@@ -419,7 +428,7 @@ describe('Channel ledger (HTTP)', () => {
     const viewer = await t.agent('viewer');
     const ledger = text((await viewer.get('/ledger?from=2026-01&to=2026-01').expect(200)).text);
     expect(ledger).toContain('Organisation baseline: mean (pinned) over 3 months before Jan 2026.');
-    const api = (await viewer.get('/api/v1/ledger?from=2026-01&to=2026-01&channel=phone')).body;
+    const api = (await apiGet(viewer, '/api/v1/ledger?from=2026-01&to=2026-01&channel=phone')).body;
     expect([api.channels[0].method, api.channels[0].pinned, api.channels[0].pinNote]).toEqual([
       'mean',
       'mean',

@@ -42,7 +42,11 @@ export interface TestApp {
    * Another instance of the app on the same database, as behind a load balancer (PostgreSQL
    * only: one SQLite file has one server). Its agents sign in with the same accounts.
    */
-  secondInstance(): Promise<{ agent(role?: Role | null): Promise<Agent>; close(): Promise<void> }>;
+  secondInstance(): Promise<{
+    app: INestApplication;
+    agent(role?: Role | null): Promise<Agent>;
+    close(): Promise<void>;
+  }>;
 }
 
 /**
@@ -52,7 +56,12 @@ export interface TestApp {
 export async function createTestApp(
   options: { demo?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
-  const env: Record<string, string> = { DEMO_DATA: options.demo ? 'on' : 'off', ...options.env };
+  // The reminders' scheduler stays off: a test runs the reminders when it means to.
+  const env: Record<string, string> = {
+    DEMO_DATA: options.demo ? 'on' : 'off',
+    REMINDERS: 'off',
+    ...options.env,
+  };
   let cleanup: () => Promise<void>;
   if (options.env?.SQLITE_FILE && !process.env.TEST_DATABASE_URL) {
     cleanup = async () => {}; // the caller's file: the caller cleans up
@@ -94,6 +103,7 @@ export async function createTestApp(
         throw new Error('A second instance needs PostgreSQL (TEST_DATABASE_URL).');
       const other = await boot(config);
       return {
+        app: other,
         agent: (role: Role | null = 'admin') => signedInAgent(other, role),
         close: () => other.close(),
       };

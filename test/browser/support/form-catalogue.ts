@@ -558,6 +558,22 @@ export const FORMS: FormCase[] = [
     stores: [{ table: 'api_token', op: 'update' }],
   },
   {
+    // The demo's board meeting, a week ahead, is a reminder made at start-up.
+    action: '/notifications/read',
+    as: BOARD,
+    page: '/notifications',
+    kind: 'action',
+    stores: [{ table: 'notification', op: 'update' }],
+  },
+  {
+    action: '/account/reminders',
+    as: BOARD,
+    page: '/account/reminders',
+    kind: 'edit',
+    fill: { email: [] },
+    stores: [{ table: 'reminder_preference', op: 'insert', set: { kind: 'review_soon' } }],
+  },
+  {
     action: '/sign-out',
     as: FINANCE,
     page: '/dashboard',
