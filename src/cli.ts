@@ -57,9 +57,13 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
   // The same calendar as the server: its time zone and the earliest month it takes.
   setTimeZone(config.timeZone);
   setEarliestYear(config.earliestYear);
-  // The CLI never seeds demo data: it works on the database as it is.
+  // The CLI works on the database as it is: it never seeds demo data, nor runs the reminders.
   const app = await NestFactory.createApplicationContext(
-    AppModule.register({ ...config, demoData: false }),
+    AppModule.register({
+      ...config,
+      demoData: false,
+      reminders: { ...config.reminders, enabled: false },
+    }),
     { logger: ['error'] },
   );
   try {

@@ -92,7 +92,10 @@ export function apiDocsPage(document: OpenAPIObject) {
     }));
   return {
     title: 'API reference',
-    info: document.info,
+    // Paragraphs, with the `code` spans of the document's Markdown as code.
+    introduction: (document.info.description ?? '')
+      .split('\n\n')
+      .map((paragraph) => paragraph.split('`').map((text, i) => ({ text, code: i % 2 === 1 }))),
     operations,
     schemas,
   };

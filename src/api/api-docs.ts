@@ -13,11 +13,11 @@ const MEANINGS: Record<number, string> = {
   429: 'Too many requests for this token this minute; `Retry-After` says when to come back',
 };
 
-/** The problem answers (RFC 9457) a route may give, besides 401 and 429 that every route may. */
+/** The problem answers (RFC 9457) a route may give, besides the 400, 401 and 429 every route may. */
 export function ApiProblems(...statuses: number[]) {
   return applyDecorators(
     ApiExtraModels(Problem),
-    ...[...new Set([401, 429, ...statuses])].map((status) =>
+    ...[...new Set([400, 401, 429, ...statuses])].sort().map((status) =>
       ApiResponse({
         status,
         description: MEANINGS[status],

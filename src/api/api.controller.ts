@@ -124,7 +124,7 @@ export class ApiController {
   })
   @ApiBody({ type: ChannelTotalBodyDto })
   @ApiOkResponse({ type: ChannelTotalSaved })
-  @ApiProblems(400, 403, 404, 422)
+  @ApiProblems(400, 403, 404, 413, 422)
   async putChannelTotal(
     @Param('month') month: string,
     @Param('channel') channel: string,

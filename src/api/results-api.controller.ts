@@ -101,7 +101,7 @@ export class ResultsApiController {
   })
   @ApiBody({ type: MonthResultsBody })
   @ApiOkResponse({ type: MonthResultsSaved })
-  @ApiProblems(400, 403, 404, 409, 422)
+  @ApiProblems(400, 403, 404, 409, 413, 422)
   async putMonth(
     @Param('slug') slug: string,
     @Param('month') month: string,

@@ -199,6 +199,18 @@ describe('JSON API v1 (HTTP)', () => {
     expect(history.body.fields.pilot[0]).toContain("before the pilot's start month (2026-01)");
     const noVersion = await as('owner').put(url, { pilot: { contacts: 5 } });
     expect(Object.keys(noVersion.body.fields)).toEqual(['version']);
+    const huge = await as('owner').put(url, { version, note: 'x'.repeat(300_000) });
+    expect([huge.status, huge.body.detail]).toEqual([
+      413,
+      'What you sent is larger than this form accepts.',
+    ]);
+    const unreadable = await as('owner').put(url, '{"version": ', {
+      'Content-Type': 'application/json',
+    });
+    expect([unreadable.status, unreadable.body.detail]).toEqual([
+      400,
+      'The request could not be read.',
+    ]);
     expect(await stored(mine, '2026-01')).toEqual(before);
   });
 

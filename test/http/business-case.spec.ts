@@ -6,6 +6,7 @@ import { MonthlyResult } from '../../src/results/monthly-result.entity';
 import { channelIds, findPilot, pilotFields } from '../support/factories';
 import { submit, unescapeHtml } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
+import { loadOpenApi } from '../support/api-client';
 
 const text = (html: string) => unescapeHtml(html).replace(/\u00a0/g, ' ');
 
@@ -17,6 +18,7 @@ describe('Business case (HTTP)', () => {
   beforeAll(async () => {
     t = await createTestApp();
     [phone, email] = await channelIds(t.dataSource, 'phone', 'email');
+    await loadOpenApi(t);
   });
   afterAll(() => t.close());
 
@@ -163,6 +165,7 @@ describe('Business case (HTTP)', () => {
     expect(page).not.toMatch(/<script[^>]+src="https?:/);
     const missing = await (await t.agent()).get('/api/v1/pilots/nobody/business-case').expect(404);
     expect(missing.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(missing).toSatisfyApiSpec();
     expect(missing.body).toEqual({
       type: 'about:blank',
       status: 404,

@@ -2,6 +2,7 @@ import { Investment } from '../../src/results/investment.entity';
 import { findPilot } from '../support/factories';
 import { csrfToken } from '../support/forms';
 import { Agent, createTestApp, TestApp } from '../support/test-app';
+import { loadOpenApi } from '../support/api-client';
 
 // Issue 13, finding 8: NUL characters and ids of 2^31 or more reached PostgreSQL and came back as
 // 500s (SQLite answered 4xx). Every route of the app, read from its router, gets both in its
@@ -44,6 +45,7 @@ describe('NUL characters and huge ids on every route (HTTP)', () => {
     t = await createTestApp({ demo: true });
     admin = await t.agent('admin');
     token = csrfToken((await admin.get('/account/tokens').expect(200)).text);
+    await loadOpenApi(t);
   });
   afterAll(() => t.close());
 
@@ -96,6 +98,7 @@ describe('NUL characters and huge ids on every route (HTTP)', () => {
     await admin.get('/pilots/whatsapp-movers/readiness/99999999999').expect(404);
     const json = await admin.get('/api/v1/pilots/x%00y/business-case').expect(400);
     expect(json.body.detail).toContain('NUL character');
+    expect(json).toSatisfyApiSpec();
   });
 
   it('a payback projected beyond the plan horizon is "not within the horizon", and the pages still answer', async () => {
@@ -116,6 +119,7 @@ describe('NUL characters and huge ids on every route (HTTP)', () => {
     ])
       await admin.get(url).expect(200);
     const json = await admin.get('/api/v1/pilots/meter-reading-portal/business-case').expect(200);
+    expect(json).toSatisfyApiSpec();
     expect(json.body.result.payback).toEqual({
       status: 'not_yet',
       reason: expect.stringMatching(

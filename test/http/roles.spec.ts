@@ -3,6 +3,7 @@ import { Pilot } from '../../src/pilots/pilot.entity';
 import { pilotFields } from '../support/factories';
 import { csrfToken, encodeForm, FormFields, submit } from '../support/forms';
 import { Agent, createTestApp, TestApp } from '../support/test-app';
+import { loadOpenApi } from '../support/api-client';
 
 /**
  * Every mutating route (and every page that shows a form) against every role: what a role may
@@ -155,6 +156,8 @@ describe('Roles on every route (HTTP)', () => {
     const api = await anonymous.get('/api/v1/pilots/mine/business-case');
     expect(api.status).toBe(401);
     expect(api.body).toMatchObject({ status: 401, detail: 'Please sign in first.' });
+    await loadOpenApi(t);
+    expect(api).toSatisfyApiSpec();
     const page = await anonymous.get('/sign-in');
     const post = await anonymous
       .post('/pilots')

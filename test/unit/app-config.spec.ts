@@ -53,4 +53,29 @@ describe('loadConfig', () => {
   it('reports every bad variable at once', () => {
     expect(() => loadConfig({ PORT: '0', DEMO_DATA: 'maybe' })).toThrow(/PORT[\s\S]*DEMO_DATA/);
   });
+
+  it('e-mails reminders only with an SMTP URL and a sender, and limits API tokens per minute', () => {
+    expect(loadConfig({}).reminders).toEqual({
+      enabled: true,
+      intervalMinutes: 15,
+      smtpUrl: null,
+      mailFrom: null,
+      publicUrl: 'http://localhost:3000',
+    });
+    expect(loadConfig({}).apiRateLimit).toBe(300);
+    const mail = loadConfig({
+      SMTP_URL: 'smtp://u:p@mail.example:587',
+      MAIL_FROM: 'Pilots <p@example.org>',
+      PUBLIC_URL: 'https://pilots.example.org/',
+      REMINDERS: 'off',
+    }).reminders;
+    expect(mail).toMatchObject({ enabled: false, publicUrl: 'https://pilots.example.org' });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://mail.example' })).toThrow(/MAIL_FROM must be set/);
+    expect(() => loadConfig({ SMTP_URL: 'mail.example', MAIL_FROM: 'x' })).toThrow(
+      /SMTP_URL must be an smtp/,
+    );
+    expect(() => loadConfig({ API_RATE_LIMIT: '0', REMINDERS: 'sometimes' })).toThrow(
+      /REMINDERS must be "on" or "off"[\s\S]*API_RATE_LIMIT|API_RATE_LIMIT[\s\S]*REMINDERS/,
+    );
+  });
 });

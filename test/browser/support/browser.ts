@@ -22,7 +22,8 @@ export async function startRig(): Promise<BrowserRig> {
     throw new Error(
       `No Chromium at ${CHROMIUM}. Install Debian's: apt-get install -y chromium (or set CHROMIUM_PATH).`,
     );
-  const t = await createTestApp({ demo: true });
+  // Reminders on, as on a real server: the demo's meeting rings the board's bell.
+  const t = await createTestApp({ demo: true, env: { REMINDERS: 'on' } });
   await t.app.listen(0, '127.0.0.1');
   const { port } = t.app.getHttpServer().address() as AddressInfo;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
