@@ -97,9 +97,14 @@ export class RemindersService {
   private async remind(due: DueReminder[], now: Date): Promise<number> {
     if (!due.length) return 0;
     const choices = await this.choicesOf([...new Set(due.map((d) => d.userId))]);
+    // Only the periods due now: the check stays as small as today's reminders, however many
+    // were made before.
     const known = await this.dataSource.getRepository(Notification).find({
       select: { userId: true, kind: true, subjectKey: true, period: true },
-      where: { userId: In([...new Set(due.map((d) => d.userId))]) },
+      where: {
+        userId: In([...new Set(due.map((d) => d.userId))]),
+        period: In([...new Set(due.map((d) => d.period))]),
+      },
     });
     const key = (n: Pick<DueReminder, 'userId' | 'kind' | 'subjectKey' | 'period'>) =>
       `${n.userId}|${n.kind}|${n.subjectKey}|${n.period}`;
