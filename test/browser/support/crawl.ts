@@ -39,9 +39,10 @@ export function urlPattern(url: string, keepSlug = false): string {
   return segments.join('/') + (keys.length ? `?${keys.join('&')}` : '');
 }
 
-/** Links that are not pages to read: downloads, signing out, other sites. */
+/** Links that are not pages to read: downloads and the JSON API. */
 function isDownload(path: string): boolean {
-  return /\.(csv|xlsx|json)(\?|$)/.test(path) || path.startsWith('/api/');
+  // The API's reference is a page like any other; the API itself answers JSON.
+  return /\.(csv|xlsx|json)(\?|$)/.test(path) || (path.startsWith('/api/') && path !== '/api/docs');
 }
 
 export async function crawl(
