@@ -27,6 +27,7 @@ import { BoardMeetings1763856000025 } from './1763856000025-board-meetings';
 import { EvidenceFiles1763856000026 } from './1763856000026-evidence-files';
 import { ApiLimits1763856000027 } from './1763856000027-api-limits';
 import { Reminders1763856000028 } from './1763856000028-reminders';
+import { DataVersion1763856000029 } from './1763856000029-data-version';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -59,4 +60,5 @@ export const migrations = [
   EvidenceFiles1763856000026,
   ApiLimits1763856000027,
   Reminders1763856000028,
+  DataVersion1763856000029,
 ];

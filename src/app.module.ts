@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ConditionalGetInterceptor } from './web/conditional-get';
 import { HeavyRequestsInterceptor } from './web/heavy-requests';
 import { AccountsModule } from './accounts/accounts.module';
 import { ApiModule } from './api/api.module';
@@ -66,7 +67,11 @@ export class AppModule {
         RemindersModule,
         HealthModule,
       ],
-      providers: [{ provide: APP_INTERCEPTOR, useClass: HeavyRequestsInterceptor }],
+      providers: [
+        // First the conditional GET: a 304 takes no heavy-request slot.
+        { provide: APP_INTERCEPTOR, useClass: ConditionalGetInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: HeavyRequestsInterceptor },
+      ],
     };
   }
 }

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import { doubleCsrf } from 'csrf-csrf';
 import { json, text, type NextFunction, type Request, type Response } from 'express';
@@ -103,6 +104,10 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
       },
     }),
   );
+
+  // Pages and JSON compressed when the client asks. After the session: its save on the way out
+  // (which may fail, a full disk) then wraps the compressed answer, not the other way round.
+  app.use(compression());
 
   const visitorCookie = config.production ? '__Host-pilot.visitor' : 'pilot.visitor';
   // The visitor id made while rendering this request's form, before its cookie comes back.

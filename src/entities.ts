@@ -27,6 +27,7 @@ import { ChannelTotal } from './channels/channel-total.entity';
 import { PilotStageChange } from './pilots/pilot-stage-change.entity';
 import { Pilot } from './pilots/pilot.entity';
 import { SessionRecord } from './sessions/session-record.entity';
+import { DataVersion } from './database/data-version.entity';
 
 export const entities = [
   Channel,
@@ -35,6 +36,7 @@ export const entities = [
   PilotStageChange,
   AuditEntry,
   SessionRecord,
+  DataVersion,
   PilotPlan,
   PlanChannelShare,
   CostRate,

@@ -172,10 +172,14 @@ export class AccountsService implements OnModuleDestroy {
     const email = emailInput.trim().toLowerCase().slice(0, 200);
     const ip = ipInput.slice(0, 64);
     const now = new Date();
-    const attemptId = await this.writer.write(async (em) => {
-      const inserted = await em.insert(SignInAttempt, { email, ip, succeeded: false, at: now });
-      return (inserted.identifiers[0] as { id: number }).id;
-    });
+    // Sign-in attempts are the limit's memory, shown on no page: bookkeeping.
+    const attemptId = await this.writer.write(
+      async (em) => {
+        const inserted = await em.insert(SignInAttempt, { email, ip, succeeded: false, at: now });
+        return (inserted.identifiers[0] as { id: number }).id;
+      },
+      { bookkeeping: true },
+    );
     const refusal = await this.signInRefusal(email, ip, now);
     if (refusal) throw new DomainError('too_many', refusal);
     const user = await this.dataSource
@@ -195,8 +199,9 @@ export class AccountsService implements OnModuleDestroy {
         'The e-mail address or password is not right, or the account is deactivated.',
         { email: [''] },
       );
-    await this.writer.write((em) =>
-      em.update(SignInAttempt, { id: attemptId }, { succeeded: true }),
+    await this.writer.write(
+      (em) => em.update(SignInAttempt, { id: attemptId }, { succeeded: true }),
+      { bookkeeping: true },
     );
     return user as User;
   }
@@ -224,8 +229,9 @@ export class AccountsService implements OnModuleDestroy {
 
   /** Removes sign-in attempts older than SIGN_IN_KEEP_MS; returns how many. */
   async pruneSignInAttempts(now = new Date()): Promise<number> {
-    const result = await this.writer.write((em) =>
-      em.delete(SignInAttempt, { at: LessThan(new Date(now.getTime() - SIGN_IN_KEEP_MS)) }),
+    const result = await this.writer.write(
+      (em) => em.delete(SignInAttempt, { at: LessThan(new Date(now.getTime() - SIGN_IN_KEEP_MS)) }),
+      { bookkeeping: true },
     );
     return result.affected ?? 0;
   }

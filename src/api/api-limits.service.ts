@@ -10,6 +10,9 @@ import { isAnyUniqueViolation } from '../database/unique-violation';
 import { Writer } from '../database/writer.service';
 import { IdempotentRequest } from './api-limits.entity';
 
+/** The API's counters and memory are not data a page shows: they leave the data version. */
+const BOOKKEEPING = { bookkeeping: true };
+
 /** How long an Idempotency-Key is remembered: a client retries within minutes, not days. */
 const KEY_KEPT_MS = 24 * 3600_000;
 
@@ -53,7 +56,7 @@ export class ApiLimitsService {
           [tokenId, minute],
         );
       return made;
-    });
+    }, BOOKKEEPING);
     if (count > this.config.apiRateLimit)
       throw new RateLimited(Math.max(1, Math.ceil(((minute + 1) * 60_000 - now) / 1000)));
   }
@@ -84,7 +87,10 @@ export class ApiLimitsService {
       answer = await work();
     } catch (error) {
       if (!(error instanceof DomainError) || STATUS_BY_CODE[error.code] >= 500) {
-        await this.writer.write((em) => em.delete(IdempotentRequest, { id: claim.id }));
+        await this.writer.write(
+          (em) => em.delete(IdempotentRequest, { id: claim.id }),
+          BOOKKEEPING,
+        );
         throw error;
       }
       const status = STATUS_BY_CODE[error.code];
@@ -116,7 +122,7 @@ export class ApiLimitsService {
           createdAt: now,
         });
         return { id: Number(inserted.identifiers[0].id) };
-      });
+      }, BOOKKEEPING);
     } catch (error) {
       const cause = error instanceof Error && error.cause ? error.cause : error;
       if (!isAnyUniqueViolation(cause) && !isAnyUniqueViolation(error)) throw error;
@@ -137,8 +143,9 @@ export class ApiLimitsService {
   }
 
   private keep(id: number, status: number, body: unknown): Promise<unknown> {
-    return this.writer.write((em) =>
-      em.update(IdempotentRequest, { id }, { status, body: JSON.stringify(body) }),
+    return this.writer.write(
+      (em) => em.update(IdempotentRequest, { id }, { status, body: JSON.stringify(body) }),
+      BOOKKEEPING,
     );
   }
 }

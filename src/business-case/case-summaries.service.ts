@@ -129,14 +129,18 @@ export class CaseSummariesService {
   ): Promise<void> {
     if (!fresh.length) return;
     const computedAt = new Date();
-    await this.writer.write(async (em) => {
-      for (const { row, data, periodData } of fresh)
-        await em
-          .getRepository(BusinessCaseCache)
-          .update(
-            { pilotId: row.pilotId, version: row.version },
-            { computedKey: keyOf(row), data, periodData, computedAt },
-          );
-    });
+    // A cache of what the data already says: storing it changes no page (bookkeeping).
+    await this.writer.write(
+      async (em) => {
+        for (const { row, data, periodData } of fresh)
+          await em
+            .getRepository(BusinessCaseCache)
+            .update(
+              { pilotId: row.pilotId, version: row.version },
+              { computedKey: keyOf(row), data, periodData, computedAt },
+            );
+      },
+      { bookkeeping: true },
+    );
   }
 }

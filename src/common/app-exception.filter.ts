@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError, STATUS_BY_CODE, StorageError } from './domain-error';
 import { sendError, STATUS_TITLES, wantsJson } from './error-page';
+import { NotModified } from './not-modified';
 
 /** Maps every error to a page or a JSON body; nothing reaches the user as a stack trace. */
 @Catch()
@@ -13,6 +14,10 @@ export class AppExceptionFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
 
+    if (exception instanceof NotModified) {
+      res.status(304).end();
+      return;
+    }
     if (
       exception instanceof DomainError &&
       exception.code === 'unauthenticated' &&

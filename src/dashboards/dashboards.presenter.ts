@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { safeFileName } from '../common/csv';
-import { todayIso } from '../common/dates';
+import { daysBetween, todayIso } from '../common/dates';
 import { GatesService } from '../lifecycle/gates.service';
 import {
   CHANNEL_TYPE_LABELS,
@@ -10,11 +10,17 @@ import {
   STAGES,
 } from '../pilots/pilot-fields';
 import { PilotsService, PortfolioFilter } from '../pilots/pilots.service';
-import { groupByStage } from '../pilots/portfolio';
 import { DashboardsService } from './dashboards.service';
 import { financeCharts } from './finance-charts';
 import { financeCsv, financeTotals, sortRows } from './finance-dashboard';
 import { exportLinks, financeColumns, financeQuery, listFilter, queryText } from './finance-page';
+import {
+  pagePortfolio,
+  portfolioHeadings,
+  portfolioLink,
+  portfolioOrder,
+  sortPortfolio,
+} from './portfolio-page';
 
 const STAGE_OPTIONS = options(STAGES, STAGE_LABELS);
 const CHANNEL_TYPE_OPTIONS = options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS);
@@ -28,7 +34,11 @@ export class DashboardsPresenter {
     private readonly gates: GatesService,
   ) {}
 
-  /** Every pilot by stage, with its signals; filtered by text, stage, type, department, owner. */
+  /**
+   * The pilots by stage, a page of 50 at a time, with their signals (computed for the page's
+   * pilots only); filtered by text, stage, type, department, owner; sorted within each stage by
+   * name, days in the stage or next review.
+   */
   async pilotList(query: Record<string, unknown>) {
     const filter: PortfolioFilter = {
       ...listFilter(query),
@@ -36,21 +46,50 @@ export class DashboardsPresenter {
       department: queryText(query.department) ?? '',
       owner: queryText(query.owner) ?? '',
     };
+    const order = portfolioOrder(query);
     const [pilots, filterOptions] = await Promise.all([
       this.pilots.list(filter),
       this.pilots.filterOptions(),
     ]);
     const filtered = Object.values(filter).some(Boolean);
-    const signals = await this.gates.signals(pilots, undefined, filtered ? undefined : pilots);
-    const withSignals = pilots.map((pilot) =>
+    const today = todayIso();
+    const sorted = sortPortfolio(
+      pilots.map((pilot) =>
+        Object.assign(pilot, {
+          daysInStage: Math.max(0, daysBetween(pilot.stageEnteredOn, today)),
+        }),
+      ),
+      order,
+    );
+    const shown = pagePortfolio(sorted, order.page);
+    const signals = await this.gates.signals(
+      shown.pilots,
+      undefined,
+      filtered ? undefined : pilots,
+    );
+    const withSignals = shown.pilots.map((pilot) =>
       Object.assign(pilot, { signals: signals.get(pilot.id)?.signals ?? [] }),
     );
+    const here = { ...order, page: shown.page };
+    const links = filter as Record<string, string | undefined>;
     return {
       title: 'Portfolio',
-      groups: groupByStage(withSignals, todayIso()).filter(
-        (group) => group.pilots.length || !filtered,
-      ),
+      groups: STAGES.map((stage) => ({
+        stage,
+        total: sorted.filter((pilot) => pilot.stage === stage).length,
+        pilots: withSignals.filter((pilot) => pilot.stage === stage),
+      })).filter((group) => group.pilots.length || (!filtered && shown.pages === 1)),
       total: pilots.length,
+      pager: {
+        ...shown,
+        pilots: undefined,
+        many: shown.pages > 1,
+        previous: shown.page > 1 ? portfolioLink(links, here, { page: shown.page - 1 }) : null,
+        next:
+          shown.page < shown.pages ? portfolioLink(links, here, { page: shown.page + 1 }) : null,
+      },
+      headings: portfolioHeadings(links, here),
+      order: here,
       filter,
       filtered,
       stages: STAGE_OPTIONS,

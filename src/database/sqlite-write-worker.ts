@@ -29,6 +29,7 @@ parentPort?.once('message', ({ file, batches }: { file: string; batches: RowBatc
       }
       return prepared;
     };
+    const bump = connection.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1');
     connection
       .transaction(() => {
         for (const batch of batches)
@@ -36,6 +37,8 @@ parentPort?.once('message', ({ file, batches }: { file: string; batches: RowBatc
             const end = Math.min(batch.rows, start + ROWS_PER_STATEMENT);
             statement(batch, end - start).run(...batchParams(batch, start, end));
           }
+        // The data version moves on with these rows, as the Writer's units move it with theirs.
+        bump.run();
       })
       .immediate();
     parentPort?.postMessage({ ok: true });

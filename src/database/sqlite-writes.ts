@@ -15,8 +15,10 @@ export function sqliteFileOf(em: EntityManager): string | null {
 }
 
 /**
- * Writes the batches in one transaction in a worker thread, on a connection of its own. Call it
- * inside a Writer unit that has written nothing yet on its own connection: the Writer keeps
+ * Writes the batches in one transaction in a worker thread, on a connection of its own, and moves
+ * the data version on in it. Call it inside a Writer unit that writes nothing on its own
+ * connection (a `bookkeeping` unit: its own bump would come after the worker's commit, on a
+ * snapshot SQLite no longer lets it write from): the Writer keeps
  * every other write of this process waiting meanwhile, so none can slip between the unit's
  * checks and these rows. A failure is thrown with SQLite's code (the Writer tells a full disk).
  */

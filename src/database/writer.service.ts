@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, StorageError } from '../common/domain-error';
+import { DataVersion } from './data-version.entity';
 import { isAnyUniqueViolation } from './unique-violation';
 
 /** What the Writer needs of TypeORM's one better-sqlite3 connection and its query runner. */
@@ -32,8 +33,24 @@ export class Writer {
     this.serialise = dataSource.options.type === 'better-sqlite3';
   }
 
-  write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    const run = () => this.dataSource.transaction(work).catch(asConflict);
+  /**
+   * Runs `work` in a transaction of its own. A write of data also moves the data version on, in
+   * the same transaction and last (its row is locked only until the commit), so that an ETag made
+   * from it changes exactly when what a page shows may have. `bookkeeping` writes (sessions, the
+   * API's counters) change nothing a page shows and leave it.
+   */
+  write<T>(
+    work: (manager: EntityManager) => Promise<T>,
+    options: { bookkeeping?: boolean } = {},
+  ): Promise<T> {
+    const unitOfWork = options.bookkeeping
+      ? work
+      : async (em: EntityManager) => {
+          const result = await work(em);
+          await em.increment(DataVersion, { id: 1 }, 'version', 1);
+          return result;
+        };
+    const run = () => this.dataSource.transaction(unitOfWork).catch(asConflict);
     if (!this.serialise) return run();
     const unit = async () => {
       try {
@@ -55,6 +72,12 @@ export class Writer {
     const result = this.tail.then(unit, unit);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** The data version now: it moves on with every write of data, on every instance. */
+  async dataVersion(): Promise<number> {
+    const row = await this.dataSource.getRepository(DataVersion).findOneBy({ id: 1 });
+    return row?.version ?? 0;
   }
 
   /** Null while writes succeed; the reason the last one could not be stored otherwise. */

@@ -6,6 +6,9 @@ import { SessionRecord } from './session-record.entity';
 import { SESSION_IDLE_MS } from './session-policy';
 
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
+
+/** Sessions are not data a page shows: their writes leave the data version alone. */
+const BOOKKEEPING = { bookkeeping: true };
 /** A session's idle expiry is written at most this often (it is read on every request). */
 const TOUCH_EVERY_MS = 60 * 1000;
 
@@ -61,7 +64,7 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
       userId: data.userId ?? null,
     };
     this.writer
-      .write((em) => em.getRepository(SessionRecord).upsert(record, ['id']))
+      .write((em) => em.getRepository(SessionRecord).upsert(record, ['id']), BOOKKEEPING)
       .then(
         () => callback?.(),
         (error) => callback?.(error),
@@ -71,7 +74,7 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
   override destroy(sid: string, callback?: (error?: unknown) => void): void {
     this.readExpiry.delete(sid);
     this.writer
-      .write((em) => em.getRepository(SessionRecord).delete({ id: sid }))
+      .write((em) => em.getRepository(SessionRecord).delete({ id: sid }), BOOKKEEPING)
       .then(
         () => callback?.(),
         (error) => callback?.(error),
@@ -88,8 +91,10 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
       return;
     }
     this.writer
-      .write((em) =>
-        em.getRepository(SessionRecord).update({ id: sid }, { expiresAt: this.expiry(data) }),
+      .write(
+        (em) =>
+          em.getRepository(SessionRecord).update({ id: sid }, { expiresAt: this.expiry(data) }),
+        BOOKKEEPING,
       )
       .then(
         () => callback?.(),
@@ -106,8 +111,9 @@ export class DatabaseSessionStore extends session.Store implements OnModuleDestr
   }
 
   async prune(now = new Date()): Promise<number> {
-    const result = await this.writer.write((em) =>
-      em.getRepository(SessionRecord).delete({ expiresAt: LessThan(now) }),
+    const result = await this.writer.write(
+      (em) => em.getRepository(SessionRecord).delete({ expiresAt: LessThan(now) }),
+      BOOKKEEPING,
     );
     return result.affected ?? 0;
   }

@@ -1,4 +1,12 @@
-import { groupByStage, slugify } from '../../src/pilots/portfolio';
+import {
+  pagePortfolio,
+  portfolioHeadings,
+  portfolioLink,
+  portfolioOrder,
+  sortPortfolio,
+} from '../../src/dashboards/portfolio-page';
+import type { Stage } from '../../src/pilots/pilot-fields';
+import { slugify } from '../../src/pilots/portfolio';
 import { addDays, daysBetween, isIsoDate } from '../../src/common/dates';
 
 describe('slugify', () => {
@@ -16,30 +24,73 @@ describe('slugify', () => {
   });
 });
 
-describe('groupByStage', () => {
-  it('groups in lifecycle order with days in stage', () => {
-    const groups = groupByStage(
-      [
-        { name: 'b', stage: 'incubation' as const, stageEnteredOn: '2026-11-01' },
-        { name: 'a', stage: 'idea' as const, stageEnteredOn: '2026-11-23' },
-        { name: 'c', stage: 'incubation' as const, stageEnteredOn: '2026-12-01' },
-      ],
-      '2026-11-23',
+describe('the portfolio’s order and pages', () => {
+  const pilot = (
+    name: string,
+    stage: Stage,
+    daysInStage: number,
+    nextReviewDate: string | null,
+  ) => ({
+    name,
+    stage,
+    daysInStage,
+    nextReviewDate,
+  });
+  const pilots = [
+    pilot('b', 'incubation', 30, '2027-01-10'),
+    pilot('a', 'idea', 2, null),
+    pilot('c', 'incubation', 5, null),
+    pilot('d', 'incubation', 90, '2026-12-20'),
+  ];
+  const names = (list: typeof pilots) => list.map((p) => p.name);
+
+  it('keeps lifecycle order, and sorts within a stage (a missing review date last)', () => {
+    expect(names(sortPortfolio(pilots, portfolioOrder({})))).toEqual(['a', 'b', 'c', 'd']);
+    expect(names(sortPortfolio(pilots, portfolioOrder({ sort: 'days', dir: 'desc' })))).toEqual([
+      'a',
+      'd',
+      'b',
+      'c',
+    ]);
+    expect(names(sortPortfolio(pilots, portfolioOrder({ sort: 'review' })))).toEqual([
+      'a',
+      'd',
+      'b',
+      'c',
+    ]);
+    expect(names(sortPortfolio(pilots, portfolioOrder({ sort: 'review', dir: 'desc' })))).toEqual([
+      'a',
+      'b',
+      'd',
+      'c',
+    ]);
+  });
+
+  it('reads a bad order or page as the default, and shows the last page for one past it', () => {
+    expect(portfolioOrder({ sort: 'DROP', dir: 'sideways', page: '-3' })).toEqual({
+      sort: 'name',
+      dir: 'asc',
+      page: 1,
+    });
+    const many = Array.from({ length: 120 }, (_, i) => i);
+    expect(pagePortfolio(many, 2)).toMatchObject({ page: 2, pages: 3, first: 51, last: 100 });
+    expect(pagePortfolio(many, 9)).toMatchObject({ page: 3, first: 101, last: 120 });
+    expect(pagePortfolio([], 1)).toMatchObject({ page: 1, pages: 1, first: 0, last: 0 });
+  });
+
+  it('keeps the filters and the order in its links', () => {
+    const order = portfolioOrder({ sort: 'days', dir: 'desc', page: '2' });
+    const filter = { q: 'chat bot', stage: '', channelType: 'chatbot' };
+    expect(portfolioLink(filter, order, { page: 3 })).toBe(
+      '/pilots?q=chat+bot&channelType=chatbot&sort=days&dir=desc&page=3',
     );
-    expect(groups.map((g) => g.stage)).toEqual([
-      'idea',
-      'proof_of_concept',
-      'incubation',
-      'scale_up_review',
-      'scaled',
-      'stopped',
-    ]);
-    expect(groups[0].pilots.map((p) => [p.name, p.daysInStage])).toEqual([['a', 0]]);
-    // 1 → 23 November is 22 days; a date in the future counts as 0, never negative.
-    expect(groups[2].pilots.map((p) => [p.name, p.daysInStage])).toEqual([
-      ['b', 22],
-      ['c', 0],
-    ]);
+    expect(portfolioLink({}, portfolioOrder({}), {})).toBe('/pilots');
+    const headings = portfolioHeadings(filter, order);
+    expect(headings.days).toMatchObject({
+      ariaSort: 'descending',
+      href: '/pilots?q=chat+bot&channelType=chatbot&sort=days&dir=asc',
+    });
+    expect(headings.name.ariaSort).toBeNull();
   });
 });
 

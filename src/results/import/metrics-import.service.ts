@@ -133,12 +133,18 @@ export class MetricsImportService {
     return this.oneAtATime(async () => {
       // Parsed before the write begins: other writes do not wait for the parsing.
       const parsed = await this.parse(content);
-      return this.writer.write(async (em) => {
-        const { preview, changes, totals } = await this.analyse(em, parsed, user);
-        if (preview.errors.length) return preview;
-        await this.write(em, changes, totals, actor);
-        return preview;
-      });
+      // On a SQLite file the rows are written, and the data version moved on, by a worker
+      // thread (write()); the unit itself then writes nothing.
+      const inWorker = sqliteFileOf(this.dataSource.manager) !== null;
+      return this.writer.write(
+        async (em) => {
+          const { preview, changes, totals } = await this.analyse(em, parsed, user);
+          if (preview.errors.length) return preview;
+          await this.write(em, changes, totals, actor);
+          return preview;
+        },
+        { bookkeeping: inWorker },
+      );
     });
   }
 

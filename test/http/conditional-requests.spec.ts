@@ -1,0 +1,108 @@
+import request from 'supertest';
+import { DashboardsPresenter } from '../../src/dashboards/dashboards.presenter';
+import { apiClient, loadOpenApi, makeToken } from '../support/api-client';
+import { editFields, findPilot, registerPilot } from '../support/factories';
+import { submit } from '../support/forms';
+import { createTestApp, TestApp } from '../support/test-app';
+
+// Conditional requests (issue 19): pages and API answers carry an ETag made from the data
+// version; a repeat with If-None-Match is answered 304 without being rendered, until a write of
+// data moves the version on. Answers are compressed when the client asks.
+describe('Conditional requests and compression (HTTP)', () => {
+  let t: TestApp;
+  let slug: string;
+  beforeAll(async () => {
+    t = await createTestApp();
+    slug = (await registerPilot(t, 'Cached chatbot', ['phone'])).slug;
+    await loadOpenApi(t);
+  });
+
+  /** Changes the pilot's description through its edit form, as an admin. */
+  async function editPilot(agent: Awaited<ReturnType<TestApp['agent']>>, description: string) {
+    const pilot = await findPilot(t.dataSource, slug);
+    const saved = await submit(agent, `/pilots/${slug}/edit`, `/pilots/${slug}`, {
+      ...editFields(pilot),
+      description,
+    });
+    expect(saved.status).toBe(303);
+    return saved.headers.location as string;
+  }
+  afterAll(() => t.close());
+
+  it('answers a repeated page 304 without rendering it, until the data changes', async () => {
+    const viewer = await t.agent('viewer');
+    const first = await viewer.get('/pilots').expect(200);
+    const tag = first.headers.etag;
+    expect(tag).toMatch(/^W\/"[\w-]{27}"$/);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+
+    const rendered = jest.spyOn(t.app.get(DashboardsPresenter), 'pilotList');
+    try {
+      const again = await viewer.get('/pilots').set('If-None-Match', tag);
+      expect([again.status, again.text]).toEqual([304, '']);
+      expect(rendered).not.toHaveBeenCalled();
+
+      // Another person's copy is not this one's; another page has its own tag.
+      const board = await t.agent('board');
+      expect((await board.get('/pilots').set('If-None-Match', tag)).status).toBe(200);
+      expect((await viewer.get('/pilots?stage=idea').set('If-None-Match', tag)).status).toBe(200);
+
+      // A session signing in is not data: still 304.
+      await t.freshAgent('finance');
+      expect((await viewer.get('/pilots').set('If-None-Match', tag)).status).toBe(304);
+
+      // An edit of a pilot is: the page is sent again, with a new tag.
+      await editPilot(await t.agent(), 'Changed, so the portfolio is another page now.');
+      rendered.mockClear();
+      const changed = await viewer.get('/pilots').set('If-None-Match', tag);
+      expect(changed.status).toBe(200);
+      expect(changed.headers.etag).not.toBe(tag);
+      expect(rendered).toHaveBeenCalledTimes(1);
+    } finally {
+      rendered.mockRestore();
+    }
+  });
+
+  it('sends a page with a one-time message whole, without a tag from the data version', async () => {
+    const admin = await t.freshAgent('admin');
+    const shown = await admin.get(await editPilot(admin, 'Changed again.')).expect(200);
+    expect(shown.text).toContain('class="flash"');
+    // No tag from the data version: Express's own, from the bytes, is all it gets.
+    expect(shown.headers.etag).not.toMatch(/^W\/"[\w-]{27}"$/);
+  });
+
+  it('gives the API the same: 304 for a repeat, 200 once a month is written', async () => {
+    const token = await makeToken(await t.agent('admin'), 'cache test', 'write');
+    const api = apiClient(t, token);
+    const first = await api.get('/api/v1/pilots');
+    const again = await request(t.app.getHttpServer())
+      .get('/api/v1/pilots')
+      .set({ Authorization: `Bearer ${token}`, 'If-None-Match': first.headers.etag });
+    expect(again.status).toBe(304);
+    // The token's own bookkeeping (its rate count) does not change the data.
+    const third = await request(t.app.getHttpServer())
+      .get('/api/v1/pilots')
+      .set({ Authorization: `Bearer ${token}`, 'If-None-Match': first.headers.etag });
+    expect(third.status).toBe(304);
+    // A write through the API is data.
+    const month = await api.get(`/api/v1/pilots/${slug}/results/2025-12`);
+    await api.put(`/api/v1/pilots/${slug}/results/2025-12`, {
+      version: month.body.version,
+      channels: { phone: { volume: 900 } },
+    });
+    const after = await request(t.app.getHttpServer())
+      .get('/api/v1/pilots')
+      .set({ Authorization: `Bearer ${token}`, 'If-None-Match': first.headers.etag });
+    expect(after.status).toBe(200);
+  });
+
+  it('compresses a page when the client asks', async () => {
+    const viewer = await t.agent('viewer');
+    const plain = await viewer.get('/pilots').set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const gzipped = await viewer.get('/pilots').set('Accept-Encoding', 'gzip');
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.text).toContain('Cached chatbot');
+    expect(Number(gzipped.headers['content-length'] ?? 0)).toBeLessThan(plain.text.length);
+  });
+});
