@@ -30,6 +30,8 @@ export function sendError(
   extra: { errorId?: string; fields?: Record<string, string[]> } = {},
 ): void {
   if (res.headersSent) return;
+  // A refusal is no copy to keep: the tag set before the handler ran does not describe it.
+  res.removeHeader('ETag');
   const title = STATUS_TITLES[status] ?? 'Error';
   if (wantsJson(req)) {
     if (status === 401 && bearerMayHelp(req)) res.setHeader('WWW-Authenticate', 'Bearer');

@@ -46,6 +46,10 @@ describe('Conditional requests and compression (HTTP)', () => {
       const board = await t.agent('board');
       expect((await board.get('/pilots').set('If-None-Match', tag)).status).toBe(200);
       expect((await viewer.get('/pilots?stage=idea').set('If-None-Match', tag)).status).toBe(200);
+      // A refusal carries no tag from the data version (only Express's own, of its bytes).
+      const missing = await viewer.get('/pilots/nobody-here');
+      expect(missing.status).toBe(404);
+      expect(missing.headers.etag).not.toMatch(/^W\/"[\w-]{27}"$/);
 
       // A session signing in is not data: still 304.
       await t.freshAgent('finance');

@@ -19,6 +19,7 @@ function host(path: string, accept: string) {
       sent.view = view;
       sent.locals = locals;
     },
+    removeHeader() {},
     type(contentType: string) {
       sent.type = contentType;
       return res;
