@@ -6,7 +6,7 @@ import { DomainError, STATUS_BY_CODE } from '../common/domain-error';
 import { problemOf } from '../common/error-page';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { isAnyUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/unique-violation';
 import { Writer } from '../database/writer.service';
 import { IdempotentRequest } from './api-limits.entity';
 
@@ -124,8 +124,7 @@ export class ApiLimitsService {
         return { id: Number(inserted.identifiers[0].id) };
       }, BOOKKEEPING);
     } catch (error) {
-      const cause = error instanceof Error && error.cause ? error.cause : error;
-      if (!isAnyUniqueViolation(cause) && !isAnyUniqueViolation(error)) throw error;
+      if (!isUniqueViolation(error, 'idempotent_request_key', 'idempotent_request', 'holder')) throw error;
     }
     const first = await this.dataSource.getRepository(IdempotentRequest).findOneBy({ holder, key });
     if (first?.fingerprint !== fingerprint)

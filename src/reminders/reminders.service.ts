@@ -6,7 +6,7 @@ import { SignoffsService } from '../business-case/signoffs.service';
 import { todayIso } from '../common/dates';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
-import { isAnyUniqueViolation } from '../database/unique-violation';
+import { isUniqueViolation } from '../database/unique-violation';
 import { Writer } from '../database/writer.service';
 import { DecisionsService } from '../lifecycle/decisions.service';
 import { MeetingsService } from '../lifecycle/meetings.service';
@@ -135,8 +135,7 @@ export class RemindersService {
         made += 1;
       } catch (error) {
         // Another instance stored the same reminder first: it is made, once.
-        const cause = error instanceof Error && error.cause ? error.cause : error;
-        if (!isAnyUniqueViolation(cause) && !isAnyUniqueViolation(error)) throw error;
+        if (!isUniqueViolation(error, 'notification_once_key', 'notification', 'user_id')) throw error;
       }
     }
     if (made) this.logger.log(`${made} new reminder${made === 1 ? '' : 's'}`);
