@@ -8,7 +8,7 @@ import { DatabaseSessionStore } from '../sessions/database-session.store';
 import { DomainError } from '../common/domain-error';
 import { isUniqueViolation } from '../database/unique-violation';
 import { updateIfUnchanged } from '../database/update-if-unchanged';
-import { Writer } from '../database/writer.service';
+import { BOOKKEEPING, Writer } from '../database/writer.service';
 import { revokeAllTokens } from './api-tokens.service';
 import { SignInAttempt, User } from './user.entity';
 import { NewUserDto, UpdateUserDto } from './dto/user-forms.dto';
@@ -173,13 +173,10 @@ export class AccountsService implements OnModuleDestroy {
     const ip = ipInput.slice(0, 64);
     const now = new Date();
     // Sign-in attempts are the limit's memory, shown on no page: bookkeeping.
-    const attemptId = await this.writer.write(
-      async (em) => {
-        const inserted = await em.insert(SignInAttempt, { email, ip, succeeded: false, at: now });
-        return (inserted.identifiers[0] as { id: number }).id;
-      },
-      { bookkeeping: true },
-    );
+    const attemptId = await this.writer.write(async (em) => {
+      const inserted = await em.insert(SignInAttempt, { email, ip, succeeded: false, at: now });
+      return (inserted.identifiers[0] as { id: number }).id;
+    }, BOOKKEEPING);
     const refusal = await this.signInRefusal(email, ip, now);
     if (refusal) throw new DomainError('too_many', refusal);
     const user = await this.dataSource
@@ -201,7 +198,7 @@ export class AccountsService implements OnModuleDestroy {
       );
     await this.writer.write(
       (em) => em.update(SignInAttempt, { id: attemptId }, { succeeded: true }),
-      { bookkeeping: true },
+      BOOKKEEPING,
     );
     return user as User;
   }
@@ -231,7 +228,7 @@ export class AccountsService implements OnModuleDestroy {
   async pruneSignInAttempts(now = new Date()): Promise<number> {
     const result = await this.writer.write(
       (em) => em.delete(SignInAttempt, { at: LessThan(new Date(now.getTime() - SIGN_IN_KEEP_MS)) }),
-      { bookkeeping: true },
+      BOOKKEEPING,
     );
     return result.affected ?? 0;
   }

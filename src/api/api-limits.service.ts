@@ -7,11 +7,8 @@ import { problemOf } from '../common/error-page';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { isUniqueViolation } from '../database/unique-violation';
-import { Writer } from '../database/writer.service';
+import { BOOKKEEPING, Writer } from '../database/writer.service';
 import { IdempotentRequest } from './api-limits.entity';
-
-/** The API's counters and memory are not data a page shows: they leave the data version. */
-const BOOKKEEPING = { bookkeeping: true };
 
 /** How long an Idempotency-Key is remembered: a client retries within minutes, not days. */
 const KEY_KEPT_MS = 24 * 3600_000;
@@ -124,7 +121,8 @@ export class ApiLimitsService {
         return { id: Number(inserted.identifiers[0].id) };
       }, BOOKKEEPING);
     } catch (error) {
-      if (!isUniqueViolation(error, 'idempotent_request_key', 'idempotent_request', 'holder')) throw error;
+      if (!isUniqueViolation(error, 'idempotent_request_key', 'idempotent_request', 'holder'))
+        throw error;
     }
     const first = await this.dataSource.getRepository(IdempotentRequest).findOneBy({ holder, key });
     if (first?.fingerprint !== fingerprint)

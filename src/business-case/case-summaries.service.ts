@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { monthOf } from '../common/months';
-import { Writer } from '../database/writer.service';
+import { BOOKKEEPING, Writer } from '../database/writer.service';
 import type { Pilot } from '../pilots/pilot.entity';
 import { BusinessCaseCache, BusinessCaseEpoch } from './business-case-cache.entity';
 import { BusinessCaseService } from './business-case.service';
@@ -130,17 +130,14 @@ export class CaseSummariesService {
     if (!fresh.length) return;
     const computedAt = new Date();
     // A cache of what the data already says: storing it changes no page (bookkeeping).
-    await this.writer.write(
-      async (em) => {
-        for (const { row, data, periodData } of fresh)
-          await em
-            .getRepository(BusinessCaseCache)
-            .update(
-              { pilotId: row.pilotId, version: row.version },
-              { computedKey: keyOf(row), data, periodData, computedAt },
-            );
-      },
-      { bookkeeping: true },
-    );
+    await this.writer.write(async (em) => {
+      for (const { row, data, periodData } of fresh)
+        await em
+          .getRepository(BusinessCaseCache)
+          .update(
+            { pilotId: row.pilotId, version: row.version },
+            { computedKey: keyOf(row), data, periodData, computedAt },
+          );
+    }, BOOKKEEPING);
   }
 }

@@ -22,6 +22,9 @@ const STORAGE_CODES = /SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)|ENOS
  * fails (a full disk) leaves TypeORM believing a transaction is still open: every later unit
  * would become a SAVEPOINT inside it, read its own uncommitted writes and be lost on restart.
  */
+/** Writes that change nothing a page shows (sessions, counters, caches): see Writer.write. */
+export const BOOKKEEPING = { bookkeeping: true } as const;
+
 @Injectable()
 export class Writer {
   private tail: Promise<unknown> = Promise.resolve();

@@ -1,14 +1,12 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import session from 'express-session';
 import { DataSource, LessThan } from 'typeorm';
-import { Writer } from '../database/writer.service';
+import { BOOKKEEPING, Writer } from '../database/writer.service';
 import { SessionRecord } from './session-record.entity';
 import { SESSION_IDLE_MS } from './session-policy';
 
 const PRUNE_EVERY_MS = 15 * 60 * 1000;
 
-/** Sessions are not data a page shows: their writes leave the data version alone. */
-const BOOKKEEPING = { bookkeeping: true };
 /** A session's idle expiry is written at most this often (it is read on every request). */
 const TOUCH_EVERY_MS = 60 * 1000;
 
