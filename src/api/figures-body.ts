@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import type { FieldErrors } from '../common/domain-error';
 import { CSV_COLUMNS, type ImportError, MAX_IMPORT_ROWS } from '../results/import/metrics-csv';
+import { sentence } from '../common/words';
 
 // A batch of figures through the API: JSON rows in the import's long format, turned into the
 // import's CSV so that both go through one parser, one set of rules and one transaction.
@@ -66,10 +67,4 @@ export function importFieldErrors(errors: ImportError[], json: boolean): FieldEr
     (fields[field] ??= []).push(sentence(error.reason));
   }
   return fields;
-}
-
-/** The import's reason as a sentence: capitalised, with a full stop. */
-function sentence(reason: string): string {
-  const text = `${reason[0].toUpperCase()}${reason.slice(1)}`;
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }

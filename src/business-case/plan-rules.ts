@@ -1,4 +1,5 @@
 import { type BaselineMethod, type LoggedVolume, methodRefusal, preperiod } from './baseline.math';
+import { capitalised } from '../common/words';
 
 // What makes a plan complete enough for the incubation gate, and the rules on its shares.
 
@@ -67,7 +68,7 @@ export function pinErrors(
     const refusal = methodRefusal(preperiod(rows, channelId, startMonth), baselineMethod);
     if (refusal)
       errors[`method_${channelId}`] = [
-        `${refusal[0].toUpperCase()}${refusal.slice(1)} before the start month. Choose a method the history allows, or leave it to the default.`,
+        `${capitalised(refusal)} before the start month. Choose a method the history allows, or leave it to the default.`,
       ];
   }
   return errors;

@@ -15,3 +15,14 @@ export function wordList(): { words: string[]; of(word: string): number } {
     },
   };
 }
+
+/** A reason as the start of a message: its first letter capitalised. */
+export function capitalised(text: string): string {
+  return text ? `${text[0].toUpperCase()}${text.slice(1)}` : text;
+}
+
+/** A reason as a sentence of its own: capitalised, with a full stop unless it ends in one. */
+export function sentence(reason: string): string {
+  const text = capitalised(reason);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

@@ -22,6 +22,7 @@ import type {
   Overlap,
   PictureMonth,
 } from './ledger.types';
+import { capitalised } from '../common/words';
 
 // The channel ledger (channel-ledger.md): the organisation's own totals per channel against the
 // pilots' claims, with the baselines and interval-of-sum rules of the business case. Pure.
@@ -61,7 +62,7 @@ export function ledgerPinRefusal(
   const before = firstStart
     ? ` before ${formatMonth(firstStart)}, when the first pilot on this channel started`
     : '';
-  return `${refusal[0].toUpperCase()}${refusal.slice(1)}${before}. Choose a method the totals allow, or leave it to the default.`;
+  return `${capitalised(refusal)}${before}. Choose a method the totals allow, or leave it to the default.`;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   type PilotMetric,
 } from './metrics';
 import type { MonthlyResult } from './monthly-result.entity';
+import { sentence } from '../common/words';
 
 // A month of results as the JSON API reads and writes it: metric keys as the import names them,
 // money in euros, percentages 0–100, counts whole; and the month's version, a digest of what is
@@ -133,7 +134,7 @@ export function readMonthJson(
       }
       const parsed = parseMetricValue(kindOf(metric as M), String(value));
       if (parsed.ok) values[metric as M] = parsed.value;
-      else errors[field] = [`${parsed.reason[0].toUpperCase()}${parsed.reason.slice(1)}.`];
+      else errors[field] = [sentence(parsed.reason)];
     }
     return values;
   };

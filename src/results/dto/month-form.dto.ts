@@ -11,6 +11,7 @@ import {
   PILOT_METRICS,
   type PilotMetric,
 } from '../metrics';
+import { sentence } from '../../common/words';
 
 /** A figure the form could not read, with the reason the message gives. */
 class Unreadable {
@@ -38,8 +39,7 @@ export function MetricField(kind: MetricKind): PropertyDecorator {
       propertyName: key,
       options: {
         message: ({ value }) => {
-          const reason = (value as Unreadable).reason;
-          return `${reason[0].toUpperCase()}${reason.slice(1)}.`;
+          return sentence((value as Unreadable).reason);
         },
       },
       validator: { validate: (value: unknown) => !(value instanceof Unreadable) },
