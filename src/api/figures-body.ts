@@ -2,20 +2,17 @@ import { stringify } from 'csv-stringify/sync';
 import type { FieldErrors } from '../common/domain-error';
 import { CSV_COLUMNS, type ImportError, MAX_IMPORT_ROWS } from '../results/import/metrics-csv';
 import { sentence } from '../common/words';
+import { isJsonObject, NOT_A_FIELD } from '../common/json-body';
 
 // A batch of figures through the API: JSON rows in the import's long format, turned into the
 // import's CSV so that both go through one parser, one set of rules and one transaction.
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /** The JSON body as the import's CSV, or why each row cannot be read (`rows[3].value`). */
 export function figuresCsv(body: unknown): { csv: string } | { errors: FieldErrors } {
   const errors: FieldErrors = {};
-  if (!isObject(body) || !Array.isArray(body.rows))
+  if (!isJsonObject(body) || !Array.isArray(body.rows))
     return { errors: { rows: ['The body is {"rows": [...]}, one object per figure.'] } };
-  for (const key of Object.keys(body))
-    if (key !== 'rows') errors[key] = ['Not a field of this request.'];
+  for (const key of Object.keys(body)) if (key !== 'rows') errors[key] = [NOT_A_FIELD];
   const rows = body.rows as unknown[];
   if (!rows.length) errors.rows = ['Give at least one figure.'];
   if (rows.length > MAX_IMPORT_ROWS)
@@ -24,7 +21,7 @@ export function figuresCsv(body: unknown): { csv: string } | { errors: FieldErro
   for (const [index, row] of rows.entries()) {
     if (Object.keys(errors).length >= 100) break;
     const at = `rows[${index}]`;
-    if (!isObject(row)) {
+    if (!isJsonObject(row)) {
       errors[at] = ['An object with pilot, month, metric, channel and value.'];
       continue;
     }

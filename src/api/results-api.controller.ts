@@ -43,6 +43,7 @@ import {
   ResultMonths,
 } from './dto/results.dto';
 import { figuresCsv, importFieldErrors } from './figures-body';
+import { jsonObject } from '../common/forms';
 
 const IDEMPOTENCY_KEY = {
   name: 'Idempotency-Key',
@@ -111,12 +112,7 @@ export class ResultsApiController {
     const pilot = await this.pilots.get(slug);
     assertResultMonth(month);
     authorize(req, 'log_results', pilot);
-    if (!body || typeof body !== 'object' || Array.isArray(body))
-      throw new DomainError(
-        'bad_request',
-        'The month is not saved. The body must be a JSON object.',
-      );
-    const read = readMonthJson(body as Record<string, unknown>, pilot, month);
+    const read = readMonthJson(jsonObject(body, 'The month is not saved.'), pilot, month);
     if ('errors' in read)
       throw new DomainError('validation', 'The month is not saved.', read.errors);
     const changed = await this.results.saveMonth(pilot, month, read.values, actorOf(req), (em) =>

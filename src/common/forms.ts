@@ -3,6 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError, FieldErrors } from './domain-error';
+import { isJsonObject, NOT_A_FIELD } from './json-body';
 
 type DtoClass<T> = new () => T;
 
@@ -10,7 +11,7 @@ function collect(errors: ValidationError[], prefix = '', into: FieldErrors = {})
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     // One sentence once, though several constraints (an integer, at least 1) give it.
-    if (error.constraints?.whitelistValidation) into[field] = ['Not a field of this request.'];
+    if (error.constraints?.whitelistValidation) into[field] = [NOT_A_FIELD];
     else if (error.constraints) into[field] = [...new Set(Object.values(error.constraints))];
     if (error.children?.length) collect(error.children, field, into);
   }
@@ -47,9 +48,7 @@ export async function readJson<T extends object>(
   body: unknown,
   summary: string,
 ): Promise<T> {
-  if (!body || typeof body !== 'object' || Array.isArray(body))
-    throw new DomainError('bad_request', `${summary} The body must be a JSON object.`);
-  const dto = plainToInstance(dtoClass, body, { exposeDefaultValues: true });
+  const dto = plainToInstance(dtoClass, jsonObject(body, summary), { exposeDefaultValues: true });
   const errors = await validate(dto, {
     whitelist: true,
     forbidNonWhitelisted: true,
@@ -57,6 +56,13 @@ export async function readJson<T extends object>(
   });
   if (errors.length) throw new DomainError('validation', summary, collect(errors));
   return dto;
+}
+
+/** A JSON API body as an object, or a 400 saying `summary` and that it must be one. */
+export function jsonObject(body: unknown, summary: string): Record<string, unknown> {
+  if (!isJsonObject(body))
+    throw new DomainError('bad_request', `${summary} The body must be a JSON object.`);
+  return body;
 }
 
 /**

@@ -17,6 +17,7 @@ import {
 } from './metrics';
 import type { MonthlyResult } from './monthly-result.entity';
 import { sentence } from '../common/words';
+import { isJsonObject, NOT_A_FIELD } from '../common/json-body';
 
 // A month of results as the JSON API reads and writes it: metric keys as the import names them,
 // money in euros, percentages 0–100, counts whole; and the month's version, a digest of what is
@@ -84,11 +85,6 @@ function versionOf(figures: Pick<MonthJson, 'pilot' | 'channels'>): string {
   return createHash('sha256').update(JSON.stringify(figures)).digest('hex').slice(0, 16);
 }
 
-const NOT_A_FIELD = 'Not a field of this request.';
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 /**
  * A PUT body read as the month's whole figures: a metric or channel left out is emptied. Returns
  * the values to store and the version the sender saw, or the reasons per field (`pilot.contacts`,
@@ -117,7 +113,7 @@ export function readMonthJson(
   ): Record<M, number | null> => {
     const values = Object.fromEntries(metrics.map((m) => [m, null])) as Record<M, number | null>;
     if (given === undefined || given === null) return values;
-    if (!isObject(given)) {
+    if (!isJsonObject(given)) {
       errors[at] = ['An object of figures by metric, such as {"volume": 52000}.'];
       return values;
     }
@@ -161,7 +157,7 @@ export function readMonthJson(
 
   const channels: MonthValues['channels'] = {};
   const given = body.channels ?? {};
-  if (!isObject(given)) errors.channels = ['An object of figures by channel key.'];
+  if (!isJsonObject(given)) errors.channels = ['An object of figures by channel key.'];
   else {
     const keys = pilot.affectedChannels.map((c) => c.key);
     for (const key of Object.keys(given))
