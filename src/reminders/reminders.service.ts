@@ -96,13 +96,14 @@ export class RemindersService {
   /** Stores each due reminder its person wants, once; returns how many are new. */
   private async remind(due: DueReminder[], now: Date): Promise<number> {
     if (!due.length) return 0;
-    const choices = await this.choicesOf([...new Set(due.map((d) => d.userId))]);
+    const people = [...new Set(due.map((d) => d.userId))];
+    const choices = await this.choicesOf(people);
     // Only the periods due now: the check stays as small as today's reminders, however many
     // were made before.
     const known = await this.dataSource.getRepository(Notification).find({
       select: { userId: true, kind: true, subjectKey: true, period: true },
       where: {
-        userId: In([...new Set(due.map((d) => d.userId))]),
+        userId: In(people),
         period: In([...new Set(due.map((d) => d.period))]),
       },
     });
@@ -112,10 +113,8 @@ export class RemindersService {
     let made = 0;
     for (const reminder of due) {
       if (seen.has(key(reminder))) continue;
-      const choice = choices.get(reminder.userId)?.get(reminder.kind) ?? {
-        inApp: true,
-        email: true,
-      };
+      // choicesOf gives every kind of every person asked for, the unchosen ones on.
+      const choice = choices.get(reminder.userId)!.get(reminder.kind)!;
       if (!choice.inApp && !choice.email) continue;
       const mail = choice.email && this.mailer.enabled;
       try {
@@ -135,7 +134,8 @@ export class RemindersService {
         made += 1;
       } catch (error) {
         // Another instance stored the same reminder first: it is made, once.
-        if (!isUniqueViolation(error, 'notification_once_key', 'notification', 'user_id')) throw error;
+        if (!isUniqueViolation(error, 'notification_once_key', 'notification', 'user_id'))
+          throw error;
       }
     }
     if (made) this.logger.log(`${made} new reminder${made === 1 ? '' : 's'}`);
