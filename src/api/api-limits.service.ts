@@ -153,7 +153,8 @@ export class RateLimited extends DomainError {
     super(
       'too_many',
       `This token has made more requests this minute than the limit allows. Try again in ${retryAfter} s.`,
+      {},
+      retryAfter,
     );
-    this.retryAfter = retryAfter;
   }
 }

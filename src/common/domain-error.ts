@@ -14,13 +14,12 @@ export type DomainErrorCode =
 
 /** An error the user caused or can act on; the exception filter maps its code to a status. */
 export class DomainError extends Error {
-  /** Seconds after which the client may try again (sent as Retry-After), when it is known. */
-  retryAfter: number | null = null;
-
   constructor(
     readonly code: DomainErrorCode,
     message: string,
     readonly fieldErrors: FieldErrors = {},
+    /** Seconds after which the client may try again (sent as Retry-After), when it is known. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -46,12 +46,13 @@ export class HeavyRequestsInterceptor implements NestInterceptor {
     const who = req.user ? `user:${req.user.id}` : `ip:${req.ip ?? ''}`;
     const mine = this.perUser.get(who) ?? 0;
     if (mine >= this.config.heavyPerUser || this.inFlight >= this.config.heavyPerInstance) {
-      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
       throw new DomainError(
         'unavailable',
         mine >= this.config.heavyPerUser
           ? `You have ${mine} large overviews loading already; wait for them, then try again.`
           : 'The server is busy computing large overviews for others; try again in a few seconds.',
+        {},
+        RETRY_AFTER_SECONDS,
       );
     }
     this.inFlight += 1;
