@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError, STATUS_BY_CODE, StorageError } from './domain-error';
 import { sendError, STATUS_TITLES, wantsJson } from './error-page';
-import { NotModified } from './not-modified';
+import { CachedAnswer, NotModified } from './not-modified';
 
 /** Maps every error to a page or a JSON body; nothing reaches the user as a stack trace. */
 @Catch()
@@ -16,6 +16,17 @@ export class AppExceptionFilter implements ExceptionFilter {
 
     if (exception instanceof NotModified) {
       res.status(304).end();
+      return;
+    }
+    if (exception instanceof CachedAnswer) {
+      const { answer } = exception;
+      res.status(200).setHeader('Content-Type', answer.contentType);
+      if (answer.disposition) res.setHeader('Content-Disposition', answer.disposition);
+      // Gzipped once and kept: the compression middleware leaves an encoded body alone.
+      res.vary('Accept-Encoding');
+      if (answer.body.length >= 1024 && req.acceptsEncodings('gzip', 'identity') === 'gzip')
+        res.setHeader('Content-Encoding', 'gzip').send(exception.gzip());
+      else res.send(answer.body);
       return;
     }
     if (

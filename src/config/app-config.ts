@@ -32,6 +32,8 @@ export interface AppConfig {
   heavyPerInstance: number;
   /** Requests one API token may make a minute (API_RATE_LIMIT), counted in the database. */
   apiRateLimit: number;
+  /** Megabytes of rendered answers kept per instance (ANSWER_CACHE_MB; 0: none), see answer-cache. */
+  answerCacheMb: number;
   /** Reminders: the scheduler (REMINDERS on/off), its interval, and e-mail when SMTP_URL is set. */
   reminders: {
     enabled: boolean;
@@ -123,6 +125,12 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
   const heavyPerUser = count('HEAVY_PER_USER', 2);
   const heavyPerInstance = count('HEAVY_PER_INSTANCE', 6);
   const apiRateLimit = count('API_RATE_LIMIT', 300, 100_000);
+  const cacheText = env.ANSWER_CACHE_MB?.trim() || '32';
+  if (!/^\d+$/.test(cacheText) || Number(cacheText) > 1024)
+    problems.push(
+      `ANSWER_CACHE_MB must be a whole number from 0 to 1024, got "${env.ANSWER_CACHE_MB}"`,
+    );
+  const answerCacheMb = Number(cacheText);
 
   const remindersText = (env.REMINDERS ?? 'on').toLowerCase();
   if (!['on', 'off'].includes(remindersText))
@@ -158,6 +166,7 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     heavyPerUser,
     heavyPerInstance,
     apiRateLimit,
+    answerCacheMb,
     reminders: {
       enabled: remindersText === 'on',
       intervalMinutes,

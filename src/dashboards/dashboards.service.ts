@@ -10,6 +10,7 @@ import { addMonths, monthOf } from '../common/months';
 import { MAX_LEDGER_MONTHS } from '../ledger/ledger-rules';
 import { LedgerService } from '../ledger/ledger.service';
 import { PortfolioDashboard, portfolioDashboard } from './portfolio-dashboard';
+import { VersionedMemo } from '../database/versioned-memo';
 
 /**
  * Reads what the dashboards show: every pilot's business case from the summary cache (see
@@ -22,18 +23,32 @@ export class DashboardsService {
     private readonly gates: GatesService,
     private readonly caseSummaries: CaseSummariesService,
     private readonly ledger: LedgerService,
+    private readonly memo: VersionedMemo,
   ) {}
 
-  async portfolio(today = todayIso()): Promise<PortfolioDashboard> {
-    const pilots = await this.pilots.list({});
-    return portfolioDashboard(pilots, await this.gates.signals(pilots, today, pilots), today);
+  /** Computed once per data version and day. */
+  portfolio(today = todayIso()): Promise<PortfolioDashboard> {
+    return this.memo.get(`dashboard|${today}`, async () => {
+      const pilots = await this.pilots.list({});
+      return portfolioDashboard(pilots, await this.gates.signals(pilots, today, pilots), today);
+    });
   }
 
   /**
    * The finance dashboard's rows, and the organisation's own figure beside them. The whole
    * portfolio is read once: the overlaps and the organisation's figure look across all of it.
+   * Computed once per data version, day, filter and range, whoever asks.
    */
-  async finance(
+  finance(
+    filter: PortfolioFilter,
+    range: MonthRange,
+  ): Promise<{ rows: FinanceRow[]; organisation: OrganisationFigures }> {
+    return this.memo.get(`finance|${JSON.stringify([filter, range])}|${todayIso()}`, () =>
+      this.computeFinance(filter, range),
+    );
+  }
+
+  private async computeFinance(
     filter: PortfolioFilter,
     range: MonthRange,
   ): Promise<{ rows: FinanceRow[]; organisation: OrganisationFigures }> {

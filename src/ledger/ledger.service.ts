@@ -20,6 +20,8 @@ import type {
 } from './ledger.types';
 import { PlanService } from '../business-case/plan.service';
 import { ResultsService } from '../results/results.service';
+import { VersionedMemo } from '../database/versioned-memo';
+import { monthOf } from '../common/months';
 
 /**
  * Gathers the ledger's inputs — the organisation's totals, finance's rates, and every pilot's own
@@ -35,6 +37,7 @@ export class LedgerService {
     private readonly caseSummaries: CaseSummariesService,
     private readonly plans: PlanService,
     private readonly results: ResultsService,
+    private readonly memo: VersionedMemo,
   ) {}
 
   /**
@@ -169,6 +172,7 @@ export class LedgerService {
     return { channels: ledgerChannels, newChannels, from, to };
   }
 
+  /** Computed once per data version (and month: the business cases' rates depend on it). */
   async ledger(
     from: Month,
     to: Month,
@@ -176,15 +180,23 @@ export class LedgerService {
     withTotalsOnly = false,
     everyPilot?: Pilot[],
   ): Promise<Ledger> {
-    return computeLedger(await this.input(from, to, channelKey, withTotalsOnly, everyPilot));
+    return this.memo.get(
+      `ledger|${from}|${to}|${channelKey}|${withTotalsOnly}|${monthOf(new Date())}`,
+      async () => computeLedger(await this.input(from, to, channelKey, withTotalsOnly, everyPilot)),
+    );
   }
 
   /**
    * Every pilot's overlaps with others (channel-ledger.md), by pilot id. Cheap enough for the
    * portfolio's signals: only channels that two pilots past the idea stage relieve are read, and
-   * of those only the volumes logged from each pilot's start month.
+   * of those only the volumes logged from each pilot's start month. Computed once per data
+   * version. `everyPilot`: the whole portfolio, when the caller has read it already.
    */
-  async overlapsByPilot(everyPilot?: Pilot[]): Promise<Map<number, PilotOverlap[]>> {
+  overlapsByPilot(everyPilot?: Pilot[]): Promise<ReadonlyMap<number, PilotOverlap[]>> {
+    return this.memo.get('overlaps', () => this.overlapsOfAll(everyPilot));
+  }
+
+  private async overlapsOfAll(everyPilot?: Pilot[]): Promise<Map<number, PilotOverlap[]>> {
     const result = new Map<number, PilotOverlap[]>();
     const pilots = (everyPilot ?? (await this.pilots.list({}))).filter(
       (p) => p.stage !== 'idea' && p.startMonth,

@@ -6,14 +6,23 @@
 // Plain JavaScript on the built app (dist/), so it runs with Node alone after `nest build`.
 'use strict';
 const { spawn, spawnSync } = require('node:child_process');
-const { mkdtempSync, readFileSync, writeFileSync, rmSync, statSync } = require('node:fs');
+const {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  writeFileSync,
+  rmSync,
+  statSync,
+} = require('node:fs');
 const { cpus, totalmem, tmpdir } = require('node:os');
 const { join } = require('node:path');
 const autocannon = require('autocannon');
 const Database = require('better-sqlite3');
 const { ROOT, browserSession, signIn, startServer } = require('../support/live-server');
 
-const PILOTS = Number(process.env.BENCH_PILOTS ?? 200);
+// The sizes measured: the first in full (import, plans, the upload), the others' pages, first
+// requests, fairness and memory. BENCH_PILOTS=200 measures one size only.
+const SIZES = (process.env.BENCH_PILOTS ?? '200,2000').split(',').map(Number);
 const MONTHS = 36; // results after the start, and as many months of history before it
 const CHANNELS = 6;
 const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
@@ -32,7 +41,7 @@ const log = (...args) => console.error('[bench]', ...args);
 const ms = (start) => Number((performance.now() - start).toFixed(1));
 
 /** The portfolio, through the app's own services: pilots, plans, rates. */
-async function buildPortfolio(dbFile) {
+async function buildPortfolio(dbFile, PILOTS, full) {
   const { NestFactory } = require('@nestjs/core');
   const { AppModule } = require(join(ROOT, 'dist/src/app.module'));
   const { loadConfig } = require(join(ROOT, 'dist/src/config/app-config'));
@@ -176,12 +185,19 @@ async function buildPortfolio(dbFile) {
   const csvFile = join(dirname(dbFile), 'results.csv');
   writeFileSync(csvFile, csv);
   const imports = app.get(MetricsImportService);
+  // One import takes at most 500 000 figures: a larger portfolio comes in parts of whole pilots.
+  const perPilot = (lines.length - 1 - totals.size) / PILOTS;
+  const pilotsPerPart = Math.max(1, Math.floor(400_000 / perPilot));
   const importStarted = performance.now();
-  const preview = await imports.apply(csv, actor);
+  for (let first = 0; first < PILOTS; first += pilotsPerPart) {
+    const part = lines.slice(1 + first * perPilot, 1 + (first + pilotsPerPart) * perPilot);
+    if (first + pilotsPerPart >= PILOTS) part.push(...lines.slice(1 + PILOTS * perPilot));
+    const preview = await imports.apply([lines[0], ...part].join('\n') + '\n', actor);
+    if (preview.errors.length)
+      throw new Error(`Import refused: ${JSON.stringify(preview.errors.slice(0, 3))}`);
+  }
   const importMs = ms(importStarted);
-  if (preview.errors.length)
-    throw new Error(`Import refused: ${JSON.stringify(preview.errors.slice(0, 3))}`);
-  const scaling = await importScaling(imports, slugs, channels);
+  const scaling = full ? await importScaling(imports, slugs, channels) : null;
   await app.close();
   return {
     token,
@@ -237,17 +253,20 @@ async function importScaling(imports, slugs, channels) {
 
 /** Fetches the URL every 25 ms until stdin closes, then prints the latencies (ms) as JSON. */
 const PROBE = `
-const url = process.argv[1];
+const urls = JSON.parse(process.argv[1]);
+const headers = JSON.parse(process.argv[2] ?? '{}');
 const latencies = [];
 let done = false;
 process.stdin.on('data', () => {}).on('end', () => (done = true));
 (async () => {
   // One untimed request first: a new process's first fetch loads and warms its HTTP client.
-  await fetch(url).then((r) => r.arrayBuffer());
+  await fetch(urls[0], { headers }).then((r) => r.arrayBuffer());
   process.stdout.write('probing\\n');
-  while (!done) {
+  for (let i = 0; !done; i += 1) {
     const started = performance.now();
-    await fetch(url).then((r) => r.arrayBuffer());
+    const res = await fetch(urls[i % urls.length], { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(urls[i % urls.length] + ' answered ' + res.status);
     latencies.push(performance.now() - started);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
@@ -274,26 +293,9 @@ async function healthDuringImport(csvFile) {
   // The probe is a small process of its own: timed from this one, whose heap holds the whole
   // portfolio, the client's own garbage collection would show up as the server's latency.
   const probe = async (work) => {
-    const child = spawn(process.execPath, ['-e', PROBE, `${base}/health`], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    await new Promise((resolve) => child.stdout.once('data', resolve)); // probing has begun
     const started = performance.now();
-    const result = await work();
-    const elapsed = ms(started);
-    child.stdin.end();
-    await new Promise((resolve) => child.once('exit', resolve));
-    const latencies = JSON.parse(out.slice(out.indexOf('\n') + 1)).sort((a, b) => a - b);
-    const at = (q) =>
-      Number(
-        latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1),
-      );
-    return {
-      result,
-      phase: { ms: elapsed, probes: latencies.length, p99Ms: at(0.99), maxMs: at(1) },
-    };
+    const [result, latencies] = await probing([`${base}/health`], {}, work);
+    return { result, phase: { ms: ms(started), ...latencies } };
   };
   // A browser's session: its cookies (the session's and the CSRF cookie) kept between requests.
   const session = browserSession(base, { 'x-forwarded-proto': 'https' });
@@ -318,6 +320,82 @@ async function healthDuringImport(csvFile) {
     if (res.status !== 303) throw new Error(`Confirm answered ${res.status}`);
   });
   return { rows: changed.split('\n').length - 2, upload: upload.phase, confirm: confirm.phase };
+}
+
+/**
+ * Runs `work` while a small process of its own fetches the URLs in turn every 25 ms: timed from
+ * this one, whose heap holds the whole portfolio, the client's own garbage collection would show
+ * up as the server's latency. Resolves to the work's result and the probes' p99 and maximum.
+ */
+async function probing(urls, headers, work) {
+  const child = spawn(
+    process.execPath,
+    ['-e', PROBE, JSON.stringify(urls), JSON.stringify(headers)],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    },
+  );
+  let out = '';
+  child.stdout.on('data', (chunk) => (out += chunk));
+  await new Promise((resolve) => child.stdout.once('data', resolve)); // probing has begun
+  const result = await work();
+  child.stdin.end();
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  if (code !== 0) throw new Error(`The probe of ${urls[0]} failed`);
+  const latencies = JSON.parse(out.slice(out.indexOf('\n') + 1)).sort((a, b) => a - b);
+  const at = (q) =>
+    Number(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))].toFixed(1));
+  return [result, { probes: latencies.length, p99Ms: at(0.99), maxMs: at(1) }];
+}
+
+/**
+ * A first request after a write: the data version moved on (as any write does), so nothing
+ * per version is kept; the business cases' own cache (per pilot) stays. Median of five, ms.
+ */
+async function firstRequest(dbFile, path, headers) {
+  const db = new Database(dbFile);
+  const times = [];
+  for (let i = 0; i < 5; i += 1) {
+    db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run();
+    const started = performance.now();
+    const res = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
+    times.push(ms(started));
+  }
+  db.close();
+  return times.sort((a, b) => a - b)[2];
+}
+
+/**
+ * Fairness: one user's 20 connections hammer `path` for the bench's duration, with the
+ * instance's default limits, while a second client probes /health and, in another process,
+ * pilots' pages (each in turn, so most are rendered afresh).
+ */
+async function fairness(server, data, path) {
+  const hammerer = await signInCookie(server);
+  const other = await signInCookie(server);
+  const base = `http://127.0.0.1:${PORT}`;
+  const pages = data.slugs.map((slug) => `${base}/pilots/${slug}`);
+  const [[hammer, health], page] = await probing(
+    pages,
+    { cookie: other, 'x-forwarded-proto': 'https' },
+    () =>
+      probing([`${base}/health`], {}, () =>
+        load(path, { cookie: hammerer, 'x-forwarded-proto': 'https' }),
+      ),
+  );
+  return {
+    path,
+    hammer: {
+      requestsPerSecond: Math.round(hammer.requests.average),
+      answered200: hammer['2xx'],
+      refused503: hammer.non2xx,
+      errors: hammer.errors + hammer.timeouts,
+    },
+    health,
+    pilotPage: page,
+  };
 }
 
 function dirname(path) {
@@ -409,49 +487,57 @@ function queryPlans(dbFile, logged) {
   return [...seen.entries()].map(([sql, plan]) => ({ sql, plan }));
 }
 
-async function main() {
+/** One size: build it, load its pages, time first requests and fairness; the first size in full. */
+async function measure(pilots, full) {
   const dir = mkdtempSync(join(tmpdir(), 'pilot-bench-'));
   const dbFile = join(dir, 'bench.sqlite');
   log(
-    `building ${PILOTS} pilots × ${MONTHS} months × ${CHANNELS} channels (+${MONTHS} months of history) in ${dir}`,
+    `building ${pilots} pilots × ${MONTHS} months × ${CHANNELS} channels (+${MONTHS} months of history) in ${dir}`,
   );
-  const data = await buildPortfolio(dbFile);
+  const data = await buildPortfolio(dbFile, pilots, full);
   log(`imported ${data.rows} rows (${(data.bytes / 1e6).toFixed(1)} MB) in ${data.importMs} ms`);
-  const yardstick = sqliteImport(data.csvFile, dir);
+  const yardstick = full ? sqliteImport(data.csvFile, dir) : null;
   const slug = data.slugs[Math.floor(data.slugs.length / 2)];
   const routes = [
     { name: 'trivial route (/health)', path: '/health' },
-    { name: 'portfolio (/pilots)', path: '/pilots' },
-    { name: 'dashboard (/dashboard)', path: '/dashboard' },
+    { name: 'portfolio (/pilots)', path: '/pilots', wide: true },
+    { name: 'dashboard (/dashboard)', path: '/dashboard', wide: true },
     { name: 'business-case page', path: `/pilots/${slug}/business-case` },
-    { name: 'finance dashboard', path: '/finance/dashboard' },
-    // A month range sums other months than the cached totals: every pilot computed per request.
-    { name: 'finance, month range', path: '/finance/dashboard?from=2025-01&to=2025-12' },
+    { name: 'finance dashboard', path: '/finance/dashboard', wide: true },
+    // A month range sums other months than the cached totals.
+    {
+      name: 'finance, month range',
+      path: '/finance/dashboard?from=2025-01&to=2025-12',
+      wide: true,
+    },
     { name: 'business-case JSON', path: `/api/v1/pilots/${slug}/business-case`, api: true },
-    // The channel ledger: every pilot's business case per channel and month, per request.
-    { name: 'channel ledger', path: '/ledger' },
+    // The channel ledger: every pilot's business case per channel and month.
+    { name: 'channel ledger', path: '/ledger', wide: true },
   ];
 
   // 1. One request per page with SQL logging on: the statements and their plans.
-  const logging = await startBenchServer(dbFile, { LOG_SQL: 'on' });
-  let cookie = await signInCookie(logging);
-  const before = logging.output().length;
-  for (const route of routes.slice(1)) {
-    const res = await fetch(`http://127.0.0.1:${PORT}${route.path}`, {
-      headers: route.api
-        ? { authorization: `Bearer ${data.token}` }
-        : { cookie, 'x-forwarded-proto': 'https' },
-    });
-    if (res.status !== 200) throw new Error(`${route.path} answered ${res.status}`);
-    await res.arrayBuffer();
+  let plans = null;
+  if (full) {
+    const logging = await startBenchServer(dbFile, { LOG_SQL: 'on' });
+    const cookie = await signInCookie(logging);
+    const before = logging.output().length;
+    for (const route of routes.slice(1)) {
+      const res = await fetch(`http://127.0.0.1:${PORT}${route.path}`, {
+        headers: route.api
+          ? { authorization: `Bearer ${data.token}` }
+          : { cookie, 'x-forwarded-proto': 'https' },
+      });
+      if (res.status !== 200) throw new Error(`${route.path} answered ${res.status}`);
+      await res.arrayBuffer();
+    }
+    plans = queryPlans(dbFile, logging.output().slice(before));
+    await logging.stop();
   }
-  const plans = queryPlans(dbFile, logging.output().slice(before));
-  await logging.stop();
 
-  // 2. The load: each route in turn, 20 connections, after a short warm-up. The 20 connections
-  // are one user, which the heavy-request limits would turn away (503) beyond two at once:
-  // here they are raised, to measure what a page costs, not how the limit answers. So is the
-  // API token's rate limit (per minute), which the JSON route's load would pass in a second.
+  // 2. The load: each route in turn, 20 connections, after a warm-up request; then each route's
+  // first request after a write. The 20 connections are one user, which the heavy-request limits
+  // would turn away (503) beyond two at once: here they are raised, to measure what a page
+  // costs, not how the limit answers. So is the API token's rate limit (per minute).
   const server = await startBenchServer(dbFile, {
     HEAVY_PER_USER: String(CONNECTIONS),
     HEAVY_PER_INSTANCE: String(CONNECTIONS),
@@ -459,7 +545,7 @@ async function main() {
     // The reminders' runs are not a page: they would add their own load to what is measured.
     REMINDERS: 'off',
   });
-  cookie = await signInCookie(server);
+  const cookie = await signInCookie(server);
   const results = [];
   for (const route of routes) {
     const headers = route.api
@@ -471,26 +557,92 @@ async function main() {
     results.push({
       route: route.name,
       path: route.path,
+      wide: Boolean(route.wide),
       requestsPerSecond: Math.round(r.requests.average),
       p50Ms: r.latency.p50,
       p99Ms: r.latency.p99,
       errors: r.errors + r.timeouts + r.non2xx,
+      firstRequestMs:
+        route.path === '/health' ? null : await firstRequest(dbFile, route.path, headers),
       peakRssMbSoFar: peakRssMb(server.child.pid),
     });
   }
-  log('uploading and confirming the whole results file while probing /health');
-  const duringImport = await healthDuringImport(data.csvFile);
-  const peakMb = peakRssMb(server.child.pid);
+  let duringImport = null;
+  if (full) {
+    log('uploading and confirming the whole results file while probing /health');
+    duringImport = await healthDuringImport(data.csvFile);
+  }
+  const loadPeakMb = peakRssMb(server.child.pid);
   await server.stop();
+
+  // 3. Fairness, with the instance's default limits.
+  const fair = await startBenchServer(dbFile, { REMINDERS: 'off' });
+  log(
+    `fairness: hammering the month range for ${DURATION} s while probing /health and pilot pages`,
+  );
+  const fairnessResult = await fairness(fair, data, routes[5].path);
+  const peakMb = Math.max(loadPeakMb, peakRssMb(fair.child.pid));
+  await fair.stop();
 
   const trivial = results[0].requestsPerSecond;
   for (const r of results) r.ratioToTrivial = Number((r.requestsPerSecond / trivial).toFixed(3));
-  const channelResultRows = new Database(dbFile, { readonly: true })
-    .prepare('SELECT count(*) AS n FROM channel_result')
-    .get().n;
-  const fullScans = plans.filter((p) =>
-    p.plan.some((d) => /^SCAN (channel_result|monthly_result)\b(?!.*USING)/.test(d)),
-  );
+  const db = new Database(dbFile, { readonly: true });
+  const channelResultRows = db.prepare('SELECT count(*) AS n FROM channel_result').get().n;
+  db.close();
+  const databaseMb = Math.round(statSync(dbFile).size / 2 ** 20);
+  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
+  return {
+    dataset: {
+      pilots,
+      months: MONTHS,
+      historyMonths: MONTHS,
+      channels: CHANNELS,
+      channelResultRows,
+      databaseMb,
+    },
+    load: { connections: CONNECTIONS, seconds: DURATION, results },
+    import: full
+      ? {
+          rows: data.rows,
+          ms: data.importMs,
+          sqlite3CliMs: yardstick?.ms ?? null,
+          ratioToSqlite3: yardstick ? Number((data.importMs / yardstick.ms).toFixed(2)) : null,
+          scaling: data.scaling,
+          healthDuringImport: duringImport,
+        }
+      : null,
+    fairness: fairnessResult,
+    serverPeakRssMb: peakMb,
+    queryPlans: plans && {
+      statements: plans.length,
+      fullScansOfLargestTables: plans.filter((p) =>
+        p.plan.some((d) => /^SCAN (channel_result|monthly_result)\b(?!.*USING)/.test(d)),
+      ),
+      plans,
+    },
+  };
+}
+
+async function main() {
+  const sizes = [];
+  for (const [i, pilots] of SIZES.entries()) sizes.push(await measure(pilots, i === 0));
+  const [base, ...larger] = sizes;
+  const growth = larger.map((size) => ({
+    pilots: size.dataset.pilots,
+    routes: size.load.results
+      .filter((r) => r.wide)
+      .map((r) => {
+        const small = base.load.results.find((b) => b.path === r.path);
+        return {
+          route: r.route,
+          // Time per request under the load (1 / throughput), and of a first request after a write.
+          underLoad: Number((small.requestsPerSecond / r.requestsPerSecond).toFixed(2)),
+          firstRequest: Number((r.firstRequestMs / small.firstRequestMs).toFixed(2)),
+        };
+      }),
+  }));
+  const fairnessMet = (size) =>
+    size.fairness.health.p99Ms < 100 && size.fairness.pilotPage.p99Ms < 100;
   const summary = {
     machine: {
       cpus: cpus().length,
@@ -498,79 +650,92 @@ async function main() {
       memoryGb: Math.round(totalmem() / 2 ** 30),
       node: process.version,
     },
-    dataset: {
-      pilots: PILOTS,
-      months: MONTHS,
-      historyMonths: MONTHS,
-      channels: CHANNELS,
-      channelResultRows,
-      databaseMb: Math.round(statSync(dbFile).size / 2 ** 20),
-    },
-    load: { connections: CONNECTIONS, seconds: DURATION, results },
-    import: {
-      rows: data.rows,
-      ms: data.importMs,
-      sqlite3CliMs: yardstick?.ms ?? null,
-      ratioToSqlite3: yardstick ? Number((data.importMs / yardstick.ms).toFixed(2)) : null,
-      scaling: data.scaling,
-      healthDuringImport: duringImport,
-    },
-    serverPeakRssMb: peakMb,
-    queryPlans: { statements: plans.length, fullScansOfLargestTables: fullScans, plans },
+    sizes,
+    growth,
     targets: {
-      everyPageAtLeast25PercentOfTrivial: results.slice(1).every((r) => r.ratioToTrivial >= 0.25),
-      p99Under250Ms: results.every((r) => r.p99Ms < 250),
-      importWithin3xSqlite3: yardstick ? data.importMs <= 3 * yardstick.ms : null,
-      importCheckLinear: data.scaling ? data.scaling.growth160kOver40k <= 5 : null,
+      everyPageAtLeast25PercentOfTrivial: base.load.results
+        .slice(1)
+        .every((r) => r.ratioToTrivial >= 0.25),
+      p99Under250Ms: base.load.results.every((r) => r.p99Ms < 250),
+      portfolioWideAtMost2xUnderLoad: growth.length
+        ? growth.every((g) => g.routes.every((r) => r.underLoad <= 2))
+        : null,
+      portfolioWideFirstRequestAtMost2x: growth.length
+        ? growth.every((g) => g.routes.every((r) => r.firstRequest <= 2))
+        : null,
+      fairnessUnder100Ms: sizes.every(fairnessMet),
+      importWithin3xSqlite3:
+        base.import.sqlite3CliMs !== null ? base.import.ms <= 3 * base.import.sqlite3CliMs : null,
+      importCheckLinear: base.import.scaling ? base.import.scaling.growth160kOver40k <= 5 : null,
       healthUnder100MsDuringImport:
-        duringImport.upload.maxMs < 100 && duringImport.confirm.maxMs < 100,
-      memoryUnder300Mb: peakMb < 300,
-      noFullScanOfLargestTable: fullScans.length === 0,
+        base.import.healthDuringImport.upload.maxMs < 100 &&
+        base.import.healthDuringImport.confirm.maxMs < 100,
+      memoryUnder300MbAt200: base.serverPeakRssMb < 300,
+      memoryUnder400MbAtLarger: larger.length ? larger.every((s) => s.serverPeakRssMb < 400) : null,
+      noFullScanOfLargestTable: base.queryPlans.fullScansOfLargestTables.length === 0,
     },
   };
 
-  const out = join(process.env.BENCH_OUT ?? tmpdir(), 'bench-results.json');
+  const outDir = process.env.BENCH_OUT ?? tmpdir();
+  mkdirSync(outDir, { recursive: true });
+  const out = join(outDir, 'bench-results.json');
   writeFileSync(out, JSON.stringify(summary, null, 2));
   const pad = (s, n) => String(s).padEnd(n);
   const lpad = (s, n) => String(s).padStart(n);
   console.log(
     `\nMachine: ${summary.machine.cpus} × ${summary.machine.cpuModel}, ${summary.machine.memoryGb} GiB, Node ${summary.machine.node}`,
   );
-  console.log(
-    `Data: ${PILOTS} pilots, ${MONTHS} + ${MONTHS} months, ${CHANNELS} channels each: ${channelResultRows} channel rows, ${summary.dataset.databaseMb} MB`,
-  );
-  console.log(`Load: ${CONNECTIONS} connections, ${DURATION} s a route, production mode\n`);
-  console.log(
-    `${pad('route', 28)}${lpad('req/s', 8)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('× trivial', 11)}${lpad('errors', 8)}${lpad('peak MB', 9)}`,
-  );
-  for (const r of results)
+  console.log(`Load: ${CONNECTIONS} connections, ${DURATION} s a route, production mode`);
+  for (const size of sizes) {
+    const d = size.dataset;
     console.log(
-      `${pad(r.route, 28)}${lpad(r.requestsPerSecond, 8)}${lpad(r.p50Ms, 9)}${lpad(r.p99Ms, 9)}${lpad(r.ratioToTrivial.toFixed(2), 11)}${lpad(r.errors, 8)}${lpad(r.peakRssMbSoFar, 9)}`,
+      `\n${d.pilots} pilots, ${MONTHS} + ${MONTHS} months, ${CHANNELS} channels each: ${d.channelResultRows} channel rows, ${d.databaseMb} MB`,
     );
+    console.log(
+      `${pad('route', 28)}${lpad('req/s', 8)}${lpad('p50 ms', 9)}${lpad('p99 ms', 9)}${lpad('× trivial', 11)}${lpad('errors', 8)}${lpad('first ms', 10)}${lpad('peak MB', 9)}`,
+    );
+    for (const r of size.load.results)
+      console.log(
+        `${pad(r.route, 28)}${lpad(r.requestsPerSecond, 8)}${lpad(r.p50Ms, 9)}${lpad(r.p99Ms, 9)}${lpad(r.ratioToTrivial.toFixed(2), 11)}${lpad(r.errors, 8)}${lpad(r.firstRequestMs ?? '', 10)}${lpad(r.peakRssMbSoFar, 9)}`,
+      );
+    const f = size.fairness;
+    console.log(
+      `Fairness: ${f.path} hammered by ${CONNECTIONS} connections of one user (${f.hammer.requestsPerSecond} req/s: ${f.hammer.answered200} answered, ${f.hammer.refused503} refused 503, ${f.hammer.errors} errors); meanwhile /health p99 ${f.health.p99Ms} ms (max ${f.health.maxMs}, ${f.health.probes} probes), pilot pages p99 ${f.pilotPage.p99Ms} ms (max ${f.pilotPage.maxMs}, ${f.pilotPage.probes} probes)`,
+    );
+    console.log(`Server peak memory (VmHWM): ${size.serverPeakRssMb} MB`);
+  }
+  for (const g of growth) {
+    console.log(`\nGrowth from ${base.dataset.pilots} to ${g.pilots} pilots (time per request):`);
+    for (const r of g.routes)
+      console.log(
+        `  ${pad(r.route, 28)} under load × ${r.underLoad}, first request × ${r.firstRequest}`,
+      );
+  }
+  const imp = base.import;
   console.log(
-    `\nImport of ${data.rows} rows: ${data.importMs} ms` +
-      (yardstick
-        ? `; sqlite3 ${yardstick.version} .import: ${yardstick.ms} ms (× ${summary.import.ratioToSqlite3})`
+    `\nImport of ${imp.rows} rows: ${imp.ms} ms` +
+      (imp.sqlite3CliMs !== null
+        ? `; sqlite3 .import: ${imp.sqlite3CliMs} ms (× ${imp.ratioToSqlite3})`
         : '; sqlite3 CLI not installed'),
   );
-  if (data.scaling)
+  if (imp.scaling)
     console.log(
-      `Import check: ${data.scaling.results.map((r) => `${r.rows} rows ${r.ms} ms (${r.msPer1000Rows} ms/1000)`).join(', ')}; 160k/40k × ${data.scaling.growth160kOver40k} (linear ≈ 4)`,
+      `Import check: ${imp.scaling.results.map((r) => `${r.rows} rows ${r.ms} ms (${r.msPer1000Rows} ms/1000)`).join(', ')}; 160k/40k × ${imp.scaling.growth160kOver40k} (linear ≈ 4)`,
     );
+  const hi = imp.healthDuringImport;
   console.log(
-    `/health during an upload of ${duringImport.rows} figures (${duringImport.upload.ms} ms): p99 ${duringImport.upload.p99Ms} ms, max ${duringImport.upload.maxMs} ms over ${duringImport.upload.probes} probes; during its confirm (${duringImport.confirm.ms} ms): p99 ${duringImport.confirm.p99Ms} ms, max ${duringImport.confirm.maxMs} ms over ${duringImport.confirm.probes} probes`,
+    `/health during an upload of ${hi.rows} figures (${hi.upload.ms} ms): p99 ${hi.upload.p99Ms} ms, max ${hi.upload.maxMs} ms over ${hi.upload.probes} probes; during its confirm (${hi.confirm.ms} ms): p99 ${hi.confirm.p99Ms} ms, max ${hi.confirm.maxMs} ms over ${hi.confirm.probes} probes`,
   );
-  console.log(`Server peak memory (VmHWM): ${peakMb} MB`);
+  const qp = base.queryPlans;
   console.log(
-    `Query plans: ${plans.length} statements; full scans of channel_result/monthly_result: ${fullScans.length}`,
+    `Query plans: ${qp.statements} statements; full scans of channel_result/monthly_result: ${qp.fullScansOfLargestTables.length}`,
   );
-  for (const scan of fullScans)
+  for (const scan of qp.fullScansOfLargestTables)
     console.log(`  ${scan.plan.join(' / ')} :: ${scan.sql.slice(0, 160)}`);
   console.log('\nTargets:');
   for (const [target, met] of Object.entries(summary.targets))
     console.log(`  ${met === null ? 'n/a ' : met ? 'met ' : 'MISS'} ${target}`);
   console.log(`\nWritten: ${out}`);
-  if (!process.env.BENCH_KEEP) rmSync(dir, { recursive: true, force: true });
 }
 
 main().catch((error) => {

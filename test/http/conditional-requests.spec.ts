@@ -2,7 +2,7 @@ import request from 'supertest';
 import { DashboardsPresenter } from '../../src/dashboards/dashboards.presenter';
 import { apiClient, loadOpenApi, makeToken } from '../support/api-client';
 import { editFields, findPilot, registerPilot } from '../support/factories';
-import { submit } from '../support/forms';
+import { encodeForm, renderedForm, submit } from '../support/forms';
 import { createTestApp, TestApp } from '../support/test-app';
 
 // Conditional requests (issue 19): pages and API answers carry an ETag made from the data
@@ -98,6 +98,59 @@ describe('Conditional requests and compression (HTTP)', () => {
       .get('/api/v1/pilots')
       .set({ Authorization: `Bearer ${token}`, 'If-None-Match': first.headers.etag });
     expect(after.status).toBe(200);
+  });
+
+  it('sends a repeat without If-None-Match the answer rendered before, until the data changes', async () => {
+    const owner = await t.freshAgent('owner');
+    // (A first page, which sets the forms' CSRF cookie, is not kept: it sends a cookie.)
+    await owner.get('/pilots').expect(200);
+    const first = await owner.get('/pilots').expect(200);
+    const rendered = jest.spyOn(t.app.get(DashboardsPresenter), 'pilotList');
+    try {
+      const again = await owner.get('/pilots').expect(200);
+      expect(again.text).toBe(first.text);
+      expect(again.headers.etag).toBe(first.headers.etag);
+      expect(again.headers['content-type']).toBe(first.headers['content-type']);
+      expect(rendered).not.toHaveBeenCalled();
+      // Gzipped for a client that takes it, the same page once unpacked.
+      const gzipped = await owner.get('/pilots').set('Accept-Encoding', 'gzip').expect(200);
+      expect(gzipped.headers['content-encoding']).toBe('gzip');
+      expect(gzipped.text).toBe(first.text);
+      expect(rendered).not.toHaveBeenCalled();
+
+      // Another person, or the same person signed in elsewhere, gets a page of their own.
+      const other = await t.freshAgent('owner');
+      expect((await other.get('/pilots').expect(200)).text).toContain('Cached chatbot');
+      expect(rendered).toHaveBeenCalledTimes(1);
+
+      // A change of data: rendered again, showing it.
+      await editPilot(await t.agent(), 'Seen by the owner at once.');
+      await owner.get('/pilots').expect(200);
+      expect(rendered).toHaveBeenCalledTimes(2);
+    } finally {
+      rendered.mockRestore();
+    }
+  });
+
+  it('keeps an exported file whole, and the forms of a page sent again still save', async () => {
+    const finance = await t.freshAgent('finance');
+    const csv = await finance.get('/finance/dashboard.csv').expect(200);
+    const again = await finance.get('/finance/dashboard.csv').expect(200);
+    expect(again.text).toBe(csv.text);
+    expect(again.headers['content-disposition']).toBe(csv.headers['content-disposition']);
+    expect(again.headers['content-type']).toBe(csv.headers['content-type']);
+
+    // The edit form twice (the second from the answers kept), then submitted as shown.
+    const admin = await t.freshAgent('admin');
+    await admin.get(`/pilots/${slug}/edit`).expect(200);
+    const form = await admin.get(`/pilots/${slug}/edit`).expect(200);
+    const fields = renderedForm(form.text, `/pilots/${slug}`);
+    const saved = await admin
+      .post(`/pilots/${slug}`)
+      .type('form')
+      .send(encodeForm({ ...fields, description: 'Saved from a page sent again.' }));
+    expect(saved.status).toBe(303);
+    expect((await findPilot(t.dataSource, slug)).description).toBe('Saved from a page sent again.');
   });
 
   it('compresses a page when the client asks', async () => {
