@@ -10,6 +10,8 @@ import { MonthRange, PeriodBasis, totalsOver } from './business-case.math';
 import { SignoffsService } from './signoffs.service';
 
 const CHUNK = 500;
+/** Stale pilots computed at a time (about 10 ms each at 6 channels × 72 months). */
+const SLICE = 8;
 /** Part of every key: a release that changes CaseSummary's shape bumps it, so no old entry is read. */
 const SUMMARY_FORMAT = 6;
 
@@ -96,26 +98,32 @@ export class CaseSummariesService {
     }
     if (!stale.length) return { summaries, bases };
 
-    const reports = await this.businessCases.reports(stale, { today });
-    const statuses = await this.signoffs.statusesOf([...reports.values()]);
-    const fresh: Array<{ row: BusinessCaseCache; data: string; periodData: string }> = [];
-    for (const pilot of stale) {
-      const report = reports.get(pilot.id)!;
-      const summary = summarise(report, statuses.get(pilot.id) ?? []);
-      summaries.set(pilot.id, summary);
-      bases.set(pilot.id, report.periodBasis);
-      const row = rowOf.get(pilot.id);
-      if (row)
-        fresh.push({
-          row,
-          data: JSON.stringify(summary),
-          periodData: JSON.stringify(report.periodBasis),
-        });
+    // A few pilots at a time, yielding between them: after an import every pilot may be stale,
+    // and computing them all at once would hold the request loop (and every row) for seconds.
+    for (let i = 0; i < stale.length; i += SLICE) {
+      if (i > 0) await new Promise((resolve) => setImmediate(resolve));
+      const slice = stale.slice(i, i + SLICE);
+      const reports = await this.businessCases.reports(slice, { today });
+      const statuses = await this.signoffs.statusesOf([...reports.values()]);
+      const fresh: Array<{ row: BusinessCaseCache; data: string; periodData: string }> = [];
+      for (const pilot of slice) {
+        const report = reports.get(pilot.id)!;
+        const summary = summarise(report, statuses.get(pilot.id) ?? []);
+        summaries.set(pilot.id, summary);
+        bases.set(pilot.id, report.periodBasis);
+        const row = rowOf.get(pilot.id);
+        if (row)
+          fresh.push({
+            row,
+            data: JSON.stringify(summary),
+            periodData: JSON.stringify(report.periodBasis),
+          });
+      }
+      await this.store(fresh, keyOf).catch((error: Error) =>
+        // The page has its figures either way; the next one computes them again.
+        this.logger.warn(`Business-case summaries not cached: ${error.message}`),
+      );
     }
-    await this.store(fresh, keyOf).catch((error: Error) =>
-      // The page has its figures either way; the next one computes them again.
-      this.logger.warn(`Business-case summaries not cached: ${error.message}`),
-    );
     return { summaries, bases };
   }
 

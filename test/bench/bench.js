@@ -190,8 +190,9 @@ async function buildPortfolio(dbFile, PILOTS, full) {
   const pilotsPerPart = Math.max(1, Math.floor(400_000 / perPilot));
   const importStarted = performance.now();
   for (let first = 0; first < PILOTS; first += pilotsPerPart) {
-    const part = lines.slice(1 + first * perPilot, 1 + (first + pilotsPerPart) * perPilot);
-    if (first + pilotsPerPart >= PILOTS) part.push(...lines.slice(1 + PILOTS * perPilot));
+    const last = Math.min(first + pilotsPerPart, PILOTS);
+    const part = lines.slice(1 + first * perPilot, 1 + last * perPilot);
+    if (last === PILOTS) part.push(...lines.slice(1 + PILOTS * perPilot));
     const preview = await imports.apply([lines[0], ...part].join('\n') + '\n', actor);
     if (preview.errors.length)
       throw new Error(`Import refused: ${JSON.stringify(preview.errors.slice(0, 3))}`);
@@ -435,6 +436,8 @@ function startBenchServer(dbFile, extraEnv = {}) {
 async function signInCookie(server) {
   const session = browserSession(server.base, { 'x-forwarded-proto': 'https' });
   await signIn(session, 'bench@bench.example', PASSWORD);
+  // A first page, as a browser shows after signing in: it sets the CSRF cookie of the session.
+  await (await session.get('/dashboard')).arrayBuffer();
   return session.cookie();
 }
 
