@@ -21,8 +21,8 @@ export class DashboardsController {
   @Get('dashboard')
   @Heavy()
   @Render('dashboards/portfolio')
-  dashboard() {
-    return this.presenter.dashboard();
+  dashboard(@Query() query: Record<string, unknown>) {
+    return this.presenter.dashboard(query);
   }
 
   @Get('finance/dashboard')

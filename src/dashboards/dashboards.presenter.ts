@@ -13,7 +13,14 @@ import { PilotsService, PortfolioFilter } from '../pilots/pilots.service';
 import { DashboardsService } from './dashboards.service';
 import { financeCharts } from './finance-charts';
 import { financeCsv, financeTotals, sortRows } from './finance-dashboard';
-import { exportLinks, financeColumns, financeQuery, listFilter, queryText } from './finance-page';
+import {
+  exportLinks,
+  financeColumns,
+  financePageLink,
+  financeQuery,
+  listFilter,
+  queryText,
+} from './finance-page';
 import {
   pagePortfolio,
   portfolioHeadings,
@@ -26,6 +33,9 @@ const STAGE_OPTIONS = options(STAGES, STAGE_LABELS);
 const CHANNEL_TYPE_OPTIONS = options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS);
 
 /** What the portfolio, the dashboard and the finance dashboard show, from their query strings. */
+/** Reviews the dashboard lists; the portfolio sorted by review date has the rest. */
+const REVIEWS_SHOWN = 20;
+
 @Injectable()
 export class DashboardsPresenter {
   constructor(
@@ -98,8 +108,29 @@ export class DashboardsPresenter {
     };
   }
 
-  async dashboard() {
-    return { title: 'Dashboard', ...(await this.dashboards.portfolio()), today: todayIso() };
+  /** The dashboard: every pilot at a glance 50 a page, the next reviews up to REVIEWS_SHOWN. */
+  async dashboard(query: Record<string, unknown>) {
+    const dashboard = await this.dashboards.portfolio();
+    const { page } = portfolioOrder(query);
+    const shown = pagePortfolio(dashboard.rows, page);
+    const pageLink = (n: number) => (n > 1 ? `/dashboard?page=${n}` : '/dashboard');
+    return {
+      title: 'Dashboard',
+      ...dashboard,
+      rows: shown.pilots,
+      pager:
+        shown.pages > 1
+          ? {
+              ...shown,
+              pilots: undefined,
+              previous: shown.page > 1 ? pageLink(shown.page - 1) : null,
+              next: shown.page < shown.pages ? pageLink(shown.page + 1) : null,
+            }
+          : null,
+      reviews: dashboard.reviews.slice(0, REVIEWS_SHOWN),
+      moreReviews: Math.max(0, dashboard.reviews.length - REVIEWS_SHOWN),
+      today: todayIso(),
+    };
   }
 
   /** The finance dashboard; `invalid` when the month range cannot be used (the page says why). */
@@ -111,13 +142,27 @@ export class DashboardsPresenter {
       this.pilots.filterOptions(),
     ]);
     const sorted = sortRows(rows, sort, dir);
+    // 50 pilots a page; the totals, and the organisation's figure, are the whole filter's.
+    const shown = pagePortfolio(sorted, parsed.page);
     return {
       invalid: Object.keys(errors).length > 0,
       title: 'Finance dashboard',
-      rows: sorted,
+      rows: shown.pilots,
       totals: financeTotals(rows),
       organisation,
-      charts: financeCharts(sorted),
+      charts: financeCharts(shown.pilots),
+      pager:
+        shown.pages > 1
+          ? {
+              page: shown.page,
+              pages: shown.pages,
+              first: shown.first,
+              last: shown.last,
+              of: sorted.length,
+              previous: shown.page > 1 ? financePageLink(parsed, shown.page - 1) : null,
+              next: shown.page < shown.pages ? financePageLink(parsed, shown.page + 1) : null,
+            }
+          : null,
       columns: financeColumns(parsed),
       filter: { ...filter, from: queryText(query.from), to: queryText(query.to) },
       range,

@@ -24,6 +24,8 @@ export interface FinanceQuery {
   errors: Record<string, string[]>;
   sort: SortKey;
   dir: 'asc' | 'desc';
+  /** The page of the table asked for (50 pilots a page), 1 when unreadable. */
+  page: number;
   /** The query as the page shows it back, typed text included. */
   params: URLSearchParams;
 }
@@ -43,8 +45,24 @@ export function financeQuery(query: Record<string, unknown>): FinanceQuery {
     errors: range.errors,
     sort: isSortKey(query.sort) ? query.sort : 'name',
     dir: query.dir === 'desc' ? 'desc' : 'asc',
+    page:
+      typeof query.page === 'string' && /^\d{1,6}$/.test(query.page)
+        ? Math.max(1, Number(query.page))
+        : 1,
     params,
   };
+}
+
+/** The link to another page of the table: the filter, range and sort kept. */
+export function financePageLink({ params, sort, dir }: FinanceQuery, page: number): string {
+  const next = new URLSearchParams(params);
+  if (sort !== 'name' || dir !== 'asc') {
+    next.set('sort', sort);
+    next.set('dir', dir);
+  }
+  if (page > 1) next.set('page', String(page));
+  const query = next.toString();
+  return query ? `/finance/dashboard?${query}` : '/finance/dashboard';
 }
 
 /** The export links: the same filter, range and sort, as CSV and in Excel's Dutch dialect. */

@@ -1,7 +1,8 @@
 import { addMonths, formatMonth, isMonth, type Month, monthsBetween } from '../common/months';
-import type { PilotOverlap } from './ledger.types';
+import type { PilotOverlap, PilotShare } from './ledger.types';
 
-// The month range a ledger is read for (the page's and the API's `from` and `to`). Pure.
+// The month range a ledger is read for (the page's and the API's `from` and `to`), and how
+// much of it a page lists. Pure.
 
 /** The longest range one ledger covers: ten years of months. */
 export const MAX_LEDGER_MONTHS = 120;
@@ -65,4 +66,25 @@ export function overlapSentence(o: PilotOverlap): string {
       ? 'one of the two has the whole channel as its scope'
       : 'their segments together hold more contacts than the channel has';
   return `Counts the same ${o.channel.name} contacts as ${o.other.name} in ${span}: ${why}. Their relief on ${o.channel.name} is partly the same; see the channel ledger.`;
+}
+
+/** Pilots listed per channel; the rest are summed in one row. */
+export const PILOTS_LISTED = 20;
+
+/**
+ * A channel's pilots as its table lists them: the PILOTS_LISTED that claim most, and what the
+ * others claim and measure together (a table of 2 000 rows per channel is read by nobody).
+ */
+export function pilotsShown(pilots: PilotShare[]) {
+  if (pilots.length <= PILOTS_LISTED) return { pilots, otherPilots: null };
+  const sorted = [...pilots].sort((a, b) => b.claimed - a.claimed || a.name.localeCompare(b.name));
+  const rest = sorted.slice(PILOTS_LISTED);
+  return {
+    pilots: sorted.slice(0, PILOTS_LISTED),
+    otherPilots: {
+      count: rest.length,
+      claimed: rest.reduce((sum, p) => sum + p.claimed, 0),
+      measured: rest.reduce((sum, p) => sum + p.measured, 0),
+    },
+  };
 }

@@ -58,9 +58,8 @@ export function displacementChart(c: LedgerChannel): Chart {
         colour: 'orange',
         stack: 'claimed',
       },
-      ...c.pilots.map((p, i) => ({
-        label: `Measured: ${p.name}`,
-        data: c.months.map((m) => m.pilots.find((x) => x.slug === p.slug)?.measured ?? null),
+      ...measuredSeries(c).map((series, i) => ({
+        ...series,
         style: 'bar' as const,
         colour: PILOT_COLOURS[i % PILOT_COLOURS.length],
         stack: 'measured',
@@ -73,6 +72,39 @@ export function displacementChart(c: LedgerChannel): Chart {
       },
     ],
   });
+}
+
+/** Pilots that get a bar of their own in the displacement chart; the others share one. */
+export const PILOTS_CHARTED = 8;
+
+/**
+ * Each month's measured relief of the PILOTS_CHARTED pilots that measured most on the channel,
+ * one series each, and the rest summed as one: a chart (and its table) of 2 000 pilots' bars
+ * says nothing, and looking each pilot up in each month cost pilots² × months.
+ */
+function measuredSeries(c: LedgerChannel): Array<{ label: string; data: Array<number | null> }> {
+  const largest =
+    c.pilots.length <= PILOTS_CHARTED
+      ? c.pilots
+      : [...c.pilots]
+          .sort((a, b) => b.measured - a.measured || a.name.localeCompare(b.name))
+          .slice(0, PILOTS_CHARTED - 1);
+  const own = new Set(largest.map((p) => p.slug));
+  const byMonth = c.months.map((m) => new Map(m.pilots.map((x) => [x.slug, x.measured])));
+  const series = largest.map((p) => ({
+    label: `Measured: ${p.name}`,
+    data: byMonth.map((pilots) => pilots.get(p.slug) ?? null),
+  }));
+  const others = c.pilots.length - largest.length;
+  if (others > 0)
+    series.push({
+      label: `Measured: the ${others} other pilots`,
+      data: c.months.map((m) => {
+        const rest = m.pilots.filter((x) => !own.has(x.slug) && x.measured !== null);
+        return rest.length ? rest.reduce((sum, x) => sum + (x.measured as number), 0) : null;
+      }),
+    });
+  return series;
 }
 
 /** The organisation's contacts per month, stacked by channel, against the pre-period's mean. */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
 import { monthOf } from '../common/months';
 import { displacementChart, pictureChart, volumeChart } from './ledger.charts';
-import { ledgerRange, monthSpans } from './ledger-rules';
+import { ledgerRange, monthSpans, pilotsShown } from './ledger-rules';
 import { LedgerService } from './ledger.service';
 import type { Ledger, Overlap } from './ledger.types';
 
@@ -50,6 +50,7 @@ export function ledgerView(ledger: Ledger) {
     missingText: monthSpans(c.missingTotals),
     overlaps: c.overlaps.map(overlapWords),
     charts: c.orgDisplaced ? [volumeChart(c), displacementChart(c)] : [volumeChart(c)],
+    ...pilotsShown(c.pilots),
     monthRows: c.months.map((m) => ({
       ...m,
       unmeasuredNames: m.unmeasured.map((slug) => names.get(slug) ?? slug).join(', '),
