@@ -72,7 +72,6 @@ export class CaseSummariesService {
     const summaries = new Map<number, CaseSummary>();
     const bases = new Map<number, PeriodBasis | null>();
     if (!pilots.length) return { summaries, bases };
-    const ids = pilots.map((p) => p.id);
     const epoch = await this.dataSource.getRepository(BusinessCaseEpoch).findOneBy({ id: 1 });
     const month = monthOf(today);
     const keyOf = (row: BusinessCaseCache) =>
