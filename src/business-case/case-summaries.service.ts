@@ -7,6 +7,7 @@ import { BusinessCaseCache, BusinessCaseEpoch } from './business-case-cache.enti
 import { BusinessCaseService } from './business-case.service';
 import { CaseSummary, summarise } from './case-summary';
 import { MonthRange, PeriodBasis, totalsOver } from './business-case.math';
+import type { LedgerBasis } from './business-case.types';
 import { SignoffsService } from './signoffs.service';
 
 /** Pilots whose cached summaries are read and parsed at a time. */
@@ -43,34 +44,41 @@ export class CaseSummariesService {
     range: MonthRange = { from: null, to: null },
   ): Promise<Map<number, CaseSummary>> {
     const ranged = range.from !== null || range.to !== null;
-    const { summaries, bases } = await this.load(pilots, today, ranged);
-    if (!ranged) return summaries;
+    if (!ranged) return (await this.load(pilots, today, null)).summaries;
+    // Each basis is summed over the range as it is read, and let go: 2 000 pilots' bases held
+    // at once are hundreds of megabytes.
+    const { summaries, bases } = await this.load(pilots, today, (basis) =>
+      totalsOver(basis, range),
+    );
     const result = new Map<number, CaseSummary>();
     for (const [id, summary] of summaries) {
-      const basis = bases.get(id) ?? null;
+      const period = bases.get(id) ?? null;
       result.set(
         id,
-        summary.result && basis
-          ? { ...summary, result: { ...summary.result, period: totalsOver(basis, range) } }
-          : summary,
+        summary.result && period ? { ...summary, result: { ...summary.result, period } } : summary,
       );
     }
     return result;
   }
 
-  /** The pilots' cached bases: every month's figures per channel (the channel ledger reads them). */
-  async bases(pilots: Pilot[], today = new Date()): Promise<Map<number, PeriodBasis | null>> {
-    return (await this.load(pilots, today, true)).bases;
+  /** Each pilot's part of the channel ledger, from its cached basis (the rest is let go). */
+  async ledgerBases(pilots: Pilot[], today = new Date()): Promise<Map<number, LedgerBasis | null>> {
+    return (await this.load(pilots, today, (basis) => basis.ledger ?? null)).bases;
   }
 
-  /** The summaries, and with `withBasis` the bases, from the cache; stale ones computed and kept. */
-  private async load(
+  /**
+   * The summaries from the cache, stale ones computed and kept; with `pick`, what it takes of
+   * each pilot's basis (null for a pilot without one).
+   */
+  private async load<T>(
     pilots: Pilot[],
     today: Date,
-    withBasis: boolean,
-  ): Promise<{ summaries: Map<number, CaseSummary>; bases: Map<number, PeriodBasis | null> }> {
+    pick: ((basis: PeriodBasis) => T) | null,
+  ): Promise<{ summaries: Map<number, CaseSummary>; bases: Map<number, T | null> }> {
+    const withBasis = pick !== null;
+    const picked = (basis: PeriodBasis | null) => (basis && pick ? pick(basis) : null);
     const summaries = new Map<number, CaseSummary>();
-    const bases = new Map<number, PeriodBasis | null>();
+    const bases = new Map<number, T | null>();
     if (!pilots.length) return { summaries, bases };
     const epoch = await this.dataSource.getRepository(BusinessCaseEpoch).findOneBy({ id: 1 });
     const month = monthOf(today);
@@ -94,7 +102,7 @@ export class CaseSummariesService {
         if (row?.data && row.computedKey === keyOf(row) && (!withBasis || row.periodData)) {
           summaries.set(pilot.id, JSON.parse(row.data) as CaseSummary);
           if (withBasis)
-            bases.set(pilot.id, JSON.parse(row.periodData as string) as PeriodBasis | null);
+            bases.set(pilot.id, picked(JSON.parse(row.periodData as string) as PeriodBasis | null));
           rowOf.delete(pilot.id); // its text is parsed: not kept twice
         } else stale.push(pilot);
       }
@@ -113,7 +121,7 @@ export class CaseSummariesService {
         const report = reports.get(pilot.id)!;
         const summary = summarise(report, statuses.get(pilot.id) ?? []);
         summaries.set(pilot.id, summary);
-        bases.set(pilot.id, report.periodBasis);
+        if (withBasis) bases.set(pilot.id, picked(report.periodBasis));
         const row = rowOf.get(pilot.id);
         if (row)
           fresh.push({

@@ -107,13 +107,13 @@ export class LedgerService {
     const relevant = pilots.filter((p) => p.affectedChannels.some((c) => wantedIds.has(c.id)));
     // From the business-case cache: each pilot's months per channel, computed once per change.
     const [bases, rates] = await Promise.all([
-      this.caseSummaries.bases(relevant),
+      this.caseSummaries.ledgerBases(relevant),
       this.finance.costRatesOf(wanted.map((c) => c.id)),
     ]);
     const ratesOf = groupBy(rates, (r) => r.channelId);
     const inRange = (month: Month) => month >= from && month <= to;
     const computed = relevant.flatMap((pilot) => {
-      const ledger = bases.get(pilot.id)?.ledger;
+      const ledger = bases.get(pilot.id);
       return ledger && pilot.startMonth ? [{ pilot, ledger, startMonth: pilot.startMonth }] : [];
     });
 
