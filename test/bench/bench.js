@@ -21,7 +21,8 @@ const Database = require('better-sqlite3');
 const { ROOT, browserSession, signIn, startServer } = require('../support/live-server');
 
 // The sizes measured: the first in full (import, plans, the upload), the others' pages, first
-// requests, fairness and memory. BENCH_PILOTS=200 measures one size only.
+// requests, fairness and memory. BENCH_PILOTS=200 measures one size only; BENCH_BUILD_ONLY=1
+// builds the first size's database, keeps it and stops (to profile a page by hand).
 const SIZES = (process.env.BENCH_PILOTS ?? '200,2000').split(',').map(Number);
 const MONTHS = 36; // results after the start, and as many months of history before it
 const CHANNELS = 6;
@@ -499,6 +500,11 @@ async function measure(pilots, full) {
   );
   const data = await buildPortfolio(dbFile, pilots, full);
   log(`imported ${data.rows} rows (${(data.bytes / 1e6).toFixed(1)} MB) in ${data.importMs} ms`);
+  if (process.env.BENCH_BUILD_ONLY) {
+    // For profiling by hand: the database is kept, nothing is measured.
+    log(`built: ${dbFile} (signed in as bench@bench.example / ${PASSWORD})`);
+    process.exit(0);
+  }
   const yardstick = full ? sqliteImport(data.csvFile, dir) : null;
   const slug = data.slugs[Math.floor(data.slugs.length / 2)];
   const routes = [
