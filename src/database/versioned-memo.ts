@@ -12,7 +12,7 @@ const MOST = 32;
  * The version is read before the computation reads anything, so a result is never kept under a
  * version newer than its data; it lives in this instance's memory, which is safe with several
  * instances because the version is the database's, moved on by every instance's writes.
- * A computation that fails is not kept. Results are shared: callers must not change them (they
+ * A computation that fails is not kept, nor one during which a write of this process was open. Results are shared: callers must not change them (they
  * are frozen outside production, so a test catches one that does).
  */
 @Injectable()
@@ -24,6 +24,7 @@ export class VersionedMemo {
   constructor(private readonly writer: Writer) {}
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const quiet = this.writer.quietMark();
     const version = await this.writer.dataVersion();
     const id = `${version}|${key}`;
     const hit = this.entries.get(id);
@@ -37,10 +38,14 @@ export class VersionedMemo {
       for (const [k, e] of this.entries) if (e.version < version) this.entries.delete(k);
     }
     const value = compute().then((result) => (this.freeze ? deepFreeze(result) : result));
-    // Only a computation of the newest data is worth keeping.
+    // Only a computation of the newest data is worth keeping; and none that may have read a
+    // write not yet committed (it is shared meanwhile, then dropped once done).
     if (version >= this.newest) {
       this.entries.set(id, { version, value });
-      value.catch(() => this.entries.delete(id));
+      value.then(
+        () => this.writer.quietSince(quiet) || this.entries.delete(id),
+        () => this.entries.delete(id),
+      );
       for (const k of this.entries.keys()) {
         if (this.entries.size <= MOST) break;
         this.entries.delete(k);

@@ -29,6 +29,9 @@ export const BOOKKEEPING = { bookkeeping: true } as const;
 export class Writer {
   private tail: Promise<unknown> = Promise.resolve();
   private readonly serialise: boolean;
+  /** Units of data writing started, and open now: see quietSince. */
+  private dataUnits = 0;
+  private openDataUnits = 0;
   /** The last write's storage failure, until a write succeeds again (for /health). */
   private failure: string | null = null;
 
@@ -49,9 +52,15 @@ export class Writer {
     const unitOfWork = options.bookkeeping
       ? work
       : async (em: EntityManager) => {
-          const result = await work(em);
-          await em.increment(DataVersion, { id: 1 }, 'version', 1);
-          return result;
+          this.dataUnits += 1;
+          this.openDataUnits += 1;
+          try {
+            const result = await work(em);
+            await em.increment(DataVersion, { id: 1 }, 'version', 1);
+            return result;
+          } finally {
+            this.openDataUnits -= 1;
+          }
         };
     const run = () => this.dataSource.transaction(unitOfWork).catch(asConflict);
     if (!this.serialise) return run();
@@ -75,6 +84,20 @@ export class Writer {
     const result = this.tail.then(unit, unit);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /**
+   * A mark to hand to quietSince: null while a write of data is open. On SQLite the app shares
+   * one connection, so a read while a unit is open sees its uncommitted rows; what was computed
+   * from them must not be kept under the data version, in case the unit rolls back.
+   */
+  quietMark(): number | null {
+    return this.openDataUnits > 0 ? null : this.dataUnits;
+  }
+
+  /** Whether no write of data of this process was open since the mark was taken. */
+  quietSince(mark: number | null): boolean {
+    return mark !== null && this.openDataUnits === 0 && this.dataUnits === mark;
   }
 
   /** The data version now: it moves on with every write of data, on every instance. */

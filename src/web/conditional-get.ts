@@ -38,6 +38,7 @@ export class ConditionalGetInterceptor implements NestInterceptor {
     const res = context.switchToHttp().getResponse<Response>();
     if (req.method !== 'GET' || !req.user || res.locals.flash || req.path === '/health')
       return next.handle();
+    const quiet = this.writer.quietMark();
     return from(this.writer.dataVersion()).pipe(
       switchMap((version) => {
         const tag = `W/"${createHash('sha256')
@@ -65,14 +66,21 @@ export class ConditionalGetInterceptor implements NestInterceptor {
         const key = `${tag}|${csrf}`;
         const stored = this.answers.get(key);
         if (stored) throw new CachedAnswer(stored, () => this.answers.gzipped(key, stored));
-        this.keepAnswer(res, key, tag, version, csrf);
+        this.keepAnswer(res, key, tag, version, csrf, quiet);
         return next.handle();
       }),
     );
   }
 
   /** Keeps what this request sends, when it is the whole answer under this tag. */
-  private keepAnswer(res: Response, key: string, tag: string, version: number, csrf: string): void {
+  private keepAnswer(
+    res: Response,
+    key: string,
+    tag: string,
+    version: number,
+    csrf: string,
+    quiet: number | null,
+  ): void {
     const send = res.send;
     res.send = (body: unknown) => {
       // Once: res.json and res.render end in this same send.
@@ -82,6 +90,8 @@ export class ConditionalGetInterceptor implements NestInterceptor {
       if (
         res.statusCode === 200 &&
         res.getHeader('ETag') === tag &&
+        // Not what may have read a write not yet committed (see Writer.quietMark).
+        this.writer.quietSince(quiet) &&
         onlySetsCsrf(res.getHeader('Set-Cookie'), csrf) &&
         typeof type === 'string' &&
         (typeof body === 'string' || Buffer.isBuffer(body))

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { DashboardsPresenter } from '../../src/dashboards/dashboards.presenter';
+import { Writer } from '../../src/database/writer.service';
 import { apiClient, loadOpenApi, makeToken } from '../support/api-client';
 import { editFields, findPilot, registerPilot } from '../support/factories';
 import { encodeForm, renderedForm, submit } from '../support/forms';
@@ -151,6 +152,29 @@ describe('Conditional requests and compression (HTTP)', () => {
       .send(encodeForm({ ...fields, description: 'Saved from a page sent again.' }));
     expect(saved.status).toBe(303);
     expect((await findPilot(t.dataSource, slug)).description).toBe('Saved from a page sent again.');
+  });
+
+  it('keeps no answer rendered while a write was open, in case it rolls back', async () => {
+    const viewer = await t.freshAgent('viewer');
+    await viewer.get(`/pilots/${slug}`).expect(200); // sets the CSRF cookie
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const unit = t.app.get(Writer).write(async (em) => {
+      await em.query(
+        t.dialect === 'postgres'
+          ? 'UPDATE pilot SET description = $1 WHERE slug = $2'
+          : 'UPDATE pilot SET description = ? WHERE slug = ?',
+        ['Written, never committed.', slug],
+      );
+      await gate;
+      throw new Error('rolled back');
+    });
+    // On SQLite the app's one connection sees the open write; on PostgreSQL it does not.
+    await viewer.get(`/pilots/${slug}`).expect(200);
+    release();
+    await expect(unit).rejects.toThrow('rolled back');
+    const after = await viewer.get(`/pilots/${slug}`).expect(200);
+    expect(after.text).not.toContain('Written, never committed.');
   });
 
   it('compresses a page when the client asks', async () => {

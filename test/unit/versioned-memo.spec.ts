@@ -3,8 +3,13 @@ import type { Writer } from '../../src/database/writer.service';
 
 /** A memo over a data version this test moves on by hand. */
 function memoAt() {
-  const state = { version: 1 };
-  const writer = { dataVersion: () => Promise.resolve(state.version) } as unknown as Writer;
+  // `units`: writes of data started; `open`: open now (as the Writer counts them).
+  const state = { version: 1, units: 0, open: 0 };
+  const writer = {
+    dataVersion: () => Promise.resolve(state.version),
+    quietMark: () => (state.open ? null : state.units),
+    quietSince: (mark: number | null) => mark !== null && !state.open && state.units === mark,
+  } as unknown as Writer;
   return { memo: new VersionedMemo(writer), state };
 }
 
@@ -43,5 +48,25 @@ describe('VersionedMemo', () => {
     const shared = await memo.get('k', () => Promise.resolve({ rows: [{ n: 1 }] }));
     expect(() => shared.rows.push({ n: 2 })).toThrow(TypeError);
     expect(() => (shared.rows[0].n = 3)).toThrow(TypeError);
+  });
+
+  it('keeps nothing computed while a write of data was open (it may have read uncommitted rows)', async () => {
+    const { memo, state } = memoAt();
+    let runs = 0;
+    const compute = () => Promise.resolve(++runs);
+    state.open = 1;
+    state.units = 1;
+    expect(await memo.get('k', compute)).toBe(1);
+    // The write rolled back: the version did not move, and the result is not served again.
+    state.open = 0;
+    expect(await memo.get('k', compute)).toBe(2);
+    // A write that started and ended during a computation: not kept either.
+    const slow = memo.get('slow', async () => {
+      state.units += 1;
+      return ++runs;
+    });
+    expect(await slow).toBe(3);
+    expect(await memo.get('slow', compute)).toBe(4);
+    expect(await memo.get('slow', compute)).toBe(4);
   });
 });
