@@ -114,8 +114,8 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
   // {{#if (gt a b)}}
   gt: (a: number, b: number) => a > b,
-  // {{plural count "day" "days"}}
-  plural: (count: number, one: string, many: string) => plural(count, one, many),
+  // {{plural count "day" "days"}}: the count formatted as every other number ("2.000 pilots").
+  plural: (count: number, one: string, many: string) => plural(count, one, many, formatNumber),
 };
 
 /** 23 Nov 2026 15:05, in the organisation's time zone; "—" for what is not a time. */

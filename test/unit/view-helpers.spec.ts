@@ -91,3 +91,10 @@ describe('views and helpers', () => {
     expect(findings.map((f) => `${f.name}@${f.line}`)).toEqual(['month@1', 'evidence@1']);
   });
 });
+
+describe('plural', () => {
+  it('writes the count as every other number of the page', () => {
+    expect(hbsHelpers.plural(1, 'pilot', 'pilots')).toBe('1 pilot');
+    expect(hbsHelpers.plural(1980, 'other pilot', 'other pilots')).toBe('1.980 other pilots');
+  });
+});
