@@ -77,12 +77,15 @@ async function buildPortfolio(dbFile, PILOTS, full) {
   const channels = (await app.get(ChannelsService).list()).slice(0, CHANNELS);
   if (channels.length < CHANNELS) throw new Error(`Only ${channels.length} channels seeded`);
   const finance = app.get(FinanceService);
+  // As the forms' DTOs hand them over: cents per contact, and the rate in basis points. (Until
+  // 3 Dec 2026 the bench passed the typed text, which stored no usable rate: every business case
+  // was computed without money, and the finance figures were all "—".)
   for (const [i, channel] of channels.entries())
     await finance.setCostRate(
-      { channelId: String(channel.id), effectiveFrom: '2020-01', amount: `${4 + i},50` },
+      { channelId: channel.id, effectiveFrom: '2020-01', amount: 450 + i * 100 },
       actor,
     );
-  await finance.setDiscountRate({ effectiveFrom: '2020-01', rate: '8' }, actor);
+  await finance.setDiscountRate({ effectiveFrom: '2020-01', rate: 800 }, actor);
 
   const pilots = app.get(PilotsService);
   const plans = app.get(PlanService);
