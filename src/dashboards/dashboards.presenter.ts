@@ -22,6 +22,8 @@ import {
   queryText,
 } from './finance-page';
 import {
+  pageOf,
+  pagerOf,
   pagePortfolio,
   portfolioHeadings,
   portfolioLink,
@@ -32,10 +34,10 @@ import {
 const STAGE_OPTIONS = options(STAGES, STAGE_LABELS);
 const CHANNEL_TYPE_OPTIONS = options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS);
 
-/** What the portfolio, the dashboard and the finance dashboard show, from their query strings. */
 /** Reviews the dashboard lists; the portfolio sorted by review date has the rest. */
 const REVIEWS_SHOWN = 20;
 
+/** What the portfolio, the dashboard and the finance dashboard show, from their query strings. */
 @Injectable()
 export class DashboardsPresenter {
   constructor(
@@ -90,14 +92,7 @@ export class DashboardsPresenter {
         pilots: withSignals.filter((pilot) => pilot.stage === stage),
       })).filter((group) => group.pilots.length || (!filtered && shown.pages === 1)),
       total: pilots.length,
-      pager: {
-        ...shown,
-        pilots: undefined,
-        many: shown.pages > 1,
-        previous: shown.page > 1 ? portfolioLink(links, here, { page: shown.page - 1 }) : null,
-        next:
-          shown.page < shown.pages ? portfolioLink(links, here, { page: shown.page + 1 }) : null,
-      },
+      pager: pagerOf(shown, (page) => portfolioLink(links, here, { page })),
       headings: portfolioHeadings(links, here),
       order: here,
       filter,
@@ -111,22 +106,12 @@ export class DashboardsPresenter {
   /** The dashboard: every pilot at a glance 50 a page, the next reviews up to REVIEWS_SHOWN. */
   async dashboard(query: Record<string, unknown>) {
     const dashboard = await this.dashboards.portfolio();
-    const { page } = portfolioOrder(query);
-    const shown = pagePortfolio(dashboard.rows, page);
-    const pageLink = (n: number) => (n > 1 ? `/dashboard?page=${n}` : '/dashboard');
+    const shown = pagePortfolio(dashboard.rows, pageOf(query));
     return {
       title: 'Dashboard',
       ...dashboard,
       rows: shown.pilots,
-      pager:
-        shown.pages > 1
-          ? {
-              ...shown,
-              pilots: undefined,
-              previous: shown.page > 1 ? pageLink(shown.page - 1) : null,
-              next: shown.page < shown.pages ? pageLink(shown.page + 1) : null,
-            }
-          : null,
+      pager: pagerOf(shown, (page) => (page > 1 ? `/dashboard?page=${page}` : '/dashboard')),
       reviews: dashboard.reviews.slice(0, REVIEWS_SHOWN),
       moreReviews: Math.max(0, dashboard.reviews.length - REVIEWS_SHOWN),
       today: todayIso(),
@@ -151,18 +136,7 @@ export class DashboardsPresenter {
       totals: financeTotals(rows),
       organisation,
       charts: financeCharts(shown.pilots),
-      pager:
-        shown.pages > 1
-          ? {
-              page: shown.page,
-              pages: shown.pages,
-              first: shown.first,
-              last: shown.last,
-              of: sorted.length,
-              previous: shown.page > 1 ? financePageLink(parsed, shown.page - 1) : null,
-              next: shown.page < shown.pages ? financePageLink(parsed, shown.page + 1) : null,
-            }
-          : null,
+      pager: pagerOf(shown, (page) => financePageLink(parsed, page)),
       columns: financeColumns(parsed),
       filter: { ...filter, from: queryText(query.from), to: queryText(query.to) },
       range,

@@ -1,6 +1,7 @@
 import { CHANNEL_TYPES, STAGES } from '../pilots/pilot-fields';
 import type { Month } from '../common/months';
 import { isSortKey, monthRange, SortKey } from './finance-dashboard';
+import { pageOf } from './portfolio-page';
 
 // The dashboards' queries, and the finance dashboard's sortable headings. Pure: the query string in, the
 // filter, range, sort and the links the page shows out.
@@ -45,10 +46,7 @@ export function financeQuery(query: Record<string, unknown>): FinanceQuery {
     errors: range.errors,
     sort: isSortKey(query.sort) ? query.sort : 'name',
     dir: query.dir === 'desc' ? 'desc' : 'asc',
-    page:
-      typeof query.page === 'string' && /^\d{1,6}$/.test(query.page)
-        ? Math.max(1, Number(query.page))
-        : 1,
+    page: pageOf(query),
     params,
   };
 }

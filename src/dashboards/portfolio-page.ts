@@ -18,9 +18,14 @@ export interface PortfolioOrder {
 export function portfolioOrder(query: Record<string, unknown>): PortfolioOrder {
   const sort = PORTFOLIO_SORTS.find((s) => s === query.sort) ?? 'name';
   const dir = query.dir === 'desc' ? 'desc' : 'asc';
-  const page =
-    typeof query.page === 'string' && /^\d{1,6}$/.test(query.page) ? Number(query.page) : 1;
-  return { sort, dir, page: Math.max(1, page) };
+  return { sort, dir, page: pageOf(query) };
+}
+
+/** The page a list's query asks for: 1 when it is missing or cannot be read. */
+export function pageOf(query: Record<string, unknown>): number {
+  return typeof query.page === 'string' && /^\d{1,6}$/.test(query.page)
+    ? Math.max(1, Number(query.page))
+    : 1;
 }
 
 interface Sortable {
@@ -62,6 +67,28 @@ export function pagePortfolio<T>(sorted: T[], page: number) {
     pages,
     first: sorted.length ? start + 1 : 0,
     last: Math.min(start + PORTFOLIO_PAGE_SIZE, sorted.length),
+    total: sorted.length,
+  };
+}
+
+/**
+ * A paged list's pager (the portfolio, the dashboard's glance, the finance table): its facts,
+ * whether there is more than one page, and the links either side, written by `linkTo`.
+ */
+export function pagerOf(
+  shown: Omit<ReturnType<typeof pagePortfolio>, 'pilots'>,
+  linkTo: (page: number) => string,
+) {
+  const { page, pages, first, last, total } = shown;
+  return {
+    page,
+    pages,
+    first,
+    last,
+    total,
+    many: pages > 1,
+    previous: page > 1 ? linkTo(page - 1) : null,
+    next: page < pages ? linkTo(page + 1) : null,
   };
 }
 

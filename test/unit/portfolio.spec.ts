@@ -1,4 +1,6 @@
 import {
+  pageOf,
+  pagerOf,
   pagePortfolio,
   portfolioHeadings,
   portfolioLink,
@@ -76,6 +78,32 @@ describe('the portfolio’s order and pages', () => {
     expect(pagePortfolio(many, 2)).toMatchObject({ page: 2, pages: 3, first: 51, last: 100 });
     expect(pagePortfolio(many, 9)).toMatchObject({ page: 3, first: 101, last: 120 });
     expect(pagePortfolio([], 1)).toMatchObject({ page: 1, pages: 1, first: 0, last: 0 });
+  });
+
+  it('reads the page asked for, and gives the pager its links either side', () => {
+    expect([
+      pageOf({ page: '3' }),
+      pageOf({ page: '0' }),
+      pageOf({ page: 'x' }),
+      pageOf({}),
+    ]).toEqual([3, 1, 1, 1]);
+    const many = Array.from({ length: 120 }, (_, i) => i);
+    const link = (page: number) => `/list?page=${page}`;
+    expect(pagerOf(pagePortfolio(many, 2), link)).toEqual({
+      page: 2,
+      pages: 3,
+      first: 51,
+      last: 100,
+      total: 120,
+      many: true,
+      previous: '/list?page=1',
+      next: '/list?page=3',
+    });
+    expect(pagerOf(pagePortfolio(many.slice(0, 7), 1), link)).toMatchObject({
+      many: false,
+      previous: null,
+      next: null,
+    });
   });
 
   it('keeps the filters and the order in its links', () => {
