@@ -12,8 +12,9 @@ const MOST = 32;
  * The version is read before the computation reads anything, so a result is never kept under a
  * version newer than its data; it lives in this instance's memory, which is safe with several
  * instances because the version is the database's, moved on by every instance's writes.
- * A computation that fails is not kept, nor one during which a write of this process was open. Results are shared: callers must not change them (they
- * are frozen outside production, so a test catches one that does).
+ * A computation that fails is not kept, nor one during which a write of this process was open.
+ * Results are shared: callers must not change them (they are frozen outside production, so a
+ * test catches one that does).
  */
 @Injectable()
 export class VersionedMemo {

@@ -12,6 +12,9 @@ interface SqliteConnection {
 
 const STORAGE_CODES = /SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)|ENOSPC|EROFS/;
 
+/** Writes that change nothing a page shows (sessions, counters, caches): see Writer.write. */
+export const BOOKKEEPING = { bookkeeping: true } as const;
+
 /**
  * The one door every write goes through. Each unit of work runs in its own transaction.
  * On SQLite TypeORM shares a single connection among all requests, so overlapping
@@ -22,9 +25,6 @@ const STORAGE_CODES = /SQLITE_(FULL|IOERR|READONLY|CANTOPEN|CORRUPT|NOTADB)|ENOS
  * fails (a full disk) leaves TypeORM believing a transaction is still open: every later unit
  * would become a SAVEPOINT inside it, read its own uncommitted writes and be lost on restart.
  */
-/** Writes that change nothing a page shows (sessions, counters, caches): see Writer.write. */
-export const BOOKKEEPING = { bookkeeping: true } as const;
-
 @Injectable()
 export class Writer {
   private tail: Promise<unknown> = Promise.resolve();

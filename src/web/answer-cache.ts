@@ -1,8 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import type { StoredAnswer } from '../common/not-modified';
 
-export type { StoredAnswer };
-
 /**
  * The answers already rendered, by ETag (which holds the data version, the code, the person,
  * their session, today and the request): a repeat of the same request on the same data gets the

@@ -38,9 +38,7 @@ export function MetricField(kind: MetricKind): PropertyDecorator {
       target: target.constructor,
       propertyName: key,
       options: {
-        message: ({ value }) => {
-          return sentence((value as Unreadable).reason);
-        },
+        message: ({ value }) => sentence((value as Unreadable).reason),
       },
       validator: { validate: (value: unknown) => !(value instanceof Unreadable) },
     });
