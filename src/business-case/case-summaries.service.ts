@@ -6,12 +6,15 @@ import type { Pilot } from '../pilots/pilot.entity';
 import { BusinessCaseCache, BusinessCaseEpoch } from './business-case-cache.entity';
 import { BusinessCaseService } from './business-case.service';
 import { CaseSummary, summarise } from './case-summary';
+import { KeptSummaries, type Pick } from './kept-summaries';
 import { MonthRange, PeriodBasis, totalsOver } from './business-case.math';
 import type { LedgerBasis } from './business-case.types';
 import { SignoffsService } from './signoffs.service';
 
 /** Pilots whose cached summaries are read and parsed at a time. */
 const CHUNK = 100;
+/** Pilots whose keys are read at a time (a bound on the statement's parameters). */
+const KEYS_CHUNK = 500;
 /** Stale pilots computed at a time (about 10 ms each at 6 channels × 72 months). */
 const SLICE = 8;
 /** Part of every key: a release that changes CaseSummary's shape bumps it, so no old entry is read. */
@@ -26,6 +29,7 @@ const SUMMARY_FORMAT = 6;
 @Injectable()
 export class CaseSummariesService {
   private readonly logger = new Logger(CaseSummariesService.name);
+  private readonly kept = new KeptSummaries();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -47,9 +51,10 @@ export class CaseSummariesService {
     if (!ranged) return (await this.load(pilots, today, null)).summaries;
     // Each basis is summed over the range as it is read, and let go: 2 000 pilots' bases held
     // at once are hundreds of megabytes.
-    const { summaries, bases } = await this.load(pilots, today, (basis) =>
-      totalsOver(basis, range),
-    );
+    const { summaries, bases } = await this.load(pilots, today, {
+      name: `totals|${range.from}|${range.to}`,
+      of: (basis) => totalsOver(basis, range),
+    });
     const result = new Map<number, CaseSummary>();
     for (const [id, summary] of summaries) {
       const period = bases.get(id) ?? null;
@@ -63,48 +68,80 @@ export class CaseSummariesService {
 
   /** Each pilot's part of the channel ledger, from its cached basis (the rest is let go). */
   async ledgerBases(pilots: Pilot[], today = new Date()): Promise<Map<number, LedgerBasis | null>> {
-    return (await this.load(pilots, today, (basis) => basis.ledger ?? null)).bases;
+    return (await this.load(pilots, today, { name: 'ledger', of: (basis) => basis.ledger ?? null }))
+      .bases;
   }
 
   /**
-   * The summaries from the cache, stale ones computed and kept; with `pick`, what it takes of
-   * each pilot's basis (null for a pilot without one).
+   * The summaries, from this instance's memory or the cache table where the pilot's key still
+   * matches, stale ones computed and kept; with `pick`, what it takes of each pilot's basis (null
+   * for a pilot without one).
    */
   private async load<T>(
     pilots: Pilot[],
     today: Date,
-    pick: ((basis: PeriodBasis) => T) | null,
+    pick: Pick<T> | null,
   ): Promise<{ summaries: Map<number, CaseSummary>; bases: Map<number, T | null> }> {
-    const withBasis = pick !== null;
-    const picked = (basis: PeriodBasis | null) => (basis && pick ? pick(basis) : null);
+    const picked = (basis: PeriodBasis | null) => (basis && pick ? pick.of(basis) : null);
     const summaries = new Map<number, CaseSummary>();
     const bases = new Map<number, T | null>();
     if (!pilots.length) return { summaries, bases };
+    const quiet = this.writer.quietMark();
     const epoch = await this.dataSource.getRepository(BusinessCaseEpoch).findOneBy({ id: 1 });
     const month = monthOf(today);
-    const keyOf = (row: BusinessCaseCache) =>
-      `f${SUMMARY_FORMAT}:${row.version}:${epoch?.version ?? 0}:${month}`;
-    const rowOf = new Map<number, BusinessCaseCache>();
+    const keyOf = (version: number) =>
+      `f${SUMMARY_FORMAT}:${version}:${epoch?.version ?? 0}:${month}`;
+    const cache = this.dataSource.getRepository(BusinessCaseCache);
+    // What this instance parsed before under the same key is used as it is: after a write only
+    // the pilots it changed are read again, not every pilot's tens of kilobytes of JSON.
+    const keys = new Map<number, { pilotId: number; version: number }>();
+    for (let i = 0; i < pilots.length; i += KEYS_CHUNK)
+      for (const row of await cache
+        .createQueryBuilder('cache')
+        .select(['cache.pilotId', 'cache.version', 'cache.computedKey'])
+        .where('cache.pilot_id IN (:...ids)', {
+          ids: pilots.slice(i, i + KEYS_CHUNK).map((p) => p.id),
+        })
+        .getMany())
+        keys.set(row.pilotId, row);
+    const unread: Pilot[] = [];
+    for (const pilot of pilots) {
+      const row = keys.get(pilot.id);
+      const kept = row && this.kept.get(pilot.id, keyOf(row.version));
+      if (kept && (!pick || kept.picks.has(pick.name))) {
+        summaries.set(pilot.id, kept.summary);
+        if (pick) bases.set(pilot.id, kept.picks.get(pick.name) as T | null);
+      } else unread.push(pilot);
+    }
+    const keep = (pilotId: number, key: string, summary: CaseSummary, basis: T | null) => {
+      summaries.set(pilotId, summary);
+      if (pick) bases.set(pilotId, basis);
+      // Nothing read while a write of data was open is kept: it may roll back.
+      if (this.writer.quietSince(quiet)) this.kept.set(pilotId, key, summary, pick?.name, basis);
+    };
+
     const stale: Pilot[] = [];
     // Read and parsed a chunk at a time, yielding between chunks: the bases of 2 000 pilots are
     // tens of megabytes of JSON, which read and parsed at once hold the request loop for seconds.
-    for (let i = 0; i < pilots.length; i += CHUNK) {
+    for (let i = 0; i < unread.length; i += CHUNK) {
       if (i > 0) await new Promise((resolve) => setImmediate(resolve));
-      const chunk = pilots.slice(i, i + CHUNK);
-      const query = this.dataSource
-        .getRepository(BusinessCaseCache)
+      const chunk = unread.slice(i, i + CHUNK);
+      const query = cache
         .createQueryBuilder('cache')
         .where('cache.pilot_id IN (:...ids)', { ids: chunk.map((p) => p.id) });
-      if (withBasis) query.addSelect('cache.periodData');
-      for (const row of await query.getMany()) rowOf.set(row.pilotId, row);
+      if (pick) query.addSelect('cache.periodData');
+      const rowOf = new Map((await query.getMany()).map((row) => [row.pilotId, row]));
       for (const pilot of chunk) {
         const row = rowOf.get(pilot.id);
-        if (row?.data && row.computedKey === keyOf(row) && (!withBasis || row.periodData)) {
-          summaries.set(pilot.id, JSON.parse(row.data) as CaseSummary);
-          if (withBasis)
-            bases.set(pilot.id, picked(JSON.parse(row.periodData as string) as PeriodBasis | null));
-          rowOf.delete(pilot.id); // its text is parsed: not kept twice
-        } else stale.push(pilot);
+        const key = row && keyOf(row.version);
+        if (row?.data && row.computedKey === key && (!pick || row.periodData))
+          keep(
+            pilot.id,
+            key,
+            JSON.parse(row.data) as CaseSummary,
+            picked(pick ? (JSON.parse(row.periodData as string) as PeriodBasis | null) : null),
+          );
+        else stale.push(pilot);
       }
     }
     if (!stale.length) return { summaries, bases };
@@ -116,19 +153,29 @@ export class CaseSummariesService {
       const slice = stale.slice(i, i + SLICE);
       const reports = await this.businessCases.reports(slice, { today });
       const statuses = await this.signoffs.statusesOf([...reports.values()]);
-      const fresh: Array<{ row: BusinessCaseCache; data: string; periodData: string }> = [];
+      const fresh: Array<{
+        row: { pilotId: number; version: number };
+        data: string;
+        periodData: string;
+      }> = [];
       for (const pilot of slice) {
         const report = reports.get(pilot.id)!;
         const summary = summarise(report, statuses.get(pilot.id) ?? []);
-        summaries.set(pilot.id, summary);
-        if (withBasis) bases.set(pilot.id, picked(report.periodBasis));
-        const row = rowOf.get(pilot.id);
-        if (row)
-          fresh.push({
-            row,
-            data: JSON.stringify(summary),
-            periodData: JSON.stringify(report.periodBasis),
-          });
+        const row = keys.get(pilot.id);
+        if (!row) {
+          // No cache row (it comes with the pilot): the figures are shown, nothing is kept.
+          summaries.set(pilot.id, summary);
+          if (pick) bases.set(pilot.id, picked(report.periodBasis));
+          continue;
+        }
+        // Kept under the version read before the inputs were: if they changed since, the
+        // version has moved on and this entry is never matched.
+        keep(pilot.id, keyOf(row.version), summary, picked(report.periodBasis));
+        fresh.push({
+          row,
+          data: JSON.stringify(summary),
+          periodData: JSON.stringify(report.periodBasis),
+        });
       }
       await this.store(fresh, keyOf).catch((error: Error) =>
         // The page has its figures either way; the next one computes them again.
@@ -143,8 +190,8 @@ export class CaseSummariesService {
    * since then has bumped the version, so that update matches no row and the entry stays stale.
    */
   private async store(
-    fresh: Array<{ row: BusinessCaseCache; data: string; periodData: string }>,
-    keyOf: (row: BusinessCaseCache) => string,
+    fresh: Array<{ row: { pilotId: number; version: number }; data: string; periodData: string }>,
+    keyOf: (version: number) => string,
   ): Promise<void> {
     if (!fresh.length) return;
     const computedAt = new Date();
@@ -155,7 +202,7 @@ export class CaseSummariesService {
           .getRepository(BusinessCaseCache)
           .update(
             { pilotId: row.pilotId, version: row.version },
-            { computedKey: keyOf(row), data, periodData, computedAt },
+            { computedKey: keyOf(row.version), data, periodData, computedAt },
           );
     }, BOOKKEEPING);
   }

@@ -56,7 +56,7 @@ export class VersionedMemo {
   }
 }
 
-function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
+export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   if (value === null || typeof value !== 'object' || seen.has(value)) return value;
   seen.add(value);
   if (value instanceof Map)

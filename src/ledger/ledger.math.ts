@@ -1,3 +1,4 @@
+import { groupBy } from '../common/group-by';
 import { addMonths, formatMonth, type Month, monthsBetween } from '../common/months';
 import {
   type BaselineMethod,
@@ -166,12 +167,15 @@ export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Mont
       : `${history.length} month${history.length === 1 ? '' : 's'} of totals before ${formatMonth(end)}; the organisation's baseline needs at least 3.`;
 
   const totals = new Map(channel.totals.map((t) => [t.month, t.volume]));
+  // Each pilot's months by month, in one pass (looked up per month, it was pilots × months²).
+  const rowsOf = groupBy(
+    channel.pilots.flatMap((pilot) => pilot.months.map((m) => ({ pilot, m }))),
+    (row) => row.m.month,
+  );
   const months: LedgerMonth[] = monthsOf(from, to).map((month) => {
     const total = totals.get(month) ?? null;
     const prediction = fit ? predict(fit, month, null) : null;
-    const rows = channel.pilots.flatMap((p) =>
-      p.months.filter((m) => m.month === month).map((m) => ({ pilot: p, m })),
-    );
+    const rows = rowsOf.get(month) ?? [];
     return {
       month,
       total,
@@ -304,10 +308,11 @@ export function contactPicture(input: LedgerInput): ContactPicture {
     return cost;
   };
 
+  const newOf = groupBy(input.newChannels, (n) => n.month);
   const months: PictureMonth[] = range.map((month) => {
     const byChannel: Record<string, number> = {};
     for (const c of complete) byChannel[c.key] = totalOf(c, month)?.volume ?? 0;
-    const live = input.newChannels.filter((n) => n.month === month);
+    const live = newOf.get(month) ?? [];
     for (const n of live) byChannel[n.pilotSlug] = (byChannel[n.pilotSlug] ?? 0) + n.contacts;
     const contacts = sum(Object.values(byChannel));
     const base = existingCost(month);

@@ -104,29 +104,33 @@ export async function loadVolumes(
 }
 
 /**
- * Per channel and month, the largest volume any pilot logged. Two segments can hold more
- * than the channel's total only where twice this does, so the ledger's overlap check reads every
- * volume only of those few months. One grouped pass in the database.
+ * Per channel and month with an organisation total, the largest volume any pilot logged. Two
+ * segments can hold more than the channel's total only where twice this does, so the ledger's
+ * overlap check reads every volume only of those few months.
  */
 export async function loadLargestVolumes(
   em: EntityManager,
   channelIds: number[],
 ): Promise<Array<{ channelId: number; month: string; volume: number }>> {
   if (!channelIds.length) return [];
-  // Every pilot's volumes, not only those asked about: a superset of the candidate months,
-  // answered from channel_result_channel_month_volume_idx without reading the table.
+  // Only the months with an organisation total (an overlap of segments is judged against it),
+  // each one seek into channel_result_channel_month_volume_idx for its largest volume: grouping
+  // every pilot's volumes instead read the whole index, 90 ms at 2 000 pilots, on the loop.
   const raw = await em
     .createQueryBuilder()
-    .select(['r.channel_id AS "channelId"', 'r.month AS "month"', 'MAX(r.volume) AS "volume"'])
-    .from('channel_result', 'r')
-    .where('r.channel_id IN (:...channels)', { channels: channelIds })
-    .andWhere('r.volume IS NOT NULL')
-    .groupBy('r.channel_id')
-    .addGroupBy('r.month')
+    .select([
+      't.channel_id AS "channelId"',
+      't.month AS "month"',
+      '(SELECT MAX(r.volume) FROM channel_result r WHERE r.channel_id = t.channel_id AND r.month = t.month) AS "volume"',
+    ])
+    .from('channel_total', 't')
+    .where('t.channel_id IN (:...channels)', { channels: channelIds })
     .getRawMany<Record<string, unknown>>();
-  return raw.map((r) => ({
-    channelId: Number(r.channelId),
-    month: String(r.month),
-    volume: Number(r.volume),
-  }));
+  return raw
+    .filter((r) => r.volume !== null && r.volume !== undefined)
+    .map((r) => ({
+      channelId: Number(r.channelId),
+      month: String(r.month),
+      volume: Number(r.volume),
+    }));
 }

@@ -5,6 +5,8 @@ import { summarise } from '../../src/business-case/case-summary';
 import { SignoffsService } from '../../src/business-case/signoffs.service';
 import { FinanceService } from '../../src/finance/finance.service';
 import { Pilot } from '../../src/pilots/pilot.entity';
+import { IsNull } from 'typeorm';
+import { Writer } from '../../src/database/writer.service';
 import { MetricsImportService } from '../../src/results/import/metrics-import.service';
 import { channelIds } from '../support/factories';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -120,6 +122,90 @@ describe('Business-case summary cache (HTTP app, real database)', () => {
     } finally {
       spy.mockRestore();
     }
+  });
+
+  it('reads again only the pilots a write changed, and keeps nothing read during an open write', async () => {
+    const list = await pilots();
+    const range = { from: '2026-01', to: '2026-06' };
+    await cache.summaries(list, new Date(), range); // parsed and kept in memory
+    const table = t.dataSource.getRepository(BusinessCaseCache);
+    // The stored texts spoilt under unchanged keys: what is kept in memory is what is served.
+    await t.dataSource.query(`UPDATE business_case_cache SET data = '{}', period_data = 'null'`);
+    const kept = await cache.summaries(list, new Date(), range);
+    // (Stale from here on, so the spoilt texts are computed afresh when next read.)
+    await t.dataSource.query(`UPDATE business_case_cache SET computed_key = NULL`);
+    const expected = await engine.reports(list, { range });
+    for (const pilot of list)
+      expect(kept.get(pilot.id)!.result?.period ?? null).toEqual(
+        JSON.parse(JSON.stringify(expected.get(pilot.id)!.result?.period ?? null)),
+      );
+
+    // A write to one pilot moves its version on: it alone is read again (and, its stored text
+    // being stale for the new version, computed afresh and right).
+    const changed = list.find((p) => p.slug === 'voicebot-outages')!;
+    await t.app
+      .get(MetricsImportService)
+      .apply('pilot,month,metric,channel,value\nvoicebot-outages,2026-03,contacts,,4321\n', 'test');
+    const spy = jest.spyOn(engine, 'reports');
+    try {
+      const after = await cache.summaries(list, new Date(), range);
+      expect(spy.mock.calls.flatMap(([slice]) => slice.map((p) => p.slug))).toEqual([
+        'voicebot-outages',
+      ]);
+      const fresh = await engine.reports([changed], { range });
+      expect(after.get(changed.id)!.result?.period).toEqual(
+        JSON.parse(JSON.stringify(fresh.get(changed.id)!.result?.period)),
+      );
+    } finally {
+      spy.mockRestore();
+    }
+
+    // Read while a write unit is open (on SQLite the app's one connection sees its rows
+    // uncommitted), then rolled back. Nothing read then may be kept: the next write that moves
+    // the pilot's version to the same number, with other figures, would otherwise be served it.
+    const raise = (delta: number) =>
+      `UPDATE monthly_result SET contacts = contacts + ${delta} WHERE pilot_id = ${changed.id}`;
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let opened!: () => void;
+    const open = new Promise<void>((resolve) => (opened = resolve));
+    const unit = t.app
+      .get(Writer)
+      .write(async (em) => {
+        await em.query(raise(5000));
+        opened();
+        await gate;
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    await open;
+    const real = engine.reports.bind(engine);
+    const during = jest.spyOn(engine, 'reports').mockImplementation(async (...args) => {
+      const reports = await real(...args);
+      release(); // computed from the open unit's rows: now let it roll back
+      return reports;
+    });
+    try {
+      await t.dataSource.query(
+        `UPDATE business_case_cache SET computed_key = NULL WHERE pilot_id = ${changed.id}`,
+      );
+      const read = await cache.summaries(list, new Date(), range);
+      await unit;
+      expect(read.get(changed.id)).toBeDefined();
+    } finally {
+      during.mockRestore();
+    }
+    await t.dataSource.query(raise(1));
+    await expectFresh();
+    const afterAll = await cache.summaries(list, new Date(), range);
+    const engineNow = await engine.reports([changed], { range });
+    expect(afterAll.get(changed.id)!.result?.period).toEqual(
+      JSON.parse(JSON.stringify(engineNow.get(changed.id)!.result?.period)),
+    );
+    // The table as it was found: a range not asked before reads every row, so the rows spoilt
+    // above are computed afresh and stored.
+    await cache.summaries(list, new Date(), { from: '2024-01', to: null });
+    expect(await table.countBy({ computedKey: IsNull() })).toBe(0);
   });
 
   it('sums a month range from the cache exactly as the engine does', async () => {
