@@ -81,7 +81,7 @@ export class DashboardsService {
     const earliest = addMonths(to, -(MAX_LEDGER_MONTHS - 1));
     const wanted = range.from ?? starts[0] ?? addMonths(to, -11);
     const from = wanted < earliest ? earliest : wanted > to ? to : wanted;
-    const { all } = await this.ledger.ledger(from, to, null, true, everyPilot);
+    const all = await this.ledger.organisationTotals(from, to, everyPilot);
     return {
       from,
       to,

@@ -15,6 +15,7 @@ import type {
   Ledger,
   LedgerChannelInput,
   LedgerInput,
+  LedgerTotals,
   NewChannelMonth,
   PilotOverlap,
 } from './ledger.types';
@@ -173,16 +174,21 @@ export class LedgerService {
   }
 
   /** Computed once per data version (and month: the business cases' rates depend on it). */
-  async ledger(
-    from: Month,
-    to: Month,
-    channelKey: string | null = null,
-    withTotalsOnly = false,
-    everyPilot?: Pilot[],
-  ): Promise<Ledger> {
+  async ledger(from: Month, to: Month, channelKey: string | null = null): Promise<Ledger> {
+    return this.memo.get(`ledger|${from}|${to}|${channelKey}|${monthOf(new Date())}`, async () =>
+      computeLedger(await this.input(from, to, channelKey)),
+    );
+  }
+
+  /**
+   * The channels with totals together (the finance dashboard's organisation figure), once per
+   * data version. Only these totals are kept: the ledger they come from holds every pilot's
+   * months, tens of megabytes at 2 000 pilots, which no page shows here.
+   */
+  async organisationTotals(from: Month, to: Month, everyPilot?: Pilot[]): Promise<LedgerTotals> {
     return this.memo.get(
-      `ledger|${from}|${to}|${channelKey}|${withTotalsOnly}|${monthOf(new Date())}`,
-      async () => computeLedger(await this.input(from, to, channelKey, withTotalsOnly, everyPilot)),
+      `organisation|${from}|${to}|${monthOf(new Date())}`,
+      async () => computeLedger(await this.input(from, to, null, true, everyPilot)).all,
     );
   }
 
