@@ -7,8 +7,8 @@ import { BusinessCaseCache, BusinessCaseEpoch } from './business-case-cache.enti
 import { BusinessCaseService } from './business-case.service';
 import { CaseSummary, summarise } from './case-summary';
 import { KeptSummaries, type Pick } from './kept-summaries';
+import { ledgerColumns, type LedgerColumns } from './ledger-columns';
 import { MonthRange, PeriodBasis, totalsOver } from './business-case.math';
-import type { LedgerBasis } from './business-case.types';
 import { SignoffsService } from './signoffs.service';
 
 /** Pilots whose cached summaries are read and parsed at a time. */
@@ -66,10 +66,17 @@ export class CaseSummariesService {
     return result;
   }
 
-  /** Each pilot's part of the channel ledger, from its cached basis (the rest is let go). */
-  async ledgerBases(pilots: Pilot[], today = new Date()): Promise<Map<number, LedgerBasis | null>> {
-    return (await this.load(pilots, today, { name: 'ledger', of: (basis) => basis.ledger ?? null }))
-      .bases;
+  /** Each pilot's part of the channel ledger, from its cached basis, as columns (the rest is let go). */
+  async ledgerBases(
+    pilots: Pilot[],
+    today = new Date(),
+  ): Promise<Map<number, LedgerColumns | null>> {
+    return (
+      await this.load(pilots, today, {
+        name: 'ledger',
+        of: (basis) => (basis.ledger ? ledgerColumns(basis.ledger) : null),
+      })
+    ).bases;
   }
 
   /**

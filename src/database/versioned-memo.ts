@@ -58,6 +58,8 @@ export class VersionedMemo {
 
 export function deepFreeze<T>(value: T, seen = new Set<unknown>()): T {
   if (value === null || typeof value !== 'object' || seen.has(value)) return value;
+  // A typed array's numbers cannot be frozen (Object.freeze refuses it).
+  if (ArrayBuffer.isView(value)) return value;
   seen.add(value);
   if (value instanceof Map)
     for (const [k, v] of value as Map<unknown, unknown>) {

@@ -22,7 +22,8 @@ import type {
 import { PlanService } from '../business-case/plan.service';
 import { ResultsService } from '../results/results.service';
 import { VersionedMemo } from '../database/versioned-memo';
-import { monthOf } from '../common/months';
+import { monthIndex, monthOf } from '../common/months';
+import { monthName, orNull } from '../business-case/ledger-columns';
 
 /**
  * Gathers the ledger's inputs — the organisation's totals, finance's rates, and every pilot's own
@@ -112,7 +113,14 @@ export class LedgerService {
       this.finance.costRatesOf(wanted.map((c) => c.id)),
     ]);
     const ratesOf = groupBy(rates, (r) => r.channelId);
-    const inRange = (month: Month) => month >= from && month <= to;
+    const [first, last] = [monthIndex(from), monthIndex(to)];
+    /** The positions of the months within from–to. */
+    const inRangeOf = (months: Int32Array) => {
+      const at: number[] = [];
+      for (let i = 0; i < months.length; i += 1)
+        if (months[i] >= first && months[i] <= last) at.push(i);
+      return at;
+    };
     const computed = relevant.flatMap((pilot) => {
       const ledger = bases.get(pilot.id);
       return ledger && pilot.startMonth ? [{ pilot, ledger, startMonth: pilot.startMonth }] : [];
@@ -145,14 +153,12 @@ export class LedgerService {
               scope: mine.scope,
               scopeDescription: mine.scopeDescription,
               startMonth,
-              months: mine.months
-                .filter(([month]) => inRange(month))
-                .map(([month, volume, claimed, measured]) => ({
-                  month,
-                  volume,
-                  claimed,
-                  measured,
-                })),
+              months: inRangeOf(mine.months).map((i) => ({
+                month: monthName(mine.months[i]),
+                volume: orNull(mine.volume[i]),
+                claimed: mine.claimed[i],
+                measured: orNull(mine.measured[i]),
+              })),
             },
           ];
         }),
@@ -161,14 +167,12 @@ export class LedgerService {
       .filter((c) => c.totals.length || c.pilots.length);
 
     const newChannels: NewChannelMonth[] = computed.flatMap(({ pilot, ledger }) =>
-      ledger.months
-        .filter(([month]) => inRange(month))
-        .map(([month, contacts, runningCost]) => ({
-          pilotSlug: pilot.slug,
-          month,
-          contacts,
-          runningCost,
-        })),
+      inRangeOf(ledger.months).map((i) => ({
+        pilotSlug: pilot.slug,
+        month: monthName(ledger.months[i]),
+        contacts: ledger.contacts[i],
+        runningCost: ledger.runningCost[i],
+      })),
     );
     return { channels: ledgerChannels, newChannels, from, to };
   }
