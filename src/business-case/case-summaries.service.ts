@@ -6,10 +6,19 @@ import type { Pilot } from '../pilots/pilot.entity';
 import { BusinessCaseCache, BusinessCaseEpoch } from './business-case-cache.entity';
 import { BusinessCaseService } from './business-case.service';
 import { CaseSummary, summarise } from './case-summary';
-import { KeptSummaries, type Pick } from './kept-summaries';
+import { KeptSummaries, type BasisPick } from './kept-summaries';
 import { ledgerColumns, type LedgerColumns } from './ledger-columns';
 import { MonthRange, PeriodBasis, totalsOver } from './business-case.math';
 import { SignoffsService } from './signoffs.service';
+
+/** A pilot's row of the cache as far as its key goes: the version its inputs are at. */
+type CacheKey = Pick<BusinessCaseCache, 'pilotId' | 'version'>;
+/** A summary computed afresh, to store under the key it was computed at. */
+interface FreshEntry {
+  row: CacheKey;
+  data: string;
+  periodData: string;
+}
 
 /** Pilots whose cached summaries are read and parsed at a time. */
 const CHUNK = 100;
@@ -87,7 +96,7 @@ export class CaseSummariesService {
   private async load<T>(
     pilots: Pilot[],
     today: Date,
-    pick: Pick<T> | null,
+    pick: BasisPick<T> | null,
   ): Promise<{ summaries: Map<number, CaseSummary>; bases: Map<number, T | null> }> {
     const picked = (basis: PeriodBasis | null) => (basis && pick ? pick.of(basis) : null);
     const summaries = new Map<number, CaseSummary>();
@@ -101,11 +110,11 @@ export class CaseSummariesService {
     const cache = this.dataSource.getRepository(BusinessCaseCache);
     // What this instance parsed before under the same key is used as it is: after a write only
     // the pilots it changed are read again, not every pilot's tens of kilobytes of JSON.
-    const keys = new Map<number, { pilotId: number; version: number }>();
+    const keys = new Map<number, CacheKey>();
     for (let i = 0; i < pilots.length; i += KEYS_CHUNK)
       for (const row of await cache
         .createQueryBuilder('cache')
-        .select(['cache.pilotId', 'cache.version', 'cache.computedKey'])
+        .select(['cache.pilotId', 'cache.version'])
         .where('cache.pilot_id IN (:...ids)', {
           ids: pilots.slice(i, i + KEYS_CHUNK).map((p) => p.id),
         })
@@ -160,11 +169,7 @@ export class CaseSummariesService {
       const slice = stale.slice(i, i + SLICE);
       const reports = await this.businessCases.reports(slice, { today });
       const statuses = await this.signoffs.statusesOf([...reports.values()]);
-      const fresh: Array<{
-        row: { pilotId: number; version: number };
-        data: string;
-        periodData: string;
-      }> = [];
+      const fresh: FreshEntry[] = [];
       for (const pilot of slice) {
         const report = reports.get(pilot.id)!;
         const summary = summarise(report, statuses.get(pilot.id) ?? []);
@@ -196,10 +201,7 @@ export class CaseSummariesService {
    * Stores each summary under the key of the version read before its inputs were: a change
    * since then has bumped the version, so that update matches no row and the entry stays stale.
    */
-  private async store(
-    fresh: Array<{ row: { pilotId: number; version: number }; data: string; periodData: string }>,
-    keyOf: (version: number) => string,
-  ): Promise<void> {
+  private async store(fresh: FreshEntry[], keyOf: (version: number) => string): Promise<void> {
     if (!fresh.length) return;
     const computedAt = new Date();
     // A cache of what the data already says: storing it changes no page (bookkeeping).

@@ -3,7 +3,7 @@ import type { PeriodBasis } from './business-case.types';
 import type { CaseSummary } from './case-summary';
 
 /** What a caller takes of each pilot's basis: a name to keep it under, and the taking. */
-export interface Pick<T> {
+export interface BasisPick<T> {
   name: string;
   of: (basis: PeriodBasis) => T;
 }

@@ -353,6 +353,11 @@ async function probing(urls, headers, work) {
   return [result, { probes: latencies.length, p99Ms: at(0.99), maxMs: at(1) }];
 }
 
+/** What any write does to the data version, without changing any pilot's inputs. */
+function moveDataVersionOn(db) {
+  db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run();
+}
+
 /**
  * A first request after a write: the data version moved on (as any write does), so nothing
  * per version is kept; the business cases' own cache (per pilot) stays. Median of five, ms.
@@ -361,7 +366,7 @@ async function firstRequest(dbFile, path, headers) {
   const db = new Database(dbFile);
   const times = [];
   for (let i = 0; i < 5; i += 1) {
-    db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run();
+    moveDataVersionOn(db);
     const started = performance.now();
     const res = await fetch(`http://127.0.0.1:${PORT}${path}`, { headers });
     await res.arrayBuffer();
@@ -391,7 +396,7 @@ async function fairness(server, data, dbFile, path) {
     if (res.status !== 200) throw new Error(`${url} answered ${res.status}`);
   }
   const db = new Database(dbFile);
-  db.prepare('UPDATE data_version SET version = version + 1 WHERE id = 1').run();
+  moveDataVersionOn(db);
   db.close();
   const [[hammer, health], page] = await probing(
     pages,
