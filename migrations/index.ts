@@ -28,6 +28,7 @@ import { EvidenceFiles1763856000026 } from './1763856000026-evidence-files';
 import { ApiLimits1763856000027 } from './1763856000027-api-limits';
 import { Reminders1763856000028 } from './1763856000028-reminders';
 import { DataVersion1763856000029 } from './1763856000029-data-version';
+import { AccountLanguage1763856000030 } from './1763856000030-account-language';
 
 // Listed explicitly (not globbed) so the app, the CLI and the tests load the same set.
 export const migrations = [
@@ -61,4 +62,5 @@ export const migrations = [
   ApiLimits1763856000027,
   Reminders1763856000028,
   DataVersion1763856000029,
+  AccountLanguage1763856000030,
 ];

@@ -23,6 +23,9 @@ import { EVIDENCE_UPLOAD_PATH } from './evidence/evidence-upload';
 import { FIGURES_PATH } from './api/figures-path';
 import { MAX_UPLOAD_BYTES } from './results/import/import-page';
 import { publishOpenApi } from './api/openapi';
+import { inLanguage, setDefaultLanguage } from './i18n/language';
+import { requestedLanguage } from './i18n/language-choice';
+import { t } from './i18n/translate';
 
 /**
  * Everything the HTTP layer needs besides the routes: views, static files, security
@@ -105,6 +108,15 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     }),
   );
 
+  // The language of everything this request answers: the switch's cookie, else the browser's
+  // Accept-Language, else LANGUAGE; the guard puts the signed-in account's own choice first.
+  // After the body parsers and the session: work they finish in their callbacks would run
+  // outside the language's context.
+  setDefaultLanguage(config.language);
+  app.use((req: Request, _res: Response, next: NextFunction) =>
+    inLanguage(requestedLanguage(req, config.production), next),
+  );
+
   // Pages and JSON compressed when the client asks. After the session: its save on the way out
   // (which may fail, a full disk) then wraps the compressed answer, not the other way round.
   app.use(compression());
@@ -140,6 +152,9 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   app.use((req: Request, res: Response, next: NextFunction) => {
     res.locals.demoMode = config.demoData;
     res.locals.currentPath = req.path;
+    // Where the language switch comes back to: this very page, its query kept (after a form
+    // was sent back, the page it was sent from).
+    res.locals.currentUrl = req.method === 'GET' ? req.originalUrl : refererPath(req);
     if (req.session.flash) {
       res.locals.flash = req.session.flash;
       delete req.session.flash;
@@ -189,23 +204,26 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
         error.code === 'EBADCSRFTOKEN' ||
         (status === 403 && String(error.code).includes('CSRF'))
       ) {
-        return sendError(
-          req,
-          res,
-          403,
-          'The form had expired or did not come from this site. Go back, reload the page and send it again.',
-        );
+        return sendError(req, res, 403, t('error.csrf'));
       }
-      if (status === 413)
-        return sendError(req, res, 413, 'What you sent is larger than this form accepts.');
-      if (status >= 400 && status < 500)
-        return sendError(req, res, 400, 'The request could not be read.');
+      if (status === 413) return sendError(req, res, 413, t('error.tooLarge'));
+      if (status >= 400 && status < 500) return sendError(req, res, 400, t('error.unreadable'));
       return next(error);
     },
   );
 
   app.useGlobalFilters(new AppExceptionFilter());
   publishOpenApi(app);
+}
+
+/** The path (and query) of the page this request came from on this site, else the dashboard. */
+function refererPath(req: Request): string {
+  try {
+    const from = new URL(req.get('referer') ?? '', `${req.protocol}://${req.get('host')}`);
+    return from.host === req.get('host') ? `${from.pathname}${from.search}` : '/dashboard';
+  } catch {
+    return '/dashboard';
+  }
 }
 
 /** The project root, whether running from src/ (tests) or dist/src/ (the built app). */

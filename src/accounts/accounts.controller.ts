@@ -7,11 +7,7 @@ import { SignInDto } from './dto/sign-in.dto';
 import { Public } from './auth.guard';
 import { endSession, startSession } from './session';
 import { SignInPresenter } from './sign-in.presenter';
-
-/** Only a path on this site, never another host ("//evil", "https://…"). */
-function safeNext(next: unknown): string {
-  return typeof next === 'string' && /^\/(?![/\\])/.test(next) ? next : '/dashboard';
-}
+import { safeNext } from './safe-next';
 
 /** The status of a refused sign-in (wrong e-mail or password; too many tries), else null. */
 function refusalStatus(error: unknown): number | null {

@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { AccountsController } from './accounts.controller';
+import { AccountController } from './account.controller';
 import { AccountsService } from './accounts.service';
 import { ApiTokensService } from './api-tokens.service';
 import { SignInPresenter } from './sign-in.presenter';
@@ -14,7 +15,7 @@ import { SessionsModule } from '../sessions/sessions.module';
 @Global()
 @Module({
   imports: [SessionsModule],
-  controllers: [AccountsController, UsersController, TokensController],
+  controllers: [AccountsController, AccountController, UsersController, TokensController],
   providers: [
     AccountsService,
     ApiTokensService,

@@ -11,6 +11,7 @@ import { updateIfUnchanged } from '../database/update-if-unchanged';
 import { BOOKKEEPING, Writer } from '../database/writer.service';
 import { revokeAllTokens } from './api-tokens.service';
 import { SignInAttempt, User } from './user.entity';
+import type { Language } from '../i18n/language';
 import { NewUserDto, UpdateUserDto } from './dto/user-forms.dto';
 
 /**
@@ -115,6 +116,17 @@ export class AccountsService implements OnModuleDestroy {
       });
   }
 
+  /**
+   * The interface language a person chose for themselves (null: their browser's). A setting of
+   * their own, not data others see: it moves no data version and is not audited.
+   */
+  async setLanguage(id: number, language: Language | null): Promise<void> {
+    await this.writer.write(
+      (em) => em.update(User, { id }, { language }).then(() => undefined),
+      BOOKKEEPING,
+    );
+  }
+
   /** Changes a user's name, roles or active flag; deactivating ends their sessions at once. */
   async update(id: number, dto: UpdateUserDto, actor: string, actorId: number): Promise<User> {
     const { name, roles, active } = dto;
@@ -126,7 +138,7 @@ export class AccountsService implements OnModuleDestroy {
     }
     const user = await this.writer.write(async (em) => {
       const existing = await em.findOneBy(User, { id });
-      if (!existing) throw DomainError.notFound('That account');
+      if (!existing) throw DomainError.notFound('account');
       if (existing.version !== dto.version) {
         throw new DomainError(
           'conflict',

@@ -64,7 +64,7 @@ export class ApiTokensService {
   revoke(user: User, id: number, actor: string): Promise<void> {
     return this.writer.write(async (em) => {
       const token = await em.findOneBy(ApiToken, { id, userId: user.id, revokedAt: IsNull() });
-      if (!token) throw DomainError.notFound('That token');
+      if (!token) throw DomainError.notFound('token');
       await em.update(ApiToken, { id }, { revokedAt: new Date() });
       await this.audit.recordChanges(
         em,

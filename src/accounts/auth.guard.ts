@@ -6,6 +6,8 @@ import { pastAbsoluteTimeout } from '../sessions/session-policy';
 import { AccountsService } from './accounts.service';
 import { ApiTokensService } from './api-tokens.service';
 import { bearerToken } from './bearer';
+import { switchLanguage } from '../i18n/language';
+import { t } from '../i18n/translate';
 import { Action, can, OwnedPilot, ROLE_LABELS } from './permissions';
 
 const PUBLIC = 'public-route';
@@ -32,24 +34,17 @@ export class AuthGuard implements CanActivate {
     if (bearer) {
       // The JSON API also takes a personal token instead of a session.
       const holder = await this.tokens.userFor(bearer);
-      if (!holder)
-        throw new DomainError(
-          'unauthenticated',
-          'The API token is unknown, revoked, or its account is deactivated.',
-        );
+      if (!holder) throw new DomainError('unauthenticated', t('error.tokenUnknown'));
       // The scope chosen when the token was made; the holder's roles apply on top.
       if (holder.scope !== 'write' && !['GET', 'HEAD'].includes(req.method))
-        throw new DomainError(
-          'forbidden',
-          'This token may only read. Make a token that may read and write for this.',
-        );
+        throw new DomainError('forbidden', t('error.tokenReadOnly'));
       user = holder.user;
       req.tokenScope = holder.scope;
       req.tokenId = holder.tokenId;
     } else if (req.session?.userId && pastAbsoluteTimeout(req.session.signedInAt)) {
       delete req.session.userId;
       delete req.session.signedInAt;
-      req.session.flash = 'Your session ended 12 hours after you signed in. Please sign in again.';
+      req.session.flash = t('error.sessionEnded');
     } else if (req.session?.userId) {
       user = await this.accounts.find(req.session.userId);
       if (!user || !user.active) {
@@ -58,6 +53,8 @@ export class AuthGuard implements CanActivate {
       }
     }
     req.user = user;
+    // The account's own language comes before what the browser asks for.
+    if (user?.language) switchLanguage(user.language);
     res.locals.user = user
       ? { ...user, roleLabels: user.roles.map((r) => ROLE_LABELS[r]).join(', ') }
       : null;
@@ -79,7 +76,7 @@ export class AuthGuard implements CanActivate {
       context.getHandler(),
       context.getClass(),
     ]);
-    if (!isPublic && !user) throw new DomainError('unauthenticated', 'Please sign in first.');
+    if (!isPublic && !user) throw new DomainError('unauthenticated', t('error.signInFirst'));
     return true;
   }
 }
@@ -87,9 +84,6 @@ export class AuthGuard implements CanActivate {
 /** Refuses with 403 unless the signed-in user may do `action` (on `pilot`). */
 export function authorize(req: Request, action: Action, pilot?: OwnedPilot): void {
   if (!can(req.user ?? null, action, pilot)) {
-    throw new DomainError(
-      'forbidden',
-      'Your role does not allow this. Ask an admin if you need it.',
-    );
+    throw new DomainError('forbidden', t('error.forbidden'));
   }
 }

@@ -1,15 +1,10 @@
+import { translatedLabels } from '../i18n/labels';
 // Who may do what (lifecycle.md, "Roles"). Pure: a user, an action, maybe a pilot.
 
 export const ROLES = ['viewer', 'owner', 'board', 'finance', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
 
-export const ROLE_LABELS: Record<Role, string> = {
-  viewer: 'Viewer',
-  owner: 'Channel owner',
-  board: 'Board member',
-  finance: 'Finance',
-  admin: 'Admin',
-};
+export const ROLE_LABELS = translatedLabels('role', ROLES);
 
 export type Action =
   | 'create_pilot'

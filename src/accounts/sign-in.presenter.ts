@@ -2,6 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { AppConfig } from '../config/app-config';
 import { APP_CONFIG } from '../config/config.module';
 import { Role, ROLE_LABELS } from './permissions';
+import { t } from '../i18n/translate';
 
 /** The accounts the sign-in page lists while demo data is on; the demo module provides them. */
 export const SIGN_IN_DEMO_ACCOUNTS = Symbol('sign-in demo accounts');
@@ -19,7 +20,7 @@ export class SignInPresenter {
 
   page(values: { next: string; email?: string; problem?: string }) {
     return {
-      title: 'Sign in',
+      title: t('signIn.title'),
       ...values,
       demoAccounts: this.config.demoData
         ? this.demoAccounts.map((a) => ({

@@ -54,7 +54,7 @@ export class TokensController {
 
   @Post(':id/revoke')
   async revoke(
-    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That token') }))
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('token') }))
     id: number,
     @Req() req: Request,
     @Res() res: Response,

@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Language } from '../i18n/language';
 import type { Role } from './permissions';
 
 const roleList = {
@@ -28,6 +29,10 @@ export class User {
 
   @Column({ type: 'boolean' })
   active: boolean;
+
+  /** The interface language the person chose; null: their browser's, else the default. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  language: Language | null;
 
   @Column({ type: 'integer' })
   version: number;

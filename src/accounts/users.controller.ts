@@ -51,7 +51,7 @@ export class UsersController {
 
   @Post(':id')
   async update(
-    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That account') }))
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('account') }))
     id: number,
     @FormOf(UpdateUserDto) form: Submitted<UpdateUserDto>,
     @Req() req: Request,

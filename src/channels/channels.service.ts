@@ -45,7 +45,7 @@ export class ChannelsService {
 
   async get(key: string): Promise<Channel> {
     const channel = await this.dataSource.getRepository(Channel).findOneBy({ key });
-    if (!channel) throw DomainError.notFound(`The channel "${key}"`);
+    if (!channel) throw DomainError.notFound('channel', key);
     return channel;
   }
 
@@ -90,7 +90,7 @@ export class ChannelsService {
   update(key: string, dto: UpdateChannelDto, actor: string): Promise<Channel> {
     return this.writer.write(async (em) => {
       const channel = await em.findOneBy(Channel, { key });
-      if (!channel) throw DomainError.notFound(`The channel "${key}"`);
+      if (!channel) throw DomainError.notFound('channel', key);
       const stale = new DomainError(
         'conflict',
         'Someone else saved this channel after you opened the form. Nothing of yours was saved: reload and try again.',

@@ -2,7 +2,8 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError, STATUS_BY_CODE, StorageError } from './domain-error';
-import { sendError, STATUS_TITLES, wantsJson } from './error-page';
+import { sendError, statusTitle, wantsJson } from './error-page';
+import { t } from '../i18n/translate';
 import { CachedAnswer, NotModified } from './not-modified';
 
 /** Maps every error to a page or a JSON body; nothing reaches the user as a stack trace. */
@@ -50,20 +51,12 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (exception instanceof StorageError) {
       this.logger.error(`${req.method} ${req.originalUrl}: not stored: ${exception.message}`);
       res.setHeader('Retry-After', '60');
-      sendError(
-        req,
-        res,
-        503,
-        'Nothing of this was saved: the database cannot take changes right now (its disk is full or it is read-only). Try again once an administrator has made room.',
-      );
+      sendError(req, res, 503, t('error.databaseFull'));
       return;
     }
     if (exception instanceof HttpException && exception.getStatus() < 500) {
       const status = exception.getStatus();
-      const message =
-        status === 404
-          ? `There is no page at ${req.path}.`
-          : (STATUS_TITLES[status] ?? exception.message);
+      const message = status === 404 ? t('notFound.page', { path: req.path }) : statusTitle(status);
       sendError(req, res, status, message);
       return;
     }

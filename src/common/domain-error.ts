@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 /** Messages per form field, as the forms show them beside each field. */
 export type FieldErrors = Record<string, string[]>;
 
@@ -12,6 +13,20 @@ export type DomainErrorCode =
   | 'unauthenticated'
   | 'unavailable';
 
+export type NotFoundThing =
+  | 'checklistItem'
+  | 'pilot'
+  | 'channel'
+  | 'month'
+  | 'investment'
+  | 'import'
+  | 'meeting'
+  | 'decision'
+  | 'condition'
+  | 'token'
+  | 'account'
+  | 'file';
+
 /** An error the user caused or can act on; the exception filter maps its code to a status. */
 export class DomainError extends Error {
   constructor(
@@ -25,8 +40,9 @@ export class DomainError extends Error {
     this.name = 'DomainError';
   }
 
-  static notFound(what: string): DomainError {
-    return new DomainError('not_found', `${what} was not found.`);
+  /** "That account was not found.", "The pilot "x" was not found." (catalogue: notFound.*) */
+  static notFound(thing: NotFoundThing, name?: string): DomainError {
+    return new DomainError('not_found', t(`notFound.${thing}`, { name }));
   }
 
   static field(field: string, message: string): DomainError {

@@ -1,17 +1,12 @@
 import type { Request, Response } from 'express';
+import { t } from '../i18n/translate';
 
-export const STATUS_TITLES: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Please sign in',
-  403: 'Not allowed',
-  404: 'Page not found',
-  409: 'Changed by someone else',
-  413: 'Too large',
-  422: 'Please check your input',
-  429: 'Too many requests',
-  500: 'Something went wrong',
-  503: 'Could not be saved',
-};
+const TITLED = [400, 401, 403, 404, 409, 413, 422, 429, 500, 503];
+
+/** A status's title in the request's language ("Page not found"). */
+export function statusTitle(status: number): string {
+  return t(TITLED.includes(status) ? `error.title.${status}` : 'error.title.other');
+}
 
 export function wantsJson(req: Request): boolean {
   return req.path.startsWith('/api/') || (!req.accepts('html') && Boolean(req.accepts('json')));
@@ -32,7 +27,7 @@ export function sendError(
   if (res.headersSent) return;
   // A refusal is no copy to keep: the tag set before the handler ran does not describe it.
   res.removeHeader('ETag');
-  const title = STATUS_TITLES[status] ?? 'Error';
+  const title = statusTitle(status);
   if (wantsJson(req)) {
     if (status === 401 && bearerMayHelp(req)) res.setHeader('WWW-Authenticate', 'Bearer');
     res
@@ -53,7 +48,7 @@ export function problemOf(
 ) {
   return {
     type: 'about:blank',
-    title: STATUS_TITLES[status] ?? 'Error',
+    title: statusTitle(status),
     status,
     detail: message,
     instance: req.originalUrl,

@@ -4,6 +4,7 @@ import { validate, ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError, FieldErrors } from './domain-error';
 import { isJsonObject, NOT_A_FIELD } from './json-body';
+import { t } from '../i18n/translate';
 
 type DtoClass<T> = new () => T;
 
@@ -26,7 +27,7 @@ function collect(errors: ValidationError[], prefix = '', into: FieldErrors = {})
 export async function readForm<T extends object>(
   dtoClass: DtoClass<T>,
   body: unknown,
-  summary = 'Please correct the fields marked below.',
+  summary = t('form.correctFields'),
 ): Promise<T> {
   const dto = plainToInstance(dtoClass, body ?? {}, { exposeDefaultValues: true });
   const errors = await validate(dto, { whitelist: true, forbidUnknownValues: true });

@@ -1,3 +1,4 @@
+import { currentLanguage, currentLocale } from '../i18n/language';
 // Money is exact integer cents everywhere it is stored; euros only on the way in and out.
 
 /**
@@ -42,38 +43,57 @@ export function decimalComma(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value).replace('.', ',');
 }
 
-const EURO = new Intl.NumberFormat('nl-NL', {
-  style: 'currency',
-  currency: 'EUR',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 2,
-});
-const EURO_WHOLE = new Intl.NumberFormat('nl-NL', {
-  style: 'currency',
-  currency: 'EUR',
-  maximumFractionDigits: 0,
-});
-const NUMBER = new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 });
-const PERCENT = new Intl.NumberFormat('nl-NL', {
-  style: 'percent',
-  minimumFractionDigits: 1,
-  maximumFractionDigits: 1,
-});
+/** The language's number formats, made once each (an Intl formatter is costly to make). */
+function formatsOf(locale: string): NumberFormats {
+  let formats = FORMATS.get(locale);
+  if (!formats) {
+    formats = {
+      euro: new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: 'EUR',
+        minimumFractionDigits: 2,
+        maximumFractionDigits: 2,
+      }),
+      euroWhole: new Intl.NumberFormat(locale, {
+        style: 'currency',
+        currency: 'EUR',
+        maximumFractionDigits: 0,
+      }),
+      number: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+      percent: new Intl.NumberFormat(locale, {
+        style: 'percent',
+        minimumFractionDigits: 1,
+        maximumFractionDigits: 1,
+      }),
+    };
+    FORMATS.set(locale, formats);
+  }
+  return formats;
+}
+type NumberFormats = Record<'euro' | 'euroWhole' | 'number' | 'percent', Intl.NumberFormat>;
+const FORMATS = new Map<string, NumberFormats>();
 
-/** Euros for display, Dutch style: € 1.234,56 (or whole euros for large totals). */
+/** Euros for display in the language's style: € 1.234,56 / €1,234.56 (or whole euros). */
 export function formatEuros(euros: number | null | undefined, whole = false): string {
   if (euros === null || euros === undefined || !Number.isFinite(euros)) return '—';
-  return (whole ? EURO_WHOLE : EURO).format(euros);
+  const formats = formatsOf(currentLocale());
+  return (whole ? formats.euroWhole : formats.euro).format(euros);
 }
 
+/** 10400 → 10.400 / 10,400. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return NUMBER.format(value);
+  return formatsOf(currentLocale()).number.format(value);
 }
 
+/**
+ * 0.491 → 49,1 % / 49.1%: Dutch writes a space before the sign (a no-break one, so the two
+ * never part), English none.
+ */
 export function formatPercent(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
-  return PERCENT.format(ratio);
+  const text = formatsOf(currentLocale()).percent.format(ratio);
+  return currentLanguage() === 'nl' ? text.replace(/\s?%$/, '\u00a0%') : text;
 }
 
 /** Euros rounded to the cent, for exports (null stays null). */

@@ -1,3 +1,4 @@
+import { currentLocale } from '../i18n/language';
 import { DomainError } from './domain-error';
 import { localParts } from './time-zone';
 
@@ -73,25 +74,25 @@ export function monthsBetween(from: Month, to: Month): number {
   return monthIndex(to) - monthIndex(from);
 }
 
-const MONTH_NAMES = [
-  'Jan',
-  'Feb',
-  'Mar',
-  'Apr',
-  'May',
-  'Jun',
-  'Jul',
-  'Aug',
-  'Sep',
-  'Oct',
-  'Nov',
-  'Dec',
-];
+const MONTH_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
-/** "2026-01" → "Jan 2026"; "—" for anything else. */
+/** "2026-01" → "januari 2026" / "January 2026", in the language of the request; "—" for anything else. */
 export function formatMonth(value: unknown): string {
   if (!isMonth(value)) return '—';
-  return `${MONTH_NAMES[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)}`;
+  const locale = currentLocale();
+  let format = MONTH_FORMATS.get(locale);
+  if (!format)
+    MONTH_FORMATS.set(
+      locale,
+      (format = new Intl.DateTimeFormat(locale, {
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'UTC',
+      })),
+    );
+  return format.format(
+    new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, 1)),
+  );
 }
 
 // Month names as Dutch and English Excel write them ("mrt", "mei", "okt" are Dutch).
@@ -168,5 +169,5 @@ export function instantOfMonth(month: Month): Date {
 /** A month figures can be given for (a route's month): well-formed, not ahead, not too early. */
 export function assertResultMonth(month: string): void {
   if (!isMonth(month) || monthOutside(month, resultMonthBounds()))
-    throw DomainError.notFound(`The month "${month.slice(0, 20)}"`);
+    throw DomainError.notFound('month', month.slice(0, 20));
 }

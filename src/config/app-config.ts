@@ -2,6 +2,7 @@ import { DEFAULT_EARLIEST_YEAR } from '../common/months';
 import { randomBytes } from 'node:crypto';
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_TIME_ZONE, isTimeZone } from '../common/time-zone';
+import { isLanguage, type Language } from '../i18n/language';
 
 export type DatabaseConfig = (
   { type: 'sqlite'; file: string } | { type: 'postgres'; url: string }
@@ -25,6 +26,11 @@ export interface AppConfig {
   trustProxy: string | false;
   /** The organisation's time zone (TZ): "today", months of timestamps and every time shown. */
   timeZone: string;
+  /**
+   * The interface's language (LANGUAGE, nl or en) for whoever has not chosen one and whose
+   * browser asks for neither.
+   */
+  language: Language;
   /** The first year a month may be in (EARLIEST_YEAR, default 2000): older ones are typos. */
   earliestYear: number;
   /** Heavy requests (portfolio overviews) in flight at once per user and per instance. */
@@ -44,6 +50,9 @@ export interface AppConfig {
     publicUrl: string;
   };
 }
+
+// Until every page of the interface speaks Dutch, English stays the default (issue 20).
+const DEFAULT_LANGUAGE: Language = 'en';
 
 export class ConfigError extends Error {}
 
@@ -109,6 +118,10 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     problems.push(`TZ must be a time zone such as Europe/Amsterdam, got "${env.TZ}"`);
   }
 
+  const languageText = env.LANGUAGE?.trim().toLowerCase() || DEFAULT_LANGUAGE;
+  if (!isLanguage(languageText))
+    problems.push(`LANGUAGE must be "nl" or "en", got "${env.LANGUAGE}"`);
+
   const earliestText = env.EARLIEST_YEAR?.trim() || String(DEFAULT_EARLIEST_YEAR);
   const earliestYear = Number(earliestText);
   if (!/^\d{4}$/.test(earliestText) || earliestYear < 1900 || earliestYear > 2100) {
@@ -162,6 +175,7 @@ export function loadConfig(env: Env = process.env, root = process.cwd()): AppCon
     sessionSecretGenerated,
     trustProxy: trustProxy && /^\d+$/.test(trustProxy) ? String(Number(trustProxy)) : trustProxy,
     timeZone,
+    language: languageText as Language,
     earliestYear,
     heavyPerUser,
     heavyPerInstance,

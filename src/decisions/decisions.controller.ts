@@ -56,8 +56,7 @@ export class DecisionsController {
     @Query('meeting') meeting: string | undefined,
   ) {
     const meetingId = meeting === undefined ? null : Number(meeting);
-    if (meetingId !== null && !Number.isInteger(meetingId))
-      throw DomainError.notFound('That board meeting');
+    if (meetingId !== null && !Number.isInteger(meetingId)) throw DomainError.notFound('meeting');
     return this.presenter.review(pilot, req.user ?? null, undefined, meetingId);
   }
 
@@ -73,7 +72,7 @@ export class DecisionsController {
     @Res() res: Response,
   ): Promise<void> {
     if (!(await this.decisions.timeline(pilot.id)).some((d) => d.id === id))
-      throw DomainError.notFound('That decision');
+      throw DomainError.notFound('decision');
     await keepEvidence(req, res, file, (upload) =>
       this.evidence.add(pilot, 'decision', id, upload, actorOf(req)),
     );
@@ -116,10 +115,7 @@ export class DecisionsController {
   @PilotRoute('clear_condition')
   async clear(
     @RoutePilot() pilot: Pilot,
-    @Param(
-      'id',
-      new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That condition') }),
-    )
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('condition') }))
     id: number,
     @FormOf(ClearConditionDto) form: Submitted<ClearConditionDto>,
     @Req() req: Request,

@@ -102,13 +102,13 @@ export class EvidenceService {
       .addSelect('f.content')
       .where('f.id = :id', { id })
       .getOne();
-    if (!file) throw DomainError.notFound('That file');
+    if (!file) throw DomainError.notFound('file');
     return { ...file, bytes: Buffer.from(file.content, 'base64') };
   }
 
   async get(id: number): Promise<EvidenceFile> {
     const file = await this.dataSource.getRepository(EvidenceFile).findOneBy({ id });
-    if (!file) throw DomainError.notFound('That file');
+    if (!file) throw DomainError.notFound('file');
     return file;
   }
 

@@ -272,7 +272,7 @@ export class DecisionsService {
     const { note } = dto;
     return this.writer.write(async (em) => {
       const condition = await em.findOneBy(DecisionCondition, { id, pilotId: pilot.id });
-      if (!condition) throw DomainError.notFound('That condition');
+      if (!condition) throw DomainError.notFound('condition');
       const cleared = () => new DomainError('conflict', 'This condition was cleared already.');
       if (condition.clearedAt) throw cleared();
       const now = new Date();

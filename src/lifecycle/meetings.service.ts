@@ -44,7 +44,7 @@ export class MeetingsService {
 
   async get(id: number): Promise<BoardMeeting> {
     const meeting = await this.dataSource.getRepository(BoardMeeting).findOneBy({ id });
-    if (!meeting) throw DomainError.notFound('That board meeting');
+    if (!meeting) throw DomainError.notFound('meeting');
     return meeting;
   }
 

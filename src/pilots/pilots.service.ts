@@ -141,7 +141,7 @@ export class PilotsService {
       where: { slug },
       relations: { affectedChannels: true },
     });
-    if (!pilot) throw DomainError.notFound(`The pilot "${slug}"`);
+    if (!pilot) throw DomainError.notFound('pilot', slug);
     pilot.affectedChannels.sort((a, b) => a.position - b.position);
     return pilot;
   }

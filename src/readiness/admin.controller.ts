@@ -48,7 +48,7 @@ export class AdminController {
   async updateItem(
     @Param(
       'id',
-      new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That checklist item') }),
+      new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('checklistItem') }),
     )
     id: number,
     @FormOf(TemplateItemDto) form: Submitted<TemplateItemDto>,

@@ -23,7 +23,7 @@ import { ReadinessPresenter } from './readiness.presenter';
 import { ReadinessService } from './readiness.service';
 
 const itemId = new ParseIntPipe({
-  exceptionFactory: () => DomainError.notFound('That checklist item'),
+  exceptionFactory: () => DomainError.notFound('checklistItem'),
 });
 
 @Controller('pilots/:slug')

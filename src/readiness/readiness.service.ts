@@ -84,7 +84,7 @@ export class ReadinessService {
   /** A checklist item of the template, or a 404. */
   async item(id: number): Promise<ReadinessItem> {
     const item = await this.dataSource.getRepository(ReadinessItem).findOneBy({ id });
-    if (!item) throw DomainError.notFound('That checklist item');
+    if (!item) throw DomainError.notFound('checklistItem');
     return item;
   }
 
@@ -92,7 +92,7 @@ export class ReadinessService {
     const { status, evidence, version } = dto;
     return this.writer.write(async (em) => {
       const item = await em.findOneBy(ReadinessItem, { id: itemId });
-      if (!item) throw DomainError.notFound('That checklist item');
+      if (!item) throw DomainError.notFound('checklistItem');
       // Done rests on evidence: a line of text, or a file attached to the item.
       if (
         status === 'done' &&
@@ -297,7 +297,7 @@ export class ReadinessService {
         return saved;
       }
       const existing = await em.findOneBy(ReadinessItem, { id });
-      if (!existing) throw DomainError.notFound('That checklist item');
+      if (!existing) throw DomainError.notFound('checklistItem');
       if (existing.version !== dto.version) throw stale('this checklist item');
       const changes = diffFields(existing, values, [
         'title',

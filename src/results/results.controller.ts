@@ -113,10 +113,7 @@ export class ResultsController {
   @PilotRoute('log_results')
   async removeInvestment(
     @RoutePilot() pilot: Pilot,
-    @Param(
-      'id',
-      new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('That investment') }),
-    )
+    @Param('id', new ParseIntPipe({ exceptionFactory: () => DomainError.notFound('investment') }))
     id: number,
     @Req() req: Request,
     @Res() res: Response,

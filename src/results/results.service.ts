@@ -230,7 +230,7 @@ export class ResultsService {
   removeInvestment(pilot: Pilot, id: number, actor: string): Promise<void> {
     return this.writer.write(async (em) => {
       const investment = await em.findOneBy(Investment, { id, pilotId: pilot.id });
-      if (!investment) throw DomainError.notFound('That investment');
+      if (!investment) throw DomainError.notFound('investment');
       await em.delete(Investment, { id });
       await this.audit.recordChanges(
         em,

@@ -9,11 +9,12 @@ import { APP_CONFIG } from '../config/config.module';
 import { Writer } from '../database/writer.service';
 import { AnswerCache } from './answer-cache';
 import { codeVersion } from './code-version';
+import { currentLanguage } from '../i18n/language';
 
 /**
  * Conditional GETs for the signed-in pages and the API: the ETag is made from the data version
  * (moved on by every write of data, on every instance), the code, the person and their session
- * (the forms' CSRF tokens), today (days in a stage, reviews due) and the request; a repeat with
+ * (the forms' CSRF tokens), today (days in a stage, reviews due), the language and the request; a repeat with
  * that If-None-Match is answered 304 before the handler runs — nothing read, nothing rendered.
  * A page that shows a one-time message (a flash) is always sent whole.
  *
@@ -49,6 +50,7 @@ export class ConditionalGetInterceptor implements NestInterceptor {
               req.user!.id,
               req.tokenId ?? req.session?.id ?? '',
               todayIso(),
+              currentLanguage(),
               req.originalUrl,
               req.headers.accept ?? '',
             ].join('|'),

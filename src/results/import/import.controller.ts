@@ -94,7 +94,7 @@ export class ImportController {
   async confirm(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
     authorize(req, 'import_results');
     const held = await this.batches.take(id);
-    if (!held) throw DomainError.notFound('That import (it was confirmed already, or expired)');
+    if (!held) throw DomainError.notFound('import');
     const result = await this.imports.apply(held.content, actorOf(req), req.user ?? null);
     // Errors now mean the data changed since the preview (a pilot removed, say): nothing was saved.
     if (result.errors.length)
