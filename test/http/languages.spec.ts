@@ -85,7 +85,7 @@ describe('languages', () => {
     expect(page.text).toContain('<h1>Uw account</h1>');
     expect(page.text).toMatch(/<option value="nl" selected>Nederlands<\/option>/);
     // Back to the browser's language.
-    await agent
+    await other
       .post('/account/language')
       .type('form')
       .send(encodeForm({ ...renderedForm(page.text, '/account/language'), language: '' }))
