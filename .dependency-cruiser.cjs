@@ -34,16 +34,16 @@ module.exports = {
       from: { path: PURE },
       to: {
         path: '^src/',
-        pathNot: [PURE, '\\.entity\\.ts$', '^src/(common|business-case|results|lifecycle|readiness|pilots|channels|finance|charts)/[^/]*(types|fields|labels|metrics|columns|ids|domain-error|money|months|time-zone)[^/]*\\.ts$'],
+        pathNot: [PURE, '\\.entity\\.ts$', '^src/i18n/(language|translate|labels)\\.ts$', '^src/(common|business-case|results|lifecycle|readiness|pilots|channels|finance|charts)/[^/]*(types|fields|labels|metrics|columns|ids|domain-error|money|months|time-zone)[^/]*\\.ts$'],
         dependencyTypesNot: ['type-only'],
       },
     },
     {
       name: 'shared-folders-import-no-feature',
       severity: 'error',
-      comment: 'common/, database/, config/ and web/ serve every feature and so import none.',
-      from: { path: '^src/(common|database|config|web)/' },
-      to: { path: '^src/', pathNot: '^src/(common|database|config|web|types)/' },
+      comment: 'common/, database/, config/, web/ and i18n/ serve every feature and so import none.',
+      from: { path: '^src/(common|database|config|web|i18n)/' },
+      to: { path: '^src/', pathNot: '^src/(common|database|config|web|types|i18n)/' },
     },
     {
       name: 'only-the-demo-imports-demo',

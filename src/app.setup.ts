@@ -113,9 +113,11 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   // After the body parsers and the session: work they finish in their callbacks would run
   // outside the language's context.
   setDefaultLanguage(config.language);
-  app.use((req: Request, _res: Response, next: NextFunction) =>
-    inLanguage(requestedLanguage(req, config.production), next),
-  );
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const language = requestedLanguage(req, config.production);
+    res.locals.lang = language; // <html lang>
+    inLanguage(language, next);
+  });
 
   // Pages and JSON compressed when the client asks. After the session: its save on the way out
   // (which may fail, a full disk) then wraps the compressed answer, not the other way round.

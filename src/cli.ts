@@ -12,6 +12,7 @@ import { ledgerJson } from './ledger/ledger.export';
 import { ledgerRange } from './ledger/ledger-rules';
 import { LedgerService } from './ledger/ledger.service';
 import { setTimeZone } from './common/time-zone';
+import { setDefaultLanguage } from './i18n/language';
 import { DomainError } from './common/domain-error';
 import { readForm } from './common/forms';
 import { NewUserDto } from './accounts/dto/user-forms.dto';
@@ -56,6 +57,7 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
     return backupCommand(command, target, config, io);
   // The same calendar as the server: its time zone and the earliest month it takes.
   setTimeZone(config.timeZone);
+  setDefaultLanguage(config.language);
   setEarliestYear(config.earliestYear);
   // The CLI works on the database as it is: it never seeds demo data, nor runs the reminders.
   const app = await NestFactory.createApplicationContext(

@@ -3,7 +3,6 @@ import type { RealisedEvidence } from './business-case/business-case.types';
 import { restsOn } from './business-case/evidence-words';
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import { t } from './i18n/translate';
-import { currentLanguage } from './i18n/language';
 import type { Decision } from './lifecycle/decision.entity';
 import type { PilotStageChange } from './pilots/pilot-stage-change.entity';
 import { recordedMark } from './pilots/recorded-mark';
@@ -39,8 +38,6 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   // {{t "nav.portfolio"}}, {{t "pilots.count" count=n}}: the text in the request's language, its
   // placeholders filled from the named arguments (escaped by Handlebars like any output)
   t: (key: string, options: HelperOptions) => t(key, options.hash as Record<string, unknown>),
-  // <html lang="{{currentLanguage}}">
-  currentLanguage: () => currentLanguage(),
   // {{{chartJson chart}}}: a chart's data for its <script type="application/json"> block, with
   // `<` escaped (safe inside the script element); the table stays in the HTML.
   chartJson: (value: Chart) => {

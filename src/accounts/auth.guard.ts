@@ -54,7 +54,10 @@ export class AuthGuard implements CanActivate {
     }
     req.user = user;
     // The account's own language comes before what the browser asks for.
-    if (user?.language) switchLanguage(user.language);
+    if (user?.language) {
+      switchLanguage(user.language);
+      res.locals.lang = user.language;
+    }
     res.locals.user = user
       ? { ...user, roleLabels: user.roles.map((r) => ROLE_LABELS[r]).join(', ') }
       : null;

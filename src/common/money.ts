@@ -96,6 +96,11 @@ export function formatPercent(ratio: number | null | undefined): string {
   return currentLanguage() === 'nl' ? text.replace(/\s?%$/, '\u00a0%') : text;
 }
 
+/** A whole percentage as the language writes it: 40 → 40 % / 40%. */
+export function formatWholePercent(percent: number): string {
+  return formatPercent(percent / 100).replace(/[.,]0(?=\D*$)/, '');
+}
+
 /** Euros rounded to the cent, for exports (null stays null). */
 export function roundToCents(euros: number | null | undefined): number | null {
   return euros === null || euros === undefined ? null : Math.round(euros * 100) / 100;

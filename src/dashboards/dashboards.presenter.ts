@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { safeFileName } from '../common/csv';
 import { daysBetween, todayIso } from '../common/dates';
@@ -85,7 +86,7 @@ export class DashboardsPresenter {
     const here = { ...order, page: shown.page };
     const links = filter as Record<string, string | undefined>;
     return {
-      title: 'Portfolio',
+      title: t('portfolio.title'),
       groups: STAGES.map((stage) => ({
         stage,
         total: sorted.filter((pilot) => pilot.stage === stage).length,
@@ -108,7 +109,7 @@ export class DashboardsPresenter {
     const dashboard = await this.dashboards.portfolio();
     const shown = pagePortfolio(dashboard.rows, pageOf(query));
     return {
-      title: 'Dashboard',
+      title: t('dashboard.title'),
       ...dashboard,
       rows: shown.pilots,
       pager: pagerOf(shown, (page) => (page > 1 ? `/dashboard?page=${page}` : '/dashboard')),
@@ -131,7 +132,7 @@ export class DashboardsPresenter {
     const shown = pagePortfolio(sorted, parsed.page);
     return {
       invalid: Object.keys(errors).length > 0,
-      title: 'Finance dashboard',
+      title: t('finance.title'),
       rows: shown.pilots,
       totals: financeTotals(rows),
       organisation,

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { STAGES, type Stage } from '../pilots/pilot-fields';
 
 // The portfolio's order and pages. Pure: the query in; the sort, the page, the links out. The
@@ -129,8 +130,8 @@ export function portfolioHeadings(
     };
   };
   return {
-    name: heading('name', 'Pilot'),
-    days: heading('days', 'Days in stage'),
-    review: heading('review', 'Next review'),
+    name: heading('name', t('portfolio.heading.name')),
+    days: heading('days', t('portfolio.heading.days')),
+    review: heading('review', t('portfolio.heading.review')),
   };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Writer } from './writer.service';
+import { currentLanguage } from '../i18n/language';
 
 /** Results kept at once: a few portfolio-wide answers (ranges, filters) of the current data. */
 const MOST = 32;
@@ -27,7 +28,8 @@ export class VersionedMemo {
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
     const quiet = this.writer.quietMark();
     const version = await this.writer.dataVersion();
-    const id = `${version}|${key}`;
+    // Per language too: a result may hold texts (reasons, notes) made in the asker's language.
+    const id = `${version}|${currentLanguage()}|${key}`;
     const hit = this.entries.get(id);
     if (hit) {
       this.entries.delete(id);

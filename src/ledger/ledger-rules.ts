@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { addMonths, formatMonth, isMonth, type Month, monthsBetween } from '../common/months';
 import type { PilotOverlap, PilotShare } from './ledger.types';
 
@@ -61,11 +62,8 @@ export function monthSpans(months: Month[]): string {
 /** An overlap in words, as one of its pilots' signals and the board's pages say it. */
 export function overlapSentence(o: PilotOverlap): string {
   const span = monthSpans(o.months);
-  const why =
-    o.reason === 'whole_channel'
-      ? 'one of the two has the whole channel as its scope'
-      : 'their segments together hold more contacts than the channel has';
-  return `Counts the same ${o.channel.name} contacts as ${o.other.name} in ${span}: ${why}. Their relief on ${o.channel.name} is partly the same; see the channel ledger.`;
+  const why = t(o.reason === 'whole_channel' ? 'overlap.wholeChannel' : 'overlap.segments');
+  return t('overlap.sentence', { channel: o.channel.name, other: o.other.name, months: span, why });
 }
 
 /** Pilots listed per channel; the rest are summed in one row. */

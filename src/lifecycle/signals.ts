@@ -1,5 +1,7 @@
-import { daysBetween } from '../common/dates';
-import { formatPercent } from '../common/money';
+import { daysBetween, formatIsoDate } from '../common/dates';
+import { formatPercent, formatWholePercent } from '../common/money';
+import { formatMonth } from '../common/months';
+import { t } from '../i18n/translate';
 import { overlapSentence } from '../ledger/ledger-rules';
 import type { PilotOverlap } from '../ledger/ledger.types';
 import type { Stage } from '../pilots/pilot-fields';
@@ -50,14 +52,14 @@ export function lastFullMonth(today: string): string {
   return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
 }
 
-export function signalsFor(f: SignalFacts, t: GateThresholds, today: string): Signal[] {
+export function signalsFor(f: SignalFacts, limits: GateThresholds, today: string): Signal[] {
   const signals: Signal[] = [];
   const active = ACTIVE.includes(f.stage);
   if (f.stage !== 'stopped' && !f.ownerName?.trim()) {
     signals.push({
       key: 'no_owner',
-      label: 'No owner',
-      reason: 'Nobody owns the channel, so it cannot grow into the customer journey.',
+      label: t('signal.no_owner.label'),
+      reason: t('signal.no_owner.reason'),
     });
   }
   const last = lastFullMonth(today);
@@ -69,50 +71,56 @@ export function signalsFor(f: SignalFacts, t: GateThresholds, today: string): Si
   ) {
     signals.push({
       key: 'no_recent_results',
-      label: 'No results last month',
-      reason: `No results logged for ${last}.`,
+      label: t('signal.no_recent_results.label'),
+      reason: t('signal.no_recent_results.reason', { month: formatMonth(last) }),
     });
   }
   if (active && f.nextReviewDate && f.nextReviewDate < today) {
     signals.push({
       key: 'review_overdue',
-      label: 'Review date passed',
-      reason: `The review was due on ${f.nextReviewDate}, ${daysBetween(f.nextReviewDate, today)} days ago.`,
+      label: t('signal.review_overdue.label'),
+      reason: t('signal.review_overdue.reason', {
+        date: formatIsoDate(f.nextReviewDate),
+        count: daysBetween(f.nextReviewDate, today),
+      }),
     });
   }
-  if (active && f.waterbedRatio !== null && f.waterbedRatio * 100 > t.maxWaterbedPct) {
+  if (active && f.waterbedRatio !== null && f.waterbedRatio * 100 > limits.maxWaterbedPct) {
     signals.push({
       key: 'waterbed_high',
-      label: 'Waterbed',
-      reason: `${formatPercent(f.waterbedRatio)} of the claimed savings reappear in other channels (threshold ${t.maxWaterbedPct} %).`,
+      label: t('signal.waterbed_high.label'),
+      reason: t('signal.waterbed_high.reason', {
+        ratio: formatPercent(f.waterbedRatio),
+        threshold: formatWholePercent(limits.maxWaterbedPct),
+      }),
     });
   }
   if (
     f.stage === 'incubation' &&
     f.itLevel === 'vendor_standalone' &&
-    (f.monthsInIncubation ?? 0) > t.vendorStandaloneMonths
+    (f.monthsInIncubation ?? 0) > limits.vendorStandaloneMonths
   ) {
     signals.push({
       key: 'it_stuck',
-      label: 'IT stuck',
-      reason: `${f.monthsInIncubation} months in incubation and still on the vendor's stand-alone tool.`,
+      label: t('signal.it_stuck.label'),
+      reason: t('signal.it_stuck.reason', { count: f.monthsInIncubation }),
     });
   }
   if (f.stage === 'scale_up_review' && f.failingCriteria.length) {
     signals.push({
       key: 'review_failing',
-      label: 'Review criteria not met',
-      reason: `Not met: ${f.failingCriteria.join('; ')}.`,
+      label: t('signal.review_failing.label'),
+      reason: t('signal.review_failing.reason', { criteria: f.failingCriteria.join('; ') }),
     });
   }
   for (const o of f.overlaps)
-    signals.push({ key: 'overlap', label: 'Overlaps another pilot', reason: overlapSentence(o) });
+    signals.push({ key: 'overlap', label: t('signal.overlap.label'), reason: overlapSentence(o) });
   const months = Math.floor(daysBetween(f.stageEnteredOn, today) / 30.44);
-  if (active && months > t.maxMonthsInStage) {
+  if (active && months > limits.maxMonthsInStage) {
     signals.push({
       key: 'stuck_in_stage',
-      label: 'Stuck in stage',
-      reason: `${months} months in this stage (norm: at most ${t.maxMonthsInStage}); a pilot stuck is a decision not taken.`,
+      label: t('signal.stuck_in_stage.label'),
+      reason: t('signal.stuck_in_stage.reason', { count: months, norm: limits.maxMonthsInStage }),
     });
   }
   return signals;

@@ -336,7 +336,7 @@ describe('Journeys in a real browser', () => {
     await page.getByRole('button', { name: 'Save rate' }).click();
     await page.waitForLoadState('load');
     await checkPage(page, problems);
-    await visible(page, '€ 7,25');
+    await visible(page, '€7.25');
 
     await page.getByRole('link', { name: 'Finance', exact: true }).click();
     await page.waitForURL('**/finance/dashboard');

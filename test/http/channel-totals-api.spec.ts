@@ -206,7 +206,7 @@ describe('Channel totals through the JSON API (HTTP)', () => {
       [
         `${ago(1)}/phone`,
         { volume: 1000, desired: 800, unnecessary: 300 },
-        { desired: ['The split adds up to 1.100, more than the volume of 1.000.'] },
+        { desired: ['The split adds up to 1,100, more than the volume of 1,000.'] },
       ],
       [
         `${ago(1)}/phone`,

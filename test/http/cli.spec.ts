@@ -128,7 +128,7 @@ describe('Command line', () => {
     const printed = await cli('ledger', '--from', '2026-01', '--to', '2026-01');
     expect(printed.out).toContain('Channel ledger 2026-01 to 2026-01');
     expect(printed.out).toContain(
-      'Phone (phone)\n  No totals before Jan 2026, when the first pilot on this channel started',
+      'Phone (phone)\n  No totals before January 2026, when the first pilot on this channel started',
     );
     expect(await cli('ledger', '--from', 'someday')).toMatchObject({
       code: 1,

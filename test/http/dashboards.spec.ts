@@ -7,7 +7,7 @@ import { createTestApp, TestApp } from '../support/test-app';
 const text = (html: string) => unescapeHtml(html).replace(/\u00a0/g, ' ');
 /** The words a reader sees: no tags, one space between. */
 const words = (html: string) => text(html.replace(/<[^>]+>/g, ' ')).replace(/\s+/g, ' ');
-const wholeEuros = new Intl.NumberFormat('nl-NL', {
+const wholeEuros = new Intl.NumberFormat('en-GB', {
   style: 'currency',
   currency: 'EUR',
   maximumFractionDigits: 0,
@@ -71,7 +71,7 @@ describe('Dashboards (HTTP) with the demo data', () => {
     expect(counts[2]).toBe(pilots.filter((p) => p.stage === 'incubation').length);
     for (const pilot of pilots) expect(page).toContain(pilot.name);
     // The totals' figures are checked against hand-derived ones in the block below.
-    expect(words(res.text)).toMatch(/Contacts handled [\d.]+ by the new channels/);
+    expect(words(res.text)).toMatch(/Contacts handled [\d,]+ by the new channels/);
     expect(page).toContain('Reviews coming up');
     expect(page).toMatch(/overdue/);
     expect(charts.get('contacts-trend')).toBeDefined();
@@ -347,17 +347,17 @@ describe('Dashboards (HTTP): figures derived by hand', () => {
 
   it('adds the pilots up on the portfolio dashboard', async () => {
     const page = words((await (await t.agent('viewer')).get('/dashboard').expect(200)).text);
-    expect(page).toMatch(/Contacts handled\s*6\.000/); // 3 months × 2 000
-    expect(page).toMatch(/Realised savings\s*€ 13\.125/); // 3 × €4 375
-    expect(page).toContain('of € 25.800 claimed'); // 3 × €8 600
+    expect(page).toMatch(/Contacts handled\s*6,000/); // 3 months × 2 000
+    expect(page).toMatch(/Realised savings\s*€13,125/); // 3 × €4 375
+    expect(page).toContain('of €25,800 claimed'); // 3 × €8 600
   });
 
   it('shows finance each pilot’s figures and their totals, on the page and in the export', async () => {
     const agent = await t.agent('finance');
     const page = words((await agent.get('/finance/dashboard').expect(200)).text);
-    expect(page).toMatch(/Claimed savings\s*€ 25\.800/);
-    expect(page).toMatch(/Realised savings\s*€ 13\.125/);
-    expect(page).toMatch(/Net benefit\s*€ 1\.125/); // 3 × €375
+    expect(page).toMatch(/Claimed savings\s*€25,800/);
+    expect(page).toMatch(/Realised savings\s*€13,125/);
+    expect(page).toMatch(/Net benefit\s*€1,125/); // 3 × €375
     const rows = parse((await agent.get('/finance/dashboard.csv').expect(200)).text, {
       columns: true,
     }) as Array<Record<string, string>>;

@@ -246,7 +246,7 @@ describe('Readiness, IT commitment and gates (HTTP)', () => {
     };
     await save(40);
     expect((await waterbedSignal())?.reason).toBe(
-      '49,1% of the claimed savings reappear in other channels (threshold 40 %).',
+      '49.1% of the claimed savings reappear in other channels (threshold 40%).',
     );
     await save(90);
     expect(await waterbedSignal()).toBeNull();

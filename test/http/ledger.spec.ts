@@ -77,7 +77,7 @@ describe('Channel ledger (HTTP)', () => {
         [`${ago(2)} email total_volume`, '8000', null],
       ]),
     );
-    expect(text((await finance.get('/ledger/totals')).text)).toContain('52.000');
+    expect(text((await finance.get('/ledger/totals')).text)).toContain('52,000');
   });
 
   it('refuses bad totals next to their fields and saves nothing of the month', async () => {
@@ -99,7 +99,7 @@ describe('Channel ledger (HTTP)', () => {
     });
     expect(split.status).toBe(422);
     expect(text(split.text)).toContain(
-      'The split adds up to 1.100, more than the volume of 1.000.',
+      'The split adds up to 1,100, more than the volume of 1,000.',
     );
     expect(text(split.text)).toContain('Give the channel’s volume: the split is part of it.');
     expect((await stored()).filter((r) => r.month === ago(3))).toEqual([]);
@@ -151,13 +151,13 @@ describe('Channel ledger (HTTP)', () => {
       (await (await t.agent('viewer')).get('/ledger?from=2026-01&to=2026-01').expect(200)).text,
     );
     expect(page).toContain(
-      'Organisation’s displacement 1.200 ± 1.349 contacts · € 7.200,00 ± € 8.092,10',
+      'Organisation’s displacement 1,200 ± 1,349 contacts · €7,200.00 ± €8,092.10',
     );
-    expect(page).toContain('Claimed by the pilots 3.100 contacts · € 18.600,00');
-    expect(page).toContain('2.700 contacts · € 16.200,00 (their own waterbed € 2.400,00, 12,9%)');
-    expect(page).toContain('Portfolio waterbed 1.900 contacts · € 11.400,00 · 61,3% of the claim');
-    expect(page).toContain('Attribution gap 1.500 contacts · € 9.000,00 — flagged');
-    expect(page).toMatch(/Ledger chatbot segment \(not described\) 2\.500 2\.100 933/);
+    expect(page).toContain('Claimed by the pilots 3,100 contacts · €18,600.00');
+    expect(page).toContain('2,700 contacts · €16,200.00 (their own waterbed €2,400.00, 12.9%)');
+    expect(page).toContain('Portfolio waterbed 1,900 contacts · €11,400.00 · 61.3% of the claim');
+    expect(page).toContain('Attribution gap 1,500 contacts · €9,000.00 — flagged');
+    expect(page).toMatch(/Ledger chatbot segment \(not described\) 2,500 2,100 933/);
     expect(page).toMatch(/Ledger WhatsApp segment \(not described\) 600 600 267/);
     expect(page).not.toContain('count the same contacts');
 
@@ -173,19 +173,19 @@ describe('Channel ledger (HTTP)', () => {
     });
     const after = text((await admin.get('/ledger?from=2026-01&to=2026-01')).text);
     expect(after).toContain(
-      'Ledger WhatsApp and Ledger chatbot overlap on Phone in Jan 2026: one of them has the whole channel as its scope.',
+      'Ledger WhatsApp and Ledger chatbot overlap on Phone in January 2026: one of them has the whole channel as its scope.',
     );
-    expect(after).toMatch(/Ledger chatbot segment: billing calls 2\.500/);
+    expect(after).toMatch(/Ledger chatbot segment: billing calls 2,500/);
     expect(after).toMatch(/Ledger WhatsApp the whole channel 600/);
     expect(text((await admin.get(plan)).text)).not.toContain('Describe the segment');
 
     // Both pilots carry the overlap as a signal, naming the other, the channel and the month;
     // the portfolio, the review and the board pack show it.
     const sentence =
-      'Counts the same Phone contacts as Ledger chatbot in Jan 2026: one of the two has the whole channel as its scope.';
+      'Counts the same Phone contacts as Ledger chatbot in January 2026: one of the two has the whole channel as its scope.';
     expect(text((await admin.get('/pilots/ledger-whatsapp')).text)).toContain(sentence);
     expect(text((await admin.get('/pilots/ledger-chatbot')).text)).toContain(
-      'Counts the same Phone contacts as Ledger WhatsApp in Jan 2026',
+      'Counts the same Phone contacts as Ledger WhatsApp in January 2026',
     );
     expect(text((await admin.get('/pilots')).text)).toContain('Overlaps another pilot');
     expect(text((await admin.get('/pilots/ledger-whatsapp/review')).text)).toContain(sentence);
@@ -197,7 +197,7 @@ describe('Channel ledger (HTTP)', () => {
       (await financeAgent.get('/finance/dashboard?from=2026-01&to=2026-01').expect(200)).text,
     );
     expect(dashboard).toContain(
-      'Organisation’s own relief € 7.200 ± € 8.092,10 (90 %) from the channel totals of phone, Jan 2026 – Jan 2026; attribution gap € 9.000 flagged',
+      'Organisation’s own relief €7,200 ± €8,092.10 (90 %) from the channel totals of phone, January 2026 – January 2026; attribution gap €9,000 flagged',
     );
     expect(dashboard).toContain('Overlaps Ledger chatbot on Phone');
     const csv = (
@@ -280,7 +280,7 @@ describe('Channel ledger (HTTP)', () => {
     ).toBe(303);
     const segments = text((await admin.get('/ledger?from=2026-01&to=2026-01')).text);
     expect(segments).toContain(
-      'Ledger WhatsApp and Ledger chatbot overlap on Phone in Jan 2026: their segments together hold more contacts than the channel has.',
+      'Ledger WhatsApp and Ledger chatbot overlap on Phone in January 2026: their segments together hold more contacts than the channel has.',
     );
   });
 
@@ -373,7 +373,7 @@ describe('Channel ledger (HTTP)', () => {
   });
 
   it('pins the organisation baseline per channel on the form as rendered; refuses what the totals do not allow', async () => {
-    // After the worked example: phone has 3 months of totals before the pilots' start (Jan 2026).
+    // After the worked example: phone has 3 months of totals before the pilots' start (January 2026).
     const finance = await t.agent('finance');
     const list = '/ledger/totals';
     const action = '/ledger/totals/baselines';
@@ -393,7 +393,7 @@ describe('Channel ledger (HTTP)', () => {
     const page = text(refused.text);
     expect(page).toContain('Nothing was saved: the totals do not allow a method marked below.');
     expect(page).toContain(
-      'Trend needs 6 months of history; there are 3 before Jan 2026, when the first pilot on this channel started.',
+      'Trend needs 6 months of history; there are 3 before January 2026, when the first pilot on this channel started.',
     );
     // No pilot on e-mail: every total counts, and there are too few.
     expect(page).toMatch(/Mean needs 3 months of history; there (are none|is 1|are 2)\./);
@@ -427,7 +427,9 @@ describe('Channel ledger (HTTP)', () => {
     );
     const viewer = await t.agent('viewer');
     const ledger = text((await viewer.get('/ledger?from=2026-01&to=2026-01').expect(200)).text);
-    expect(ledger).toContain('Organisation baseline: mean (pinned) over 3 months before Jan 2026.');
+    expect(ledger).toContain(
+      'Organisation baseline: mean (pinned) over 3 months before January 2026.',
+    );
     const api = (await apiGet(viewer, '/api/v1/ledger?from=2026-01&to=2026-01&channel=phone')).body;
     expect([api.channels[0].method, api.channels[0].pinned, api.channels[0].pinNote]).toEqual([
       'mean',
@@ -449,7 +451,7 @@ describe('Channel ledger (HTTP)', () => {
       (await fillAndSubmit(finance, list, action, { [`ledgerMethod_${phone}`]: 'trend' })).status,
     ).toBe(303);
     expect(text((await viewer.get('/ledger?from=2026-01&to=2026-01')).text)).toContain(
-      'Organisation baseline: trend (pinned) over 6 months before Jan 2026.',
+      'Organisation baseline: trend (pinned) over 6 months before January 2026.',
     );
     const early = await pilotInStage(t, 'Ledger early IVR', 'proof_of_concept', ['phone']);
     await savePlan(
@@ -469,6 +471,6 @@ describe('Channel ledger (HTTP)', () => {
     expect(shifted).toContain(
       'trend is pinned for this channel, but trend needs 6 months of history; there are 3: mean is used instead.',
     );
-    expect(shifted).toContain('Organisation baseline: mean over 3 months before Oct 2025.');
+    expect(shifted).toContain('Organisation baseline: mean over 3 months before October 2025.');
   });
 });

@@ -199,7 +199,7 @@ describe('Reminders (HTTP)', () => {
     await run();
     await run();
     expect(mailsTo('finance').map((m) => m.subject)).toEqual([
-      'Signed pilot: the sign-off of Jan 2026–Feb 2026 is outdated',
+      'Signed pilot: the sign-off of January 2026–February 2026 is outdated',
     ]);
   });
 
@@ -238,7 +238,7 @@ describe('Reminders (HTTP)', () => {
 
 function formatted(month: string): string {
   const [year, m] = month.split('-').map(Number);
-  return `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1]} ${year}`;
+  return `${['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][m - 1]} ${year}`;
 }
 
 /** A header's MIME encoded words (RFC 2047, =?UTF-8?Q?…?=) as text. */

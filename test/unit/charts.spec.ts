@@ -20,12 +20,12 @@ function reportOf(input = workedExample()): BusinessCaseReport {
 }
 
 describe('chart', () => {
-  it('builds the table behind the chart from the same numbers, Dutch style', () => {
+  it('builds the table behind the chart from the same numbers, in the language of the page', () => {
     const c = chart({
       id: 'x',
       title: 'T',
       summary: 'S',
-      labels: ['Jan 2026', 'Feb 2026'],
+      labels: ['January 2026', 'February 2026'],
       unit: 'euro',
       categoryHeading: 'Month',
       series: [{ label: 'Saved', data: [1234.567, null], style: 'bar', colour: 'green' }],
@@ -33,8 +33,8 @@ describe('chart', () => {
     expect(c.series[0].data).toEqual([1234.57, null]);
     expect(c.table.head).toEqual(['Month', 'Saved']);
     expect(c.table.rows.map((r) => [r.label, ...r.cells])).toEqual([
-      ['Jan 2026', '€\u00a01.235'],
-      ['Feb 2026', '—'],
+      ['January 2026', '€1,235'],
+      ['February 2026', '—'],
     ]);
   });
 
@@ -59,7 +59,12 @@ describe('a business case in charts', () => {
     const month = report.result!.months[0];
     const phone = charts[1];
     // Three months of history, then the pilot's month with its baseline ± 1 348,68.
-    expect(phone.labels).toEqual(['Oct 2025', 'Nov 2025', 'Dec 2025', 'Jan 2026']);
+    expect(phone.labels).toEqual([
+      'October 2025',
+      'November 2025',
+      'December 2025',
+      'January 2026',
+    ]);
     const series = Object.fromEntries(phone.series.map((s) => [s.style, s.data]));
     expect(series['band-low']).toEqual([null, null, null, 8651.32]);
     expect(series['band-high']).toEqual([null, null, null, 11348.68]);

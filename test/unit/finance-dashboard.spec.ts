@@ -96,7 +96,7 @@ describe('finance dashboard', () => {
     expect(signoffState([], '2026-03').state).toBe('none');
     expect(signoffState([status('2026-03')], '2026-03')).toEqual({
       state: 'current',
-      label: 'Signed off to Mar 2026',
+      label: 'Signed off to March 2026',
     });
     expect(signoffState([status('2026-02')], '2026-03').state).toBe('open_months');
     expect(signoffState([status('2026-03'), status('2026-01', true)], '2026-03').state).toBe(

@@ -9,11 +9,11 @@ describe('readableChange', () => {
   it.each([
     [
       ['fixedCostAtScaleCents', null, '1250000'],
-      ['Monthly fixed cost at full scale', null, '€\u00a012.500,00'],
+      ['Monthly fixed cost at full scale', null, '€12,500.00'],
     ],
     [
       ['coverageBp', '850', '1000'],
-      ['Coverage of the organisation’s contacts', '8,5%', '10,0%'],
+      ['Coverage of the organisation’s contacts', '8.5%', '10.0%'],
     ],
     [
       ['ownerName', 'Sanne de Vries', 'Joost Bakker'],
@@ -33,11 +33,11 @@ describe('readableChange', () => {
     ],
     [
       ['startMonth', null, '2026-01'],
-      ['Start month', null, 'Jan 2026'],
+      ['Start month', null, 'January 2026'],
     ],
     [
       ['IT budgetCommittedCents', '0', '4500050'],
-      ['IT budget committed', '€\u00a00,00', '€\u00a045.000,50'],
+      ['IT budget committed', '€0.00', '€45,000.50'],
     ],
     [
       ['IT level', 'none', 'committed'],
@@ -49,15 +49,15 @@ describe('readableChange', () => {
     ],
     [
       ['2026-01 fixed_cost', '300000', '300050'],
-      ['Jan 2026: Fixed cost (€)', '€\u00a03.000,00', '€\u00a03.000,50'],
+      ['January 2026: Fixed cost (€)', '€3,000.00', '€3,000.50'],
     ],
     [
       ['2026-02 phone volume (import)', null, '10250'],
-      ['Feb 2026: phone volume (import)', null, '10.250'],
+      ['February 2026: phone volume (import)', null, '10,250'],
     ],
     [
       ['2026-02 csat', '81', '82'],
-      ['Feb 2026: Customer satisfaction (% satisfied)', '81,0%', '82,0%'],
+      ['February 2026: Customer satisfaction (% satisfied)', '81.0%', '82.0%'],
     ],
   ] as const)('%j → %j', ([field, oldValue, newValue], [f, o, n]) => {
     expect(read(field, oldValue, newValue)).toEqual({ field: f, oldValue: o, newValue: n });

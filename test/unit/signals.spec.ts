@@ -82,7 +82,7 @@ describe('signals', () => {
       key: 'overlap',
       label: 'Overlaps another pilot',
       reason:
-        'Counts the same Phone contacts as WhatsApp for movers in Jan 2026 – Mar 2026: one of the two has the whole channel as its scope. Their relief on Phone is partly the same; see the channel ledger.',
+        'Counts the same Phone contacts as WhatsApp for movers in January 2026 – March 2026: one of the two has the whole channel as its scope. Their relief on Phone is partly the same; see the channel ledger.',
     });
   });
 

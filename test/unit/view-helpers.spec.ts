@@ -95,6 +95,6 @@ describe('views and helpers', () => {
 describe('plural', () => {
   it('writes the count as every other number of the page', () => {
     expect(hbsHelpers.plural(1, 'pilot', 'pilots')).toBe('1 pilot');
-    expect(hbsHelpers.plural(1980, 'other pilot', 'other pilots')).toBe('1.980 other pilots');
+    expect(hbsHelpers.plural(1980, 'other pilot', 'other pilots')).toBe('1,980 other pilots');
   });
 });

@@ -140,7 +140,7 @@ describe('payback, ROI and NPV', () => {
     const result = computeBusinessCase(input);
     expect(result.payback).toEqual({
       status: 'not_yet',
-      reason: 'not within the horizon (Dec 2027) at the current run rate',
+      reason: 'not within the horizon (December 2027) at the current run rate',
     });
     // The last month of the horizon itself is still a projection.
     input.investments = [{ date: '2025-01-15', amount: 2700 + 33 * 900 }];

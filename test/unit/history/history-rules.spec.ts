@@ -44,10 +44,10 @@ describe('history rules: stage changes from before the app', () => {
 
   it('refuses a change before the previous one, in the future, skipping a stage or without an owner', () => {
     expect(pastMoveErrors(draft({ month: '2025-12' }), inPoc, '2026-12').month).toEqual([
-      'The pilot has been in proof of concept since Jan 2026; a later change cannot be before that month.',
+      'The pilot has been in proof of concept since January 2026; a later change cannot be before that month.',
     ]);
     expect(pastMoveErrors(draft({ month: '2027-01' }), inPoc, '2026-12').month).toEqual([
-      'Jan 2027 lies in the future.',
+      'January 2027 lies in the future.',
     ]);
     expect(pastMoveErrors(draft({ toStage: 'scaled' }), inPoc, '2026-12').toStage).toEqual([
       'A pilot in proof of concept cannot move to scaled; choose one of the stages offered.',

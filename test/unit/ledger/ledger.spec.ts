@@ -149,13 +149,13 @@ describe('the channel ledger', () => {
     none.totals = none.totals.filter((t) => t.month >= '2026-01');
     const c = ledgerChannel(none, '2026-01', '2026-01');
     expect(c.noBaseline).toBe(
-      "No totals before Jan 2026, when the first pilot on this channel started: the organisation's baseline needs totals from before it.",
+      "No totals before January 2026, when the first pilot on this channel started: the organisation's baseline needs totals from before it.",
     );
     expect([c.orgDisplaced, c.waterbed, c.gap, c.gapFlagged]).toEqual([null, null, null, false]);
     const two = worked();
     two.totals = two.totals.slice(1);
     expect(ledgerChannel(two, '2026-01', '2026-01').noBaseline).toBe(
-      "2 months of totals before Jan 2026; the organisation's baseline needs at least 3.",
+      "2 months of totals before January 2026; the organisation's baseline needs at least 3.",
     );
   });
 
@@ -192,10 +192,10 @@ describe('the channel ledger', () => {
     const rows = worked().totals;
     expect(ledgerPinRefusal(rows, '2026-01', 'mean')).toBeNull();
     expect(ledgerPinRefusal(rows, '2026-01', 'trend')).toBe(
-      'Trend needs 6 months of history; there are 3 before Jan 2026, when the first pilot on this channel started. Choose a method the totals allow, or leave it to the default.',
+      'Trend needs 6 months of history; there are 3 before January 2026, when the first pilot on this channel started. Choose a method the totals allow, or leave it to the default.',
     );
     expect(ledgerPinRefusal(rows, '2025-11', 'mean')).toBe(
-      'Mean needs 3 months of history; there is 1 before Nov 2025, when the first pilot on this channel started. Choose a method the totals allow, or leave it to the default.',
+      'Mean needs 3 months of history; there is 1 before November 2025, when the first pilot on this channel started. Choose a method the totals allow, or leave it to the default.',
     );
     // No pilot on the channel yet: every total counts.
     expect(ledgerPinRefusal(rows, null, 'mean')).toBeNull();
@@ -288,7 +288,7 @@ describe('the channel ledger', () => {
 
   it('writes months as runs: consecutive months as a range, gaps between', () => {
     expect(monthSpans(['2026-03', '2026-01', '2026-02', '2026-06', '2026-08', '2026-09'])).toBe(
-      'Jan 2026 – Mar 2026, Jun 2026, Aug 2026 – Sep 2026',
+      'January 2026 – March 2026, June 2026, August 2026 – September 2026',
     );
     expect(monthSpans([])).toBe('');
   });
@@ -303,10 +303,10 @@ describe('the channel ledger', () => {
       from: 'Give the month as YYYY-MM, such as 2026-11.',
     });
     expect(ledgerRange({ to: '2027-01' }, '2026-12').errors).toEqual({
-      to: 'Jan 2027 lies in the future.',
+      to: 'January 2027 lies in the future.',
     });
     expect(ledgerRange({ from: '2026-05', to: '2026-04' }, '2026-12').errors.from).toBe(
-      'The range starts after it ends (Apr 2026).',
+      'The range starts after it ends (April 2026).',
     );
     expect(ledgerRange({ from: '2010-01', to: '2026-04' }, '2026-12').errors.from).toBe(
       'A ledger covers at most 120 months.',

@@ -47,7 +47,7 @@ describe('reminders due', () => {
     expect(keys(facts({ pilots, today: '2026-12-04' }))).toEqual([]);
     const [reminder] = dueReminders(facts({ pilots: [pilot(1)] }));
     expect(reminder).toMatchObject({
-      title: 'Pilot 1: no results for Nov 2026 yet',
+      title: 'Pilot 1: no results for November 2026 yet',
       link: '/pilots/p1/results/2026-11',
     });
     // January asks for December of the year before.
@@ -97,7 +97,7 @@ describe('reminders due', () => {
     expect(due.map((r) => `${r.userId} ${r.kind} ${r.subjectKey} ${r.period}`)).toEqual([
       '3 signoff_outdated signoff:5 outdated',
     ]);
-    expect(due[0].title).toBe('Pilot 1: the sign-off of Jan 2026–Jun 2026 is outdated');
+    expect(due[0].title).toBe('Pilot 1: the sign-off of January 2026–June 2026 is outdated');
   });
 
   it('offers each role its own kinds', () => {
