@@ -34,7 +34,7 @@ module.exports = {
       from: { path: PURE },
       to: {
         path: '^src/',
-        pathNot: [PURE, '\\.entity\\.ts$', '^src/i18n/(language|translate|labels)\\.ts$', '^src/(common|business-case|results|lifecycle|readiness|pilots|channels|finance|charts)/[^/]*(types|fields|labels|metrics|columns|ids|domain-error|money|months|time-zone)[^/]*\\.ts$'],
+        pathNot: [PURE, '\\.entity\\.ts$', '^src/i18n/(language|translate|labels)\\.ts$', '^src/(common|business-case|results|lifecycle|readiness|pilots|channels|finance|charts)/[^/]*(types|fields|labels|metrics|columns|ids|domain-error|money|months|time-zone|phrase|dates)[^/]*\\.ts$'],
         dependencyTypesNot: ['type-only'],
       },
     },

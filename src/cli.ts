@@ -1,3 +1,4 @@
+import { say } from './common/phrase';
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { readFileSync, statSync } from 'node:fs';
@@ -57,7 +58,8 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
     return backupCommand(command, target, config, io);
   // The same calendar as the server: its time zone and the earliest month it takes.
   setTimeZone(config.timeZone);
-  setDefaultLanguage(config.language);
+  // The command line is an operator's tool, written in English whatever LANGUAGE the pages use.
+  setDefaultLanguage('en');
   setEarliestYear(config.earliestYear);
   // The CLI works on the database as it is: it never seeds demo data, nor runs the reminders.
   const app = await NestFactory.createApplicationContext(
@@ -95,7 +97,7 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
     if (flags.includes('--json')) {
       io.out(JSON.stringify(businessCaseJson(report), null, 2));
     } else if (!report.result) {
-      io.out(`${pilot.name}: not computed yet; missing ${report.missing.join(', ')}`);
+      io.out(`${pilot.name}: not computed yet; missing ${report.missing.map(say).join(', ')}`);
     } else {
       const { totals, verdict } = report.result;
       const eur = (v: number | null | undefined) =>
@@ -107,7 +109,7 @@ export async function runCli(args: string[], config: AppConfig, io: CliIo): Prom
           `realised savings  ${eur(totals.realisedSavings?.value)} +/- ${eur(totals.realisedSavings?.halfWidth)} (${restsOn(totals.realisedEvidence)})`,
           `waterbed          ${eur(totals.waterbed)}${totals.waterbedRatio === null ? '' : ` (${(totals.waterbedRatio * 100).toFixed(1)} %)`}`,
           `net benefit       ${eur(totals.netBenefit)}`,
-          `proven            ${verdict.proven ? 'yes' : `no: ${verdict.reasons.join('; ')}`}`,
+          `proven            ${verdict.proven ? 'yes' : `no: ${verdict.reasons.map(say).join('; ')}`}`,
         ].join('\n'),
       );
     }

@@ -2,6 +2,7 @@ import { plural } from './common/plural';
 import type { RealisedEvidence } from './business-case/business-case.types';
 import { restsOn } from './business-case/evidence-words';
 import type { HelperDelegate, HelperOptions } from 'handlebars';
+import hbs from 'hbs';
 import { t } from './i18n/translate';
 import type { Decision } from './lifecycle/decision.entity';
 import type { PilotStageChange } from './pilots/pilot-stage-change.entity';
@@ -38,6 +39,25 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   // {{t "nav.portfolio"}}, {{t "pilots.count" count=n}}: the text in the request's language, its
   // placeholders filled from the named arguments (escaped by Handlebars like any output)
   t: (key: string, options: HelperOptions) => t(key, options.hash as Record<string, unknown>),
+  // {{{tHtml "bc.how.claimed" month=m}}}: a catalogue text that holds markup (<strong>, <em>,
+  // <sub>); the catalogue is ours, the values it names are escaped.
+  tHtml: (key: string, options: HelperOptions) =>
+    new hbs.handlebars.SafeString(
+      t(
+        key,
+        Object.fromEntries(
+          Object.entries(options.hash as Record<string, unknown>).map(([k, v]) => [
+            k,
+            hbs.handlebars.escapeExpression(v as string),
+          ]),
+        ),
+      ),
+    ),
+  // {{methodLabel "trend"}}: a baseline method's name
+  methodLabel: (method: unknown) =>
+    typeof method === 'string' && ['control', 'trend', 'mean'].includes(method)
+      ? t(`method.${method}`)
+      : method,
   // {{{chartJson chart}}}: a chart's data for its <script type="application/json"> block, with
   // `<` escaped (safe inside the script element); the table stays in the HTML.
   chartJson: (value: Chart) => {
@@ -69,14 +89,18 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   // {{decidedWhen decision}}: its date, or the month of a past decision recorded afterwards
   decidedWhen: (decision: Pick<Decision, 'decidedOn' | 'snapshot'>) =>
     decision.snapshot?.recordedAfterwards
-      ? `${formatMonth(decision.decidedOn.slice(0, 7))} (recorded afterwards)`
+      ? t('when.recordedAfterwards', { month: formatMonth(decision.decidedOn.slice(0, 7)) })
       : formatIsoDate(decision.decidedOn),
   // {{changedWhen stageChange}}: when a stage changed; for history recorded afterwards, its month
   // and who recorded it when
   changedWhen: (change: Pick<PilotStageChange, 'changedAt' | 'recordedBy' | 'recordedAt'>) => {
     const recorded = recordedMark(change);
     return recorded
-      ? `${formatMonth(recorded.inMonth)} (recorded afterwards by ${recorded.by}, ${dateTime(recorded.on)})`
+      ? t('when.changedAfterwards', {
+          month: formatMonth(recorded.inMonth),
+          by: recorded.by,
+          on: dateTime(recorded.on),
+        })
       : dateTime(change.changedAt);
   },
   // {{formatDateTime someDate}} → 23 Nov 2026 15:05, in the organisation's time zone (TZ)
@@ -95,11 +119,7 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   formatMonth: (value: unknown) => formatMonth(value),
   // {{evidenceLabel "weak"}} → weak evidence
   evidenceLabel: (value: string) =>
-    ({
-      baseline: 'measured against the baseline',
-      weak: 'weak evidence',
-      unverified: 'unverified',
-    })[value] ?? value,
+    ['baseline', 'weak', 'unverified'].includes(value) ? t(`evidence.label.${value}`) : value,
   // {{restsOn totals.realisedEvidence}} → measured against the baseline (12 months)
   restsOn: (evidence: RealisedEvidence | null) => restsOn(evidence),
   // {{formatMetric "fixed_cost" 300050}} → € 3.000,50: a stored figure as its metric is read
@@ -112,8 +132,16 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   last: (list: unknown) => (Array.isArray(list) ? list[list.length - 1] : undefined),
   // {{itLevelLabel "committed"}}
   itLevelLabel: (level: ItLevel) => IT_LEVEL_LABELS[level] ?? level,
+  // {{outcomeLabel "advance"}} → advance: a decision's outcome as a word in a sentence
+  outcomeLabel: (outcome: unknown) =>
+    typeof outcome === 'string' && ['advance', 'extend', 'pivot', 'stop'].includes(outcome)
+      ? t(`outcomeShort.${outcome}`)
+      : outcome,
   // {{itemStatusLabel "in_progress"}}
   itemStatusLabel: (status: ItemStatus) => ITEM_STATUS_LABELS[status] ?? status,
+  // {{joinList names}} → "a, b, c"; {{joinList names "; "}} with another separator
+  joinList: (list: unknown, separator: unknown) =>
+    Array.isArray(list) ? list.join(typeof separator === 'string' ? separator : ', ') : '',
   // {{#if (and a b)}}
   and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
   // {{#if (gt a b)}}

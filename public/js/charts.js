@@ -1,6 +1,6 @@
 // Draws the charts a page describes in <script type="application/json" class="chart-data">
 // blocks (see src/charts/chart.ts) with Chart.js, served by the app from node_modules. Figures
-// are formatted the Dutch way, as in the tables beside each chart.
+// are formatted in the page's language (<html lang>), as in the tables beside each chart.
 (function () {
   'use strict';
   if (typeof Chart === 'undefined') return;
@@ -14,10 +14,11 @@
     purple: '#6d3fa0',
     teal: '#137a7f',
   };
+  var locale = document.documentElement.lang === 'en' ? 'en-GB' : 'nl-NL';
   var formats = {
-    euro: new Intl.NumberFormat('nl-NL', { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
-    count: new Intl.NumberFormat('nl-NL', { maximumFractionDigits: 0 }),
-    percent: new Intl.NumberFormat('nl-NL', { style: 'percent', maximumFractionDigits: 1 }),
+    euro: new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR', maximumFractionDigits: 0 }),
+    count: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+    percent: new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }),
   };
 
   function alpha(hex, a) {

@@ -1,3 +1,4 @@
+import { type Phrase, phrase } from '../common/phrase';
 import { Month, monthIndex } from '../common/months';
 import { t90 } from './student-t';
 
@@ -101,13 +102,16 @@ export function chooseMethod(
   return allowed[0] ?? null;
 }
 
-/** Why the pre-period does not allow a method, in words; null when it does. */
-export function methodRefusal(history: HistoryPoint[], method: BaselineMethod): string | null {
+/** Why the pre-period does not allow a method ("trend needs 6 months…"); null when it does. */
+export function methodRefusal(history: HistoryPoint[], method: BaselineMethod): Phrase | null {
   if (availableMethods(history).includes(method)) return null;
   const n = usable(history, method);
-  const there = n === 0 ? 'there are none' : n === 1 ? 'there is 1' : `there are ${n}`;
-  const kind = method === 'control' ? ' with a control volume' : '';
-  return `${method} needs ${MIN_HISTORY[method]} months of history${kind}; ${there}`;
+  const kind = method === 'control' ? 'methodNeedsControl' : 'methodNeeds';
+  return phrase(`engine.${kind}.${n === 0 ? 'none' : n === 1 ? 'one' : 'many'}`, {
+    method: phrase(`method.${method}`),
+    needed: MIN_HISTORY[method],
+    count: n,
+  });
 }
 
 /** The fits a channel predicts with: its method's first, then the others its history allows. */

@@ -1,3 +1,4 @@
+import { say } from '../common/phrase';
 import { Chart, chart } from '../charts/chart';
 import { addMonths, formatMonth, monthIndex } from '../common/months';
 import type { BusinessCaseReport } from './business-case.service';
@@ -226,7 +227,7 @@ function cumulativeChart(report: BusinessCaseReport): Chart {
       ? `The investment was paid back in ${formatMonth(payback.month)}.`
       : payback.status === 'projected'
         ? `At the 3-month run rate it would be paid back in ${formatMonth(payback.month)} (a projection).`
-        : `Payback: not yet (${payback.reason}).`;
+        : `Payback: not yet (${say(payback.reason)}).`;
   return chart({
     id: 'cumulative',
     title: 'Cumulative net benefit against the investment',

@@ -1,3 +1,4 @@
+import { said, say } from '../common/phrase';
 import { CsvCell, toCsv } from '../common/csv';
 import type { BusinessCaseReport } from './business-case.service';
 import { roundToCents } from '../common/money';
@@ -13,9 +14,10 @@ export function businessCaseJson(report: BusinessCaseReport, computedAt = new Da
     pilot: { slug: pilot.slug, name: pilot.name, stage: pilot.stage, startMonth: pilot.startMonth },
     computedAt: computedAt.toISOString(),
     units: { money: 'EUR', shares: 'fraction 0-1', intervals: '90 % two-sided half-width' },
-    missing: report.missing,
+    // Reasons and notes in the language the request asked for (Accept-Language).
+    missing: said(report.missing),
     inputs: report.input,
-    result: report.result,
+    result: said(report.result),
     contactMix: report.contactMix,
   };
 }
@@ -58,7 +60,7 @@ export function businessCaseCsv(report: BusinessCaseReport): string {
     roundToCents(m.margin),
     roundToCents(m.netBenefit),
     roundToCents(m.claimedNetBenefit),
-    m.missing.join('; '),
+    m.missing.map(say).join('; '),
     ...m.channels.flatMap((c) => [
       roundToCents(c.claimedContacts),
       roundToCents(c.baseline),

@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate';
+import { said } from '../common/phrase';
 import { Injectable } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
 import type { FormState } from '../common/forms';
@@ -21,8 +23,12 @@ export class BusinessCasePresenter {
   ) {
     const report = await this.businessCases.report(pilot);
     return {
-      title: `Business case · ${report.pilot.name}`,
+      title: t('bc.pageTitle', { name: report.pilot.name }),
       ...report,
+      // The engine's reasons and notes, said in the reader's language.
+      missing: said(report.missing),
+      planMissing: said(report.planMissing),
+      result: said(report.result),
       charts: businessCaseCharts(report),
       mayEdit: can(user, 'edit_pilot', report.pilot),
       maySignOff: can(user, 'sign_off'),

@@ -1,3 +1,4 @@
+import type { Phrase } from '../common/phrase';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { monthOf } from '../common/months';
@@ -34,9 +35,9 @@ export interface BusinessCaseReport {
   pilot: Pilot;
   plan: PilotPlan | null;
   /** Plan items the incubation gate still wants (the computation needs only some of them). */
-  planMissing: string[];
+  planMissing: Phrase[];
   /** Why there is no computation yet (no plan, no start month …); empty when there is one. */
-  missing: string[];
+  missing: Phrase[];
   input: EngineInput | null;
   result: BusinessCase | null;
   /** Contact mix per channel where desired / undesired / unnecessary counts are logged. */
@@ -167,7 +168,9 @@ function buildReport(rows: {
   );
   // The gate wants the whole plan; the computation only what its formulas use.
   const missing = planMissing.filter(
-    (item) => item !== 'minimum monthly volume' && item !== 'expected monthly contacts',
+    (item) =>
+      item.phrase !== 'engine.missing.minMonthlyVolume' &&
+      item.phrase !== 'engine.missing.expectedMonthlyContacts',
   );
   const base = { pilot, plan, planMissing, monthly, incubationStartedAt };
   if (!plan || !pilot.startMonth || missing.length)

@@ -1,3 +1,4 @@
+import type { Phrase } from '../common/phrase';
 import type { Month } from '../common/months';
 import type { BaselineFit, BaselineMethod, FittedMonth, HistoryPoint } from './baseline.math';
 
@@ -97,7 +98,7 @@ export interface MonthFigures {
   contacts: number;
   evidence: Evidence;
   /** Inputs missing for this month's money figures (a rate, say); empty when complete. */
-  missing: string[];
+  missing: Phrase[];
   channels: ChannelMonth[];
   claimedSavings: number | null;
   realisedSavings: number | null;
@@ -118,7 +119,7 @@ export interface ChannelSummary {
   n: number;
   /** The method the owner pinned, and why it was not used when it was not (else null). */
   pinned: BaselineMethod | null;
-  pinNote: string | null;
+  pinNote: Phrase | null;
   /** Months whose baseline came from a fallback method. */
   fallbackMonths: number;
   /** What this channel's realised figures rest on. */
@@ -167,18 +168,18 @@ export interface Totals {
 export type Payback =
   | { status: 'reached'; month: Month }
   | { status: 'projected'; month: Month }
-  | { status: 'not_yet'; reason: string };
+  | { status: 'not_yet'; reason: Phrase };
 
 export type TimeToProof =
   | { status: 'proven' }
   | { status: 'projected'; month: Month; monthsFromNow: number }
   | { status: 'not_within_horizon' }
   | { status: 'not_at_current_run_rate' }
-  | { status: 'blocked'; reason: string };
+  | { status: 'blocked'; reason: Phrase };
 
 export interface Verdict {
   proven: boolean;
-  reasons: string[];
+  reasons: Phrase[];
   incubationMonths: number;
   lowerBound: number | null;
 }
@@ -186,7 +187,7 @@ export interface Verdict {
 export interface Npv {
   value: number | null;
   projectedMonths: number;
-  reason?: string;
+  reason?: Phrase;
 }
 
 export interface AtScale {
@@ -273,7 +274,7 @@ export interface ChannelModel {
   /** `fit` first, then the fits of the other methods the history allows (per-month fallbacks). */
   fits: BaselineFit[];
   /** Why the pinned method is not the one used, when it is not. */
-  pinNote: string | null;
+  pinNote: Phrase | null;
 }
 
 export interface WeightedFuture {

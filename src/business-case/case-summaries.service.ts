@@ -27,7 +27,8 @@ const KEYS_CHUNK = 500;
 /** Stale pilots computed at a time (about 10 ms each at 6 channels × 72 months). */
 const SLICE = 8;
 /** Part of every key: a release that changes CaseSummary's shape bumps it, so no old entry is read. */
-const SUMMARY_FORMAT = 6;
+// 7: reasons and notes kept as phrases, said in each reader's language.
+const SUMMARY_FORMAT = 7;
 
 /**
  * Business-case summaries for many pilots at once (portfolio, dashboards), from the cache where

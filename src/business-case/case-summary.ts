@@ -1,3 +1,4 @@
+import type { Phrase } from '../common/phrase';
 import type { Month } from '../common/months';
 import type { BusinessCase } from './business-case.math';
 import type { BusinessCaseReport } from './business-case.service';
@@ -6,8 +7,8 @@ import type { BusinessCaseReport } from './business-case.service';
 // (business_case_cache) and read for hundreds of pilots at once. Pure.
 
 export interface CaseSummary {
-  planMissing: string[];
-  missing: string[];
+  planMissing: Phrase[];
+  missing: Phrase[];
   plan: {
     minMonthlyVolume: number | null;
     targetCsat: number | null;

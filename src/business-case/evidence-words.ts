@@ -1,10 +1,10 @@
-import { plural } from '../common/plural';
+import { t } from '../i18n/translate';
 import type { RealisedEvidence } from './business-case.types';
 
 // What a total of realised savings rests on, in the words every page, export and the CLI use.
 // Pure: the engine's counts in, a sentence out (business-case.md: every total states it).
 
-const months = (n: number) => plural(n, 'month');
+const months = (n: number) => t('evidence.months', { count: n });
 
 /** "measured against the baseline (12 months)"; for a mix, what the ± covers and what it leaves. */
 export function restsOn(evidence: RealisedEvidence | null | undefined): string {
@@ -14,19 +14,19 @@ export function restsOn(evidence: RealisedEvidence | null | undefined): string {
     case 'none':
       return '';
     case 'measured':
-      return `measured against the baseline (${months(measured)})`;
+      return t('evidence.measured', { months: months(measured) });
     case 'weak':
-      return `weak evidence: claimed minus follow-ups, no baseline (${months(weak)}); no ±`;
+      return t('evidence.weak', { months: months(weak) });
     case 'unverified':
-      return `unverified: the claim itself, no baseline or follow-ups (${months(unverified)}); no ±`;
+      return t('evidence.unverified', { months: months(unverified) });
     case 'mixed': {
       const rest = [
-        weak ? `${months(weak)} weak evidence` : '',
-        unverified ? `${months(unverified)} unverified` : '',
+        weak ? t('evidence.weakPart', { months: months(weak) }) : '',
+        unverified ? t('evidence.unverifiedPart', { months: months(unverified) }) : '',
       ].filter(Boolean);
       return measured
-        ? `the ± covers the ${months(measured)} measured against the baseline; ${rest.join(', ')} not covered`
-        : `${rest.join(', ')}; no ±`;
+        ? t('evidence.mixedCovered', { months: months(measured), rest: rest.join(', ') })
+        : t('evidence.mixedNone', { rest: rest.join(', ') });
     }
   }
 }

@@ -1,4 +1,5 @@
-import { addMonths, formatMonth, Month, monthsBetween } from '../common/months';
+import { addMonths, Month, monthsBetween } from '../common/months';
+import { phrase } from '../common/phrase';
 import type { EngineInput, MonthFigures, Npv, Payback } from './business-case.types';
 import { sum } from './realised.math';
 
@@ -33,8 +34,8 @@ export function payback(
   complete: boolean,
   lastMonth: Month,
 ): Payback {
-  if (!complete) return { status: 'not_yet', reason: 'inputs are missing for some months' };
-  if (!months.length) return { status: 'not_yet', reason: 'no results logged yet' };
+  if (!complete) return { status: 'not_yet', reason: phrase('engine.inputsMissing') };
+  if (!months.length) return { status: 'not_yet', reason: phrase('engine.noResults') };
   let cumulative = 0;
   for (const [i, m] of months.entries()) {
     cumulative += netBenefits[i];
@@ -48,13 +49,13 @@ export function payback(
     if (needed > monthsBetween(latest, lastMonth))
       return {
         status: 'not_yet',
-        reason: `not within the horizon (${formatMonth(lastMonth)}) at the current run rate`,
+        reason: phrase('engine.notWithinHorizon', { month: lastMonth }),
       };
     return { status: 'projected', month: addMonths(latest, needed) };
   }
   return {
     status: 'not_yet',
-    reason: 'the run rate is not positive',
+    reason: phrase('engine.runRateNotPositive'),
   };
 }
 
@@ -66,9 +67,8 @@ export function npv(
   complete: boolean,
 ): Npv {
   if (input.discountRate === null)
-    return { value: null, projectedMonths: 0, reason: 'no discount rate set by finance' };
-  if (!complete)
-    return { value: null, projectedMonths: 0, reason: 'inputs are missing for some months' };
+    return { value: null, projectedMonths: 0, reason: phrase('engine.noDiscountRate') };
+  if (!complete) return { value: null, projectedMonths: 0, reason: phrase('engine.inputsMissing') };
   const monthly = (1 + input.discountRate) ** (1 / 12) - 1;
   const byMonth = new Map(months.map((m) => [m.month, m.netBenefit as number]));
   let value = -investment;
@@ -78,7 +78,7 @@ export function npv(
     let nb = byMonth.get(month);
     if (nb === undefined) {
       if (runRate3 === null)
-        return { value: null, projectedMonths: 0, reason: 'no results logged yet' };
+        return { value: null, projectedMonths: 0, reason: phrase('engine.noResults') };
       nb = runRate3;
       projected += 1;
     }

@@ -1,3 +1,5 @@
+import { type Phrase, phrase, say } from '../common/phrase';
+import { t } from '../i18n/translate';
 import { type BaselineMethod, type LoggedVolume, methodRefusal, preperiod } from './baseline.math';
 import { capitalised } from '../common/words';
 
@@ -22,18 +24,18 @@ export function missingPlanItems(
   startMonth: string | null,
   affectedChannelIds: number[],
   shares: ShareFacts[],
-): string[] {
-  if (!plan) return ['the plan'];
-  const missing: string[] = [];
-  if (plan.expectedMonthlyContacts === null) missing.push('expected monthly contacts');
-  if (plan.monthlyFixedCostCents === null) missing.push('monthly fixed cost');
-  if (plan.variableCostPerContactCents === null) missing.push('variable cost per contact');
-  if (plan.minMonthlyVolume === null) missing.push('minimum monthly volume');
-  if (!startMonth) missing.push('start month');
-  if (!affectedChannelIds.length) missing.push('affected channels');
+): Phrase[] {
+  if (!plan) return [phrase('engine.missing.plan')];
+  const missing: Phrase[] = [];
+  const lacks = (item: string) => missing.push(phrase(`engine.missing.${item}`));
+  if (plan.expectedMonthlyContacts === null) lacks('expectedMonthlyContacts');
+  if (plan.monthlyFixedCostCents === null) lacks('monthlyFixedCost');
+  if (plan.variableCostPerContactCents === null) lacks('variableCost');
+  if (plan.minMonthlyVolume === null) lacks('minMonthlyVolume');
+  if (!startMonth) lacks('startMonth');
+  if (!affectedChannelIds.length) lacks('affectedChannels');
   const withShare = new Set(shares.map((s) => s.channelId));
-  if (affectedChannelIds.some((id) => !withShare.has(id)))
-    missing.push('a deflection share for every affected channel');
+  if (affectedChannelIds.some((id) => !withShare.has(id))) lacks('shares');
   return missing;
 }
 
@@ -68,7 +70,7 @@ export function pinErrors(
     const refusal = methodRefusal(preperiod(rows, channelId, startMonth), baselineMethod);
     if (refusal)
       errors[`method_${channelId}`] = [
-        `${capitalised(refusal)} before the start month. Choose a method the history allows, or leave it to the default.`,
+        t('plan.methodRefused', { refusal: capitalised(say(refusal)) }),
       ];
   }
   return errors;

@@ -1,3 +1,4 @@
+import { type Phrase, phrase } from '../common/phrase';
 import { addMonths, monthIndex, monthsBetween } from '../common/months';
 import type {
   AtScale,
@@ -20,22 +21,24 @@ export function proof(
 ): { verdict: Verdict; timeToProof: TimeToProof } {
   const start = input.incubationStartMonth;
   const incubation = start ? months.filter((m) => monthIndex(m.month) >= monthIndex(start)) : [];
-  const reasons: string[] = [];
-  if (!start) reasons.push('the pilot has not entered incubation');
+  const reasons: Phrase[] = [];
+  if (!start) reasons.push(phrase('engine.notInIncubation'));
   if (incubation.length < 6)
-    reasons.push(`${incubation.length} of the 6 months of incubation results needed`);
+    reasons.push(phrase('engine.incubationMonthsNeeded', { count: incubation.length }));
   const marked = incubation.filter((m) => m.evidence !== 'baseline' || m.missing.length > 0);
   if (marked.length) {
     reasons.push(
-      `${marked.length} incubation month(s) with weak, unverified or missing figures: ${marked.map((m) => m.month).join(', ')}`,
+      phrase('engine.markedMonths', {
+        count: marked.length,
+        months: marked.map((m) => m.month),
+      }),
     );
   }
   let lowerBound: number | null = null;
   if (incubation.length && !incubation.some((m) => m.missing.length)) {
     lowerBound =
       sum(incubation.map((m) => m.netBenefit as number)) - realisedSumHalfWidth(models, incubation);
-    if (lowerBound <= 0)
-      reasons.push('the lower bound of the cumulative net benefit is not above zero');
+    if (lowerBound <= 0) reasons.push(phrase('engine.lowerBoundNotPositive'));
   }
   const proven = reasons.length === 0;
   const verdict: Verdict = { proven, reasons, incubationMonths: incubation.length, lowerBound };
@@ -45,11 +48,13 @@ export function proof(
       verdict,
       timeToProof: {
         status: 'blocked',
-        reason: !start
-          ? 'the pilot has not entered incubation'
-          : marked.length
-            ? 'marked or missing figures in the incubation can never prove the case; log the missing data'
-            : 'no incubation results yet',
+        reason: phrase(
+          !start
+            ? 'engine.notInIncubation'
+            : marked.length
+              ? 'engine.markedBlocks'
+              : 'engine.noIncubationResults',
+        ),
       },
     };
   }

@@ -1,3 +1,4 @@
+import { type Phrase, phrase } from '../common/phrase';
 import { Month, monthIndex } from '../common/months';
 import {
   blocksHalfWidth,
@@ -85,8 +86,7 @@ export function channelModels(input: EngineInput, actuals: MonthActual[]): Chann
     const pinNote =
       !pinned || pinned === method
         ? null
-        : (methodRefusal(history, pinned) ??
-          'no month of the pilot has the control volume it needs');
+        : (methodRefusal(history, pinned) ?? phrase('engine.noControlVolume'));
     return {
       input: channel,
       method: fits.length ? method : null,
@@ -102,7 +102,7 @@ export function monthFigures(
   models: ChannelModel[],
   actual: MonthActual,
 ): MonthFigures {
-  const missing: string[] = [];
+  const missing: Phrase[] = [];
   let evidence: Evidence = 'baseline';
   const channels = models.map((model): ChannelMonth => {
     const { key, name, share } = model.input;
@@ -135,7 +135,8 @@ export function monthFigures(
     }
     evidence = worst(evidence, channelEvidence);
     const rate = rateFor(model.input.rates, actual.month);
-    if (rate === null) missing.push(`cost per contact of ${name} for ${actual.month}`);
+    if (rate === null)
+      missing.push(phrase('engine.missing.costPerContact', { channel: name, month: actual.month }));
     return {
       key,
       name,

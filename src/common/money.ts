@@ -96,6 +96,12 @@ export function formatPercent(ratio: number | null | undefined): string {
   return currentLanguage() === 'nl' ? text.replace(/\s?%$/, '\u00a0%') : text;
 }
 
+/** A figure with at most `digits` decimals in the language's style: 82,5 / 82.5. */
+export function formatDecimal(value: number | null | undefined, digits = 1): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: digits }).format(value);
+}
+
 /** A whole percentage as the language writes it: 40 → 40 % / 40%. */
 export function formatWholePercent(percent: number): string {
   return formatPercent(percent / 100).replace(/[.,]0(?=\D*$)/, '');

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { currentLocale } from '../i18n/language';
 import { DomainError } from './domain-error';
 import { localParts } from './time-zone';
@@ -62,10 +63,8 @@ export function planMonthBounds(now = new Date()): MonthBounds {
 
 /** Why a well-formed month is outside the bounds, or null when it is inside. */
 export function monthOutside(month: Month, bounds: MonthBounds): string | null {
-  if (month < bounds.earliest)
-    return `${month} is before ${bounds.earliest}, the earliest month this app takes`;
-  if (month > bounds.latest)
-    return `${month} is after ${bounds.latest}, the latest month that can be given here`;
+  if (month < bounds.earliest) return t('month.before', { month, earliest: bounds.earliest });
+  if (month > bounds.latest) return t('month.after', { month, latest: bounds.latest });
   return null;
 }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Chart, chart } from '../charts/chart';
 import type { FinanceRow } from './finance-dashboard';
 
@@ -8,28 +9,27 @@ export function financeCharts(rows: FinanceRow[]): Chart[] {
   return [
     chart({
       id: 'finance-savings',
-      title: 'Claimed against realised savings per pilot',
-      summary:
-        'For each pilot with a business case, the savings its deflection shares claim against the savings measured in the affected channels, and the net benefit, over the months filtered.',
+      title: t('finance.chart.title'),
+      summary: t('finance.chart.summary'),
       labels: computed.map((r) => r.name),
       unit: 'euro',
-      categoryHeading: 'Pilot',
+      categoryHeading: t('finance.chart.pilot'),
       horizontal: true,
       series: [
         {
-          label: 'Claimed savings',
+          label: t('finance.column.claimed'),
           data: computed.map((r) => r.claimed),
           style: 'bar',
           colour: 'orange',
         },
         {
-          label: 'Realised savings',
+          label: t('finance.column.realised'),
           data: computed.map((r) => r.realised),
           style: 'bar',
           colour: 'green',
         },
         {
-          label: 'Net benefit',
+          label: t('finance.column.net'),
           data: computed.map((r) => r.netBenefit),
           style: 'bar',
           colour: 'blue',

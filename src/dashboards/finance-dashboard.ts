@@ -1,3 +1,5 @@
+import { say } from '../common/phrase';
+import { t } from '../i18n/translate';
 import type { CaseSummary } from '../business-case/case-summary';
 import type { RealisedEvidence } from '../business-case/business-case.types';
 import { combinedEvidence } from '../business-case/realised.math';
@@ -83,12 +85,12 @@ export function signoffState(
   statuses: CaseSummary['signoffs'],
   lastMonth: Month | null,
 ): SignoffState {
-  if (!statuses.length) return { state: 'none', label: 'Not signed off' };
+  if (!statuses.length) return { state: 'none', label: t('signoff.none') };
   const outdated = statuses.filter((s) => s.outdated);
   if (outdated.length)
     return {
       state: 'outdated',
-      label: `Figures changed after sign-off (${outdated.length} of ${statuses.length})`,
+      label: t('signoff.outdated', { outdated: outdated.length, total: statuses.length }),
     };
   const through = statuses
     .map((s) => s.toMonth)
@@ -97,9 +99,9 @@ export function signoffState(
   if (lastMonth && through < lastMonth)
     return {
       state: 'open_months',
-      label: `Signed off to ${formatMonth(through)}; later months open`,
+      label: t('signoff.openMonths', { month: formatMonth(through) }),
     };
-  return { state: 'current', label: `Signed off to ${formatMonth(through)}` };
+  return { state: 'current', label: t('signoff.current', { month: formatMonth(through) }) };
 }
 
 export function financeRow(
@@ -114,12 +116,14 @@ export function financeRow(
     stage: pilot.stage,
     department: pilot.ownerDepartment,
     channelType: pilot.channelType,
-    overlaps: overlaps.map((o) => `${o.other.name} on ${o.channel.name}`),
+    overlaps: overlaps.map((o) =>
+      t('finance.overlapWith', { other: o.other.name, channel: o.channel.name }),
+    ),
   };
   if (!result)
     return {
       ...base,
-      missing: summary.missing,
+      missing: summary.missing.map(say),
       months: 0,
       contacts: 0,
       claimed: null,
@@ -133,7 +137,7 @@ export function financeRow(
       roi: null,
       npv: null,
       npvNote: null,
-      payback: { status: 'not_yet', month: null, note: 'no business case yet' },
+      payback: { status: 'not_yet', month: null, note: t('finance.noBusinessCase') },
       proven: null,
       signoff: signoffState(summary.signoffs, null),
     };
@@ -153,14 +157,18 @@ export function financeRow(
     investment: totals.investment,
     roi: totals.roi,
     npv: npv.value,
-    npvNote: npv.reason ?? (npv.projectedMonths ? `${npv.projectedMonths} months projected` : null),
+    npvNote: npv.reason
+      ? say(npv.reason)
+      : npv.projectedMonths
+        ? t('finance.monthsProjected', { count: npv.projectedMonths })
+        : null,
     payback:
       payback.status === 'not_yet'
-        ? { status: 'not_yet', month: null, note: payback.reason }
+        ? { status: 'not_yet', month: null, note: say(payback.reason) }
         : {
             status: payback.status,
             month: payback.month,
-            note: payback.status === 'projected' ? 'projected from the 3-month run rate' : '',
+            note: payback.status === 'projected' ? t('finance.projectedNote') : '',
           },
     proven: verdict.proven,
     signoff: signoffState(summary.signoffs, result.lastMonth),
@@ -247,13 +255,13 @@ export function monthRange(fromText: unknown, toText: unknown): MonthRangeInput 
       errors[field] = [`${outside}.`];
       return null;
     }
-    errors[field] = ['Give the month as YYYY-MM, for example 2026-01.'];
+    errors[field] = [t('month.format')];
     return null;
   };
   const from = read(fromText, 'from');
   const to = read(toText, 'to');
   if (from && to && from > to) {
-    errors.to = ['The last month cannot come before the first.'];
+    errors.to = [t('month.toBeforeFrom')];
     return { from: null, to: null, errors };
   }
   return { from, to, errors };

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { CHANNEL_TYPES, STAGES } from '../pilots/pilot-fields';
 import type { Month } from '../common/months';
 import { isSortKey, monthRange, SortKey } from './finance-dashboard';
@@ -72,17 +73,18 @@ export function exportLinks({ params, sort, dir }: FinanceQuery) {
 
 // Ten columns fit a laptop: the stage sits under the pilot's name and the waterbed ratio
 // under its gap, each still sortable by a second link in the heading.
+// Labels are catalogue keys (finance.column.*), said when the page is made.
 const COLUMNS: Array<[SortKey, string, [SortKey, string]?]> = [
-  ['name', 'Pilot', ['stage', 'stage']],
-  ['contacts', 'Contacts'],
-  ['claimed', 'Claimed savings'],
-  ['realised', 'Realised savings'],
-  ['waterbed', 'Waterbed gap', ['ratio', 'ratio']],
-  ['net', 'Net benefit'],
-  ['roi', 'ROI to date'],
-  ['npv', 'NPV'],
-  ['payback', 'Payback'],
-  ['proven', 'Proven'],
+  ['name', 'name', ['stage', 'stage']],
+  ['contacts', 'contacts'],
+  ['claimed', 'claimed'],
+  ['realised', 'realised'],
+  ['waterbed', 'waterbed', ['ratio', 'ratio']],
+  ['net', 'net'],
+  ['roi', 'roi'],
+  ['npv', 'npv'],
+  ['payback', 'payback'],
+  ['proven', 'proven'],
 ];
 
 /** The table's headings, each a link that sorts by it (again: the other way round). */
@@ -94,7 +96,7 @@ export function financeColumns({ params, sort, dir }: FinanceQuery) {
     next.set('dir', active && dir === 'asc' ? 'desc' : 'asc');
     return {
       key,
-      label,
+      label: t(`finance.column.${label}`),
       href: `?${next.toString()}`,
       ariaSort: active ? (dir === 'asc' ? 'ascending' : 'descending') : null,
     };

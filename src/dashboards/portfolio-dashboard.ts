@@ -1,5 +1,7 @@
+import { t } from '../i18n/translate';
 import { Chart, chart } from '../charts/chart';
 import { addDays } from '../common/dates';
+import { formatNumber } from '../common/money';
 import { formatMonth, type Month } from '../common/months';
 import type { PilotSignals } from '../lifecycle/gates.service';
 import type { Signal } from '../lifecycle/signals';
@@ -105,27 +107,36 @@ export function portfolioDashboard(
   const charts = [
     chart({
       id: 'funnel',
-      title: 'Pilots by stage',
-      summary: `The funnel: ${funnel.map((f) => `${f.count} ${f.label.toLowerCase()}`).join(', ')}.`,
+      title: t('dashboard.chart.funnel.title'),
+      summary: t('dashboard.chart.funnel.summary', {
+        stages: funnel.map((f) => `${formatNumber(f.count)} ${f.label.toLowerCase()}`).join(', '),
+      }),
       labels: funnel.map((f) => f.label),
       unit: 'count',
-      categoryHeading: 'Stage',
+      categoryHeading: t('chart.stage'),
       horizontal: true,
-      series: [{ label: 'Pilots', data: funnel.map((f) => f.count), style: 'bar', colour: 'blue' }],
+      series: [
+        {
+          label: t('dashboard.chart.funnel.series'),
+          data: funnel.map((f) => f.count),
+          style: 'bar',
+          colour: 'blue',
+        },
+      ],
     }),
   ];
   if (trend.length)
     charts.push(
       chart({
         id: 'contacts-trend',
-        title: 'Contacts handled by the new channels',
-        summary: `Contacts handled each month by all pilots together, over the last ${trend.length} months with results.`,
+        title: t('dashboard.chart.trend.title'),
+        summary: t('dashboard.chart.trend.summary', { count: trend.length }),
         labels: trend.map(([month]) => formatMonth(month)),
         unit: 'count',
-        categoryHeading: 'Month',
+        categoryHeading: t('chart.month'),
         series: [
           {
-            label: 'Contacts handled',
+            label: t('dashboard.chart.trend.series'),
             data: trend.map(([, n]) => n),
             style: 'bar',
             colour: 'teal',

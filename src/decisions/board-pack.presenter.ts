@@ -1,3 +1,4 @@
+import { said } from '../common/phrase';
 import { CommentsService } from '../comments/comments.service';
 import { Injectable } from '@nestjs/common';
 import { overlapSentence } from '../ledger/ledger-rules';
@@ -51,6 +52,9 @@ export class BoardPackPresenter {
       criteria,
       criteriaMet: criteria.filter((c) => c.status === 'met').length,
       ...report, // the pilot, its plan and business case
+      missing: said(report.missing),
+      planMissing: said(report.planMissing),
+      result: said(report.result),
       charts: businessCaseCharts(report),
       checklist: checklist.rows.map((row) => ({
         ...row,

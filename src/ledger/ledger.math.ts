@@ -1,3 +1,5 @@
+import { say, sayOrNull } from '../common/phrase';
+import { t } from '../i18n/translate';
 import { groupBy } from '../common/group-by';
 import { addMonths, formatMonth, type Month, monthsBetween } from '../common/months';
 import {
@@ -60,10 +62,10 @@ export function ledgerPinRefusal(
 ): string | null {
   const refusal = methodRefusal(ledgerHistory(totals, firstStart), method);
   if (!refusal) return null;
-  const before = firstStart
-    ? ` before ${formatMonth(firstStart)}, when the first pilot on this channel started`
-    : '';
-  return `${capitalised(refusal)}${before}. Choose a method the totals allow, or leave it to the default.`;
+  const said = capitalised(say(refusal));
+  return firstStart
+    ? t('ledger.pinRefusedBefore', { refusal: said, month: formatMonth(firstStart) })
+    : t('ledger.pinRefused', { refusal: said });
 }
 
 /**
@@ -249,7 +251,7 @@ export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Mont
     name: channel.name,
     method: fit ? fit.method : null,
     pinned,
-    pinNote: pinned && pinned !== fit?.method ? methodRefusal(history, pinned) : null,
+    pinNote: pinned && pinned !== fit?.method ? sayOrNull(methodRefusal(history, pinned)) : null,
     n: fit ? fit.n : history.length,
     noBaseline,
     preperiodEnd: firstStart,

@@ -1,3 +1,4 @@
+import { translatedLabels } from '../i18n/labels';
 import type { Stage } from '../pilots/pilot-fields';
 import type { GateCriterion } from './stage-rules';
 
@@ -6,12 +7,7 @@ import type { GateCriterion } from './stage-rules';
 export const OUTCOMES = ['advance', 'extend', 'pivot', 'stop'] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
-export const OUTCOME_LABELS: Record<Outcome, string> = {
-  advance: 'Advance (scale up)',
-  extend: 'Extend the incubation, with conditions',
-  pivot: 'Pivot: back to proof of concept with a changed scope',
-  stop: 'Stop',
-};
+export const OUTCOME_LABELS = translatedLabels('outcome', OUTCOMES);
 
 const ADVANCE: Partial<Record<Stage, Stage>> = {
   idea: 'proof_of_concept',

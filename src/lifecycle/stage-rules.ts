@@ -1,7 +1,9 @@
-import { decimalComma, formatPercent } from '../common/money';
+import { t } from '../i18n/translate';
+import { type Phrase, say } from '../common/phrase';
+import { formatDecimal, formatNumber, formatPercent, formatWholePercent } from '../common/money';
 import type { Readiness } from '../readiness/readiness-rules';
 import { IT_LEVEL_LABELS, itLevelIndex, type ItLevel } from '../readiness/readiness-fields';
-import type { Purpose, Stage } from '../pilots/pilot-fields';
+import { type Purpose, type Stage, STAGE_LABELS } from '../pilots/pilot-fields';
 
 // Which stage moves exist and when a gate lets a pilot through (lifecycle.md).
 // Pure: plain data in, plain data out.
@@ -56,7 +58,7 @@ export interface GateSubject {
   targetContactTypes: string;
   scope: string;
   /** The business-case plan items still missing (empty when filled in). */
-  planMissing: string[];
+  planMissing: Phrase[];
   /** Whole months since the pilot entered incubation; null when it never did. */
   monthsInIncubation: number | null;
   /** New-channel contacts of the last 3 logged months, oldest first. */
@@ -65,7 +67,7 @@ export interface GateSubject {
   readiness: Readiness;
   itLevel: ItLevel;
   /** The engine's verdict; null when the business case cannot be computed. */
-  businessCase: { proven: boolean; reasons: string[] } | null;
+  businessCase: { proven: boolean; reasons: Phrase[] } | null;
   waterbedRatio: number | null;
   quality: QualityFact[];
   strategyConflict: boolean;
@@ -95,121 +97,127 @@ function filled(text: string | null | undefined): boolean {
 }
 
 const pct = (ratio: number) => formatPercent(ratio);
-/** One decimal at most, with a decimal comma: 82,5. */
-const decimal = (value: number) => decimalComma(Math.round(value * 10) / 10);
+/** One decimal at most, in the language's style: 82,5 / 82.5. */
+const decimal = (value: number) => formatDecimal(value);
 
 function purposeCriterion(subject: GateSubject): GateCriterion {
   const count = subject.purposes.length;
   return {
     key: 'purpose',
-    label: 'At least one purpose',
+    label: t('gate.purpose.label'),
     status: count > 0 ? 'met' : 'not_met',
-    detail: count ? `${count} named` : 'none named',
-    remedy: 'Edit the pilot and tick marketing impact, revenue or operational relief.',
+    detail: count ? t('gate.purpose.named', { count }) : t('gate.purpose.none'),
+    remedy: t('gate.purpose.remedy'),
   };
 }
 
 function ownerCriterion(subject: GateSubject): GateCriterion {
   return {
     key: 'owner',
-    label: 'Owner named',
+    label: t('gate.owner.label'),
     status: filled(subject.ownerName) ? 'met' : 'not_met',
-    detail: filled(subject.ownerName) ? String(subject.ownerName) : 'no owner',
-    remedy:
-      'Name the person who owns the channel; without an owner it never joins the customer journey.',
+    detail: filled(subject.ownerName) ? String(subject.ownerName) : t('gate.owner.none'),
+    remedy: t('gate.owner.remedy'),
   };
 }
 
 function scaleUpCriteria(s: GateSubject): GateCriterion[] {
-  const t = s.thresholds;
+  const limits = s.thresholds;
   const criteria: GateCriterion[] = [];
+  const months = (count: number) => t('gate.incubation_time.months', { count });
 
   criteria.push({
     key: 'incubation_time',
-    label: `At least ${t.minIncubationMonths} months in incubation`,
+    label: t('gate.incubation_time.label', { months: limits.minIncubationMonths }),
     status:
       s.monthsInIncubation === null
         ? 'no_data'
-        : s.monthsInIncubation >= t.minIncubationMonths
+        : s.monthsInIncubation >= limits.minIncubationMonths
           ? 'met'
           : 'not_met',
     detail:
-      s.monthsInIncubation === null ? 'never in incubation' : `${s.monthsInIncubation} months`,
-    threshold: `${t.minIncubationMonths} months`,
-    remedy: 'Keep incubating: a longer incubation narrows the uncertainty of the business case.',
+      s.monthsInIncubation === null
+        ? t('gate.incubation_time.never')
+        : months(s.monthsInIncubation),
+    threshold: months(limits.minIncubationMonths),
+    remedy: t('gate.incubation_time.remedy'),
   });
 
   const min = s.minMonthlyVolume;
   const low = min === null ? [] : s.recentVolumes.filter((v) => v < min);
   criteria.push({
     key: 'volume',
-    label: 'Minimum monthly volume in each of the last 3 months',
+    label: t('gate.volume.label'),
     status: min === null || s.recentVolumes.length < 3 ? 'no_data' : low.length ? 'not_met' : 'met',
     detail:
       min === null
-        ? 'the plan sets no minimum monthly volume'
+        ? t('gate.volume.noMinimum')
         : s.recentVolumes.length < 3
-          ? `only ${s.recentVolumes.length} month(s) logged`
-          : `last 3 months: ${s.recentVolumes.join(', ')}`,
-    threshold: min === null ? undefined : `${min} contacts a month`,
-    remedy: 'Grow the volume to the plan’s minimum, or log the missing months.',
+          ? t('gate.volume.onlyLogged', { count: s.recentVolumes.length })
+          : t('gate.volume.last3', { volumes: s.recentVolumes.map(formatNumber).join(', ') }),
+    threshold: min === null ? undefined : t('gate.volume.threshold', { count: min }),
+    remedy: t('gate.volume.remedy'),
   });
 
   const r = s.readiness;
   criteria.push({
     key: 'readiness',
-    label: `Readiness at least ${t.readinessPct} %, every critical item done`,
+    label: t('gate.readiness.label', { threshold: formatWholePercent(limits.readinessPct) }),
     status:
       r.ratio === null
         ? 'no_data'
-        : r.ratio * 100 >= t.readinessPct && !r.openCritical.length
+        : r.ratio * 100 >= limits.readinessPct && !r.openCritical.length
           ? 'met'
           : 'not_met',
     detail:
       r.ratio === null
-        ? 'no applicable checklist items'
-        : `${pct(r.ratio)} (${r.done} of ${r.applicable})${r.openCritical.length ? `; critical open: ${r.openCritical.join(', ')}` : ''}`,
-    threshold: `${t.readinessPct} %`,
-    remedy: 'Work through the readiness checklist, critical items first.',
+        ? t('gate.readiness.noItems')
+        : t('gate.readiness.detail', {
+            ratio: pct(r.ratio),
+            done: r.done,
+            applicable: r.applicable,
+          }) +
+          (r.openCritical.length
+            ? t('gate.readiness.criticalOpen', { items: r.openCritical.join(', ') })
+            : ''),
+    threshold: formatWholePercent(limits.readinessPct),
+    remedy: t('gate.readiness.remedy'),
   });
 
   criteria.push({
     key: 'it_level',
-    label: `IT commitment at least ${IT_LEVEL_LABELS[t.minItLevel]
-      .replace(/^\d · /, '')
-      .replace(/ \(.*\)$/, '')
-      .toLowerCase()}`,
-    status: itLevelIndex(s.itLevel) >= itLevelIndex(t.minItLevel) ? 'met' : 'not_met',
+    label: t('gate.it_level.label', { level: t(`itLevelShort.${limits.minItLevel}`) }),
+    status: itLevelIndex(s.itLevel) >= itLevelIndex(limits.minItLevel) ? 'met' : 'not_met',
     detail: IT_LEVEL_LABELS[s.itLevel],
-    threshold: IT_LEVEL_LABELS[t.minItLevel],
-    remedy: 'Get IT to commit: budget, a roadmap slot, a named IT owner and a target date.',
+    threshold: IT_LEVEL_LABELS[limits.minItLevel],
+    remedy: t('gate.it_level.remedy'),
   });
 
   criteria.push({
     key: 'business_case',
-    label: 'Business case proven',
+    label: t('gate.business_case.label'),
     status: s.businessCase === null ? 'no_data' : s.businessCase.proven ? 'met' : 'not_met',
     detail:
       s.businessCase === null
-        ? 'cannot be computed yet'
+        ? t('gate.business_case.cannot')
         : s.businessCase.proven
-          ? 'proven'
-          : s.businessCase.reasons.join('; '),
-    remedy: 'See the business-case page for what is missing.',
+          ? t('gate.business_case.proven')
+          : s.businessCase.reasons.map(say).join('; '),
+    remedy: t('gate.business_case.remedy'),
   });
 
   criteria.push({
     key: 'waterbed',
-    label: `Waterbed ratio at most ${t.maxWaterbedPct} %`,
+    label: t('gate.waterbed.label', { threshold: formatWholePercent(limits.maxWaterbedPct) }),
     status:
       s.waterbedRatio === null
         ? 'no_data'
-        : s.waterbedRatio * 100 <= t.maxWaterbedPct
+        : s.waterbedRatio * 100 <= limits.maxWaterbedPct
           ? 'met'
           : 'not_met',
-    detail: s.waterbedRatio === null ? 'no claimed savings to compare' : pct(s.waterbedRatio),
-    threshold: `${t.maxWaterbedPct} %`,
-    remedy: 'Find where the contacts come back (follow-ups, routing, content) and fix the cause.',
+    detail: s.waterbedRatio === null ? t('gate.waterbed.noClaim') : pct(s.waterbedRatio),
+    threshold: formatWholePercent(limits.maxWaterbedPct),
+    remedy: t('gate.waterbed.remedy'),
   });
 
   const targets = s.quality.filter((q) => q.target !== null);
@@ -221,7 +229,7 @@ function scaleUpCriteria(s: GateSubject): GateCriterion[] {
   );
   criteria.push({
     key: 'quality',
-    label: 'Quality KPIs at or above the plan’s targets',
+    label: t('gate.quality.label'),
     status: !targets.length
       ? 'met'
       : missingActual.length
@@ -230,33 +238,40 @@ function scaleUpCriteria(s: GateSubject): GateCriterion[] {
           ? 'not_met'
           : 'met',
     detail: !targets.length
-      ? 'the plan sets no quality targets'
+      ? t('gate.quality.noTargets')
       : targets
-          .map(
-            (q) =>
-              `${q.label} ${q.actual === null ? 'no data' : `${decimal(q.actual)}${q.unit}`} (target ${q.higherIsBetter ? '≥' : '≤'} ${decimal(q.target as number)}${q.unit})`,
+          .map((q) =>
+            t('gate.quality.kpi', {
+              kpi: q.label,
+              actual:
+                q.actual === null ? t('gate.quality.noData') : `${decimal(q.actual)}${q.unit}`,
+              sign: q.higherIsBetter ? '≥' : '≤',
+              target: `${decimal(q.target as number)}${q.unit}`,
+            }),
           )
           .join('; '),
-    remedy: 'Customers must not pay for the savings: bring the KPIs back to target.',
+    remedy: t('gate.quality.remedy'),
   });
 
   criteria.push({
     key: 'strategy_fit',
-    label: 'Fits the service strategy, or the conflict is accepted by the board',
+    label: t('gate.strategy_fit.label'),
     status: !s.strategyConflict || s.conflictAccepted ? 'met' : 'not_met',
     detail: !s.strategyConflict
-      ? 'no conflict'
+      ? t('gate.strategy_fit.noConflict')
       : s.conflictAccepted
-        ? 'conflict accepted by the board'
-        : 'conflict not accepted',
-    remedy: 'Ask the board to accept the conflict explicitly, or change the channel or scope.',
+        ? t('gate.strategy_fit.accepted')
+        : t('gate.strategy_fit.notAccepted'),
+    remedy: t('gate.strategy_fit.remedy'),
   });
   criteria.push({
     key: 'conditions',
-    label: 'No open conditions from earlier decisions',
+    label: t('gate.conditions.label'),
     status: s.openConditions.length ? 'not_met' : 'met',
-    detail: s.openConditions.length ? `open: ${s.openConditions.join('; ')}` : 'none open',
-    remedy: 'Meet the conditions and have them cleared on the review page.',
+    detail: s.openConditions.length
+      ? t('gate.conditions.open', { conditions: s.openConditions.join('; ') })
+      : t('gate.conditions.noneOpen'),
+    remedy: t('gate.conditions.remedy'),
   });
   return criteria;
 }
@@ -269,17 +284,19 @@ export function gateCriteria(subject: GateSubject, target: Stage): GateCriterion
         purposeCriterion(subject),
         {
           key: 'targets',
-          label: 'Contact types or segments named',
+          label: t('gate.targets.label'),
           status: filled(subject.targetContactTypes) ? 'met' : 'not_met',
-          detail: filled(subject.targetContactTypes) ? 'named' : 'empty',
-          remedy: 'Say which contact types or customer segments the pilot serves.',
+          detail: filled(subject.targetContactTypes)
+            ? t('gate.targets.named')
+            : t('gate.targets.empty'),
+          remedy: t('gate.targets.remedy'),
         },
         {
           key: 'scope',
-          label: 'Scope described',
+          label: t('gate.scope.label'),
           status: filled(subject.scope) ? 'met' : 'not_met',
-          detail: filled(subject.scope) ? 'described' : 'empty',
-          remedy: 'Say which customers get the new channel, so a control group can be compared.',
+          detail: filled(subject.scope) ? t('gate.scope.described') : t('gate.scope.empty'),
+          remedy: t('gate.scope.remedy'),
         },
       ];
     case 'incubation':
@@ -288,12 +305,12 @@ export function gateCriteria(subject: GateSubject, target: Stage): GateCriterion
         purposeCriterion(subject),
         {
           key: 'plan',
-          label: 'Business-case plan filled in',
+          label: t('gate.plan.label'),
           status: subject.planMissing.length ? 'not_met' : 'met',
           detail: subject.planMissing.length
-            ? `missing: ${subject.planMissing.join(', ')}`
-            : 'complete',
-          remedy: 'Open the plan and fill in what is missing.',
+            ? t('gate.plan.missing', { items: subject.planMissing.map(say).join(', ') })
+            : t('gate.plan.complete'),
+          remedy: t('gate.plan.remedy'),
         },
       ];
     case 'scale_up_review':
@@ -312,7 +329,10 @@ export function checkOwnerStep(subject: GateSubject, target: Stage): StepCheck {
   if (nextOwnerStep(subject.stage) !== target) {
     return {
       allowed: false,
-      reason: `A pilot in ${subject.stage} cannot be moved to ${target} by its owner.`,
+      reason: t('gate.notOwnerStep', {
+        from: STAGE_LABELS[subject.stage],
+        to: STAGE_LABELS[target],
+      }),
       criteria: [],
     };
   }
@@ -321,7 +341,9 @@ export function checkOwnerStep(subject: GateSubject, target: Stage): StepCheck {
   if (failed.length) {
     return {
       allowed: false,
-      reason: `Not yet: ${failed.map((criterion) => lowerFirst(criterion.label)).join('; ')}.`,
+      reason: t('gate.notYet', {
+        failed: failed.map((criterion) => lowerFirst(criterion.label)).join('; '),
+      }),
       criteria,
     };
   }

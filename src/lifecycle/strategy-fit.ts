@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import type { ChannelType, ServiceStrategy } from '../pilots/pilot-fields';
 
 export interface StrategyFit {
@@ -6,27 +7,18 @@ export interface StrategyFit {
 }
 
 // Channels that undercut a strategy: automated or text-only channels in a platinum service
-// strategy, and costly one-to-one live channels in a cost-focused one.
-const CONFLICTS: Record<ServiceStrategy, Partial<Record<ChannelType, string>>> = {
-  platinum: {
-    chatbot: 'a chatbot replaces the personal contact that platinum customers are promised',
-    voicebot: 'a voicebot replaces the personal contact that platinum customers are promised',
-    messaging:
-      'asynchronous messaging is slower than the personal service platinum customers are promised',
-    self_service:
-      'self-service shifts effort to customers whom the strategy promises a personal service',
-  },
-  standard: {},
-  cost_focused: {
-    video:
-      'video calls are among the most expensive contacts, at odds with a cost-focused strategy',
-    click_to_call: 'call-me-now adds live, scheduled calls, at odds with a cost-focused strategy',
-  },
+// strategy, and costly one-to-one live channels in a cost-focused one (why: fit.<strategy>.<type>).
+const CONFLICTS: Record<ServiceStrategy, readonly ChannelType[]> = {
+  platinum: ['chatbot', 'voicebot', 'messaging', 'self_service'],
+  standard: [],
+  cost_focused: ['video', 'click_to_call'],
 };
 
 export function strategyFit(strategy: ServiceStrategy, channelType: ChannelType): StrategyFit {
-  const why = CONFLICTS[strategy]?.[channelType];
-  return why
-    ? { conflict: true, explanation: `Conflict: ${why}. The board must accept it explicitly.` }
-    : { conflict: false, explanation: 'No conflict between the channel and the service strategy.' };
+  return CONFLICTS[strategy]?.includes(channelType)
+    ? {
+        conflict: true,
+        explanation: t('fit.conflict', { why: t(`fit.${strategy}.${channelType}`) }),
+      }
+    : { conflict: false, explanation: t('fit.none') };
 }

@@ -196,7 +196,7 @@ describe('Business case (HTTP)', () => {
       (await (await t.agent()).get(`/pilots/${slug}/business-case`).expect(200)).text,
     );
     expect(page).toContain(
-      'missing cost per contact of Phone for 2020-01; cost per contact of E-mail for 2020-01',
+      'missing cost per contact of Phone for January 2020; cost per contact of E-mail for January 2020',
     );
   });
 

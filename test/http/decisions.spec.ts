@@ -58,7 +58,7 @@ describe('Board reviews and decisions (HTTP)', () => {
     });
     expect(bare.status).toBe(422);
     expect(text(bare.text)).toContain(
-      '"Readiness at least 80 %, every critical item done" is not met: write why the board decides against it',
+      '"Readiness at least 80%, every critical item done" is not met: write why the board decides against it',
     );
 
     const ok = await fillAndSubmit(board, review, decide, {

@@ -103,7 +103,7 @@ describe('The demo portfolio (HTTP)', () => {
     );
     const page = text((await (await t.agent()).get('/pilots').expect(200)).text);
     expect(page).toContain('IT stuck');
-    expect(page).toContain('of the claimed savings reappear in other channels (threshold 50 %)');
+    expect(page).toContain('of the claimed savings reappear in other channels (threshold 50%)');
     expect(page).toContain("months in incubation and still on the vendor's stand-alone tool.");
     expect(page).toContain('Review criteria not met');
     expect(page).toContain('No results last month');

@@ -251,7 +251,7 @@ describe('Readiness, IT commitment and gates (HTTP)', () => {
     await save(90);
     expect(await waterbedSignal()).toBeNull();
     const page = text((await (await t.agent()).get(`/pilots/${incubating.slug}`).expect(200)).text);
-    expect(page).toContain('Waterbed ratio at most 90 %');
+    expect(page).toContain('Waterbed ratio at most 90%');
   });
 
   it('adds a checklist item to the template, which every checklist then shows', async () => {

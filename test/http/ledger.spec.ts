@@ -197,7 +197,7 @@ describe('Channel ledger (HTTP)', () => {
       (await financeAgent.get('/finance/dashboard?from=2026-01&to=2026-01').expect(200)).text,
     );
     expect(dashboard).toContain(
-      'Organisation’s own relief €7,200 ± €8,092.10 (90 %) from the channel totals of phone, January 2026 – January 2026; attribution gap €9,000 flagged',
+      'Organisation’s own relief €7,200 ± €8,092.10 (90%) from the channel totals of phone, January 2026 – January 2026; attribution gap €9,000 flagged',
     );
     expect(dashboard).toContain('Overlaps Ledger chatbot on Phone');
     const csv = (

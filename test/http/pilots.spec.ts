@@ -344,7 +344,7 @@ describe('Pilots (HTTP)', () => {
         },
       );
       expect(res.status).toBe(422);
-      expect(res.text).toContain('cannot be moved to scaled by its owner');
+      expect(res.text).toContain('cannot be moved to Scaled by its owner');
       expect((await findPilot(t.dataSource, pilot.slug)).stage).toBe('idea');
     });
 

@@ -1,3 +1,4 @@
+import { phrase } from '../../src/common/phrase';
 import {
   checkOwnerStep,
   DEFAULT_THRESHOLDS,
@@ -88,7 +89,7 @@ describe('scale-up review gate', () => {
     [
       'business_case',
       'not proven',
-      { businessCase: { proven: false, reasons: ['noise'] } },
+      { businessCase: { proven: false, reasons: [phrase('engine.noResults')] } },
       'not_met',
     ],
     ['business_case', 'cannot be computed', { businessCase: null }, 'no_data'],

@@ -1,3 +1,4 @@
+import { phrase } from '../../src/common/phrase';
 import {
   canStop,
   checkOwnerStep,
@@ -86,7 +87,7 @@ describe('gateCriteria', () => {
     ],
     [
       'plan incomplete',
-      { stage: 'proof_of_concept', planMissing: ['start month'] },
+      { stage: 'proof_of_concept', planMissing: [phrase('engine.missing.startMonth')] },
       'incubation',
       { owner: 'met', purpose: 'met', plan: 'not_met' },
     ],
@@ -104,7 +105,12 @@ describe('gateCriteria', () => {
     ],
     [
       'nothing at all',
-      { stage: 'proof_of_concept', ownerName: null, purposes: [], planMissing: ['the plan'] },
+      {
+        stage: 'proof_of_concept',
+        ownerName: null,
+        purposes: [],
+        planMissing: [phrase('engine.missing.plan')],
+      },
       'incubation',
       { owner: 'not_met', purpose: 'not_met', plan: 'not_met' },
     ],
@@ -119,7 +125,10 @@ describe('gateCriteria', () => {
         ...ready,
         stage: 'proof_of_concept',
         purposes: ['revenue', 'marketing'],
-        planMissing: ['start month', 'minimum monthly volume'],
+        planMissing: [
+          phrase('engine.missing.startMonth'),
+          phrase('engine.missing.minMonthlyVolume'),
+        ],
       },
       'incubation',
     );
@@ -144,7 +153,7 @@ describe('checkOwnerStep', () => {
       reason: 'Not yet: owner named; at least one purpose.',
     });
     const noPlan = checkOwnerStep(
-      { ...ready, stage: 'proof_of_concept', planMissing: ['the plan'] },
+      { ...ready, stage: 'proof_of_concept', planMissing: [phrase('engine.missing.plan')] },
       'incubation',
     );
     expect(noPlan).toMatchObject({

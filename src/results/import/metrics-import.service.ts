@@ -32,6 +32,7 @@ import { readAll } from '../../database/read-all';
 import { DomainError } from '../../common/domain-error';
 import { resultMonthBounds } from '../../common/months';
 import { runInWorker, workerModule } from '../../common/worker';
+import { currentLanguage } from '../../i18n/language';
 import { fromColumns, ParsedColumns } from './parsed-columns';
 
 const PARSE_WORKER = workerModule(__dirname, 'parse-worker', __filename);
@@ -170,6 +171,7 @@ export class MetricsImportService {
     const columns = await runInWorker<ParsedColumns>(PARSE_WORKER, {
       content,
       bounds: resultMonthBounds(),
+      language: currentLanguage(),
     });
     return fromColumns(columns, yieldToOthers);
   }

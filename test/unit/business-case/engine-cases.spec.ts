@@ -4,6 +4,8 @@ import {
   rateFor,
 } from '../../../src/business-case/business-case.math';
 import { actual, cents, channel, workedExample } from './fixtures';
+import { said, say } from '../../../src/common/phrase';
+import { inLanguage } from '../../../src/i18n/language';
 
 /** One phone channel: history 1 000 ± `noise` (mean pinned, so B = 1 000), share 0.5, €5 a contact. */
 function steadyPilot(opts: {
@@ -65,7 +67,7 @@ describe('edge cases', () => {
     const input = workedExample();
     input.channels[1].rates = [{ from: '2026-02', euros: 3.5 }];
     const result = computeBusinessCase(input);
-    expect(result.months[0].missing).toEqual(['cost per contact of email for 2026-01']);
+    expect(said(result.months[0].missing)).toEqual(['cost per contact of email for January 2026']);
     expect(result.months[0]).toMatchObject({
       claimedSavings: null,
       realisedSavings: null,
@@ -77,7 +79,7 @@ describe('edge cases', () => {
       realisedSavings: null,
       netBenefit: null,
     });
-    expect(result.payback).toEqual({
+    expect(said(result.payback)).toEqual({
       status: 'not_yet',
       reason: 'inputs are missing for some months',
     });
@@ -138,7 +140,7 @@ describe('payback, ROI and NPV', () => {
     const input = steadyPilot({ months: 3, contacts: 400, phone: 800, investment: 8_000_000_000 });
     input.plan.horizonMonths = 36;
     const result = computeBusinessCase(input);
-    expect(result.payback).toEqual({
+    expect(said(result.payback)).toEqual({
       status: 'not_yet',
       reason: 'not within the horizon (December 2027) at the current run rate',
     });
@@ -161,7 +163,7 @@ describe('payback, ROI and NPV', () => {
     );
     expect(computeBusinessCase(input).npv.value).toBeCloseTo(-5000 + 900 * annuity, 8);
     input.discountRate = null;
-    expect(computeBusinessCase(input).npv).toMatchObject({
+    expect(said(computeBusinessCase(input).npv)).toMatchObject({
       value: null,
       reason: 'no discount rate set by finance',
     });
@@ -180,7 +182,9 @@ describe('proven, time to proof and at scale', () => {
   it('is not proven with fewer than six incubation months, and says when it will be', () => {
     const result = computeBusinessCase(steadyPilot({ months: 4, contacts: 400, phone: 800 }));
     expect(result.verdict.proven).toBe(false);
-    expect(result.verdict.reasons).toEqual(['4 of the 6 months of incubation results needed']);
+    expect(said(result.verdict.reasons)).toEqual([
+      '4 of the 6 months of incubation results needed',
+    ]);
     expect(result.timeToProof).toMatchObject({
       status: 'projected',
       month: '2025-06',
@@ -193,7 +197,7 @@ describe('proven, time to proof and at scale', () => {
       steadyPilot({ months: 6, contacts: 40, phone: 950, noise: 300 }),
     );
     expect(noisy.verdict.proven).toBe(false);
-    expect(noisy.verdict.reasons).toContain(
+    expect(said(noisy.verdict.reasons)).toContain(
       'the lower bound of the cumulative net benefit is not above zero',
     );
     expect(['projected', 'not_within_horizon']).toContain(noisy.timeToProof.status);
@@ -209,8 +213,11 @@ describe('proven, time to proof and at scale', () => {
     input.actuals[2].channels.phone = { volume: null, followUps: 10, control: null };
     const result = computeBusinessCase(input);
     expect(result.verdict.proven).toBe(false);
-    expect(result.verdict.reasons[0]).toMatch(
-      /1 incubation month\(s\) with weak, unverified or missing figures: 2025-03/,
+    expect(say(result.verdict.reasons[0])).toBe(
+      '1 incubation month with weak, unverified or missing figures: March 2025',
+    );
+    expect(inLanguage('nl', () => say(result.verdict.reasons[0]))).toBe(
+      '1 incubatiemaand met zwakke, onbevestigde of ontbrekende cijfers: maart 2025',
     );
     expect(result.timeToProof.status).toBe('blocked');
   });

@@ -2,6 +2,8 @@ import { computeBusinessCase } from '../../../src/business-case/business-case.ma
 import { type LoggedVolume, methodRefusal } from '../../../src/business-case/baseline.math';
 import { pinErrors } from '../../../src/business-case/plan-rules';
 import { workedExample } from './fixtures';
+import { said, say } from '../../../src/common/phrase';
+import { inLanguage } from '../../../src/i18n/language';
 
 // A pin the data does not allow is refused on the plan form with the reason; a pin that later
 // data makes inapplicable is shown with the method used instead (business-case.md).
@@ -55,7 +57,12 @@ describe('a pinned baseline method on the plan form', () => {
   it('words each method’s minimum', () => {
     const history = rows(3).map((r) => ({ month: r.month, volume: 1, control: null }));
     expect(methodRefusal(history, 'mean')).toBeNull();
-    expect(methodRefusal(history, 'trend')).toBe('trend needs 6 months of history; there are 3');
+    expect(say(methodRefusal(history, 'trend')!)).toBe(
+      'trend needs 6 months of history; there are 3',
+    );
+    expect(inLanguage('nl', () => say(methodRefusal(history, 'trend')!))).toBe(
+      'trend heeft 6 maanden historie nodig; er zijn er 3',
+    );
   });
 });
 
@@ -63,7 +70,7 @@ describe('a pin that the data no longer allows', () => {
   it('is shown with the reason and the method used instead', () => {
     const input = workedExample(); // three months of history
     input.channels[0].pinnedMethod = 'trend';
-    const [phone] = computeBusinessCase(input).channels;
+    const [phone] = said(computeBusinessCase(input).channels);
     expect(phone).toMatchObject({
       pinned: 'trend',
       method: 'mean',
@@ -75,7 +82,7 @@ describe('a pin that the data no longer allows', () => {
     const input = workedExample(); // its one month logs no control volume
     input.channels[0].pinnedMethod = 'control';
     input.channels[0].history = input.channels[0].history.map((h) => ({ ...h, control: 20000 }));
-    const [phone] = computeBusinessCase(input).channels;
+    const [phone] = said(computeBusinessCase(input).channels);
     expect(phone).toMatchObject({
       pinned: 'control',
       method: 'mean',
