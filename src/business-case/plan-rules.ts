@@ -1,3 +1,4 @@
+import { formatDecimal } from '../common/money';
 import { type Phrase, phrase, say } from '../common/phrase';
 import { t } from '../i18n/translate';
 import { type BaselineMethod, type LoggedVolume, methodRefusal, preperiod } from './baseline.math';
@@ -44,13 +45,11 @@ export function shareErrors(sharesBp: Record<number, number>): Record<string, st
   const errors: Record<string, string[]> = {};
   let total = 0;
   for (const [id, bp] of Object.entries(sharesBp)) {
-    if (bp < 0 || bp > 10000) errors[`share_${id}`] = ['A share must be between 0 and 100 %.'];
+    if (bp < 0 || bp > 10000) errors[`share_${id}`] = [t('plan.shareRange')];
     total += bp;
   }
   if (total > 10000)
-    errors.shares = [
-      `The shares add up to ${(total / 100).toFixed(2)} %; together they may be at most 100 %.`,
-    ];
+    errors.shares = [t('plan.sharesTotal', { total: formatDecimal(total / 100, 2) })];
   return errors;
 }
 

@@ -1,3 +1,4 @@
+import { msg, t } from '../i18n/translate';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { isIsoDate } from './dates';
 import { isMonth, monthOutside, planMonthBounds } from './months';
@@ -9,7 +10,7 @@ export function IsIsoDate(options?: ValidationOptions) {
       name: 'isIsoDate',
       target: object.constructor,
       propertyName,
-      options: { message: 'must be a date written as YYYY-MM-DD', ...options },
+      options: { message: msg('valid.mustBeADateWrittenAs'), ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && isIsoDate(value) },
     });
 }
@@ -21,7 +22,7 @@ export function IsYearMonth(options?: ValidationOptions) {
       name: 'isYearMonth',
       target: object.constructor,
       propertyName,
-      options: { message: 'Give the month as YYYY-MM, such as 2026-03.', ...options },
+      options: { message: msg('valid.giveTheMonthAsYyyyMm3'), ...options },
       validator: { validate: (value: unknown) => isMonth(value) },
     });
 }
@@ -40,7 +41,7 @@ export function IsPlanMonth(options?: ValidationOptions) {
       options: {
         message: (args) => {
           const bounds = planMonthBounds();
-          return `Give a month from ${bounds.earliest} to ${bounds.latest}; ${String(args.value)} is outside.`;
+          return t('valid.planMonth', { ...bounds, value: String(args.value) });
         },
         ...options,
       },
@@ -97,7 +98,7 @@ export function RequiredWhen<T>(when: (form: T) => boolean, options?: Validation
       name: 'requiredWhen',
       target: object.constructor,
       propertyName,
-      options: { message: `${propertyName} is required`, ...options },
+      options: { message: () => t('valid.required', { field: propertyName }), ...options },
       validator: {
         validate: (value: unknown, args) =>
           !when(args!.object as T) ||

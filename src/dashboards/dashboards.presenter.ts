@@ -32,8 +32,9 @@ import {
   sortPortfolio,
 } from './portfolio-page';
 
-const STAGE_OPTIONS = options(STAGES, STAGE_LABELS);
-const CHANNEL_TYPE_OPTIONS = options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS);
+// Made per request: the labels are in the reader's language.
+const stageOptions = () => options(STAGES, STAGE_LABELS);
+const channelTypeOptions = () => options(CHANNEL_TYPES, CHANNEL_TYPE_LABELS);
 
 /** Reviews the dashboard lists; the portfolio sorted by review date has the rest. */
 const REVIEWS_SHOWN = 20;
@@ -98,8 +99,8 @@ export class DashboardsPresenter {
       order: here,
       filter,
       filtered,
-      stages: STAGE_OPTIONS,
-      channelTypes: CHANNEL_TYPE_OPTIONS,
+      stages: stageOptions(),
+      channelTypes: channelTypeOptions(),
       ...filterOptions,
     };
   }
@@ -146,8 +147,8 @@ export class DashboardsPresenter {
         filter.stage || filter.channelType || filter.department || range.from || range.to,
       ),
       ...exportLinks(parsed),
-      stages: STAGE_OPTIONS,
-      channelTypes: CHANNEL_TYPE_OPTIONS,
+      stages: stageOptions(),
+      channelTypes: channelTypeOptions(),
       departments: filterOptions.departments,
     };
   }

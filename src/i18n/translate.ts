@@ -44,3 +44,11 @@ export function hasText(language: Language, key: string): boolean {
 export function listOf(items: string[], language: Language = currentLanguage()): string {
   return new Intl.ListFormat(LOCALES[language], { type: 'conjunction' }).format(items);
 }
+
+/**
+ * A validation message said when the check fails, in the language of that request: for
+ * class-validator's `message`, which is set once when the form's class is declared.
+ */
+export function msg(key: string, params?: TextParams): () => string {
+  return () => t(key, params);
+}

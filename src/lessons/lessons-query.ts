@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { CHANNEL_TYPES, type ChannelType, PURPOSES, type Purpose } from '../pilots/pilot-fields';
 
 // The lessons library's filter from the query string. Pure.
@@ -17,11 +18,11 @@ export function lessonsQuery(query: Record<string, unknown>): LessonsQuery {
   const purpose = raw('purpose');
   let text = raw('q');
   if (type && !CHANNEL_TYPES.includes(type as ChannelType))
-    errors.channelType = 'Choose a channel type from the list.';
+    errors.channelType = t('lessons.chooseType');
   if (purpose && !PURPOSES.includes(purpose as Purpose))
-    errors.purpose = 'Choose a purpose from the list.';
+    errors.purpose = t('lessons.choosePurpose');
   if (text.length > 200) {
-    errors.text = 'Search with at most 200 characters.';
+    errors.text = t('lessons.tooLong');
     text = '';
   }
   return {

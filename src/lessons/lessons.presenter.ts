@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import type { Lesson } from '../lifecycle/lesson.entity';
 import { LESSONS_SHOWN, LessonsService } from '../lifecycle/lessons.service';
@@ -14,13 +15,6 @@ import type { LessonsQuery } from './lessons-query';
 /** How many lessons of its channel type the registration form shows. */
 const ON_REGISTRATION = 5;
 
-const OUTCOME_WORDS: Record<Lesson['outcome'], string> = {
-  stop: 'stopped',
-  pivot: 'pivoted',
-  extend: 'extended',
-  advance: 'advanced',
-};
-
 /** One lesson as the library and the registration form show it. */
 function lessonRow(lesson: Lesson) {
   return {
@@ -28,7 +22,7 @@ function lessonRow(lesson: Lesson) {
     text: lesson.text,
     learnedOn: lesson.learnedOn,
     stage: lesson.stage,
-    outcome: OUTCOME_WORDS[lesson.outcome],
+    outcome: t(`lessonOutcome.${lesson.outcome}`),
     decisionId: lesson.decisionId,
     pilot: lesson.pilot ? { slug: lesson.pilot.slug, name: lesson.pilot.name } : null,
     channelType: lesson.pilot?.channelType ?? null,
@@ -51,7 +45,7 @@ export class LessonsPresenter implements EarlierLessons {
     });
     const filtered = Boolean(query.channelType || query.purpose || query.text);
     return {
-      title: 'Lessons learned',
+      title: t('lessons.title'),
       filter: {
         channelType: query.channelType ?? '',
         purpose: query.purpose ?? '',

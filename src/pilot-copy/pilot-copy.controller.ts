@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
@@ -57,10 +58,7 @@ export class PilotCopyController {
             await this.readiness.copyApplicability(em, source, created, actor);
           },
         });
-        flash(
-          req,
-          `Pilot "${pilot.name}" registered like ${source.name}: its plan assumptions and the checklist items that do not apply are taken over.`,
-        );
+        flash(req, t('pform.registeredLike', { name: pilot.name, source: source.name }));
         return dto.startedIn ? `/pilots/${pilot.slug}/history` : `/pilots/${pilot.slug}`;
       },
       (state) =>

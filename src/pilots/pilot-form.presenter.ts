@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
 import { ChannelsService } from '../channels/channels.service';
@@ -71,7 +72,7 @@ export class PilotFormPresenter {
     };
     return {
       ...(await this.form(user, null, sentBack(values, state))),
-      title: `New pilot like ${source.name}`,
+      title: t('pform.titleLike', { name: source.name }),
       action: `/pilots/${source.slug}/copy`,
       likeOf: { slug: source.slug, name: source.name },
     };
@@ -105,7 +106,7 @@ export class PilotFormPresenter {
     const chosen = [values.affectedChannelIds ?? []].flat().map(String);
     const ownerUserId = values.ownerUserId;
     return {
-      title: pilot ? `Edit ${pilot.name}` : 'New pilot',
+      title: pilot ? t('pform.titleEdit', { name: pilot.name }) : t('pform.titleNew'),
       pilot,
       action: pilot ? `/pilots/${pilot.slug}` : '/pilots',
       ...formView(form),

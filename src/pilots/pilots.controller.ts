@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { PilotRoute, RoutePilot } from './pilot-route';
 import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -40,13 +41,13 @@ export class PilotsController {
         const owner = ownerAtRegistration(req.user ?? null, dto.ownerUserId);
         const pilot = await this.pilots.create(dto, actorOf(req), owner);
         if (!dto.startedIn) {
-          flash(req, `Pilot "${pilot.name}" registered as an idea.`);
+          flash(req, t('pform.registeredIdea', { name: pilot.name }));
           return `/pilots/${pilot.slug}`;
         }
         // A pilot that was running already goes on to its history: the stages it went through.
         flash(
           req,
-          `Pilot "${pilot.name}" registered, started in ${formatMonth(dto.startedIn)}. Now record the stage changes it went through before the app.`,
+          t('pform.registeredStarted', { name: pilot.name, month: formatMonth(dto.startedIn) }),
         );
         return `/pilots/${pilot.slug}/history`;
       },
@@ -86,7 +87,7 @@ export class PilotsController {
           actorOf(req),
           can(user, 'assign_owner'),
         );
-        flash(req, 'Changes saved.');
+        flash(req, t('pform.saved'));
         return `/pilots/${saved.slug}`;
       },
       (state) =>

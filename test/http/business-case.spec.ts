@@ -217,7 +217,7 @@ describe('Business case (HTTP)', () => {
     );
     expect(res.status).toBe(422);
     const html = text(res.text);
-    expect(html).toContain('The shares add up to 110.00 %; together they may be at most 100 %.');
+    expect(html).toContain('The shares add up to 110%; together they may be at most 100%.');
     expect(html).toContain('The horizon must be 1 to 120 months.');
     expect(html).toContain('An amount cannot be negative.');
     expect(html).toContain('Give the start month as YYYY-MM');

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import { IsIn, IsString, Length } from 'class-validator';
 import { ToInt, Trim } from '../../common/form-transforms';
 import { TOKEN_SCOPES, type TokenScope } from '../api-token.entity';
@@ -10,17 +11,17 @@ export const DEFAULT_TOKEN_DAYS = 90;
 export class TokenFormDto {
   @Trim()
   @IsString()
-  @Length(2, 80, { message: 'Name the token (2 to 80 characters), e.g. "finance export".' })
+  @Length(2, 80, { message: msg('valid.nameTheToken2To80') })
   name: string;
 
   @ToInt()
   @IsIn(TOKEN_LIFETIMES, {
-    message: `Choose how long it stays valid: ${TOKEN_LIFETIMES.join(', ')} days.`,
+    message: msg('valid.tokenLifetime', { days: TOKEN_LIFETIMES.join(', ') }),
   })
   validFor: number = DEFAULT_TOKEN_DAYS;
 
   /** `read` unless its maker asks for more: a token that only reads cannot change anything. */
   @Trim()
-  @IsIn(TOKEN_SCOPES, { message: 'Choose what the token may do: read, or read and write.' })
+  @IsIn(TOKEN_SCOPES, { message: msg('valid.chooseWhatTheTokenMayDo') })
   scope: TokenScope = 'read';
 }

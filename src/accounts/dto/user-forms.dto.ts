@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import { Transform } from 'class-transformer';
 import {
   ArrayNotEmpty,
@@ -12,14 +13,14 @@ import {
 import { ToArray, ToBoolean, ToInt, Trim } from '../../common/form-transforms';
 import { ROLES, type Role } from '../permissions';
 
-const NAME = { message: 'The name must be 2 to 120 characters.' };
+const NAME = { message: msg('valid.theNameMustBe2To') };
 
 /** A new account: from the admin's form, the command line or a test. */
 export class NewUserDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsString({ message: 'Give a valid e-mail address.' })
-  @Matches(/^[^\s@]+@[^\s@]+$/, { message: 'Give a valid e-mail address.' })
-  @MaxLength(200, { message: 'Give a valid e-mail address.' })
+  @IsString({ message: msg('valid.giveAValidEMailAddress') })
+  @Matches(/^[^\s@]+@[^\s@]+$/, { message: msg('valid.giveAValidEMailAddress') })
+  @MaxLength(200, { message: msg('valid.giveAValidEMailAddress') })
   email: string;
 
   @Trim()
@@ -28,13 +29,13 @@ export class NewUserDto {
   name: string;
 
   /** As typed: spaces are part of a password. */
-  @IsString({ message: 'The password must be 12 to 200 characters.' })
-  @Length(12, 200, { message: 'The password must be 12 to 200 characters.' })
+  @IsString({ message: msg('valid.thePasswordMustBe12To') })
+  @Length(12, 200, { message: msg('valid.thePasswordMustBe12To') })
   password: string;
 
   @ToArray()
-  @ArrayNotEmpty({ message: `Give one or more roles of: ${ROLES.join(', ')}.` })
-  @IsIn(ROLES, { each: true, message: `Give one or more roles of: ${ROLES.join(', ')}.` })
+  @ArrayNotEmpty({ message: msg('valid.rolesOf', { roles: ROLES.join(', ') }) })
+  @IsIn(ROLES, { each: true, message: msg('valid.rolesOf', { roles: ROLES.join(', ') }) })
   roles: Role[] = [];
 }
 
@@ -49,7 +50,7 @@ export class UpdateUserDto {
   @Transform(({ value }) =>
     [value].flat().filter((role): role is Role => ROLES.includes(role as Role)),
   )
-  @ArrayNotEmpty({ message: 'Give the account at least one role.' })
+  @ArrayNotEmpty({ message: msg('valid.giveTheAccountAtLeastOne') })
   roles: Role[] = [];
 
   @ToBoolean()
@@ -57,6 +58,6 @@ export class UpdateUserDto {
   active = false;
 
   @ToInt()
-  @IsInt({ message: 'The form is missing its version; reload the page.' })
+  @IsInt({ message: msg('valid.theFormIsMissingItsVersion') })
   version: number;
 }

@@ -1,8 +1,9 @@
+import { msg } from '../../i18n/translate';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 const count = {
-  message: 'A whole number of contacts, 0 or more, as a JSON number (52000).',
+  message: msg('valid.aWholeNumberOfContacts0'),
 };
 /** The largest count a total may hold: the database column is a 32-bit integer. */
 const MOST = 2_147_483_647;

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import {
   IsIn,
   IsInt,
@@ -15,16 +16,16 @@ import { shareErrors } from '../plan-rules';
 import { IsPlanMonth } from '../../common/validators';
 import { ToBasisPoints, ToCents, ToInt, ToPercent, TrimToNull } from '../../common/form-transforms';
 
-const euros = { message: 'Give an amount in euros, such as 1250 or 1.250,00.' };
-const notNegative = { message: 'An amount cannot be negative.' };
-const whole = { message: 'Give a whole number.' };
+const euros = { message: msg('valid.giveAnAmountInEurosSuch2') };
+const notNegative = { message: msg('valid.anAmountCannotBeNegative') };
+const whole = { message: msg('valid.giveAWholeNumber') };
 
 /** The plan form's fixed fields; the per-channel shares are read beside it (plan.service.ts). */
 export class PlanFormDto {
   @TrimToNull()
   @IsOptional()
   @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, {
-    message: 'Give the start month as YYYY-MM, such as 2026-03.',
+    message: msg('valid.giveTheStartMonthAsYyyy2'),
   })
   @IsPlanMonth()
   startMonth: string | null = null;
@@ -32,7 +33,7 @@ export class PlanFormDto {
   @ToInt()
   @IsOptional()
   @IsInt(whole)
-  @Min(0, { message: 'Cannot be negative.' })
+  @Min(0, { message: msg('valid.cannotBeNegative') })
   expectedMonthlyContacts: number | null = null;
 
   @ToCents()
@@ -60,16 +61,16 @@ export class PlanFormDto {
   expectedMonthlyMarginCents: number | null = null;
 
   @ToInt()
-  @IsInt({ message: 'Give the horizon as a whole number of months.' })
-  @Min(1, { message: 'The horizon must be 1 to 120 months.' })
-  @Max(120, { message: 'The horizon must be 1 to 120 months.' })
+  @IsInt({ message: msg('valid.giveTheHorizonAsAWhole') })
+  @Min(1, { message: msg('valid.theHorizonMustBe1To') })
+  @Max(120, { message: msg('valid.theHorizonMustBe1To') })
   horizonMonths: number = 36;
 
   @ToBasisPoints()
   @IsOptional()
-  @IsInt({ message: 'Give a percentage with at most two decimals, such as 12,5.' })
-  @Min(1, { message: 'Coverage must be more than 0 % and at most 100 %.' })
-  @Max(10000, { message: 'Coverage must be more than 0 % and at most 100 %.' })
+  @IsInt({ message: msg('valid.giveAPercentageWithAtMost') })
+  @Min(1, { message: msg('valid.coverageMustBeMoreThan0') })
+  @Max(10000, { message: msg('valid.coverageMustBeMoreThan0') })
   coverageBp: number | null = null;
 
   @ToCents()
@@ -81,38 +82,32 @@ export class PlanFormDto {
   @ToInt()
   @IsOptional()
   @IsInt(whole)
-  @Min(0, { message: 'Cannot be negative.' })
+  @Min(0, { message: msg('valid.cannotBeNegative') })
   minMonthlyVolume: number | null = null;
 
   @ToPercent()
   @IsOptional()
-  @IsNumber(
-    { maxDecimalPlaces: 1 },
-    { message: 'A percentage with at most one decimal, such as 82,5.' },
-  )
-  @Min(0, { message: 'A percentage from 0 to 100.' })
-  @Max(100, { message: 'A percentage from 0 to 100.' })
+  @IsNumber({ maxDecimalPlaces: 1 }, { message: msg('valid.aPercentageWithAtMostOne') })
+  @Min(0, { message: msg('valid.aPercentageFrom0To100') })
+  @Max(100, { message: msg('valid.aPercentageFrom0To100') })
   targetCsat: number | null = null;
 
   @ToPercent()
   @IsOptional()
-  @IsNumber(
-    { maxDecimalPlaces: 1 },
-    { message: 'A percentage with at most one decimal, such as 82,5.' },
-  )
-  @Min(0, { message: 'A percentage from 0 to 100.' })
-  @Max(100, { message: 'A percentage from 0 to 100.' })
+  @IsNumber({ maxDecimalPlaces: 1 }, { message: msg('valid.aPercentageWithAtMostOne') })
+  @Min(0, { message: msg('valid.aPercentageFrom0To100') })
+  @Max(100, { message: msg('valid.aPercentageFrom0To100') })
   targetFcr: number | null = null;
 
   @ToInt()
   @IsOptional()
   @IsInt(whole)
-  @Min(0, { message: 'Cannot be negative.' })
+  @Min(0, { message: msg('valid.cannotBeNegative') })
   targetResponseSeconds: number | null = null;
 
   /** 0 when the pilot has no plan yet. */
   @ToInt()
-  @IsInt({ message: 'The form is missing its version; reload the page.' })
+  @IsInt({ message: msg('valid.theFormIsMissingItsVersion') })
   version: number;
 }
 
@@ -142,7 +137,7 @@ export function planFormDto(channelIds: number[]): new () => PlanFormDto & Chann
   if (known) return known;
   const shape = class PlanForm extends PlanFormDto {} as unknown as new () => PlanFormDto &
     ChannelShares;
-  const share = { message: 'A share must be a percentage from 0 to 100.' };
+  const share = { message: msg('valid.aShareMustBeAPercentage') };
   for (const id of channelIds) {
     const field = `share_${id}`;
     ToBasisPoints()(shape.prototype, field);
@@ -153,7 +148,7 @@ export function planFormDto(channelIds: number[]): new () => PlanFormDto & Chann
     const method = `method_${id}`;
     TrimToNull()(shape.prototype, method);
     IsOptional()(shape.prototype, method);
-    IsIn(BASELINE_METHODS, { message: 'Choose a baseline method from the list.' })(
+    IsIn(BASELINE_METHODS, { message: msg('valid.chooseABaselineMethodFromThe') })(
       shape.prototype,
       method,
     );
@@ -161,14 +156,11 @@ export function planFormDto(channelIds: number[]): new () => PlanFormDto & Chann
     const scope = `scope_${id}`;
     TrimToNull()(shape.prototype, scope);
     IsOptional()(shape.prototype, scope);
-    IsIn(SCOPE_KINDS, { message: 'Choose the whole channel or a segment.' })(
-      shape.prototype,
-      scope,
-    );
+    IsIn(SCOPE_KINDS, { message: msg('valid.chooseTheWholeChannelOrA') })(shape.prototype, scope);
     const scopeText = `scopeText_${id}`;
     TrimToNull()(shape.prototype, scopeText);
     IsOptional()(shape.prototype, scopeText);
-    MaxLength(500, { message: 'Describe the segment in at most 500 characters.' })(
+    MaxLength(500, { message: msg('valid.describeTheSegmentInAtMost') })(
       shape.prototype,
       scopeText,
     );

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import { Matches, ValidateBy } from 'class-validator';
 import { Trim, TrimToNull } from '../../common/form-transforms';
 import { TextUpTo } from '../../common/validators';
@@ -7,11 +8,11 @@ const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** Finance's sign-off of a business case over a range of months. */
 export class SignOffDto {
   @Trim()
-  @Matches(MONTH, { message: 'Give the first month as YYYY-MM.' })
+  @Matches(MONTH, { message: msg('valid.giveTheFirstMonthAsYyyy') })
   fromMonth: string;
 
   @Trim()
-  @Matches(MONTH, { message: 'Give the last month as YYYY-MM.' })
+  @Matches(MONTH, { message: msg('valid.giveTheLastMonthAsYyyy') })
   @ValidateBy({
     name: 'notBeforeFirst',
     validator: {

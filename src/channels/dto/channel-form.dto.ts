@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import {
   IsBoolean,
   IsInt,
@@ -14,19 +15,19 @@ import { ToBoolean, ToInt, Trim, TrimToNull } from '../../common/form-transforms
 export class ChannelFormDto {
   @Trim()
   @IsString()
-  @Length(2, 80, { message: 'Name must be 2 to 80 characters.' })
+  @Length(2, 80, { message: msg('valid.nameMustBe2To80') })
   name: string;
 
   @TrimToNull()
   @IsOptional()
-  @MaxLength(500, { message: 'At most 500 characters.' })
+  @MaxLength(500, { message: msg('valid.atMost500Characters') })
   description: string | null = null;
 
   @ToInt()
   @IsOptional()
-  @IsInt({ message: 'Position must be a whole number.' })
-  @Min(0, { message: 'Position must be 0 or more.' })
-  @Max(9999, { message: 'Position must be at most 9999.' })
+  @IsInt({ message: msg('valid.positionMustBeAWholeNumber2') })
+  @Min(0, { message: msg('valid.positionMustBe0OrMore') })
+  @Max(9999, { message: msg('valid.positionMustBeAtMost9999') })
   position: number | null = null;
 
   /** A checkbox: absent when unticked. */
@@ -38,16 +39,15 @@ export class ChannelFormDto {
 export class CreateChannelDto extends ChannelFormDto {
   @Trim()
   @IsString()
-  @Length(2, 40, { message: 'The key must be 2 to 40 characters.' })
+  @Length(2, 40, { message: msg('valid.theKeyMustBe2To') })
   @Matches(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-    message:
-      'The key may hold only lower-case letters, digits and single hyphens (it names the channel in imports).',
+    message: msg('valid.theKeyMayHoldOnlyLower'),
   })
   key: string;
 }
 
 export class UpdateChannelDto extends ChannelFormDto {
   @ToInt()
-  @IsInt({ message: 'The form is missing its version; reload the page.' })
+  @IsInt({ message: msg('valid.theFormIsMissingItsVersion') })
   version: number;
 }

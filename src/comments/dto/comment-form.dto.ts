@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import { IsString, Length } from 'class-validator';
 import { Trim } from '../../common/form-transforms';
 
@@ -5,6 +6,6 @@ import { Trim } from '../../common/form-transforms';
 export class CommentFormDto {
   @Trim()
   @IsString()
-  @Length(2, 4000, { message: 'Write the comment in 2 to 4000 characters.' })
+  @Length(2, 4000, { message: msg('valid.writeTheCommentIn2To') })
   text = '';
 }

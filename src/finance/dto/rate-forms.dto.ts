@@ -1,19 +1,24 @@
+import { msg, t } from '../../i18n/translate';
 import { IsInt, Matches, Max, Min } from 'class-validator';
 import { ToCents, ToInt, Trim } from '../../common/form-transforms';
 import { monthOutside, planMonthBounds } from '../../common/months';
 import { IsPlanMonth } from '../../common/validators';
 
-const COST = 'Give the cost per contact in euros above zero, such as 6,50.';
-const RATE = 'Give the annual rate as a percentage from 0 to 100, such as 8 or 7,5.';
+const COST = msg('valid.costPerContact');
+const RATE = msg('valid.annualRate');
 
 /** A rate's first month: a month, within the months a plan may name. */
 function EffectiveFrom(): PropertyDecorator {
   return (target, property) => {
     const key = property as string;
     Trim()(target, key);
-    Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'Give the month as YYYY-MM.' })(target, key);
+    Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: msg('valid.giveTheMonthAsYyyyMm2') })(
+      target,
+      key,
+    );
     IsPlanMonth({
-      message: (args) => `${monthOutside(String(args.value), planMonthBounds())}.`,
+      message: (args) =>
+        t('valid.monthOutside', { reason: monthOutside(String(args.value), planMonthBounds()) }),
     })(target, key);
   };
 }
@@ -21,8 +26,8 @@ function EffectiveFrom(): PropertyDecorator {
 /** Finance's form: a channel's cost per contact from a month on. */
 export class CostRateDto {
   @ToInt()
-  @IsInt({ message: 'Choose a channel.' })
-  @Min(1, { message: 'Choose a channel.' })
+  @IsInt({ message: msg('valid.chooseAChannel') })
+  @Min(1, { message: msg('valid.chooseAChannel') })
   channelId: number;
 
   @EffectiveFrom()

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import { IsIn, IsInt, IsString } from 'class-validator';
 import { ToInt, Trim } from '../../common/form-transforms';
 import { IsPlanMonth, IsYearMonth, TextUpTo } from '../../common/validators';
@@ -9,14 +10,14 @@ import { STAGES, type Stage } from '../../pilots/pilot-fields';
  */
 export class PastMoveDto {
   @ToInt()
-  @IsInt({ message: 'The form is missing its version; reload the page.' })
+  @IsInt({ message: msg('valid.theFormIsMissingItsVersion') })
   version: number;
 
-  @IsIn(STAGES, { message: 'Choose the stage the pilot moved to.' })
+  @IsIn(STAGES, { message: msg('valid.chooseTheStageThePilotMoved') })
   toStage: Stage;
 
   @Trim()
-  @IsYearMonth({ message: 'Give the month as YYYY-MM, such as 2026-02.' })
+  @IsYearMonth({ message: msg('valid.giveTheMonthAsYyyyMm') })
   @IsPlanMonth()
   month: string;
 
@@ -39,11 +40,11 @@ export class PastMoveDto {
 /** The month a pilot registered without it really started. */
 export class StartMonthDto {
   @ToInt()
-  @IsInt({ message: 'The form is missing its version; reload the page.' })
+  @IsInt({ message: msg('valid.theFormIsMissingItsVersion') })
   version: number;
 
   @Trim()
-  @IsYearMonth({ message: 'Give the start month as YYYY-MM, such as 2025-09.' })
+  @IsYearMonth({ message: msg('valid.giveTheStartMonthAsYyyy') })
   @IsPlanMonth()
   startedIn: string;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import { IsIn, IsOptional } from 'class-validator';
 import { LEDGER_METHODS, type LedgerMethod } from '../../channels/channel-total-rules';
 import { TrimToNull } from '../../common/form-transforms';
@@ -16,7 +17,7 @@ export const baselinesFormDto = formShapes<BaselinesForm>((prototype, id) => {
   const field = methodField(id);
   TrimToNull()(prototype, field);
   IsOptional()(prototype, field);
-  IsIn(LEDGER_METHODS, { message: 'Choose trend, mean, or the default.' })(prototype, field);
+  IsIn(LEDGER_METHODS, { message: msg('valid.chooseTrendMeanOrTheDefault') })(prototype, field);
 });
 
 /** The read form per channel id: the pinned method, or null for the default. */

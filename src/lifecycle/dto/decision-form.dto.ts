@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsObject, IsOptional, IsString, Length, ValidateBy } from 'class-validator';
 import { ToInt, Trim, TrimToNull } from '../../common/form-transforms';
@@ -12,10 +13,10 @@ const text = (value: unknown) => (typeof value === 'string' ? value.trim() : '')
  */
 export class DecisionFormDto {
   @ToInt()
-  @IsInt({ message: 'The form is missing its version; reload the review.' })
+  @IsInt({ message: msg('valid.theFormIsMissingItsVersion2') })
   version: number;
 
-  @IsIn(OUTCOMES, { message: 'Choose the outcome.' })
+  @IsIn(OUTCOMES, { message: msg('valid.chooseTheOutcome') })
   outcome: Outcome;
 
   @Trim()
@@ -31,11 +32,11 @@ export class DecisionFormDto {
   /** The board meeting it is taken in, when recorded from the meeting's page. */
   @ToInt()
   @IsOptional()
-  @IsInt({ message: 'Unknown meeting.' })
+  @IsInt({ message: msg('valid.unknownMeeting') })
   meetingId: number | null = null;
 
   @TrimToNull()
-  @IsIsoDateOrNull({ message: 'Give the date as YYYY-MM-DD.' })
+  @IsIsoDateOrNull({ message: msg('valid.giveTheDateAsYyyyMm') })
   nextReviewDate: string | null = null;
 
   /** One condition per line of the text area. */
@@ -68,7 +69,7 @@ export class DecisionFormDto {
 
   @ToInt()
   @IsOptional()
-  @IsInt({ message: 'Choose a decision of this pilot to correct.' })
+  @IsInt({ message: msg('valid.chooseADecisionOfThisPilot') })
   correctsId: number | null = null;
 }
 
@@ -76,7 +77,7 @@ export class DecisionFormDto {
 export class ClearConditionDto {
   @Trim()
   @IsString()
-  @Length(5, 2000, { message: 'Say how the condition was met (5 to 2000 characters).' })
+  @Length(5, 2000, { message: msg('valid.sayHowTheConditionWasMet') })
   note: string;
 }
 

@@ -1,9 +1,10 @@
+import { msg } from '../../i18n/translate';
 import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { ToInt } from '../../common/form-transforms';
 import { IT_LEVELS, type ItLevel } from '../../readiness/readiness-fields';
 
-const months = (min: number, max: number) => `A whole number of months from ${min} to ${max}.`;
-const PERCENT = 'A percentage from 0 to 100.';
+const months = (min: number, max: number) => msg('valid.wholeMonths', { min, max });
+const PERCENT = msg('valid.aPercentageFrom0To100');
 
 /** The admin's gate thresholds form; `version` is the one the form was opened at. */
 export class GateSettingsDto {
@@ -19,7 +20,7 @@ export class GateSettingsDto {
   @Max(100, { message: PERCENT })
   readinessPct: number;
 
-  @IsIn(IT_LEVELS, { message: 'Choose a level from the list.' })
+  @IsIn(IT_LEVELS, { message: msg('valid.chooseALevelFromTheList') })
   minItLevel: ItLevel;
 
   @ToInt()
@@ -41,6 +42,6 @@ export class GateSettingsDto {
   maxMonthsInStage: number;
 
   @ToInt()
-  @IsInt({ message: 'The form lost its version; reload the page.' })
+  @IsInt({ message: msg('valid.theFormLostItsVersionReload') })
   version: number;
 }

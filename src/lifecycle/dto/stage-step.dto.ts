@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import { IsIn, IsString, Length } from 'class-validator';
 import { Trim } from '../../common/form-transforms';
 import { STAGES } from '../../pilots/pilot-fields';
@@ -5,27 +6,26 @@ import type { Stage } from '../../pilots/pilot-fields';
 
 /** An owner's step to the next stage; `fromStage` guards against a page that is out of date. */
 export class StageStepDto {
-  @IsIn(STAGES, { message: 'Unknown stage.' })
+  @IsIn(STAGES, { message: msg('valid.unknownStage') })
   fromStage: Stage;
 
-  @IsIn(STAGES, { message: 'Unknown stage.' })
+  @IsIn(STAGES, { message: msg('valid.unknownStage') })
   toStage: Stage;
 }
 
 export class StopPilotDto {
-  @IsIn(STAGES, { message: 'Unknown stage.' })
+  @IsIn(STAGES, { message: msg('valid.unknownStage') })
   fromStage: Stage;
 
   @Trim()
   @IsString()
-  @Length(10, 2000, { message: 'Say why the pilot stops, in 10 to 2000 characters.' })
+  @Length(10, 2000, { message: msg('valid.sayWhyThePilotStopsIn') })
   reason: string;
 
   @Trim()
   @IsString()
   @Length(10, 5000, {
-    message:
-      'Write down the lessons learned (10 to 5000 characters), so nobody pilots the same failure twice.',
+    message: msg('valid.writeDownTheLessonsLearned10'),
   })
   lessonsLearned: string;
 }
@@ -35,7 +35,7 @@ export class AcceptConflictDto {
   @Trim()
   @IsString()
   @Length(10, 2000, {
-    message: 'Say why the board accepts the conflict, in 10 to 2000 characters.',
+    message: msg('valid.sayWhyTheBoardAcceptsThe'),
   })
   note: string;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import {
   ArrayMaxSize,
   IsIn,
@@ -21,88 +22,88 @@ export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export class PilotFormDto {
   @Trim()
   @IsString()
-  @Length(3, 120, { message: 'Name must be 3 to 120 characters.' })
+  @Length(3, 120, { message: msg('valid.nameMustBe3To120') })
   name: string;
 
   @TrimToNull()
   @IsOptional()
-  @MaxLength(60, { message: 'The URL name may be at most 60 characters.' })
+  @MaxLength(60, { message: msg('valid.theUrlNameMayBeAt') })
   @Matches(SLUG_PATTERN, {
-    message: 'The URL name may hold only lower-case letters, digits and single hyphens.',
+    message: msg('valid.theUrlNameMayHoldOnly'),
   })
   slug: string | null = null;
 
   @Trim()
   @IsString()
-  @IsNotEmpty({ message: 'Describe the pilot: what it is and for whom.' })
-  @MaxLength(5000, { message: 'The description may be at most 5000 characters.' })
+  @IsNotEmpty({ message: msg('valid.describeThePilotWhatItIs') })
+  @MaxLength(5000, { message: msg('valid.theDescriptionMayBeAtMost') })
   description: string;
 
-  @IsIn(CHANNEL_TYPES, { message: 'Choose a channel type from the list.' })
+  @IsIn(CHANNEL_TYPES, { message: msg('valid.chooseAChannelTypeFromThe') })
   channelType: ChannelType;
 
   @ToArray()
-  @IsIn(PURPOSES, { each: true, message: 'Choose purposes from the list.' })
+  @IsIn(PURPOSES, { each: true, message: msg('valid.choosePurposesFromTheList') })
   @ArrayMaxSize(PURPOSES.length)
   purposes: Purpose[] = [];
 
   @Trim()
   @IsString()
-  @MaxLength(2000, { message: 'At most 2000 characters.' })
+  @MaxLength(2000, { message: msg('valid.atMost2000Characters') })
   targetContactTypes = '';
 
   @Trim()
   @IsString()
-  @MaxLength(2000, { message: 'At most 2000 characters.' })
+  @MaxLength(2000, { message: msg('valid.atMost2000Characters') })
   scope = '';
 
   @TrimToNull()
   @IsOptional()
-  @MaxLength(2000, { message: 'At most 2000 characters.' })
+  @MaxLength(2000, { message: msg('valid.atMost2000Characters') })
   controlScope: string | null = null;
 
   /** The owner's account: chosen by an admin; an owner who registers a pilot owns it. */
   @ToInt()
   @IsOptional()
-  @IsInt({ message: 'Choose the owner from the list of channel owners.' })
+  @IsInt({ message: msg('valid.chooseTheOwnerFromTheList') })
   ownerUserId: number | null = null;
 
   @TrimToNull()
   @IsOptional()
-  @MaxLength(120, { message: 'At most 120 characters.' })
+  @MaxLength(120, { message: msg('valid.atMost120Characters') })
   ownerDepartment: string | null = null;
 
   @TrimToNull()
   @IsOptional()
-  @MaxLength(120, { message: 'At most 120 characters.' })
+  @MaxLength(120, { message: msg('valid.atMost120Characters') })
   sponsor: string | null = null;
 
   @TrimToNull()
   @IsOptional()
-  @MaxLength(120, { message: 'At most 120 characters.' })
+  @MaxLength(120, { message: msg('valid.atMost120Characters') })
   itContact: string | null = null;
 
   @TrimToNull()
   @IsOptional()
-  @MaxLength(120, { message: 'At most 120 characters.' })
+  @MaxLength(120, { message: msg('valid.atMost120Characters') })
   operationsLead: string | null = null;
 
   @TrimToNull()
   @IsOptional()
-  @MaxLength(120, { message: 'At most 120 characters.' })
+  @MaxLength(120, { message: msg('valid.atMost120Characters') })
   financeController: string | null = null;
 
-  @IsIn(SERVICE_STRATEGIES, { message: 'Choose the service strategy from the list.' })
+  @IsIn(SERVICE_STRATEGIES, { message: msg('valid.chooseTheServiceStrategyFromThe') })
   serviceStrategy: ServiceStrategy;
 
   @TrimToNull()
   @IsOptional()
-  @IsIsoDate({ message: 'Give the next review date as a real date (YYYY-MM-DD).' })
+  @IsIsoDate({ message: msg('valid.giveTheNextReviewDateAs') })
   nextReviewDate: string | null = null;
 
   @ToIntArray()
-  @IsInt({ each: true, message: 'Choose affected channels from the list.' })
-  @Min(1, { each: true, message: 'Choose affected channels from the list.' })
+  @IsInt({ each: true, message: msg('valid.chooseAffectedChannelsFromTheList') })
+  @Min(1, { each: true, message: msg('valid.chooseAffectedChannelsFromTheList') })
   affectedChannelIds: number[] = [];
 }
 
@@ -110,7 +111,7 @@ export class PilotFormDto {
 export class RegisterPilotDto extends PilotFormDto {
   @TrimToNull()
   @IsOptional()
-  @IsYearMonth({ message: 'Give the start month as YYYY-MM, such as 2025-09.' })
+  @IsYearMonth({ message: msg('valid.giveTheStartMonthAsYyyy') })
   @IsPlanMonth()
   startedIn: string | null = null;
 }
@@ -118,6 +119,6 @@ export class RegisterPilotDto extends PilotFormDto {
 /** The edit form adds the version it was loaded at, for the stale-edit check. */
 export class UpdatePilotDto extends PilotFormDto {
   @ToInt()
-  @IsInt({ message: 'The form is missing its version; reload the page.' })
+  @IsInt({ message: msg('valid.theFormIsMissingItsVersion') })
   version: number;
 }

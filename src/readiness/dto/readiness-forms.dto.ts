@@ -1,10 +1,11 @@
+import { msg } from '../../i18n/translate';
 import { IsBoolean, IsIn, IsInt, IsOptional, Length, Max, Min } from 'class-validator';
 import { ToBoolean, ToCents, ToInt, Trim, TrimToNull } from '../../common/form-transforms';
 import { IsIsoDateOrNull, RequiredWhen, TextUpTo, WholeOrNull } from '../../common/validators';
 import { IT_LEVELS, ITEM_STATUSES, type ItemStatus, type ItLevel } from '../readiness-fields';
 
-const STATUS = { message: 'Choose a status from the list.' };
-const VERSION = { message: 'The form is missing its version; reload the page.' };
+const STATUS = { message: msg('valid.chooseAStatusFromTheList') };
+const VERSION = { message: msg('valid.theFormIsMissingItsVersion') };
 
 /** One item of a pilot's checklist; `version` is the one the page showed (0 for never set). */
 export class ChecklistItemDto {
@@ -13,7 +14,7 @@ export class ChecklistItemDto {
 
   @TrimToNull()
   // Required for "done" unless a file is attached to the item: the service checks that.
-  @TextUpTo(2000, { message: 'The evidence note may be at most 2000 characters.' })
+  @TextUpTo(2000, { message: msg('valid.theEvidenceNoteMayBeAt') })
   evidence: string | null = null;
 
   @ToInt()
@@ -27,28 +28,28 @@ const committed = (form: ItCommitmentDto) =>
 
 /** The IT commitment form: the level, what backs it, and each integration's status. */
 export class ItCommitmentDto {
-  @IsIn(IT_LEVELS, { message: 'Choose a level from the list.' })
+  @IsIn(IT_LEVELS, { message: msg('valid.chooseALevelFromTheList') })
   level: ItLevel;
 
   @TrimToNull()
   @TextUpTo(120)
-  @RequiredWhen(committed, { message: 'A committed IT needs a named IT owner.' })
+  @RequiredWhen(committed, { message: msg('valid.aCommittedItNeedsANamed') })
   itOwner: string | null = null;
 
   /** In cents. */
   @ToCents()
-  @WholeOrNull(0, { message: 'Give an amount in euros, such as 120.000,00.' })
-  @RequiredWhen(committed, { message: 'A committed IT needs the committed budget.' })
+  @WholeOrNull(0, { message: msg('valid.giveAnAmountInEurosSuch') })
+  @RequiredWhen(committed, { message: msg('valid.aCommittedItNeedsTheCommitted') })
   budget: number | null = null;
 
   @TrimToNull()
   @TextUpTo(120)
-  @RequiredWhen(committed, { message: 'A committed IT needs a roadmap slot.' })
+  @RequiredWhen(committed, { message: msg('valid.aCommittedItNeedsARoadmap') })
   roadmapSlot: string | null = null;
 
   @TrimToNull()
-  @IsIsoDateOrNull({ message: 'Give the target date as YYYY-MM-DD.' })
-  @RequiredWhen(committed, { message: 'A committed IT needs a target date.' })
+  @IsIsoDateOrNull({ message: msg('valid.giveTheTargetDateAsYyyy') })
+  @RequiredWhen(committed, { message: msg('valid.aCommittedItNeedsATarget') })
   targetDate: string | null = null;
 
   @IsIn(ITEM_STATUSES, STATUS)
@@ -74,12 +75,12 @@ export class ItCommitmentDto {
   version: number;
 }
 
-const POSITION = { message: 'Position must be a whole number from 0 to 999.' };
+const POSITION = { message: msg('valid.positionMustBeAWholeNumber') };
 
 /** An item of the checklist template (the admin's page); new items have no version. */
 export class TemplateItemDto {
   @Trim()
-  @Length(3, 200, { message: 'The title must be 3 to 200 characters.' })
+  @Length(3, 200, { message: msg('valid.theTitleMustBe3To') })
   title: string;
 
   @TrimToNull()

@@ -1,13 +1,14 @@
+import { msg } from '../../i18n/translate';
 import { IsInt, IsString, Length, Min } from 'class-validator';
 import { ToCents, Trim } from '../../common/form-transforms';
 import { IsIsoDate } from '../../common/validators';
 
-const AMOUNT = { message: 'Give an amount in euros above zero, such as 25.000,00.' };
+const AMOUNT = { message: msg('valid.giveAnAmountInEurosAbove') };
 
 /** A one-off investment in the pilot: when, how much, what for. */
 export class InvestmentFormDto {
   @Trim()
-  @IsIsoDate({ message: 'Give the date as YYYY-MM-DD.' })
+  @IsIsoDate({ message: msg('valid.giveTheDateAsYyyyMm') })
   investedOn: string;
 
   /** In cents. */
@@ -18,6 +19,6 @@ export class InvestmentFormDto {
 
   @Trim()
   @IsString()
-  @Length(3, 200, { message: 'Say what it was for, in 3 to 200 characters.' })
+  @Length(3, 200, { message: msg('valid.sayWhatItWasForIn') })
   description: string;
 }

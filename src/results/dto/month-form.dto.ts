@@ -1,3 +1,4 @@
+import { msg } from '../../i18n/translate';
 import { Transform } from 'class-transformer';
 import { registerDecorator } from 'class-validator';
 import {
@@ -84,7 +85,7 @@ export function monthFormDto(mode: MonthMode, channelIds: number[]): new () => F
       name: 'contactsGiven',
       target: shape,
       propertyName: 'contacts',
-      options: { message: 'Give the number of contacts the new channel handled this month.' },
+      options: { message: msg('valid.giveTheNumberOfContactsThe') },
       // An unreadable figure has its own message already.
       validator: { validate: (value: unknown) => value !== null && value !== undefined },
     });
@@ -92,7 +93,7 @@ export function monthFormDto(mode: MonthMode, channelIds: number[]): new () => F
       name: 'resolvedNotAboveContacts',
       target: shape,
       propertyName: 'resolved',
-      options: { message: 'Resolved cannot be more than the contacts handled.' },
+      options: { message: msg('valid.resolvedCannotBeMoreThanThe') },
       validator: {
         validate: (resolved: unknown, args) => {
           const contacts = (args!.object as Figures).contacts;
