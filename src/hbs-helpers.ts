@@ -1,3 +1,4 @@
+import { capitalised } from './common/words';
 import { plural } from './common/plural';
 import type { RealisedEvidence } from './business-case/business-case.types';
 import { restsOn } from './business-case/evidence-words';
@@ -132,6 +133,13 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
   last: (list: unknown) => (Array.isArray(list) ? list[list.length - 1] : undefined),
   // {{itLevelLabel "committed"}}
   itLevelLabel: (level: ItLevel) => IT_LEVEL_LABELS[level] ?? level,
+  // {{capitalise text}} → Text
+  capitalise: (text: unknown) => (typeof text === 'string' ? capitalised(text) : text),
+  // {{baselineMethodText method pinned pinNote}} → "mean (pinned)" when the pin is the one used
+  baselineMethodText: (method: unknown, pinned: unknown, pinNote: unknown) => {
+    const label = typeof method === 'string' ? t(`method.${method}`) : '';
+    return pinned && !pinNote ? t('ledger.pinnedSuffix', { method: label }) : label;
+  },
   // {{outcomeLabel "advance"}} → advance: a decision's outcome as a word in a sentence
   outcomeLabel: (outcome: unknown) =>
     typeof outcome === 'string' && ['advance', 'extend', 'pivot', 'stop'].includes(outcome)

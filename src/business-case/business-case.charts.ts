@@ -1,3 +1,5 @@
+import { formatNumber } from '../common/money';
+import { t } from '../i18n/translate';
 import { say } from '../common/phrase';
 import { Chart, chart } from '../charts/chart';
 import { addMonths, formatMonth, monthIndex } from '../common/months';
@@ -23,14 +25,17 @@ export function businessCaseCharts(report: BusinessCaseReport): Chart[] {
   charts.push(
     chart({
       id: 'contacts',
-      title: 'Contacts in the new channel against the plan',
-      summary: `Contacts handled by the new channel each month${planned !== null ? `, against the ${planned} a month the plan expects` : ''}.`,
+      title: t('bcChart.contacts.title'),
+      summary:
+        planned !== null
+          ? t('bcChart.contacts.summaryPlan', { planned: formatNumber(planned) })
+          : t('bcChart.contacts.summary'),
       labels,
       unit: 'count',
-      categoryHeading: 'Month',
+      categoryHeading: t('chart.month'),
       series: [
         {
-          label: 'Contacts handled',
+          label: t('bcChart.contacts.handled'),
           data: months.map((m) => m.contacts),
           style: 'bar',
           colour: 'blue',
@@ -38,7 +43,7 @@ export function businessCaseCharts(report: BusinessCaseReport): Chart[] {
         ...(planned !== null
           ? [
               {
-                label: 'Plan',
+                label: t('bcChart.contacts.plan'),
                 data: months.map(() => planned),
                 style: 'dashed' as const,
                 colour: 'orange' as const,
@@ -48,7 +53,7 @@ export function businessCaseCharts(report: BusinessCaseReport): Chart[] {
         ...(minimum !== null
           ? [
               {
-                label: 'Minimum volume',
+                label: t('bcChart.contacts.minimum'),
                 data: months.map(() => minimum),
                 style: 'dashed' as const,
                 colour: 'red' as const,
@@ -75,33 +80,33 @@ export function businessCaseCharts(report: BusinessCaseReport): Chart[] {
     charts.push(
       chart({
         id: `waterbed-${channel.key}`,
-        title: `${channel.name}: volume against the baseline`,
-        summary: `${channel.name} contacts each month before and during the pilot, against the volume expected without the pilot (the baseline) and its 90 % interval. Volume above the baseline's lower edge is the waterbed: contacts that did not go away.`,
+        title: t('bcChart.waterbed.title', { channel: channel.name }),
+        summary: t('bcChart.waterbed.summary', { channel: channel.name }),
         labels: [...history.map((h) => formatMonth(h.month)), ...labels],
         unit: 'count',
         zeroBased: false,
-        categoryHeading: 'Month',
+        categoryHeading: t('chart.month'),
         series: [
           {
-            label: 'Interval low (90 %)',
+            label: t('ledger.chart.low'),
             data: [...before, ...low],
             style: 'band-low',
             colour: 'grey',
           },
           {
-            label: 'Interval high (90 %)',
+            label: t('ledger.chart.high'),
             data: [...before, ...high],
             style: 'band-high',
             colour: 'grey',
           },
           {
-            label: 'Baseline (without the pilot)',
+            label: t('bcChart.waterbed.baseline'),
             data: [...before, ...during.map((c) => c.baseline)],
             style: 'dashed',
             colour: 'orange',
           },
           {
-            label: 'Actual volume',
+            label: t('bcChart.waterbed.actual'),
             data: [...history.map((h) => h.volume), ...during.map((c) => c.volume)],
             style: 'line',
             colour: 'blue',
@@ -114,21 +119,20 @@ export function businessCaseCharts(report: BusinessCaseReport): Chart[] {
   charts.push(
     chart({
       id: 'savings',
-      title: 'Claimed against realised savings',
-      summary:
-        'Each month the savings the deflection shares claim, against the savings measured in the affected channels; the difference is the waterbed.',
+      title: t('bcChart.savings.title'),
+      summary: t('bcChart.savings.summary'),
       labels,
       unit: 'euro',
-      categoryHeading: 'Month',
+      categoryHeading: t('chart.month'),
       series: [
         {
-          label: 'Claimed savings',
+          label: t('bc.kpi.claimed'),
           data: months.map((m) => m.claimedSavings),
           style: 'bar',
           colour: 'orange',
         },
         {
-          label: 'Realised savings',
+          label: t('bc.kpi.realised'),
           data: months.map((m) => m.realisedSavings),
           style: 'bar',
           colour: 'green',
@@ -141,37 +145,36 @@ export function businessCaseCharts(report: BusinessCaseReport): Chart[] {
 
   if (report.contactMix.length) {
     const rows = report.contactMix.flatMap((mix) => [
-      { label: `${mix.name}, before`, shares: mix.before.shares },
-      { label: `${mix.name}, during`, shares: mix.during.shares },
+      { label: t('bcChart.mix.before', { channel: mix.name }), shares: mix.before.shares },
+      { label: t('bcChart.mix.during', { channel: mix.name }), shares: mix.during.shares },
     ]);
     charts.push(
       chart({
         id: 'contact-mix',
-        title: 'Contact mix before and during the pilot',
-        summary:
-          'The share of desired, undesired and unnecessary contacts in each affected channel before and during the pilot.',
+        title: t('bcChart.mix.title'),
+        summary: t('bcChart.mix.summary'),
         labels: rows.map((r) => r.label),
         unit: 'percent',
-        categoryHeading: 'Channel and period',
+        categoryHeading: t('bcChart.mix.heading'),
         stacked: true,
         horizontal: true,
         series: [
           {
-            label: 'Desired',
+            label: t('bcChart.mix.desired'),
             data: rows.map((r) => r.shares.desired),
             style: 'bar',
             colour: 'green',
             stack: 'mix',
           },
           {
-            label: 'Undesired',
+            label: t('bcChart.mix.undesired'),
             data: rows.map((r) => r.shares.undesired),
             style: 'bar',
             colour: 'orange',
             stack: 'mix',
           },
           {
-            label: 'Unnecessary',
+            label: t('bcChart.mix.unnecessary'),
             data: rows.map((r) => r.shares.unnecessary),
             style: 'bar',
             colour: 'red',
@@ -224,32 +227,44 @@ function cumulativeChart(report: BusinessCaseReport): Chart {
   );
   const paybackText =
     payback.status === 'reached'
-      ? `The investment was paid back in ${formatMonth(payback.month)}.`
+      ? t('bcChart.payback.reached', { month: formatMonth(payback.month) })
       : payback.status === 'projected'
-        ? `At the 3-month run rate it would be paid back in ${formatMonth(payback.month)} (a projection).`
-        : `Payback: not yet (${say(payback.reason)}).`;
+        ? t('bcChart.payback.projected', { month: formatMonth(payback.month) })
+        : t('bcChart.payback.notYet', { reason: say(payback.reason) });
   return chart({
     id: 'cumulative',
-    title: 'Cumulative net benefit against the investment',
-    summary: `The net benefit added up month by month, against the investment. ${paybackText}`,
+    title: t('bcChart.cumulative.title'),
+    summary: t('bcChart.cumulative.summary', { payback: paybackText }),
     labels: months.map(formatMonth),
     unit: 'euro',
-    categoryHeading: 'Month',
+    categoryHeading: t('chart.month'),
     series: [
-      { label: 'Cumulative net benefit', data: cumulative, style: 'line', colour: 'green' },
+      { label: t('bcChart.cumulative.line'), data: cumulative, style: 'line', colour: 'green' },
       ...(projected.some((v) => v !== null)
         ? [
             {
-              label: 'Projected (3-month run rate)',
+              label: t('bcChart.cumulative.projected'),
               data: projected,
               style: 'dashed' as const,
               colour: 'green' as const,
             },
           ]
         : []),
-      { label: 'Investment', data: months.map(() => investment), style: 'dashed', colour: 'red' },
+      {
+        label: t('bcChart.cumulative.investment'),
+        data: months.map(() => investment),
+        style: 'dashed',
+        colour: 'red',
+      },
       ...(marker.some((v) => v !== null)
-        ? [{ label: 'Payback', data: marker, style: 'point' as const, colour: 'purple' as const }]
+        ? [
+            {
+              label: t('bcChart.cumulative.payback'),
+              data: marker,
+              style: 'point' as const,
+              colour: 'purple' as const,
+            },
+          ]
         : []),
     ],
   });

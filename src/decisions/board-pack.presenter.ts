@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { said } from '../common/phrase';
 import { CommentsService } from '../comments/comments.service';
 import { Injectable } from '@nestjs/common';
@@ -45,7 +46,7 @@ export class BoardPackPresenter {
       ]);
     const { report, criteria } = facts;
     return {
-      title: `Board pack · ${pilot.name}`,
+      title: t('bp.title', { name: pilot.name }),
       printedOn: todayIso(),
       fit: strategyFit(pilot.serviceStrategy, pilot.channelType),
       stageChanges,

@@ -23,18 +23,18 @@ export function ledgerRange(query: { from?: unknown; to?: unknown }, current: Mo
     const raw = query[name];
     if (raw === undefined || raw === '') return fallback;
     if (!isMonth(raw)) {
-      errors[name] = `Give the month as YYYY-MM, such as ${lastFull}.`;
+      errors[name] = t('ledger.range.format', { example: lastFull });
       return fallback;
     }
-    if (raw > current) errors[name] = `${formatMonth(raw)} lies in the future.`;
+    if (raw > current) errors[name] = t('ledger.range.future', { month: formatMonth(raw) });
     return raw;
   };
   const to = read('to', lastFull);
   const from = read('from', addMonths(to, -11));
   if (!errors.from && !errors.to) {
-    if (from > to) errors.from = `The range starts after it ends (${formatMonth(to)}).`;
+    if (from > to) errors.from = t('ledger.range.reversed', { month: formatMonth(to) });
     else if (monthsBetween(from, to) + 1 > MAX_LEDGER_MONTHS)
-      errors.from = `A ledger covers at most ${MAX_LEDGER_MONTHS} months.`;
+      errors.from = t('ledger.range.tooLong', { count: MAX_LEDGER_MONTHS });
   }
   return Object.keys(errors).length
     ? { from: addMonths(lastFull, -11), to: lastFull, errors }

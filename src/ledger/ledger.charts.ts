@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { chart, type Chart, type SeriesColour } from '../charts/chart';
 import { formatMonth } from '../common/months';
 import type { ContactPicture, LedgerChannel } from './ledger.types';
@@ -12,23 +13,23 @@ export function volumeChart(c: LedgerChannel): Chart {
     c.months.map((m) => (m.baseline === null ? null : m.baseline + sign * (m.halfWidth ?? 0)));
   return chart({
     id: `ledger-${c.key}-volume`,
-    title: `${c.name}: the organisation’s volume against its baseline`,
-    summary: `${c.name} contacts of the whole organisation each month, against the volume expected from the months before the first pilot (the baseline) and its 90 % interval. Volume below the interval is relief the organisation really saw.`,
+    title: t('ledger.chart.volumeTitle', { channel: c.name }),
+    summary: t('ledger.chart.volumeSummary', { channel: c.name }),
     labels: c.months.map((m) => formatMonth(m.month)),
     unit: 'count',
     zeroBased: false,
-    categoryHeading: 'Month',
+    categoryHeading: t('chart.month'),
     series: [
-      { label: 'Interval low (90 %)', data: band(-1), style: 'band-low', colour: 'grey' },
-      { label: 'Interval high (90 %)', data: band(1), style: 'band-high', colour: 'grey' },
+      { label: t('ledger.chart.low'), data: band(-1), style: 'band-low', colour: 'grey' },
+      { label: t('ledger.chart.high'), data: band(1), style: 'band-high', colour: 'grey' },
       {
-        label: 'Baseline (without the pilots)',
+        label: t('ledger.chart.baseline'),
         data: c.months.map((m) => m.baseline),
         style: 'dashed',
         colour: 'orange',
       },
       {
-        label: 'Organisation’s volume',
+        label: t('ledger.chart.orgVolume'),
         data: c.months.map((m) => m.total),
         style: 'line',
         colour: 'blue',
@@ -44,15 +45,15 @@ export function volumeChart(c: LedgerChannel): Chart {
 export function displacementChart(c: LedgerChannel): Chart {
   return chart({
     id: `ledger-${c.key}-displacement`,
-    title: `${c.name}: the pilots’ displacement against the organisation’s`,
-    summary: `Each month the contacts the pilots claim to take from ${c.name}, what each measured in its own scope (stacked), and the displacement the organisation’s totals show. Pilots’ bars above the line are relief the organisation does not see.`,
+    title: t('ledger.chart.displacementTitle', { channel: c.name }),
+    summary: t('ledger.chart.displacementSummary', { channel: c.name }),
     labels: c.months.map((m) => formatMonth(m.month)),
     unit: 'count',
     stacked: true,
-    categoryHeading: 'Month',
+    categoryHeading: t('chart.month'),
     series: [
       {
-        label: 'Claimed by the pilots',
+        label: t('ledger.chart.claimed'),
         data: c.months.map((m) => m.claimed),
         style: 'bar',
         colour: 'orange',
@@ -65,7 +66,7 @@ export function displacementChart(c: LedgerChannel): Chart {
         stack: 'measured',
       })),
       {
-        label: 'Organisation’s displacement',
+        label: t('ledger.chart.orgDisplaced'),
         data: c.months.map((m) => m.orgDisplaced),
         style: 'line',
         colour: 'red',
@@ -92,13 +93,13 @@ function measuredSeries(c: LedgerChannel): Array<{ label: string; data: Array<nu
   const own = new Set(largest.map((p) => p.slug));
   const byMonth = c.months.map((m) => new Map(m.pilots.map((x) => [x.slug, x.measured])));
   const series = largest.map((p) => ({
-    label: `Measured: ${p.name}`,
+    label: t('ledger.chart.measured', { pilot: p.name }),
     data: byMonth.map((pilots) => pilots.get(p.slug) ?? null),
   }));
   const others = c.pilots.length - largest.length;
   if (others > 0)
     series.push({
-      label: `Measured: the ${others} other pilots`,
+      label: t('ledger.chart.measuredOthers', { count: others }),
       data: c.months.map((m) => {
         const rest = m.pilots.filter((x) => !own.has(x.slug) && x.measured !== null);
         return rest.length ? rest.reduce((sum, x) => sum + (x.measured as number), 0) : null;
@@ -113,13 +114,12 @@ export function pictureChart(p: ContactPicture, names: Map<string, string>): Cha
   const colours: SeriesColour[] = ['blue', 'teal', 'purple', 'green', 'orange', 'grey'];
   return chart({
     id: 'ledger-picture',
-    title: 'All contacts of the organisation',
-    summary:
-      'Contacts each month over the existing channels with totals and every pilot’s new channel, stacked by channel, against the monthly mean of the months before the first pilot.',
+    title: t('ledger.chart.pictureTitle'),
+    summary: t('ledger.chart.pictureSummary'),
     labels: p.months.map((m) => formatMonth(m.month)),
     unit: 'count',
     stacked: true,
-    categoryHeading: 'Month',
+    categoryHeading: t('chart.month'),
     series: [
       ...keys.map((key, i) => ({
         label: names.get(key) ?? key,
@@ -129,7 +129,7 @@ export function pictureChart(p: ContactPicture, names: Map<string, string>): Cha
         stack: 'contacts',
       })),
       {
-        label: 'Before the pilots (monthly mean)',
+        label: t('ledger.chart.before'),
         data: p.months.map(() => p.preperiod?.contacts ?? null),
         style: 'dashed',
         colour: 'red',

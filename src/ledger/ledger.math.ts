@@ -165,8 +165,8 @@ export function ledgerChannel(channel: LedgerChannelInput, from: Month, to: Mont
   const noBaseline = fit
     ? null
     : history.length === 0
-      ? `No totals before ${formatMonth(end)}, when the first pilot on this channel started: the organisation's baseline needs totals from before it.`
-      : `${history.length} month${history.length === 1 ? '' : 's'} of totals before ${formatMonth(end)}; the organisation's baseline needs at least 3.`;
+      ? t('ledger.noTotalsBefore', { month: formatMonth(end) })
+      : t('ledger.tooFewBefore', { count: history.length, month: formatMonth(end) });
 
   const totals = new Map(channel.totals.map((t) => [t.month, t.volume]));
   // Each pilot's months by month, in one pass (looked up per month, it was pilots × months²).

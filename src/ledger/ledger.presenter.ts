@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
 import { monthOf } from '../common/months';
@@ -15,7 +16,7 @@ export class LedgerPresenter {
     const range = ledgerRange(query, monthOf(new Date()));
     const ledger = await this.ledgers.ledger(range.from, range.to);
     return {
-      title: 'Channel ledger',
+      title: t('ledger.title'),
       range,
       rangeValues: {
         from: range.errors.from ? String(query.from ?? '') : range.from,
@@ -39,10 +40,7 @@ export function ledgerView(ledger: Ledger) {
     channelName: names.get(o.channel) ?? o.channel,
     names: o.pilots.map((slug) => ({ slug, name: names.get(slug) ?? slug })),
     monthsText: monthSpans(o.months),
-    reasonText:
-      o.reason === 'whole_channel'
-        ? 'one of them has the whole channel as its scope'
-        : 'their segments together hold more contacts than the channel has',
+    reasonText: t(o.reason === 'whole_channel' ? 'ledger.overlapWhole' : 'ledger.overlapSegments'),
   });
   const picture = ledger.picture;
   const channels = ledger.channels.map((c) => ({

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { CaseSummariesService } from '../business-case/case-summaries.service';
 import type { LedgerMethod } from '../channels/channel-total-rules';
@@ -71,11 +72,7 @@ export class LedgerService {
       if (refusal) errors[methodField(channel.id)] = [refusal];
     }
     if (Object.keys(errors).length)
-      throw new DomainError(
-        'validation',
-        'Nothing was saved: the totals do not allow a method marked below.',
-        errors,
-      );
+      throw new DomainError('validation', t('ledger.pinsRefused'), errors);
     return this.channels.setLedgerMethods(methods, actor);
   }
 
@@ -97,9 +94,13 @@ export class LedgerService {
       this.totals.all(),
     ]);
     if (channelKey && !channels.some((c) => c.key === channelKey))
-      throw new DomainError('bad_request', `There is no channel "${channelKey.slice(0, 40)}".`, {
-        channel: [`Unknown channel; known: ${channels.map((c) => c.key).join(', ')}.`],
-      });
+      throw new DomainError(
+        'bad_request',
+        t('ledger.noChannel', { key: channelKey.slice(0, 40) }),
+        {
+          channel: [t('ledger.unknownChannel', { keys: channels.map((c) => c.key).join(', ') })],
+        },
+      );
     const totalsOf = groupBy(totals, (t) => t.channelId);
     const wanted = channels.filter(
       (c) => (!channelKey || c.key === channelKey) && (!withTotalsOnly || totalsOf.has(c.id)),

@@ -25,6 +25,11 @@ const PAGES = [
   '/pilots/whatsapp-movers/edit',
   '/pilots/whatsapp-movers/copy',
   '/lessons',
+  '/pilots/whatsapp-movers/board-pack',
+  '/pilots/voicebot-outages/board-pack',
+  '/ledger',
+  '/ledger?from=2026-01&to=2026-06',
+  '/ledger?from=2030-01',
   '/account',
   '/no-such-page',
 ];

@@ -469,7 +469,7 @@ describe('Channel ledger (HTTP)', () => {
     await logMonth(t, early, '2025-10', { contacts: 100 }, { phone: 3000 });
     const shifted = text((await viewer.get('/ledger?from=2026-01&to=2026-01')).text);
     expect(shifted).toContain(
-      'trend is pinned for this channel, but trend needs 6 months of history; there are 3: mean is used instead.',
+      'Trend is pinned for this channel, but trend needs 6 months of history; there are 3: mean is used instead.',
     );
     expect(shifted).toContain('Organisation baseline: mean over 3 months before October 2025.');
   });
