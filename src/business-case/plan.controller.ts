@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
 import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
@@ -45,7 +46,7 @@ export class PlanController {
           pilot.affectedChannels.map((c) => c.id),
         );
         await this.plans.save(pilot, dto, shares, actorOf(req));
-        flash(req, 'Plan saved.');
+        flash(req, t('plan.saved'));
         return `/pilots/${pilot.slug}/business-case`;
       },
       (state) =>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { FormState, formView, SentBack, sentBack } from '../common/forms';
 import { centsToInput, decimalComma } from '../common/money';
@@ -61,7 +62,7 @@ export class PlanPresenter {
 function planForm(pilot: Pilot, form: SentBack) {
   const { values, state } = form;
   return {
-    title: `Plan · ${pilot.name}`,
+    title: t('plan.title', { name: pilot.name }),
     pilot,
     ...formView(form),
     channels: pilot.affectedChannels.map((channel) => ({
@@ -84,6 +85,6 @@ function planForm(pilot: Pilot, form: SentBack) {
         values[`share_${channel.id}`] !== undefined &&
         values[`share_${channel.id}`] !== '',
     })),
-    methods: BASELINE_METHODS.map((m) => ({ value: m, label: m })),
+    methods: BASELINE_METHODS.map((m) => ({ value: m, label: t(`method.${m}`) })),
   };
 }

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { diffFields, FieldChange } from '../audit/audit-diff';
@@ -103,7 +104,7 @@ export class PlanService {
       if ((existing?.version ?? 0) !== dto.version || current?.version !== pilot.version) {
         throw new DomainError(
           'conflict',
-          'Someone else saved this plan or pilot after you opened the form. Nothing of yours was saved: reload and try again.',
+          t('plan.stale'),
         );
       }
       // The channels' history is read only when a method is pinned, inside the plan's write.
@@ -113,7 +114,7 @@ export class PlanService {
       if (Object.keys(pins).length)
         throw new DomainError(
           'validation',
-          'The plan is not saved: a pinned baseline method needs more history than there is.',
+          t('plan.pinRefused'),
           pins,
         );
       const now = new Date();
@@ -153,7 +154,7 @@ export class PlanService {
         if (!(await updateIfUnchanged(em, PilotPlan, existing, { ...values, updatedAt: now }))) {
           throw new DomainError(
             'conflict',
-            'Someone else saved this plan meanwhile; reload and try again.',
+            t('plan.savedMeanwhile'),
           );
         }
       } else if (!existing) {
@@ -169,7 +170,7 @@ export class PlanService {
       ) {
         throw new DomainError(
           'conflict',
-          'Someone else saved this pilot meanwhile; reload and try again.',
+          t('plan.pilotSavedMeanwhile'),
         );
       }
 

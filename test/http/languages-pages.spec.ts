@@ -25,6 +25,7 @@ const PAGES = [
   '/pilots/whatsapp-movers/edit',
   '/pilots/whatsapp-movers/copy',
   '/lessons',
+  '/pilots/whatsapp-movers/plan',
   '/pilots/whatsapp-movers/board-pack',
   '/pilots/voicebot-outages/board-pack',
   '/ledger',

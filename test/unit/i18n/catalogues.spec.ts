@@ -32,7 +32,13 @@ const placeholders = (text: string) =>
   [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
 
 /** Terms Dutch uses as English does. */
-const SHARED = ['stage.proof_of_concept', 'bc.pageTitle', 'bc.methodN', 'lessons.inStage'];
+const SHARED = [
+  'stage.proof_of_concept',
+  'bc.pageTitle',
+  'bc.methodN',
+  'lessons.inStage',
+  'plan.title',
+];
 
 describe('the catalogues', () => {
   const nl = flatten(CATALOGUES.nl);

@@ -14,7 +14,6 @@ const PENDING = new Set<string>([
   'accounts/users.hbs',
   'api/docs.hbs',
   'audit-trail/index.hbs',
-  'business-case/plan.hbs',
   'channels/edit.hbs',
   'channels/index.hbs',
   'decisions/agenda.hbs',
