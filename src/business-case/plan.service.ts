@@ -102,21 +102,13 @@ export class PlanService {
       const existing = await em.findOneBy(PilotPlan, { pilotId: pilot.id });
       const current = await this.pilots.current(em, pilot.id);
       if ((existing?.version ?? 0) !== dto.version || current?.version !== pilot.version) {
-        throw new DomainError(
-          'conflict',
-          t('plan.stale'),
-        );
+        throw new DomainError('conflict', t('plan.stale'));
       }
       // The channels' history is read only when a method is pinned, inside the plan's write.
       const pinned = shares.some((s) => s.baselineMethod);
       const rows = pinned ? await this.results.channelRowsOf([pilot.id], em) : [];
       const pins = pinErrors(dto.startMonth, shares, rows);
-      if (Object.keys(pins).length)
-        throw new DomainError(
-          'validation',
-          t('plan.pinRefused'),
-          pins,
-        );
+      if (Object.keys(pins).length) throw new DomainError('validation', t('plan.pinRefused'), pins);
       const now = new Date();
       const values = Object.fromEntries(PLAN_FIELDS.map((f) => [f, dto[f]])) as Pick<
         PilotPlan,
@@ -152,10 +144,7 @@ export class PlanService {
       // same version must not replace them unseen.
       if (existing && (planChanged || shareChanges.length)) {
         if (!(await updateIfUnchanged(em, PilotPlan, existing, { ...values, updatedAt: now }))) {
-          throw new DomainError(
-            'conflict',
-            t('plan.savedMeanwhile'),
-          );
+          throw new DomainError('conflict', t('plan.savedMeanwhile'));
         }
       } else if (!existing) {
         await em.insert(PilotPlan, { ...values, pilotId: pilot.id, version: 1, updatedAt: now });
@@ -168,10 +157,7 @@ export class PlanService {
           updatedAt: now,
         }))
       ) {
-        throw new DomainError(
-          'conflict',
-          t('plan.pilotSavedMeanwhile'),
-        );
+        throw new DomainError('conflict', t('plan.pilotSavedMeanwhile'));
       }
 
       if (shareChanges.length) {

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { todayIso } from '../common/dates';
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
 import {
@@ -44,7 +45,7 @@ export class DecisionsController {
       ...item,
       overdue: item.pilot.nextReviewDate !== null && item.pilot.nextReviewDate < today,
     }));
-    return { title: 'Board agenda', items };
+    return { title: t('agenda.title'), items };
   }
 
   @Get('pilots/:slug/review')
@@ -83,7 +84,7 @@ export class DecisionsController {
   async decide(
     @RoutePilot() pilot: Pilot,
     @FormOf(DecisionFormDto, {
-      summary: 'The decision is not recorded yet: correct the fields marked below.',
+      summary: t('review.notRecorded'),
       prepare: decisionForm,
     })
     form: Submitted<DecisionFormDto>,
@@ -126,7 +127,7 @@ export class DecisionsController {
       form,
       async (dto) => {
         await this.decisions.clearCondition(pilot, id, dto, actorOf(req));
-        flash(req, 'Condition cleared.');
+        flash(req, t('review.cleared'));
         return `/pilots/${pilot.slug}/review`;
       },
       (state) =>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { EvidenceService } from '../evidence/evidence.service';
 import { Injectable } from '@nestjs/common';
 import { overlapSentence } from '../ledger/ledger-rules';
@@ -64,7 +65,7 @@ export class ReviewPresenter {
       ]);
     if (meeting && values.members === undefined) values = { ...values, members: meeting.members };
     return {
-      title: `Review · ${pilot.name}`,
+      title: t('review.pageTitle', { name: pilot.name }),
       pilot,
       criteria,
       failed: criteria

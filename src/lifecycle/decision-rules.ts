@@ -1,5 +1,6 @@
+import { t } from '../i18n/translate';
 import { translatedLabels } from '../i18n/labels';
-import type { Stage } from '../pilots/pilot-fields';
+import { type Stage, STAGE_LABELS } from '../pilots/pilot-fields';
 import type { GateCriterion } from './stage-rules';
 
 // What a board decision does to a pilot's stage, and what it must contain (lifecycle.md).
@@ -59,23 +60,23 @@ export function decisionErrors(
 ): Record<string, string[]> {
   const errors: Record<string, string[]> = {};
   if (!targetStage(from, draft.outcome))
-    errors.outcome = [`"${draft.outcome}" does not apply to a pilot in ${from}.`];
-  if (draft.rationale.length < 10)
-    errors.rationale = ['Write the rationale (at least 10 characters).'];
-  if (draft.members.length < 2) errors.members = ['Name the board members present.'];
+    errors.outcome = [
+      t('review.outcomeNotApplicable', { outcome: draft.outcome, stage: STAGE_LABELS[from] }),
+    ];
+  if (draft.rationale.length < 10) errors.rationale = [t('review.rationaleNeeded')];
+  if (draft.members.length < 2) errors.members = [t('review.membersNeeded')];
   if (draft.outcome === 'extend') {
-    if (!draft.conditions.length)
-      errors.conditions = ['An extension comes with at least one condition.'];
-    if (!draft.nextReviewDate) errors.nextReviewDate = ['An extension needs the next review date.'];
+    if (!draft.conditions.length) errors.conditions = [t('review.extensionCondition')];
+    if (!draft.nextReviewDate) errors.nextReviewDate = [t('review.extensionReview')];
   }
   if (draft.outcome === 'stop' && draft.lessonsLearned.length < 10) {
-    errors.lessonsLearned = ['A stopped pilot keeps its lessons learned (at least 10 characters).'];
+    errors.lessonsLearned = [t('review.stopLessons')];
   }
   if (draft.outcome === 'advance') {
     for (const criterion of failed) {
       if ((draft.overrideReasons[criterion.key] ?? '').trim().length < 10) {
         errors[`override_${criterion.key}`] = [
-          `"${criterion.label}" is not met: write why the board decides against it (at least 10 characters).`,
+          t('review.overrideWhy', { criterion: criterion.label }),
         ];
       }
     }

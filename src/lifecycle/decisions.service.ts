@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import type { BusinessCaseReport } from '../business-case/business-case.service';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
@@ -139,11 +140,7 @@ export class DecisionsService {
     // First: a decision on a pilot that changed since the review was opened is not checked
     // against the new stage, it is sent back to be taken again on what the pilot is now.
     const { version, outcome, correctsId, meetingId } = dto;
-    const changedMeanwhile = () =>
-      new DomainError(
-        'conflict',
-        'The pilot changed after this review was opened (another decision, a stage move or an edit), so this decision was not recorded. The review below shows the pilot as it is now; decide again.',
-      );
+    const changedMeanwhile = () => new DomainError('conflict', t('review.changed'));
     if (version !== pilot.version) throw changedMeanwhile();
     const draft: DecisionDraft = {
       outcome,
@@ -158,11 +155,7 @@ export class DecisionsService {
     const failed = criteria.filter((c) => c.status !== 'met');
     const errors = decisionErrors(draft, pilot.stage, failed);
     if (Object.keys(errors).length)
-      throw new DomainError(
-        'validation',
-        'The decision is not recorded yet: correct the fields marked below.',
-        errors,
-      );
+      throw new DomainError('validation', t('review.notRecorded'), errors);
 
     return this.writer.write(async (em) => {
       // Locked until commit (PostgreSQL): a second decision on another instance waits here and
@@ -174,7 +167,7 @@ export class DecisionsService {
         correctsId !== null &&
         !(await em.findOneBy(Decision, { id: correctsId, pilotId: pilot.id }))
       ) {
-        throw DomainError.field('correctsId', 'Choose a decision of this pilot to correct.');
+        throw DomainError.field('correctsId', t('valid.chooseADecisionOfThisPilot'));
       }
       // Taken in a meeting: the pilot is on its agenda, without a decision there yet.
       const agendaLine =
@@ -182,11 +175,11 @@ export class DecisionsService {
           ? null
           : await em.findOneBy(BoardMeetingItem, { meetingId, pilotId: pilot.id });
       if (meetingId !== null && !agendaLine)
-        throw DomainError.field('meetingId', 'This pilot is not on that meeting’s agenda.');
+        throw DomainError.field('meetingId', t('review.notOnAgenda'));
       if (agendaLine?.decisionId)
         throw DomainError.field(
           'meetingId',
-          `Decision #${agendaLine.decisionId} is already recorded for this pilot in that meeting; a correction is recorded on the pilot's review page.`,
+          t('review.alreadyRecorded', { id: agendaLine.decisionId }),
         );
       const to = targetStage(pilot.stage, outcome) as Pilot['stage'];
       const now = new Date();
@@ -273,7 +266,7 @@ export class DecisionsService {
     return this.writer.write(async (em) => {
       const condition = await em.findOneBy(DecisionCondition, { id, pilotId: pilot.id });
       if (!condition) throw DomainError.notFound('condition');
-      const cleared = () => new DomainError('conflict', 'This condition was cleared already.');
+      const cleared = () => new DomainError('conflict', t('review.clearedAlready'));
       if (condition.clearedAt) throw cleared();
       const now = new Date();
       // "Not cleared yet" is part of the UPDATE: of two clears at once, one is stored.

@@ -25,6 +25,8 @@ const PAGES = [
   '/pilots/whatsapp-movers/edit',
   '/pilots/whatsapp-movers/copy',
   '/lessons',
+  '/pilots/whatsapp-movers/review',
+  '/pilots/voicebot-outages/review',
   '/pilots/whatsapp-movers/plan',
   '/pilots/whatsapp-movers/board-pack',
   '/pilots/voicebot-outages/board-pack',

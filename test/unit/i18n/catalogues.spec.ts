@@ -38,6 +38,7 @@ const SHARED = [
   'bc.methodN',
   'lessons.inStage',
   'plan.title',
+  'evidence.files.bytes',
 ];
 
 describe('the catalogues', () => {
