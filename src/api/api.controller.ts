@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import {
   Body,
   Controller,
@@ -132,7 +133,7 @@ export class ApiController {
     @Req() req: Request,
   ) {
     authorize(req, 'enter_totals');
-    const dto = await readJson(ChannelTotalBodyDto, body, 'The total is not saved.');
+    const dto = await readJson(ChannelTotalBodyDto, body, t('api.totalNotSaved'));
     const values = {
       volume: dto.volume,
       desired: dto.desired,

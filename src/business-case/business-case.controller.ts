@@ -31,7 +31,7 @@ export class BusinessCaseController {
   @PilotRoute('sign_off')
   async signOff(
     @RoutePilot() pilot: Pilot,
-    @FormOf(SignOffDto, 'Not signed off: correct the fields marked below.')
+    @FormOf(SignOffDto, 'form.summary.signOff')
     form: Submitted<SignOffDto>,
     @Req() req: Request,
     @Res() res: Response,

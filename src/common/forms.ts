@@ -98,7 +98,7 @@ export interface Submitted<T> {
 export type FormShape<T> = DtoClass<T> | { of(req: Request & { pilot?: unknown }): DtoClass<T> };
 
 export interface FormOptions {
-  /** The summary above a form with messages. */
+  /** The catalogue key of the summary above a form with messages (said per request). */
   summary?: string;
   /** Reshapes the posted fields before the DTO reads them (fields named per row, say). */
   prepare?(body: Record<string, unknown>): Record<string, unknown>;
@@ -128,7 +128,11 @@ export async function readSubmitted<T extends object>(
 ): Promise<Submitted<T>> {
   const fields = options.prepare ? options.prepare(body) : body;
   try {
-    return { body, dto: await readForm(dtoClass, fields, options.summary), error: null };
+    return {
+      body,
+      dto: await readForm(dtoClass, fields, options.summary ? t(options.summary) : undefined),
+      error: null,
+    };
   } catch (error) {
     if (error instanceof DomainError) return { body, dto: null, error };
     throw error;

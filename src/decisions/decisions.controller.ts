@@ -84,7 +84,7 @@ export class DecisionsController {
   async decide(
     @RoutePilot() pilot: Pilot,
     @FormOf(DecisionFormDto, {
-      summary: t('review.notRecorded'),
+      summary: 'review.notRecorded',
       prepare: decisionForm,
     })
     form: Submitted<DecisionFormDto>,

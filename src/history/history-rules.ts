@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { formatMonth, type Month } from '../common/months';
 import { OUTCOMES, type Outcome, targetStage } from '../lifecycle/decision-rules';
 import { OWNER_REQUIRED_FROM, STAGE_LABELS, type Stage } from '../pilots/pilot-fields';
@@ -53,26 +54,24 @@ export function pastMoveErrors(
   if (!move) {
     errors.toStage = [
       history.stage === 'stopped'
-        ? 'This pilot has stopped: it has no later stage to record.'
-        : `A pilot in ${from} cannot move to ${STAGE_LABELS[draft.toStage]?.toLowerCase() ?? draft.toStage}; choose one of the stages offered.`,
+        ? t('history.stopped')
+        : t('history.cannotMove', {
+            from,
+            to: STAGE_LABELS[draft.toStage]?.toLowerCase() ?? draft.toStage,
+          }),
     ];
   } else if (OWNER_REQUIRED_FROM.includes(draft.toStage) && !history.hasOwner) {
-    errors.toStage = [
-      'A pilot in incubation or later has an owner: name the owner on the pilot’s form first.',
-    ];
+    errors.toStage = [t('history.ownerFirst')];
   }
   if (draft.month > currentMonth) {
-    errors.month = [`${formatMonth(draft.month)} lies in the future.`];
+    errors.month = [t('history.future', { month: formatMonth(draft.month) })];
   } else if (draft.month < history.since) {
-    errors.month = [
-      `The pilot has been in ${from} since ${formatMonth(history.since)}; a later change cannot be before that month.`,
-    ];
+    errors.month = [t('history.beforeSince', { from, month: formatMonth(history.since) })];
   }
-  if (draft.decidedBy.length < 2)
-    errors.decidedBy = ['Say who decided: the board, a manager, the owner.'];
-  if (draft.why.length < 10) errors.why = ['Say why (at least 10 characters).'];
+  if (draft.decidedBy.length < 2) errors.decidedBy = [t('history.sayWho')];
+  if (draft.why.length < 10) errors.why = [t('history.sayWhy')];
   if (draft.toStage === 'stopped' && draft.lessonsLearned.length < 10)
-    errors.lessonsLearned = ['A stopped pilot keeps its lessons learned (at least 10 characters).'];
+    errors.lessonsLearned = [t('review.stopLessons')];
   return errors;
 }
 

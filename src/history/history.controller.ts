@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
@@ -30,7 +31,7 @@ export class HistoryController {
   @PilotRoute('edit_pilot')
   async recordMove(
     @RoutePilot() pilot: Pilot,
-    @FormOf(PastMoveDto, 'The stage change is not recorded yet: correct the fields marked below.')
+    @FormOf(PastMoveDto, 'form.summary.pastMove')
     form: Submitted<PastMoveDto>,
     @Req() req: Request,
     @Res() res: Response,
@@ -69,7 +70,7 @@ export class HistoryController {
       form,
       async (dto) => {
         await this.history.recordStart(pilot.slug, dto, actorOf(req));
-        flash(req, `Recorded: the pilot started in ${formatMonth(dto.startedIn)}.`);
+        flash(req, t('history.startRecorded', { month: formatMonth(dto.startedIn) }));
         return `/pilots/${pilot.slug}/history`;
       },
       (state) =>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { formView, SentBack, sentBack } from '../common/forms';
 import { monthOf } from '../common/months';
@@ -9,12 +10,6 @@ import { isBoardMove, pastMoves } from './history-rules';
 import { HistoryService } from './history.service';
 
 /** How each kind of past move reads in the list of stages to choose from. */
-const MOVE_WORDS: Record<Outcome, string> = {
-  advance: 'moved on',
-  extend: 'the board extended the incubation',
-  pivot: 'pivot, back to proof of concept',
-  stop: 'stopped',
-};
 
 /** The page where a pilot's history from before the app is recorded, and its stage history. */
 @Injectable()
@@ -27,7 +22,7 @@ export class HistoryPresenter {
     const move = sent.move ?? sentBack({ toStage: moves[0]?.to ?? '' });
     const start = sent.start ?? sentBack({});
     return {
-      title: `History from before the app · ${pilot.name}`,
+      title: t('history.pageTitle', { name: pilot.name }),
       pilot,
       version: pilot.version,
       currentMonth: monthOf(new Date()),
@@ -45,7 +40,10 @@ export class HistoryPresenter {
       moveForm: moves.length ? formView(move) : null,
       moveOptions: moves.map(({ to, outcome }) => ({
         value: to,
-        label: `${STAGE_LABELS[to as Stage]} (${MOVE_WORDS[outcome]})`,
+        label: t('history.moveOption', {
+          stage: STAGE_LABELS[to as Stage],
+          move: t(`history.move.${outcome}`),
+        }),
       })),
       boardMove: isBoardMove(pilot.stage),
     };

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '../audit/audit.service';
 import { DomainError } from '../common/domain-error';
@@ -42,11 +43,7 @@ export class HistoryService {
         monthOf(new Date()),
       );
       if (Object.keys(errors).length)
-        throw new DomainError(
-          'validation',
-          'The stage change is not recorded yet: correct the fields marked below.',
-          errors,
-        );
+        throw new DomainError('validation', t('form.summary.pastMove'), errors);
       const from = pilot.stage;
       const { outcome } = pastMoves(from).find((m) => m.to === dto.toStage)!;
       const at = recordedInstant(instantOfMonth(dto.month), latest);

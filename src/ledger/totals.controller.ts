@@ -41,7 +41,7 @@ export class TotalsController {
     authorize(req, 'enter_totals');
     const ids = (await this.presenter.baselineChannels()).map((c) => c.id);
     const form = await readSubmitted(baselinesFormDto(ids), req.body as Record<string, unknown>, {
-      summary: 'Nothing was saved: correct the methods marked below.',
+      summary: 'form.summary.baselines',
     });
     await submitForm(
       res,
@@ -86,7 +86,7 @@ export class TotalsController {
     const channels = await this.presenter.formChannels(month);
     const ids = channels.map((c) => c.id);
     const form = await readSubmitted(totalsFormDto(ids), req.body as Record<string, unknown>, {
-      summary: 'Nothing was saved: correct the totals marked below.',
+      summary: 'form.summary.totals',
     });
     await submitForm(
       res,

@@ -27,7 +27,7 @@ export class MeetingsController {
 
   @Post()
   async schedule(
-    @FormOf(MeetingFormDto, 'The meeting is not scheduled yet: correct the fields marked below.')
+    @FormOf(MeetingFormDto, 'form.summary.meeting')
     form: Submitted<MeetingFormDto>,
     @Req() req: Request,
     @Res() res: Response,

@@ -46,7 +46,7 @@ export class ReadinessController {
   async setItem(
     @RoutePilot() pilot: Pilot,
     @Param('itemId', itemId) id: number,
-    @FormOf(ChecklistItemDto, 'Please correct the item marked below.')
+    @FormOf(ChecklistItemDto, 'form.summary.checklistItem')
     form: Submitted<ChecklistItemDto>,
     @Req() req: Request,
     @Res() res: Response,

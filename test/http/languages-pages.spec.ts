@@ -25,6 +25,7 @@ const PAGES = [
   '/pilots/whatsapp-movers/edit',
   '/pilots/whatsapp-movers/copy',
   '/lessons',
+  '/pilots/whatsapp-movers/history',
   '/pilots/whatsapp-movers/review',
   '/pilots/voicebot-outages/review',
   '/pilots/whatsapp-movers/plan',

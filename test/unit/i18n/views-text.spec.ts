@@ -19,7 +19,6 @@ const PENDING = new Set<string>([
   'decisions/agenda.hbs',
   'evidence/refused.hbs',
   'finance/rates.hbs',
-  'history/form.hbs',
   'ledger/totals-month.hbs',
   'ledger/totals.hbs',
   'lifecycle/gate-settings.hbs',
