@@ -2,7 +2,6 @@ import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { formView, SentBack, sentBack } from '../common/forms';
 import { monthOf } from '../common/months';
-import type { Outcome } from '../lifecycle/decision-rules';
 import { STAGE_LABELS, type Stage } from '../pilots/pilot-fields';
 import type { Pilot } from '../pilots/pilot.entity';
 import { recordedMark } from '../pilots/recorded-mark';
