@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
@@ -36,7 +37,7 @@ export class AdminController {
       form,
       async (dto) => {
         await this.readiness.saveTemplateItem(null, dto, actorOf(req));
-        flash(req, 'Checklist item added; every pilot’s checklist now shows it.');
+        flash(req, t('readiness.added'));
         return '/admin/readiness-items';
       },
       (state) =>
@@ -61,7 +62,7 @@ export class AdminController {
       form,
       async (dto) => {
         await this.readiness.saveTemplateItem(id, dto, actorOf(req));
-        flash(req, 'Checklist item saved.');
+        flash(req, t('readiness.saved'));
         return '/admin/readiness-items';
       },
       (state) =>

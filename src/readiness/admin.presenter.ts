@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { EMPTY_FORM, FailedRow, FormState } from '../common/forms';
 import { ReadinessService } from './readiness.service';
@@ -14,7 +15,7 @@ export class AdminPresenter {
   ) {
     const items = await this.readiness.templateItems();
     return {
-      title: 'Readiness checklist template',
+      title: t('admin.template.title'),
       // The item that was refused shows what was typed, not what is stored.
       items: items.map((item) =>
         item.id === failed?.id

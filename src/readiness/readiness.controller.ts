@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import {
   Controller,
   Get,
@@ -56,7 +57,7 @@ export class ReadinessController {
       form,
       async (dto) => {
         await this.readiness.setItem(pilot, id, dto, actorOf(req));
-        flash(req, 'Checklist item saved.');
+        flash(req, t('readiness.saved'));
         return `/pilots/${pilot.slug}/readiness#item-${id}`;
       },
       (state) =>
@@ -125,7 +126,7 @@ export class ReadinessController {
       form,
       async (dto) => {
         await this.readiness.saveIt(pilot, dto, actorOf(req));
-        flash(req, 'IT status saved.');
+        flash(req, t('readiness.itSaved'));
         return `/pilots/${pilot.slug}`;
       },
       (state) =>

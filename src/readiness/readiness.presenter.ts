@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { EvidenceService } from '../evidence/evidence.service';
 import { Injectable } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
@@ -39,7 +40,7 @@ export class ReadinessPresenter {
     ]);
     const history = await this.readiness.checklistHistory(pilot.id, rows);
     return {
-      title: `Readiness · ${pilot.name}`,
+      title: t('readiness.pageTitle', { name: pilot.name }),
       pilot,
       mayEdit: can(user, 'edit_pilot', pilot),
       readiness,
@@ -82,7 +83,7 @@ export class ReadinessPresenter {
 function itForm(pilot: Pilot, form: SentBack) {
   const { values, state } = form;
   return {
-    title: `IT commitment · ${pilot.name}`,
+    title: t('it.pageTitle', { name: pilot.name }),
     pilot,
     ...formView(form),
     levels: options(IT_LEVELS, IT_LEVEL_LABELS),

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { readAll } from '../database/read-all';
@@ -19,11 +20,8 @@ import { READINESS_WORDS } from './readiness-words';
 import { EvidenceService } from '../evidence/evidence.service';
 import { readableWith } from '../audit/readable-change';
 
-const stale = (what: string) =>
-  new DomainError(
-    'conflict',
-    `Someone else changed ${what} after you opened the page. Nothing of yours was saved: reload and try again.`,
-  );
+const stale = (what: 'staleItem' | 'staleIt') =>
+  new DomainError('conflict', t('readiness.stale', { what: t(`readiness.${what}`) }));
 
 /** Checklist statuses, IT commitment and the checklist template. */
 @Injectable()
@@ -99,12 +97,9 @@ export class ReadinessService {
         !evidence &&
         !(await this.evidence.count(em, pilot.id, 'readiness', itemId))
       )
-        throw DomainError.field(
-          'evidence',
-          'Say what shows it is done (a document, a decision, a link), or attach a file below.',
-        );
+        throw DomainError.field('evidence', t('readiness.sayEvidence'));
       const existing = await em.findOneBy(PilotReadiness, { pilotId: pilot.id, itemId });
-      if ((existing?.version ?? 0) !== version) throw stale('this checklist item');
+      if ((existing?.version ?? 0) !== version) throw stale('staleItem');
       const changes = diffFields(
         { status: existing?.status ?? 'not_started', evidence: existing?.evidence ?? null },
         { status, evidence },
@@ -115,7 +110,7 @@ export class ReadinessService {
       if (existing) {
         const values = { status, evidence, changedBy: actor, changedAt: now };
         if (!(await updateIfUnchanged(em, PilotReadiness, existing, values))) {
-          throw stale('this checklist item');
+          throw stale('staleItem');
         }
       } else {
         await em.insert(PilotReadiness, {
@@ -212,7 +207,7 @@ export class ReadinessService {
     }));
     return this.writer.write(async (em) => {
       const existing = await em.findOneBy(ItCommitment, { pilotId: pilot.id });
-      if ((existing?.version ?? 0) !== version) throw stale('the IT status');
+      if ((existing?.version ?? 0) !== version) throw stale('staleIt');
       const now = new Date();
       const next = { level, itOwner, budgetCommittedCents, roadmapSlot, targetDate };
       const changes: FieldChange[] = diffFields(
@@ -236,8 +231,7 @@ export class ReadinessService {
       if (existing && !changes.length && !integrationChanges.length) return;
       if (existing) {
         const values = { ...next, updatedBy: actor, updatedAt: now };
-        if (!(await updateIfUnchanged(em, ItCommitment, existing, values)))
-          throw stale('the IT status');
+        if (!(await updateIfUnchanged(em, ItCommitment, existing, values))) throw stale('staleIt');
       } else {
         await em.insert(ItCommitment, {
           ...next,
@@ -298,7 +292,7 @@ export class ReadinessService {
       }
       const existing = await em.findOneBy(ReadinessItem, { id });
       if (!existing) throw DomainError.notFound('checklistItem');
-      if (existing.version !== dto.version) throw stale('this checklist item');
+      if (existing.version !== dto.version) throw stale('staleItem');
       const changes = diffFields(existing, values, [
         'title',
         'description',
@@ -309,7 +303,7 @@ export class ReadinessService {
       // Saved unchanged: nothing to store, no version to bump, nothing to audit.
       if (!changes.length) return existing;
       if (!(await updateIfUnchanged(em, ReadinessItem, existing, { ...values, updatedAt: now })))
-        throw stale('this checklist item');
+        throw stale('staleItem');
       await this.audit.recordChanges(
         em,
         actor,

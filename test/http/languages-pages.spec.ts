@@ -25,6 +25,9 @@ const PAGES = [
   '/pilots/whatsapp-movers/edit',
   '/pilots/whatsapp-movers/copy',
   '/lessons',
+  '/pilots/whatsapp-movers/readiness',
+  '/pilots/whatsapp-movers/it',
+  '/admin/readiness-items',
   '/pilots/whatsapp-movers/history',
   '/pilots/whatsapp-movers/review',
   '/pilots/voicebot-outages/review',
@@ -112,7 +115,8 @@ describe('every page in both languages (HTTP)', () => {
       for (const path of PAGES) {
         const client = path === '/sign-in' ? visitor : agent;
         const res = await client.get(path).set('Accept-Language', language);
-        if (![200, 404].includes(res.status)) problems.push(`${path}: status ${res.status}`);
+        if (res.status !== (path === '/no-such-page' ? 404 : 200))
+          problems.push(`${path}: status ${res.status}`);
         if (!res.text.includes(`<html lang="${language}">`))
           problems.push(`${path}: not lang=${language}`);
         const text = visibleText(res.text);
