@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { formatNumber } from '../common/money';
 
 // What a channel's monthly total must hold (channel-ledger.md): a volume, and a split that is
@@ -20,12 +21,14 @@ export interface TotalValues {
 /** The problems of one channel's total, by field: `volume`, or `desired` for the split. */
 export function totalErrors(values: TotalValues): Partial<Record<'volume' | 'desired', string>> {
   const parts = TOTAL_PARTS.map((p) => values[p]).filter((v): v is number => v !== null);
-  if (values.volume === null)
-    return parts.length ? { volume: 'Give the channel’s volume: the split is part of it.' } : {};
+  if (values.volume === null) return parts.length ? { volume: t('totals.volumeFirst') } : {};
   const split = parts.reduce((s, v) => s + v, 0);
   if (split > values.volume)
     return {
-      desired: `The split adds up to ${formatNumber(split)}, more than the volume of ${formatNumber(values.volume)}.`,
+      desired: t('totals.splitTooBig', {
+        split: formatNumber(split),
+        volume: formatNumber(values.volume),
+      }),
     };
   return {};
 }

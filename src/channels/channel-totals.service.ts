@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { Between, DataSource, EntityManager } from 'typeorm';
 import { auditValue, FieldChange } from '../audit/audit-diff';
@@ -70,10 +71,10 @@ export class ChannelTotalsService {
     actor: string,
   ): Promise<number> {
     const fields: Record<string, string[]> = {};
-    if (!isMonth(month)) fields.month = ['Give the month as YYYY-MM.'];
+    if (!isMonth(month)) fields.month = [t('valid.giveTheMonthAsYyyyMm2')];
     else {
       const outside = monthOutside(month, resultMonthBounds());
-      if (outside) fields.month = [`Totals cannot be given: ${outside}.`];
+      if (outside) fields.month = [t('totals.cannotBeGiven', { reason: outside })];
     }
     const channel = await this.dataSource.getRepository(Channel).findOneBy({ key: channelKey });
     if (!channel) {
@@ -81,12 +82,15 @@ export class ChannelTotalsService {
         .getRepository(Channel)
         .find({ order: { position: 'ASC' } });
       fields.channel = [
-        `Unknown channel "${channelKey.slice(0, 40)}"; known: ${known.map((c) => c.key).join(', ')}.`,
+        t('totals.unknownChannel', {
+          key: channelKey.slice(0, 40),
+          keys: known.map((c) => c.key).join(', '),
+        }),
       ];
     }
     for (const [field, message] of Object.entries(totalErrors(values))) fields[field] = [message];
     if (Object.keys(fields).length)
-      throw new DomainError('validation', 'The total is not saved.', fields);
+      throw new DomainError('validation', t('api.totalNotSaved'), fields);
     return this.writer.write(async (em) => {
       const existing = await em.findOneBy(ChannelTotal, { month, channelId: channel!.id });
       const changes = await this.write(em, month, channel!, values, existing, actor, new Date());
@@ -109,17 +113,14 @@ export class ChannelTotalsService {
     actor: string,
   ): Promise<number> {
     const outside = monthOutside(month, resultMonthBounds());
-    if (outside) throw new DomainError('validation', `Totals cannot be given: ${outside}.`);
+    if (outside)
+      throw new DomainError('validation', t('totals.cannotBeGiven', { reason: outside }));
     const errors: Record<string, string[]> = {};
     for (const channel of channels)
       for (const [field, message] of Object.entries(totalErrors(values.get(channel.id)!)))
         errors[`total_${field}_${channel.id}`] = [message];
     if (Object.keys(errors).length)
-      throw new DomainError(
-        'validation',
-        'Nothing was saved: correct the totals marked below.',
-        errors,
-      );
+      throw new DomainError('validation', t('form.summary.totals'), errors);
     return this.writer.write(async (em) => {
       const stored = await em.findBy(ChannelTotal, { month });
       let changed = 0;

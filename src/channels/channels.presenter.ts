@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { EMPTY_FORM, FormState } from '../common/forms';
 import { Channel } from './channel.entity';
@@ -11,7 +12,7 @@ export class ChannelsPresenter {
   async index(values: object = { active: true, position: '' }, state: FormState = EMPTY_FORM) {
     const [channels, usage] = await Promise.all([this.channels.list(), this.channels.usage()]);
     return {
-      title: 'Existing channels',
+      title: t('channels.title'),
       channels: channels.map((channel) => ({ ...channel, pilots: usage.get(channel.id) ?? 0 })),
       values,
       summary: state.summary,
@@ -21,7 +22,7 @@ export class ChannelsPresenter {
 
   edit(channel: Channel, values: object = channel, state: FormState = EMPTY_FORM) {
     return {
-      title: `Edit ${channel.name}`,
+      title: t('channels.editTitle', { name: channel.name }),
       channel,
       values,
       summary: state.summary,

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { diffFields } from '../audit/audit-diff';
@@ -51,19 +52,13 @@ export class ChannelsService {
 
   create(dto: CreateChannelDto, actor: string): Promise<Channel> {
     return this.writer.write(async (em) => {
-      await this.assertFree(
-        em,
-        'key',
-        dto.key,
-        null,
-        `The key "${dto.key}" is taken; choose another.`,
-      );
+      await this.assertFree(em, 'key', dto.key, null, t('channels.keyTaken', { key: dto.key }));
       await this.assertFree(
         em,
         'name',
         dto.name,
         null,
-        `There is already a channel called "${dto.name}".`,
+        t('channels.nameTaken', { name: dto.name }),
       );
       const now = new Date();
       const channel = em.create(Channel, {
@@ -91,17 +86,14 @@ export class ChannelsService {
     return this.writer.write(async (em) => {
       const channel = await em.findOneBy(Channel, { key });
       if (!channel) throw DomainError.notFound('channel', key);
-      const stale = new DomainError(
-        'conflict',
-        'Someone else saved this channel after you opened the form. Nothing of yours was saved: reload and try again.',
-      );
+      const stale = new DomainError('conflict', t('channels.stale'));
       if (channel.version !== dto.version) throw stale;
       await this.assertFree(
         em,
         'name',
         dto.name,
         channel.id,
-        `There is already a channel called "${dto.name}".`,
+        t('channels.nameTaken', { name: dto.name }),
       );
       const next = {
         name: dto.name,

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
@@ -33,7 +34,7 @@ export class FinanceController {
       form,
       async (dto) => {
         await this.finance.setCostRate(dto, actorOf(req));
-        flash(req, 'Cost per contact saved.');
+        flash(req, t('rates.costSaved'));
         return '/finance/rates';
       },
       (state) =>
@@ -58,7 +59,7 @@ export class FinanceController {
       form,
       async (dto) => {
         await this.finance.setDiscountRate(dto, actorOf(req));
-        flash(req, 'Discount rate saved.');
+        flash(req, t('rates.discountSaved'));
         return '/finance/rates';
       },
       (state) =>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { ChannelsService } from '../channels/channels.service';
 import { EMPTY_FORM, FormState } from '../common/forms';
@@ -21,7 +22,7 @@ export class FinancePresenter {
       this.finance.discountRates(),
     ]);
     return {
-      title: 'Cost per contact and discount rate',
+      title: t('rates.title'),
       channels: channels.map((channel) => ({
         ...channel,
         rates: rates

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, LessThanOrEqual } from 'typeorm';
 import { auditValue } from '../audit/audit-diff';
@@ -53,7 +54,7 @@ export class FinanceService {
     const { channelId, effectiveFrom, amount: cents } = dto;
     return this.writer.write(async (em) => {
       const [channel] = await this.channels.byIds([channelId], em);
-      if (!channel) throw DomainError.field('channelId', 'Choose a channel from the list.');
+      if (!channel) throw DomainError.field('channelId', t('rates.chooseFromList'));
       const existing = await em.findOneBy(CostRate, { channelId, effectiveFrom });
       const now = new Date();
       let saved: CostRate;
