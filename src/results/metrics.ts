@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { formatEuros, formatNumber, formatPercent, parseEurosToCents } from '../common/money';
 import type { ChannelResult } from './channel-result.entity';
 import type { MonthlyResult } from './monthly-result.entity';
@@ -13,23 +14,88 @@ export interface MetricDefinition {
 
 /** Figures of the new channel itself, one per month (channel column empty). */
 export const PILOT_METRICS = {
-  contacts: { label: 'New-channel contacts', kind: 'count' },
-  resolved: { label: 'Resolved in the channel', kind: 'count' },
-  fixed_cost: { label: 'Fixed cost (€)', kind: 'money' },
-  margin: { label: 'Incremental margin (€)', kind: 'signed_money' },
-  csat: { label: 'Customer satisfaction (% satisfied)', kind: 'percent' },
-  fcr: { label: 'First-contact resolution (%)', kind: 'percent' },
-  response_time: { label: 'Response time (seconds)', kind: 'count' },
+  contacts: {
+    get label(): string {
+      return t('metric.contacts');
+    },
+    kind: 'count',
+  },
+  resolved: {
+    get label(): string {
+      return t('metric.resolved');
+    },
+    kind: 'count',
+  },
+  fixed_cost: {
+    get label(): string {
+      return t('metric.fixed_cost');
+    },
+    kind: 'money',
+  },
+  margin: {
+    get label(): string {
+      return t('metric.margin');
+    },
+    kind: 'signed_money',
+  },
+  csat: {
+    get label(): string {
+      return t('metric.csat');
+    },
+    kind: 'percent',
+  },
+  fcr: {
+    get label(): string {
+      return t('metric.fcr');
+    },
+    kind: 'percent',
+  },
+  response_time: {
+    get label(): string {
+      return t('metric.response_time');
+    },
+    kind: 'count',
+  },
 } as const satisfies Record<string, MetricDefinition>;
 
 /** Figures per affected channel, in the pilot's scope (channel column names the channel's key). */
 export const CHANNEL_METRICS = {
-  volume: { label: 'Volume', kind: 'count' },
-  follow_ups: { label: 'Follow-ups within 7 days', kind: 'count' },
-  control_volume: { label: 'Volume in the control scope', kind: 'count' },
-  desired: { label: 'Desired contacts', kind: 'count' },
-  undesired: { label: 'Undesired contacts', kind: 'count' },
-  unnecessary: { label: 'Unnecessary contacts', kind: 'count' },
+  volume: {
+    get label(): string {
+      return t('metric.volume');
+    },
+    kind: 'count',
+  },
+  follow_ups: {
+    get label(): string {
+      return t('metric.follow_ups');
+    },
+    kind: 'count',
+  },
+  control_volume: {
+    get label(): string {
+      return t('metric.control_volume');
+    },
+    kind: 'count',
+  },
+  desired: {
+    get label(): string {
+      return t('metric.desired');
+    },
+    kind: 'count',
+  },
+  undesired: {
+    get label(): string {
+      return t('metric.undesired');
+    },
+    kind: 'count',
+  },
+  unnecessary: {
+    get label(): string {
+      return t('metric.unnecessary');
+    },
+    kind: 'count',
+  },
 } as const satisfies Record<string, MetricDefinition>;
 
 export type PilotMetric = keyof typeof PILOT_METRICS;
@@ -64,15 +130,31 @@ export const CHANNEL_METRIC_COLUMNS = {
  * the import with an empty pilot column. Stored by the channels feature.
  */
 export const TOTAL_METRICS = {
-  total_volume: { label: 'Organisation’s total volume', kind: 'count', field: 'volume' },
-  total_desired: { label: 'Organisation’s desired contacts', kind: 'count', field: 'desired' },
+  total_volume: {
+    get label(): string {
+      return t('metric.total_volume');
+    },
+    kind: 'count',
+    field: 'volume',
+  },
+  total_desired: {
+    get label(): string {
+      return t('metric.total_desired');
+    },
+    kind: 'count',
+    field: 'desired',
+  },
   total_undesired: {
-    label: 'Organisation’s undesired contacts',
+    get label(): string {
+      return t('metric.total_undesired');
+    },
     kind: 'count',
     field: 'undesired',
   },
   total_unnecessary: {
-    label: 'Organisation’s unnecessary contacts',
+    get label(): string {
+      return t('metric.total_unnecessary');
+    },
     kind: 'count',
     field: 'unnecessary',
   },
@@ -103,15 +185,13 @@ export type ParsedValue = { ok: true; value: number } | { ok: false; reason: str
  * "72,0"): a point or comma followed by one or two digits is never a thousands separator here.
  */
 function parsePercent(raw: string, text: string): ParsedValue {
-  if (/^-\d/.test(text)) return { ok: false, reason: 'a percentage cannot be negative' };
+  if (/^-\d/.test(text)) return { ok: false, reason: t('parse.percentNegative') };
   const match = /^(\d{1,3})(?:[.,](\d{1,2}))?%?$/.exec(text);
-  if (!match)
-    return { ok: false, reason: `"${shorten(raw)}" is not a percentage such as 82 or 82,5` };
+  if (!match) return { ok: false, reason: t('parse.notPercent', { raw: shorten(raw) }) };
   const decimals = (match[2] ?? '').replace(/0+$/, '');
-  if (decimals.length > 1)
-    return { ok: false, reason: 'a percentage is kept to one decimal, such as 82,5' };
+  if (decimals.length > 1) return { ok: false, reason: t('parse.oneDecimal') };
   const value = Number(match[1]) + (decimals ? Number(decimals) / 10 : 0);
-  if (value > 100) return { ok: false, reason: 'a percentage cannot be above 100' };
+  if (value > 100) return { ok: false, reason: t('parse.percentAbove') };
   return { ok: true, value };
 }
 
@@ -121,13 +201,12 @@ function parsePercent(raw: string, text: string): ParsedValue {
  */
 export function parseMetricValue(kind: MetricKind, raw: string, decimalComma = false): ParsedValue {
   const text = raw.trim().replace(/[\s\u00a0]/g, '');
-  if (!text) return { ok: false, reason: 'the value is empty' };
+  if (!text) return { ok: false, reason: t('parse.empty') };
   if (kind === 'money' || kind === 'signed_money') {
     const normalised = decimalComma ? text : text.replace(/,/g, '');
     const cents = parseEurosToCents(decimalComma ? normalised : normalised.replace('.', ','));
-    if (cents === null) return { ok: false, reason: `"${shorten(raw)}" is not an amount in euros` };
-    if (kind === 'money' && cents < 0)
-      return { ok: false, reason: 'an amount here cannot be negative' };
+    if (cents === null) return { ok: false, reason: t('parse.notEuros', { raw: shorten(raw) }) };
+    if (kind === 'money' && cents < 0) return { ok: false, reason: t('parse.amountNegative') };
     return { ok: true, value: cents };
   }
   if (kind === 'percent') return parsePercent(raw, text);
@@ -135,11 +214,11 @@ export function parseMetricValue(kind: MetricKind, raw: string, decimalComma = f
     ? text.replace(/\.(?=\d{3}(\D|$))/g, '')
     : text.replace(/,(?=\d{3}(\D|$))/g, '');
   if (!/^-?\d+$/.test(plain))
-    return { ok: false, reason: `"${shorten(raw)}" is not a whole number` };
+    return { ok: false, reason: t('parse.notWhole', { raw: shorten(raw) }) };
   const value = Number(plain);
-  if (value < 0) return { ok: false, reason: 'a count cannot be negative' };
+  if (value < 0) return { ok: false, reason: t('parse.countNegative') };
   if (!Number.isSafeInteger(value) || value > 2_000_000_000)
-    return { ok: false, reason: 'the number is too large' };
+    return { ok: false, reason: t('parse.tooLarge') };
   return { ok: true, value };
 }
 

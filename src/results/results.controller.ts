@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
 import {
   Controller,
@@ -96,7 +97,7 @@ export class ResultsController {
       form,
       async (dto) => {
         await this.results.addInvestment(pilot, dto, actorOf(req));
-        flash(req, 'Investment added.');
+        flash(req, t('inv.added'));
         return `/pilots/${pilot.slug}/investments`;
       },
       async (state) =>
@@ -119,7 +120,7 @@ export class ResultsController {
     @Res() res: Response,
   ): Promise<void> {
     await this.results.removeInvestment(pilot, id, actorOf(req));
-    flash(req, 'Investment removed.');
+    flash(req, t('inv.removed'));
     res.redirect(303, `/pilots/${pilot.slug}/investments`);
   }
 }

@@ -1,5 +1,6 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
-import { plural } from '../common/plural';
+import { formatMonth } from '../common/months';
 import { type Actor, can } from '../accounts/permissions';
 import { EMPTY_FORM, FormState } from '../common/forms';
 import { centsToInput, decimalComma } from '../common/money';
@@ -39,7 +40,7 @@ export class ResultsPresenter {
       .sort()
       .reverse();
     const page = {
-      title: `Results · ${pilot.name}`,
+      title: t('results.pageTitle', { name: pilot.name }),
       pilot,
       mayLog: can(user, 'log_results', pilot),
       askedMonth: typeof month === 'string' ? month.slice(0, 20) : '',
@@ -48,8 +49,8 @@ export class ResultsPresenter {
         month === undefined
           ? null
           : outside
-            ? `${outside}: results are logged up to the current month.`
-            : 'Choose a month as YYYY-MM.',
+            ? t('results.outside', { reason: outside })
+            : t('results.chooseMonth'),
       rows: months.map((m) => ({
         month: m,
         mode: monthMode(pilot, m),
@@ -76,7 +77,7 @@ export class ResultsPresenter {
   ) {
     const investments = await this.results.investments(pilot.id);
     return {
-      title: `Investments · ${pilot.name}`,
+      title: t('inv.pageTitle', { name: pilot.name }),
       pilot,
       mayLog: can(user, 'log_results', pilot),
       investments,
@@ -114,7 +115,10 @@ export function monthPage(
     channels: pilot.affectedChannels.map((channel) => ({
       name: channel.name,
       fields: wanted.channel.map((m) =>
-        field(`${m}_${channel.id}`, `${CHANNEL_METRICS[m].label}, ${channel.name}`),
+        field(
+          `${m}_${channel.id}`,
+          t('month.fieldOnChannel', { metric: CHANNEL_METRICS[m].label, channel: channel.name }),
+        ),
       ),
     })),
   };
@@ -123,8 +127,8 @@ export function monthPage(
 /** The flash after a month is saved. */
 export function monthSaved(month: string, changed: number): string {
   return changed
-    ? `${month} saved (${plural(changed, 'figure')} changed).`
-    : `${month}: nothing changed.`;
+    ? t('results.saved', { month: formatMonth(month), count: changed })
+    : t('results.unchanged', { month: formatMonth(month) });
 }
 
 /** A stored month as the form's field values (money as euros, empty for absent). */

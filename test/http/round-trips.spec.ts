@@ -265,7 +265,7 @@ describe('Round trips through the rendered pages (HTTP)', () => {
     const refused = await post(admin, link, { ...again, csat: '82,55' }, page.text);
     expect(refused.status).toBe(422);
     expect(unescapeHtml(refused.text)).toContain(
-      'A percentage is kept to one decimal, such as 82,5.',
+      'A percentage is kept to one decimal, such as 82.5.',
     );
 
     const planUrl = `/pilots/${billing}/plan`;

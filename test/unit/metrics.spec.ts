@@ -24,9 +24,9 @@ describe('parseMetricValue', () => {
     ['percent', '72,0', true, 72],
     ['percent', '72,50', true, 72.5],
     ['percent', '100,0', true, 100],
-    ['percent', '82,55', true, 'a percentage is kept to one decimal, such as 82,5'],
+    ['percent', '82,55', true, 'a percentage is kept to one decimal, such as 82.5'],
     ['percent', '-1', false, 'a percentage cannot be negative'],
-    ['percent', 'high', false, '"high" is not a percentage such as 82 or 82,5'],
+    ['percent', 'high', false, '"high" is not a percentage such as 82 or 82.5'],
   ])('%s %p (decimal comma %p) → %p', (kind, raw, comma, expected) => {
     const parsed = parseMetricValue(kind, raw, comma);
     expect(parsed.ok ? parsed.value : parsed.reason).toBe(expected);

@@ -26,9 +26,6 @@ const PENDING = new Set<string>([
   'reminders/notifications.hbs',
   'results/import-preview.hbs',
   'results/import.hbs',
-  'results/index.hbs',
-  'results/investments.hbs',
-  'results/month.hbs',
 ]);
 
 /** Named arguments of partials and helpers that are shown as text. */
