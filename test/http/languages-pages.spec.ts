@@ -25,6 +25,7 @@ const PAGES = [
   '/pilots/whatsapp-movers/edit',
   '/pilots/whatsapp-movers/copy',
   '/lessons',
+  '/results/import',
   '/pilots/whatsapp-movers/results',
   '/pilots/whatsapp-movers/results/2026-01',
   '/pilots/whatsapp-movers/investments',

@@ -27,6 +27,17 @@ describe('parseMetricsCsv', () => {
     expect(parsed.rows.map((r) => r.value)).toEqual([300050, 1250]);
   });
 
+  it('reads the Dutch header (pilot;maand;metriek;kanaal;waarde) as the English one', () => {
+    const parsed = parseMetricsCsv(
+      'Pilot;Maand;Metriek;Kanaal;Waarde\r\np1;2026-01;fixed_cost;;3.000,50\r\np1;2026-01;volume;phone;1.250\r\n',
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.rows.map((r) => [r.metric, r.channel, r.value])).toEqual([
+      ['fixed_cost', null, 300050],
+      ['volume', 'phone', 1250],
+    ]);
+  });
+
   it('reports every bad line with its column and reason', () => {
     const parsed = parseMetricsCsv(
       [

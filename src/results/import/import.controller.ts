@@ -1,3 +1,4 @@
+import { t } from '../../i18n/translate';
 import {
   ArgumentsHost,
   Catch,
@@ -27,7 +28,7 @@ import {
   errorsPage,
   importedMessage,
   MAX_UPLOAD_BYTES,
-  TOO_LARGE,
+  tooLarge,
   uploadPage,
   uploadProblem,
 } from './import-page';
@@ -40,7 +41,7 @@ class UploadTooLargeFilter implements ExceptionFilter {
       .switchToHttp()
       .getResponse<Response>()
       .status(413)
-      .render('results/import', uploadPage(TOO_LARGE));
+      .render('results/import', uploadPage(tooLarge()));
   }
 }
 
@@ -87,7 +88,9 @@ export class ImportController {
         .render('results/import', errorsPage(file!.originalname, preview.errors));
     const batch = await this.batches.hold(file!.originalname, content, actorOf(req));
     // A preview, not a creation: 200, where Nest would answer a POST with 201.
-    res.status(200).render('results/import-preview', { title: 'Check the import', batch, preview });
+    res
+      .status(200)
+      .render('results/import-preview', { title: t('import.checkTitle'), batch, preview });
   }
 
   @Post(':id/confirm')

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/translate';
 import { parse } from 'csv-parse/sync';
 import {
   isMonth,
@@ -22,6 +23,13 @@ import {
 // semicolons. Pure: text in, rows and every error (line, column, reason) out.
 
 export const CSV_COLUMNS = ['pilot', 'month', 'metric', 'channel', 'value'] as const;
+/** The header as a Dutch sheet may write it: read as the English one (the metric keys stay). */
+export const DUTCH_COLUMNS: Record<string, (typeof CSV_COLUMNS)[number]> = {
+  maand: 'month',
+  metriek: 'metric',
+  kanaal: 'channel',
+  waarde: 'value',
+};
 /** The most figures one import takes: a whole portfolio's three years fit, a runaway export does not. */
 export const MAX_IMPORT_ROWS = 500_000;
 /** The longest line taken: five short fields fit many times over; a runaway line is refused early. */
@@ -86,8 +94,8 @@ export function parseMetricsCsv(
           column: null,
           reason:
             code === 'CSV_MAX_RECORD_SIZE'
-              ? `the line is longer than ${MAX_LINE_CHARS} characters; a line holds five short fields (pilot, month, metric, channel, value)`
-              : `the file cannot be read as CSV: ${shorten((error as Error).message)}`,
+              ? t('import.err.lineTooLong', { max: MAX_LINE_CHARS })
+              : t('import.err.unreadable', { reason: shorten((error as Error).message) }),
         },
       ],
       delimiter,
@@ -96,12 +104,15 @@ export function parseMetricsCsv(
   if (!records.length)
     return {
       rows: [],
-      errors: [{ line: 1, column: null, reason: 'the file is empty' }],
+      errors: [{ line: 1, column: null, reason: t('import.err.empty') }],
       delimiter,
     };
 
   // The header names the columns; any order will do (a spreadsheet's columns get moved).
-  const header = records[0].map((h) => h.trim().toLowerCase());
+  const header = records[0].map((h) => {
+    const name = h.trim().toLowerCase();
+    return DUTCH_COLUMNS[name] ?? name;
+  });
   const position = Object.fromEntries(CSV_COLUMNS.map((c) => [c, header.indexOf(c)])) as Record<
     (typeof CSV_COLUMNS)[number],
     number
@@ -110,15 +121,21 @@ export function parseMetricsCsv(
   const unknown = header.filter((h) => h && !(CSV_COLUMNS as readonly string[]).includes(h));
   const twice = CSV_COLUMNS.filter((c) => header.filter((h) => h === c).length > 1);
   if (missing.length || unknown.length || twice.length) {
+    const unknownNames = unknown
+      .slice(0, 5)
+      .map((u) => `"${shorten(u)}"`)
+      .join(', ');
     const problems = [
-      missing.length ? `missing ${missing.join(', ')}` : '',
+      missing.length ? t('import.err.missingColumns', { columns: missing.join(', ') }) : '',
       unknown.length
-        ? `unknown ${unknown
-            .slice(0, 5)
-            .map((u) => `"${shorten(u)}"`)
-            .join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}`
+        ? t('import.err.unknownColumns', {
+            columns:
+              unknown.length > 5
+                ? t('import.err.andMore', { columns: unknownNames, count: unknown.length - 5 })
+                : unknownNames,
+          })
         : '',
-      twice.length ? `twice ${twice.join(', ')}` : '',
+      twice.length ? t('import.err.twiceColumns', { columns: twice.join(', ') }) : '',
     ].filter(Boolean);
     return {
       rows: [],
@@ -126,7 +143,10 @@ export function parseMetricsCsv(
         {
           line: 1,
           column: null,
-          reason: `the first line must name the columns ${CSV_COLUMNS.join(delimiter)} (in any order): ${problems.join('; ')}`,
+          reason: t('import.err.header', {
+            columns: CSV_COLUMNS.join(delimiter),
+            problems: problems.join('; '),
+          }),
         },
       ],
       delimiter,
@@ -140,7 +160,7 @@ export function parseMetricsCsv(
         {
           line: MAX_IMPORT_ROWS + 2,
           column: null,
-          reason: `the file has more than ${MAX_IMPORT_ROWS} figures, the most one import takes. Split it by pilot or by year.`,
+          reason: t('import.err.tooMany', { max: MAX_IMPORT_ROWS }),
         },
       ],
       delimiter,
@@ -158,7 +178,7 @@ export function parseMetricsCsv(
       errors.push({
         line,
         column: null,
-        reason: `expected ${header.length} columns, found ${record.length}`,
+        reason: t('import.err.columnCount', { expected: header.length, found: record.length }),
       });
       continue;
     }
@@ -176,30 +196,31 @@ export function parseMetricsCsv(
       ok = false;
     };
     if (isTotalMetric(metric)) {
-      if (pilot)
-        fail(
-          'pilot',
-          `${metric} is the organisation's total of a channel, no pilot's; leave the pilot empty`,
-        );
-    } else if (!pilot) fail('pilot', 'the pilot is empty');
-    if (!isMonth(month))
-      fail('month', `"${shorten(monthRaw)}" is not a month (write 2026-11, nov-26 or 1-11-2026)`);
+      if (pilot) fail('pilot', t('import.err.totalNotPilot', { metric }));
+    } else if (!pilot) fail('pilot', t('import.err.pilotEmpty'));
+    if (!isMonth(month)) fail('month', t('import.err.notMonth', { raw: shorten(monthRaw) }));
     else {
       const outside = monthOutside(month, bounds);
-      if (outside) fail('month', `${outside} (results are given up to the current month)`);
+      if (outside) fail('month', t('import.err.monthOutside', { reason: outside }));
     }
     let kind: (typeof PILOT_METRICS)[keyof typeof PILOT_METRICS]['kind'] | null = null;
     if (isPilotMetric(metric)) {
       kind = PILOT_METRICS[metric].kind;
-      if (channel)
-        fail('channel', `${metric} is a figure of the new channel itself; leave the channel empty`);
+      if (channel) fail('channel', t('import.err.pilotMetricChannel', { metric }));
     } else if (isChannelMetric(metric) || isTotalMetric(metric)) {
       kind = isTotalMetric(metric) ? TOTAL_METRICS[metric].kind : CHANNEL_METRICS[metric].kind;
-      if (!channel) fail('channel', `${metric} needs the existing channel it belongs to`);
+      if (!channel) fail('channel', t('import.err.needsChannel', { metric }));
     } else {
       fail(
         'metric',
-        `unknown metric "${shorten(metricRaw)}"; known: ${[...Object.keys(PILOT_METRICS), ...Object.keys(CHANNEL_METRICS), ...Object.keys(TOTAL_METRICS)].join(', ')}`,
+        t('import.err.unknownMetric', {
+          raw: shorten(metricRaw),
+          known: [
+            ...Object.keys(PILOT_METRICS),
+            ...Object.keys(CHANNEL_METRICS),
+            ...Object.keys(TOTAL_METRICS),
+          ].join(', '),
+        }),
       );
     }
     let value = 0;
@@ -210,7 +231,7 @@ export function parseMetricsCsv(
     }
     const key = `${pilot}|${month}|${metric}|${channel ?? ''}`;
     const earlier = seen.get(key);
-    if (earlier !== undefined) fail(null, `the same figure as line ${earlier}`);
+    if (earlier !== undefined) fail(null, t('import.err.sameAs', { line: earlier }));
     else seen.set(key, line);
     if (ok) rows.push({ line, pilot, month, metric, channel, value });
   }

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/translate';
 import { percentTenths } from '../../common/columns';
 import { Injectable } from '@nestjs/common';
 import { setImmediate as yieldToOthers } from 'node:timers/promises';
@@ -154,11 +155,7 @@ export class MetricsImportService {
    * the memory and the time both take. The file is parsed in a worker thread meanwhile.
    */
   private async oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-    if (this.busy)
-      throw new DomainError(
-        'unavailable',
-        'Another import is running on this server. Try again in a minute; nothing of yours was saved.',
-      );
+    if (this.busy) throw new DomainError('unavailable', t('import.busy'));
     this.busy = true;
     try {
       return await work();
@@ -206,14 +203,18 @@ export class MetricsImportService {
       if (index % YIELD_EVERY === 0) await yieldToOthers();
       const pilot = pilotBySlug.get(row.pilot);
       if (!pilot) {
-        errors.push({ line: row.line, column: 'pilot', reason: `unknown pilot "${row.pilot}"` });
+        errors.push({
+          line: row.line,
+          column: 'pilot',
+          reason: t('import.err.unknownPilot', { pilot: row.pilot }),
+        });
         continue;
       }
       if (user && !can(user, 'log_results', pilot)) {
         errors.push({
           line: row.line,
           column: 'pilot',
-          reason: `you may not log results for ${pilot.slug}; its owner or an admin can`,
+          reason: t('import.err.mayNotLog', { pilot: pilot.slug }),
         });
         continue;
       }
@@ -224,7 +225,7 @@ export class MetricsImportService {
           errors.push({
             line: row.line,
             column: 'channel',
-            reason: `unknown channel "${row.channel}"`,
+            reason: t('import.err.unknownChannel', { channel: row.channel }),
           });
           continue;
         }
@@ -232,7 +233,7 @@ export class MetricsImportService {
           errors.push({
             line: row.line,
             column: 'channel',
-            reason: `${channel.key} is not an affected channel of ${pilot.slug}`,
+            reason: t('import.err.notAffected', { channel: channel.key, pilot: pilot.slug }),
           });
           continue;
         }
@@ -241,8 +242,12 @@ export class MetricsImportService {
           line: row.line,
           column: 'month',
           reason: pilot.startMonth
-            ? `${row.metric} is a result, but ${row.month} is before the pilot's start month ${pilot.startMonth} (history holds channel figures only)`
-            : `${row.metric} is a result, but ${pilot.slug} has no start month yet; set it in the plan first`,
+            ? t('import.err.beforeStart', {
+                metric: row.metric,
+                month: row.month,
+                start: pilot.startMonth,
+              })
+            : t('import.err.noStart', { metric: row.metric, pilot: pilot.slug }),
         });
         continue;
       }
@@ -372,7 +377,7 @@ export class MetricsImportService {
         errors.push({
           line: row.line,
           column: 'metric',
-          reason: `you may not give the organisation's channel totals; finance or an admin can`,
+          reason: t('import.err.mayNotTotals'),
         });
         continue;
       }
@@ -381,7 +386,7 @@ export class MetricsImportService {
         errors.push({
           line: row.line,
           column: 'channel',
-          reason: `unknown channel "${row.channel}"`,
+          reason: t('import.err.unknownChannel', { channel: row.channel }),
         });
         continue;
       }

@@ -24,8 +24,6 @@ const PENDING = new Set<string>([
   'meetings/show.hbs',
   'reminders/choices.hbs',
   'reminders/notifications.hbs',
-  'results/import-preview.hbs',
-  'results/import.hbs',
 ]);
 
 /** Named arguments of partials and helpers that are shown as text. */
