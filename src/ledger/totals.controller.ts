@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Param, Post, Query, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
@@ -6,7 +7,6 @@ import { actorOf } from '../common/actor';
 import { flash } from '../common/flash';
 import { readSubmitted, showForm, submitForm } from '../common/forms';
 import { assertResultMonth, formatMonth } from '../common/months';
-import { plural } from '../common/plural';
 import { totalsFormDto, totalsOf } from './dto/totals-form.dto';
 import { baselinesFormDto, methodsOf } from './dto/baselines-form.dto';
 import { LedgerService } from './ledger.service';
@@ -50,9 +50,7 @@ export class TotalsController {
         const changed = await this.ledgers.pinBaselines(methodsOf(dto, ids), actorOf(req));
         flash(
           req,
-          changed
-            ? `Organisation baseline methods saved: ${plural(changed, 'channel', 'channels')} changed.`
-            : 'Organisation baseline methods unchanged.',
+          changed ? t('totals.methodsSaved', { count: changed }) : t('totals.methodsUnchanged'),
         );
         return '/ledger/totals';
       },
@@ -101,8 +99,8 @@ export class TotalsController {
         flash(
           req,
           changed
-            ? `Totals of ${formatMonth(month)} saved: ${plural(changed, 'figure', 'figures')} changed.`
-            : `Totals of ${formatMonth(month)} unchanged.`,
+            ? t('totals.saved', { month: formatMonth(month), count: changed })
+            : t('totals.unchanged', { month: formatMonth(month) }),
         );
         return '/ledger/totals';
       },

@@ -1,3 +1,5 @@
+import { formatMonth } from '../common/months';
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
 import type { Channel } from '../channels/channel.entity';
@@ -44,7 +46,7 @@ export class TotalsPresenter {
     const months = new Set(Array.from({ length: LIST_MONTHS }, (_, i) => addMonths(latest, -i)));
     for (const t of totals) months.add(t.month);
     return {
-      title: 'Channel totals',
+      title: t('totals.title'),
       mayEnter: can(user, 'enter_totals'),
       latest,
       earliest: resultMonthBounds().earliest,
@@ -60,8 +62,8 @@ export class TotalsPresenter {
         };
       }),
       methodOptions: [
-        { value: 'trend', label: 'Trend (pinned)' },
-        { value: 'mean', label: 'Mean (pinned)' },
+        { value: 'trend', label: t('totals.trendPinned') },
+        { value: 'mean', label: t('totals.meanPinned') },
       ],
       rows: [...months]
         .sort()
@@ -92,7 +94,7 @@ export class TotalsPresenter {
     }
     const form = formView(sentBack(typed ?? values, state));
     return {
-      title: `Channel totals · ${month}`,
+      title: t('totals.monthTitle', { month: formatMonth(month) }),
       month,
       ...form,
       channels: channels.map((c) => ({
@@ -102,7 +104,10 @@ export class TotalsPresenter {
           const name = totalField(field, c.id);
           return {
             name,
-            label: field === 'volume' ? `${c.name}: contacts in the month` : `${c.name}: ${field}`,
+            label:
+              field === 'volume'
+                ? t('totals.fieldVolume', { channel: c.name })
+                : t('totals.fieldSplit', { channel: c.name, kind: t(`totals.kind.${field}`) }),
             value: form.values[name],
             errors: form.fieldErrors[name],
           };
