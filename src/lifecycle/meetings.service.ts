@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -152,7 +153,7 @@ export class MeetingsService {
       if (item.decisionId)
         throw new DomainError(
           'conflict',
-          `${pilot.name} stays on the agenda: decision #${item.decisionId} was recorded for it in this meeting.`,
+          t('meetings.staysOn', { name: pilot.name, id: item.decisionId }),
         );
       await em.delete(BoardMeetingItem, { id: item.id });
       await this.audit.recordChanges(

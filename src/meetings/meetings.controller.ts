@@ -1,3 +1,5 @@
+import { t } from '../i18n/translate';
+import { formatIsoDate } from '../common/dates';
 import { Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
@@ -38,7 +40,7 @@ export class MeetingsController {
       form,
       async (dto) => {
         const meeting = await this.meetings.schedule(dto, actorOf(req));
-        flash(req, `Board meeting of ${meeting.heldOn} scheduled. Now put pilots on its agenda.`);
+        flash(req, t('meetings.scheduled', { date: formatIsoDate(meeting.heldOn) }));
         return `/board/meetings/${meeting.id}`;
       },
       (state) =>
@@ -72,7 +74,7 @@ export class MeetingsController {
   ): Promise<void> {
     await this.changeAgenda(id, form, req, res, async (meeting, pilot, actor) => {
       await this.meetings.addToAgenda(meeting, pilot, actor);
-      return `${pilot.name} is on the agenda.`;
+      return t('meetings.isOn', { name: pilot.name });
     });
   }
 
@@ -85,7 +87,7 @@ export class MeetingsController {
   ): Promise<void> {
     await this.changeAgenda(id, form, req, res, async (meeting, pilot, actor) => {
       await this.meetings.removeFromAgenda(meeting, pilot, actor);
-      return `${pilot.name} is off the agenda.`;
+      return t('meetings.isOff', { name: pilot.name });
     });
   }
 
@@ -105,9 +107,9 @@ export class MeetingsController {
     const meeting = await this.meetings.get(id);
     try {
       if (form.error || !form.dto)
-        throw form.error ?? new DomainError('validation', 'Choose a pilot.');
+        throw form.error ?? new DomainError('validation', t('meetings.choose'));
       const pilot = await this.pilots.get(form.dto.pilot).catch(() => {
-        throw new DomainError('validation', 'Choose a pilot from the list.');
+        throw new DomainError('validation', t('meetings.chooseFromList'));
       });
       flash(req, await change(meeting, pilot, actorOf(req)));
       res.redirect(303, `/board/meetings/${id}`);

@@ -1,3 +1,5 @@
+import { formatIsoDate } from '../common/dates';
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { type Actor, can } from '../accounts/permissions';
 import { todayIso } from '../common/dates';
@@ -35,7 +37,7 @@ export class MeetingsPresenter {
       past: meeting.heldOn < today,
     }));
     return {
-      title: 'Board meetings',
+      title: t('meetings.title'),
       upcoming: rows.filter((r) => !r.past).reverse(),
       past: rows.filter((r) => r.past),
       mayPlan: can(user, 'decide'),
@@ -55,7 +57,7 @@ export class MeetingsPresenter {
     const everyPilot = await this.pilots.list({});
     const onAgenda = new Set(agenda.map((a) => a.pilot.id));
     return {
-      title: `Board meeting of ${meeting.heldOn}`,
+      title: t('meetings.meetingTitle', { date: formatIsoDate(meeting.heldOn) }),
       meeting,
       held: meeting.heldOn <= todayIso(),
       mayPlan: can(user, 'decide'),
@@ -70,12 +72,13 @@ export class MeetingsPresenter {
       suggestions: suggestions.map((pilot) => ({
         pilot,
         overdue: overdue(pilot.nextReviewDate, meeting),
-        why:
+        why: t(
           pilot.stage === 'scale_up_review'
-            ? 'in scale-up review'
+            ? 'meetings.why.review'
             : pilot.nextReviewDate && pilot.nextReviewDate <= meeting.heldOn
-              ? 'review due'
-              : 'open conditions',
+              ? 'meetings.why.due'
+              : 'meetings.why.conditions',
+        ),
       })),
       others: everyPilot
         .filter((p) => !onAgenda.has(p.id) && !suggestions.some((s) => s.id === p.id))
@@ -105,7 +108,7 @@ export class MeetingsPresenter {
       });
     }
     return {
-      title: `Board pack · meeting of ${meeting.heldOn}`,
+      title: t('meetings.packTitle', { date: formatIsoDate(meeting.heldOn) }),
       meeting,
       printedOn: todayIso(),
       packs,

@@ -25,6 +25,7 @@ const PAGES = [
   '/pilots/whatsapp-movers/edit',
   '/pilots/whatsapp-movers/copy',
   '/lessons',
+  '/board/meetings',
   '/ledger/totals',
   '/ledger/totals/2026-01',
   '/board',

@@ -16,9 +16,6 @@ const PENDING = new Set<string>([
   'audit-trail/index.hbs',
   'evidence/refused.hbs',
   'lifecycle/gate-settings.hbs',
-  'meetings/index.hbs',
-  'meetings/pack.hbs',
-  'meetings/show.hbs',
   'reminders/choices.hbs',
   'reminders/notifications.hbs',
 ]);
