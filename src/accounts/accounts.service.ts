@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { hash, verify } from '@node-rs/argon2';
 import { randomBytes } from 'node:crypto';
@@ -79,7 +80,7 @@ export class AccountsService implements OnModuleDestroy {
   async create(input: NewUserDto, actor: string): Promise<User> {
     const { email } = input;
     const passwordHash = await hash(input.password);
-    const taken = () => DomainError.field('email', `There is already an account for ${email}.`);
+    const taken = () => DomainError.field('email', t('users.taken', { email }));
     return this.writer
       .write(async (em) => {
         if (await em.findOneBy(User, { email })) throw taken();
@@ -131,29 +132,20 @@ export class AccountsService implements OnModuleDestroy {
   async update(id: number, dto: UpdateUserDto, actor: string, actorId: number): Promise<User> {
     const { name, roles, active } = dto;
     if (id === actorId && (!active || !roles.includes('admin'))) {
-      throw DomainError.field(
-        'roles',
-        'You cannot take away your own admin role or deactivate yourself; ask another admin.',
-      );
+      throw DomainError.field('roles', t('users.notYourself'));
     }
     const user = await this.writer.write(async (em) => {
       const existing = await em.findOneBy(User, { id });
       if (!existing) throw DomainError.notFound('account');
       if (existing.version !== dto.version) {
-        throw new DomainError(
-          'conflict',
-          'Someone else changed this account after you opened the page; reload and try again.',
-        );
+        throw new DomainError('conflict', t('users.stale'));
       }
       const next = { name, roles, active };
       const changes = diffFields(existing, next, ['name', 'roles', 'active']);
       if (!changes.length) return existing;
       const now = new Date();
       if (!(await updateIfUnchanged(em, User, existing, { ...next, updatedAt: now })))
-        throw new DomainError(
-          'conflict',
-          'Someone else changed this account after you opened the page; reload and try again.',
-        );
+        throw new DomainError('conflict', t('users.stale'));
       // A deactivated account's tokens are revoked, not suspended: reactivating it later
       // must not bring back tokens that may have leaked meanwhile.
       if (existing.active && !active) {
@@ -202,12 +194,7 @@ export class AccountsService implements OnModuleDestroy {
       () => false,
     );
     const succeeded = Boolean(user && ok && user.active);
-    if (!succeeded)
-      throw new DomainError(
-        'validation',
-        'The e-mail address or password is not right, or the account is deactivated.',
-        { email: [''] },
-      );
+    if (!succeeded) throw new DomainError('validation', t('signIn.wrong'), { email: [''] });
     await this.writer.write(
       (em) => em.update(SignInAttempt, { id: attemptId }, { succeeded: true }),
       BOOKKEEPING,
@@ -228,11 +215,9 @@ export class AccountsService implements OnModuleDestroy {
       failures({}, 60_000),
     ]);
     if (pair > SIGN_IN_LIMITS.addressFromClient || address > SIGN_IN_LIMITS.address)
-      return 'Too many failed sign-ins for this address. Wait fifteen minutes and try again.';
-    if (client > SIGN_IN_LIMITS.client)
-      return 'Too many failed sign-ins from your network. Wait fifteen minutes and try again.';
-    if (everyone > SIGN_IN_LIMITS.everyonePerMinute)
-      return 'Signing in is paused for a minute because of many failed attempts. Try again shortly.';
+      return t('signIn.tooManyAddress');
+    if (client > SIGN_IN_LIMITS.client) return t('signIn.tooManyNetwork');
+    if (everyone > SIGN_IN_LIMITS.everyonePerMinute) return t('signIn.paused');
     return null;
   }
 

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
@@ -64,7 +65,7 @@ export class TokensController {
       NO_FIELDS,
       async () => {
         await this.tokens.revoke(req.user!, id, actorOf(req));
-        flash(req, 'Token revoked; it no longer works.');
+        flash(req, t('tokens.revoked'));
         return '/account/tokens';
       },
       (state) => showForm(res, VIEW, state, this.presenter.page(req.user!.id, { state })),

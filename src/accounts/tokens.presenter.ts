@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { EMPTY_FORM, FormState } from '../common/forms';
 import { localParts } from '../common/time-zone';
@@ -19,7 +20,7 @@ export class TokensPresenter {
   ) {
     const now = Date.now();
     return {
-      title: 'API tokens',
+      title: t('tokens.title'),
       tokens: (await this.tokens.list(userId)).map((token) => ({
         ...token,
         expired: token.expiresAt.getTime() <= now,
@@ -33,10 +34,13 @@ export class TokensPresenter {
         scope: String(values.scope ?? 'read'),
       },
       scopes: [
-        { value: 'read', label: 'Read only' },
-        { value: 'write', label: 'Read and write (results, channel totals)' },
+        { value: 'read', label: t('tokens.readOnly') },
+        { value: 'write', label: t('tokens.readAndWrite') },
       ],
-      lifetimes: TOKEN_LIFETIMES.map((days) => ({ value: String(days), label: `${days} days` })),
+      lifetimes: TOKEN_LIFETIMES.map((days) => ({
+        value: String(days),
+        label: t('tokens.days', { count: days }),
+      })),
       summary: state.summary,
       fieldErrors: state.fieldErrors,
     };

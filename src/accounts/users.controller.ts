@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { actorOf } from '../common/actor';
@@ -36,7 +37,7 @@ export class UsersController {
       form,
       async (dto) => {
         const user = await this.accounts.create(dto, actorOf(req));
-        flash(req, `Account ${user.email} created. Give them the password by a separate channel.`);
+        flash(req, t('users.created', { email: user.email }));
         return '/admin/users';
       },
       (state) =>
@@ -66,8 +67,8 @@ export class UsersController {
         flash(
           req,
           user.active
-            ? `Account ${user.email} saved.`
-            : `Account ${user.email} deactivated; its sessions are ended.`,
+            ? t('users.saved', { email: user.email })
+            : t('users.deactivatedFlash', { email: user.email }),
         );
         return '/admin/users';
       },

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { EMPTY_FORM, FailedRow, FormState } from '../common/forms';
 import { AccountsService } from './accounts.service';
@@ -18,7 +19,7 @@ export class UsersPresenter {
   ) {
     const users = await this.accounts.list();
     return {
-      title: 'Accounts',
+      title: t('users.title'),
       users: users.map((stored) => {
         // The row that was refused shows what was typed, not what is stored.
         const u =

@@ -25,6 +25,8 @@ const PAGES = [
   '/pilots/whatsapp-movers/edit',
   '/pilots/whatsapp-movers/copy',
   '/lessons',
+  '/admin/users',
+  '/account/tokens',
   '/board/meetings',
   '/ledger/totals',
   '/ledger/totals/2026-01',
