@@ -4,7 +4,8 @@ import type { RealisedEvidence } from './business-case/business-case.types';
 import { restsOn } from './business-case/evidence-words';
 import type { HelperDelegate, HelperOptions } from 'handlebars';
 import hbs from 'hbs';
-import { t } from './i18n/translate';
+import { hasText, t } from './i18n/translate';
+import { currentLanguage } from './i18n/language';
 import type { Decision } from './lifecycle/decision.entity';
 import type { PilotStageChange } from './pilots/pilot-stage-change.entity';
 import { recordedMark } from './pilots/recorded-mark';
@@ -140,6 +141,11 @@ export const hbsHelpers: Record<string, HelperDelegate> = {
     const label = typeof method === 'string' ? t(`method.${method}`) : '';
     return pinned && !pinNote ? t('ledger.pinnedSuffix', { method: label }) : label;
   },
+  // {{auditTypeLabel "readiness_item"}} → checklist item: what an audit entry is about
+  auditTypeLabel: (type: unknown) =>
+    typeof type === 'string' && hasText(currentLanguage(), `auditType.${type}`)
+      ? t(`auditType.${type}`)
+      : type,
   // {{outcomeLabel "advance"}} → advance: a decision's outcome as a word in a sentence
   outcomeLabel: (outcome: unknown) =>
     typeof outcome === 'string' && ['advance', 'extend', 'pivot', 'stop'].includes(outcome)

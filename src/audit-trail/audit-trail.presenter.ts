@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { isIsoDate } from '../common/dates';
 import type { AuditFilter } from '../audit/audit.service';
 
@@ -45,7 +46,7 @@ export function trailPage<T>(filter: AuditFilter, page: number, rows: T[]) {
   );
   const pageLink = (to: number) => `?${new URLSearchParams([...params, ['page', String(to)]])}`;
   return {
-    title: 'Audit trail',
+    title: t('audit.title'),
     entries: rows.slice(0, PAGE_SIZE),
     filter,
     types: ENTITY_TYPES,

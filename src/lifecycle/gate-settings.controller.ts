@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
@@ -35,7 +36,7 @@ export class GateSettingsController {
       form,
       async (dto) => {
         await this.lifecycle.saveThresholds(dto, actorOf(req));
-        flash(req, 'Thresholds saved; every gate and signal uses them from now on.');
+        flash(req, t('gates.saved'));
         return '/admin/gate-settings';
       },
       (state) =>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { EMPTY_FORM, FormState } from '../common/forms';
 import { options } from '../pilots/pilot-fields';
@@ -12,7 +13,7 @@ export class GateSettingsPresenter {
   async page(posted: Record<string, unknown> | null = null, state: FormState = EMPTY_FORM) {
     const current = await this.lifecycle.thresholds();
     return {
-      title: 'Gate thresholds',
+      title: t('gates.title'),
       values: posted ?? current,
       current,
       levels: options(IT_LEVELS, IT_LEVEL_LABELS),

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import type { Role } from '../accounts/permissions';
 
 // The reminders the app gives, who may get each, and how a person's choices read.
@@ -10,28 +11,28 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-export const REMINDER_LABELS: Record<ReminderKind, { label: string; hint: string; for: Role }> = {
-  missing_results: {
-    label: 'Results missing',
-    hint: 'From the 5th of a month, for each of your pilots without results for the month before.',
-    for: 'owner',
-  },
-  review_soon: {
-    label: 'Board review coming',
-    hint: 'Seven days before a pilot’s review or a board meeting with pilots on its agenda.',
-    for: 'board',
-  },
-  condition_due: {
-    label: 'Condition due',
-    hint: 'When the review of your pilot is a week away or past and a board condition is still open.',
-    for: 'owner',
-  },
-  signoff_outdated: {
-    label: 'Sign-off outdated',
-    hint: 'When a figure of a month finance signed off has changed since.',
-    for: 'finance',
-  },
+const FOR: Record<ReminderKind, Role> = {
+  missing_results: 'owner',
+  review_soon: 'board',
+  condition_due: 'owner',
+  signoff_outdated: 'finance',
 };
+
+/** Each kind's label and hint in the reader's language, and the role that may get it. */
+export const REMINDER_LABELS = Object.fromEntries(
+  REMINDER_KINDS.map((kind) => [
+    kind,
+    {
+      get label() {
+        return t(`remindKind.${kind}.label`);
+      },
+      get hint() {
+        return t(`remindKind.${kind}.hint`);
+      },
+      for: FOR[kind],
+    },
+  ]),
+) as Record<ReminderKind, { readonly label: string; readonly hint: string; for: Role }>;
 
 /** The kinds a person may choose among: those of their roles. */
 export function kindsFor(roles: readonly Role[]): ReminderKind[] {

@@ -1,3 +1,4 @@
+import { type Phrase, phrase } from '../common/phrase';
 import type { Role } from '../accounts/permissions';
 import { addDays, formatIsoDate } from '../common/dates';
 import { formatMonth } from '../common/months';
@@ -34,8 +35,9 @@ export interface DueReminder {
   kind: ReminderKind;
   subjectKey: string;
   period: string;
-  title: string;
-  body: string;
+  /** Said in the recipient's language when the reminder is stored. */
+  title: Phrase;
+  body: Phrase;
   link: string;
 }
 
@@ -66,8 +68,8 @@ export function dueReminders(f: ReminderFacts): DueReminder[] {
         kind: 'missing_results',
         subjectKey: `pilot:${pilot.id}`,
         period: month,
-        title: `${pilot.name}: no results for ${formatMonth(month)} yet`,
-        body: `The results of ${pilot.name} for ${formatMonth(month)} are not logged. The business case and the gates count only the months with results.`,
+        title: phrase('remind.missing.title', { pilot: pilot.name, month }),
+        body: phrase('remind.missing.body', { pilot: pilot.name, month }),
         link: `/pilots/${pilot.slug}/results/${month}`,
       });
     }
@@ -81,8 +83,8 @@ export function dueReminders(f: ReminderFacts): DueReminder[] {
         kind: 'review_soon',
         subjectKey: `pilot:${pilot.id}`,
         period: on,
-        title: `Review of ${pilot.name} on ${formatIsoDate(on)}`,
-        body: `${pilot.name} is due for its board review on ${formatIsoDate(on)}. Its review page has the gate criteria and the business case.`,
+        title: phrase('remind.review.title', { pilot: pilot.name, date: on }),
+        body: phrase('remind.review.body', { pilot: pilot.name, date: on }),
         link: `/pilots/${pilot.slug}/review`,
       });
     }
@@ -93,8 +95,8 @@ export function dueReminders(f: ReminderFacts): DueReminder[] {
         kind: 'review_soon',
         subjectKey: `meeting:${meeting.id}`,
         period: meeting.heldOn,
-        title: `Board meeting on ${formatIsoDate(meeting.heldOn)}: ${meeting.pilots} ${meeting.pilots === 1 ? 'pilot' : 'pilots'} on the agenda`,
-        body: `The board meets on ${formatIsoDate(meeting.heldOn)}. The combined pack of its agenda is ready to read.`,
+        title: phrase('remind.meeting.title', { date: meeting.heldOn, count: meeting.pilots }),
+        body: phrase('remind.meeting.body', { date: meeting.heldOn }),
         link: `/board/meetings/${meeting.id}`,
       });
     }
@@ -110,8 +112,12 @@ export function dueReminders(f: ReminderFacts): DueReminder[] {
       kind: 'condition_due',
       subjectKey: `condition:${condition.id}`,
       period: on,
-      title: `${pilot.name}: a board condition is still open`,
-      body: `The board set a condition on ${pilot.name} that is still open, and its review is on ${formatIsoDate(on)}: “${condition.text}”`,
+      title: phrase('remind.condition.title', { pilot: pilot.name }),
+      body: phrase('remind.condition.body', {
+        pilot: pilot.name,
+        date: on,
+        condition: condition.text,
+      }),
       link: `/pilots/${pilot.slug}/review`,
     });
   }
@@ -125,8 +131,16 @@ export function dueReminders(f: ReminderFacts): DueReminder[] {
         kind: 'signoff_outdated',
         subjectKey: `signoff:${signoff.id}`,
         period: 'outdated',
-        title: `${pilot.name}: the sign-off of ${formatMonth(signoff.fromMonth)}–${formatMonth(signoff.toMonth)} is outdated`,
-        body: `A figure of ${pilot.name} in a month you signed off (${formatMonth(signoff.fromMonth)} to ${formatMonth(signoff.toMonth)}) has changed since. Review the business case and sign it off again.`,
+        title: phrase('remind.signoff.title', {
+          pilot: pilot.name,
+          from: signoff.fromMonth,
+          to: signoff.toMonth,
+        }),
+        body: phrase('remind.signoff.body', {
+          pilot: pilot.name,
+          from: signoff.fromMonth,
+          to: signoff.toMonth,
+        }),
         link: `/pilots/${pilot.slug}/business-case`,
       });
     }

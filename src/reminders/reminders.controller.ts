@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { flash } from '../common/flash';
@@ -20,7 +21,7 @@ export class RemindersController {
   async notifications(@Req() req: Request) {
     const notifications = await this.reminders.list(req.user!.id);
     return {
-      title: 'Notifications',
+      title: t('notif.title'),
       notifications: notifications.map((n) => ({
         ...n,
         unread: n.inApp && !n.readAt,
@@ -35,7 +36,7 @@ export class RemindersController {
   @Post('notifications/read')
   async markRead(@Req() req: Request, @Res() res: Response): Promise<void> {
     await this.reminders.markRead(req.user!.id);
-    flash(req, 'Every notification is marked as read.');
+    flash(req, t('notif.allRead'));
     res.redirect(303, '/notifications');
   }
 
@@ -65,7 +66,7 @@ export class RemindersController {
             ]),
           ),
         );
-        flash(req, 'Your reminders are saved.');
+        flash(req, t('reminders.saved'));
         return '/account/reminders';
       },
       async (state) =>
@@ -84,7 +85,7 @@ export class RemindersController {
         ? ([] as unknown[]).concat(posted[field] ?? []).includes(kind)
         : chosen.get(kind)![field];
     return {
-      title: 'Your reminders',
+      title: t('reminders.title'),
       kinds: kinds.map((kind) => ({
         kind,
         ...REMINDER_LABELS[kind],

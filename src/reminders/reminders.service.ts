@@ -1,3 +1,6 @@
+import { say } from '../common/phrase';
+import { defaultLanguage, inLanguage } from '../i18n/language';
+import { tIn } from '../i18n/translate';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource, In, IsNull, LessThan } from 'typeorm';
 import { AccountsService } from '../accounts/accounts.service';
@@ -98,6 +101,10 @@ export class RemindersService {
     if (!due.length) return 0;
     const people = [...new Set(due.map((d) => d.userId))];
     const choices = await this.choicesOf(people);
+    // Each reminder is worded in its recipient's language: their own choice, else the default.
+    const languageOf = new Map(
+      (await this.accounts.list()).map((u) => [u.id, u.language ?? defaultLanguage()]),
+    );
     // Only the periods due now: the check stays as small as today's reminders, however many
     // were made before.
     const known = await this.dataSource.getRepository(Notification).find({
@@ -121,6 +128,10 @@ export class RemindersService {
         await this.writer.write((em) =>
           em.insert(Notification, {
             ...reminder,
+            ...inLanguage(languageOf.get(reminder.userId) ?? defaultLanguage(), () => ({
+              title: say(reminder.title),
+              body: say(reminder.body),
+            })),
             inApp: choice.inApp,
             mailState: mail ? 'pending' : 'none',
             mailAttempts: 0,
@@ -158,7 +169,11 @@ export class RemindersService {
         await this.mailer.send({
           to: notification.user!.email,
           subject: notification.title,
-          text: `${notification.body}\n\n${this.config.reminders.publicUrl}${notification.link}\n\nYou get this because reminders of this kind are on for you. Choose which you get: ${this.config.reminders.publicUrl}/account/reminders`,
+          text: `${notification.body}\n\n${this.config.reminders.publicUrl}${notification.link}\n\n${tIn(
+            notification.user!.language ?? defaultLanguage(),
+            'remind.mailFooter',
+            { url: `${this.config.reminders.publicUrl}/account/reminders` },
+          )}`,
         });
         await this.writer.write((em) =>
           em.update(

@@ -3,7 +3,8 @@ import { SMTPServer } from 'smtp-server';
 import { todayIso } from '../../src/common/dates';
 import { addDays } from '../../src/common/dates';
 import { lastFullMonth } from '../../src/lifecycle/signals';
-import { Notification } from '../../src/reminders/notification.entity';
+import { Notification, ReminderPreference } from '../../src/reminders/notification.entity';
+import { User } from '../../src/accounts/user.entity';
 import { RemindersService } from '../../src/reminders/reminders.service';
 import {
   pilotInStage,
@@ -234,6 +235,31 @@ describe('Reminders (HTTP)', () => {
       }
     },
   );
+
+  it("words a reminder and its e-mail in the recipient's own language", async () => {
+    await t.dataSource.getRepository(ReminderPreference).delete({ userId: t.users.board.id });
+    await t.dataSource.getRepository(User).update({ id: t.users.board.id }, { language: 'nl' });
+    const before = mailsTo('board').length;
+    const dutch = await pilotInStage(t, 'Dutch review', 'incubation', ['phone'], {
+      ownerUserId: t.users.owner.id,
+      nextReviewDate: addDays(todayIso(now), 2),
+    });
+    await run();
+    const mail = mailsTo('board').slice(before);
+    expect(mail.map((m) => m.subject)).toEqual([
+      expect.stringMatching(/^Beoordeling van Dutch review op \d+ \w+ \d{4}$/),
+    ]);
+    expect(mail[0].text).toContain(
+      'U krijgt dit omdat herinneringen van deze soort voor u aanstaan.',
+    );
+    const stored = await t.dataSource
+      .getRepository(Notification)
+      .findBy({ subjectKey: `pilot:${dutch.id}` });
+    expect(stored.map((n) => n.title)).toEqual([
+      expect.stringMatching(/^Beoordeling van Dutch review op /),
+    ]);
+    await t.dataSource.getRepository(User).update({ id: t.users.board.id }, { language: null });
+  });
 });
 
 function formatted(month: string): string {

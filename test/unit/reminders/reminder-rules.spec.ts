@@ -1,3 +1,5 @@
+import { said, say } from '../../../src/common/phrase';
+import { inLanguage } from '../../../src/i18n/language';
 import { dueReminders, type ReminderFacts } from '../../../src/reminders/reminder-rules';
 import { kindsFor } from '../../../src/reminders/reminder-kinds';
 
@@ -46,7 +48,7 @@ describe('reminders due', () => {
     ]);
     expect(keys(facts({ pilots, today: '2026-12-04' }))).toEqual([]);
     const [reminder] = dueReminders(facts({ pilots: [pilot(1)] }));
-    expect(reminder).toMatchObject({
+    expect(said(reminder)).toMatchObject({
       title: 'Pilot 1: no results for November 2026 yet',
       link: '/pilots/p1/results/2026-11',
     });
@@ -97,7 +99,10 @@ describe('reminders due', () => {
     expect(due.map((r) => `${r.userId} ${r.kind} ${r.subjectKey} ${r.period}`)).toEqual([
       '3 signoff_outdated signoff:5 outdated',
     ]);
-    expect(due[0].title).toBe('Pilot 1: the sign-off of January 2026–June 2026 is outdated');
+    expect(say(due[0].title)).toBe('Pilot 1: the sign-off of January 2026–June 2026 is outdated');
+    expect(inLanguage('nl', () => say(due[0].title))).toBe(
+      'Pilot 1: de aftekening van januari 2026–juni 2026 is verouderd',
+    );
   });
 
   it('offers each role its own kinds', () => {
