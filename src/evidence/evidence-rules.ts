@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 // What an evidence file may be, told from its content, not its name. Pure.
 
 /** The largest evidence file: a signed process description or a slide deck fits easily. */
@@ -43,8 +44,7 @@ const KINDS = {
 } satisfies Record<string, EvidenceKind>;
 
 /** What the accepted kinds are, in words (the upload form's hint, a refusal's message). */
-export const ACCEPTED_WORDS =
-  'PDF, PNG, JPEG or GIF images, Word, Excel, PowerPoint or OpenDocument files';
+export const acceptedWords = () => t('evidence.accepted');
 
 const startsWith = (content: Buffer, bytes: number[] | string, at = 0) => {
   const expected = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes);
@@ -113,29 +113,31 @@ export function checkEvidence(
 ):
   | { ok: true; mediaType: string; fileName: string }
   | { ok: false; reason: string; tooLarge?: true } {
-  if (content.length === 0) return { ok: false, reason: 'The file is empty.' };
+  if (content.length === 0) return { ok: false, reason: t('evidence.empty') };
   if (content.length > MAX_EVIDENCE_BYTES)
     return {
       ok: false,
       tooLarge: true,
-      reason: `The file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`,
+      reason: t('evidence.tooLarge', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 }),
     };
   const found = sniff(content);
   const ext = (name.split('.').pop() ?? '').toLowerCase();
   if (!found)
     return {
       ok: false,
-      reason: `The file is not one of the kinds kept as evidence: ${ACCEPTED_WORDS}.`,
+      reason: t('evidence.notAccepted', { accepted: acceptedWords() }),
     };
   if ('program' in found)
     return {
       ok: false,
-      reason: `The file is ${found.program}${ext ? `, whatever its name (.${ext}) says` : ''}; programs are never kept.`,
+      reason: ext
+        ? t('evidence.programNamed', { program: found.program, ext })
+        : t('evidence.program', { program: found.program }),
     };
   if (name.includes('.') && !found.kind.extensions.includes(ext))
     return {
       ok: false,
-      reason: `The file's content is ${found.kind.label}, but its name ends in .${ext}. Rename it or choose the right file.`,
+      reason: t('evidence.wrongName', { kind: found.kind.label, ext }),
     };
   return { ok: true, mediaType: found.kind.mediaType, fileName: safeFileName(name, found.kind) };
 }

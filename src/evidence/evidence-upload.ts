@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import {
   applyDecorators,
   ArgumentsHost,
@@ -11,7 +12,7 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import type { Request, Response } from 'express';
 import { DomainError } from '../common/domain-error';
 import { flash } from '../common/flash';
-import { ACCEPTED_WORDS, MAX_EVIDENCE_BYTES } from './evidence-rules';
+import { acceptedWords, MAX_EVIDENCE_BYTES } from './evidence-rules';
 
 /** The routes that take an evidence file: their form carries the CSRF token in the URL. */
 export const EVIDENCE_UPLOAD_PATH = /^\/pilots\/[^/]+\/(readiness\/\d+|it|decisions\/\d+)\/files$/;
@@ -26,11 +27,11 @@ const backOf = (req: Request) =>
 /** The page that says why a file was not kept, next to the upload field, with the way back. */
 function refused(req: Request, res: Response, status: number, reason: string): void {
   res.status(status).render('evidence/refused', {
-    title: 'The file was not kept',
+    title: t('evidence.refused.title'),
     reason,
     back: backOf(req),
     upload: req.path,
-    accepted: ACCEPTED_WORDS,
+    accepted: acceptedWords(),
     maxMb: MAX_EVIDENCE_BYTES / 1024 / 1024,
   });
 }
@@ -43,7 +44,7 @@ class EvidenceTooLargeFilter implements ExceptionFilter {
       http.getRequest<Request>(),
       http.getResponse<Response>(),
       413,
-      `The file is larger than ${MAX_EVIDENCE_BYTES / 1024 / 1024} MB.`,
+      t('evidence.tooLarge', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 }),
     );
   }
 }
@@ -69,10 +70,10 @@ export async function keepEvidence(
   file: Express.Multer.File | undefined,
   keep: (upload: { originalname: string; buffer: Buffer }) => Promise<{ fileName: string }>,
 ): Promise<void> {
-  if (!file) return refused(req, res, 422, 'Choose a file to attach.');
+  if (!file) return refused(req, res, 422, t('evidence.choose'));
   try {
     const kept = await keep(file);
-    flash(req, `${kept.fileName} is kept as evidence.`);
+    flash(req, t('evidence.kept', { name: kept.fileName }));
     res.redirect(303, backOf(req));
   } catch (error) {
     if (error instanceof DomainError && ['validation', 'too_large'].includes(error.code))

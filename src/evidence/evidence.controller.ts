@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Param, ParseIntPipe, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
@@ -45,7 +46,7 @@ export class EvidenceController {
     if (file.subject === 'decision') authorize(req, 'decide');
     else authorize(req, 'edit_pilot', pilot);
     await this.evidence.remove(file, actorOf(req));
-    flash(req, `${file.fileName} is removed; the audit trail keeps that it was there.`);
+    flash(req, t('evidence.removed', { name: file.fileName }));
     const back =
       file.subject === 'readiness'
         ? `/pilots/${pilot.slug}/readiness#item-${file.subjectId}`

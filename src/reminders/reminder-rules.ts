@@ -1,7 +1,6 @@
 import { type Phrase, phrase } from '../common/phrase';
 import type { Role } from '../accounts/permissions';
-import { addDays, formatIsoDate } from '../common/dates';
-import { formatMonth } from '../common/months';
+import { addDays } from '../common/dates';
 import { lastFullMonth } from '../lifecycle/signals';
 import type { Stage } from '../pilots/pilot-fields';
 import type { ReminderKind } from './reminder-kinds';
