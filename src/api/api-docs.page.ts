@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import type { OpenAPIObject } from '@nestjs/swagger';
 
 // The API's reference as a page of the app: read from the generated OpenAPI document, so the
@@ -91,7 +92,7 @@ export function apiDocsPage(document: OpenAPIObject) {
       })),
     }));
   return {
-    title: 'API reference',
+    title: t('apiDocs.title'),
     // Paragraphs, with the `code` spans of the document's Markdown as code.
     introduction: (document.info.description ?? '')
       .split('\n\n')

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import type { Request } from 'express';
@@ -69,7 +70,7 @@ export class ApiLimitsService {
     if (header === undefined) return { ...(await work()), replayed: false };
     const key = typeof header === 'string' ? header.trim() : '';
     if (!key || key.length > 200 || !/^[\x21-\x7e]+$/.test(key))
-      throw new DomainError('bad_request', 'The Idempotency-Key cannot be used.', {
+      throw new DomainError('bad_request', t('api.idempotencyUnusable'), {
         'Idempotency-Key': ['One key of 1 to 200 visible ASCII characters, such as a UUID.'],
       });
     const holder = req.tokenId !== undefined ? `token:${req.tokenId}` : `user:${req.user!.id}`;
@@ -126,7 +127,7 @@ export class ApiLimitsService {
     }
     const first = await this.dataSource.getRepository(IdempotentRequest).findOneBy({ holder, key });
     if (first?.fingerprint !== fingerprint)
-      throw new DomainError('validation', 'This Idempotency-Key was used for another request.', {
+      throw new DomainError('validation', t('api.idempotencyReused'), {
         'Idempotency-Key': [
           'A key names one request: the same method, path and body. Use a new key for a new request.',
         ],

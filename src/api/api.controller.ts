@@ -170,6 +170,6 @@ function monthRange(from: string | undefined, to: string | undefined) {
     Object.entries(range.errors).map(([name, message]) => [name, [message]]),
   );
   if (Object.keys(fields).length)
-    throw new DomainError('bad_request', 'The month range cannot be read.', fields);
+    throw new DomainError('bad_request', t('api.rangeUnreadable'), fields);
   return range;
 }

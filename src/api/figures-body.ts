@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { FieldErrors } from '../common/domain-error';
 import { CSV_COLUMNS, type ImportError, MAX_IMPORT_ROWS } from '../results/import/metrics-csv';
 import { sentence } from '../common/words';
-import { isJsonObject, NOT_A_FIELD } from '../common/json-body';
+import { isJsonObject, notAField } from '../common/json-body';
 
 // A batch of figures through the API: JSON rows in the import's long format, turned into the
 // import's CSV so that both go through one parser, one set of rules and one transaction.
@@ -12,7 +12,7 @@ export function figuresCsv(body: unknown): { csv: string } | { errors: FieldErro
   const errors: FieldErrors = {};
   if (!isJsonObject(body) || !Array.isArray(body.rows))
     return { errors: { rows: ['The body is {"rows": [...]}, one object per figure.'] } };
-  for (const key of Object.keys(body)) if (key !== 'rows') errors[key] = [NOT_A_FIELD];
+  for (const key of Object.keys(body)) if (key !== 'rows') errors[key] = [notAField()];
   const rows = body.rows as unknown[];
   if (!rows.length) errors.rows = ['Give at least one figure.'];
   if (rows.length > MAX_IMPORT_ROWS)

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { DomainError, FieldErrors } from '../common/domain-error';
 import { BusinessCaseService } from '../business-case/business-case.service';
@@ -220,6 +221,6 @@ export function listQuery(query: Record<string, unknown>): {
   const page = whole('page', 1, 100_000);
   const perPage = whole('perPage', PER_PAGE, MOST_PER_PAGE);
   if (Object.keys(errors).length)
-    throw new DomainError('bad_request', 'The filters cannot be read.', errors);
+    throw new DomainError('bad_request', t('api.filtersUnreadable'), errors);
   return { filter, page, perPage };
 }

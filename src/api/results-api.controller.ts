@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import {
   Body,
   Controller,
@@ -113,8 +114,7 @@ export class ResultsApiController {
     assertResultMonth(month);
     authorize(req, 'log_results', pilot);
     const read = readMonthJson(jsonObject(body, 'The month is not saved.'), pilot, month);
-    if ('errors' in read)
-      throw new DomainError('validation', 'The month is not saved.', read.errors);
+    if ('errors' in read) throw new DomainError('validation', t('api.monthNotSaved'), read.errors);
     const changed = await this.results.saveMonth(pilot, month, read.values, actorOf(req), (em) =>
       this.assertVersion(em, pilot, month, read.version),
     );
@@ -168,7 +168,7 @@ export class ResultsApiController {
   ): Promise<unknown> {
     authorize(req, 'import_results');
     if (dryRunText !== undefined && dryRunText !== 'true' && dryRunText !== 'false')
-      throw new DomainError('bad_request', 'The figures are not read.', {
+      throw new DomainError('bad_request', t('api.figuresUnread'), {
         dry_run: ['true or false.'],
       });
     const dryRun = dryRunText === 'true';

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
 import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
 import { actorOf } from '../common/actor';
@@ -42,7 +43,7 @@ export class BusinessCaseController {
       async (dto) => {
         const report = await this.businessCases.report(pilot);
         await this.signoffs.signOff(pilot, report, dto, actorOf(req));
-        flash(req, 'Business case signed off for the months given.');
+        flash(req, t('bc.signedOff'));
         return `/pilots/${pilot.slug}/business-case#sign-off`;
       },
       (state) =>

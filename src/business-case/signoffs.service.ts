@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
@@ -66,16 +67,14 @@ export class SignoffsService {
   ): Promise<FinanceSignoff> {
     const { fromMonth: from, toMonth: to, note } = dto;
     const refuse = (field: string, message: string) =>
-      new DomainError('validation', 'Not signed off: correct the fields marked below.', {
+      new DomainError('validation', t('form.summary.signOff'), {
         [field]: [message],
       });
     const { input, result } = report;
-    if (!input || !result)
-      throw refuse('fromMonth', 'There is no computed business case to sign off yet.');
+    if (!input || !result) throw refuse('fromMonth', t('signoff.noCase'));
     const inRange = result.months.filter((m) => m.month >= from && m.month <= to);
-    if (!inRange.length) throw refuse('toMonth', 'No results are logged in that range.');
-    if (inRange.some((m) => m.missing.length))
-      throw refuse('toMonth', 'Some months in the range miss inputs; they cannot be signed off.');
+    if (!inRange.length) throw refuse('toMonth', t('signoff.noResults'));
+    if (inRange.some((m) => m.missing.length)) throw refuse('toMonth', t('signoff.missingInputs'));
     return this.writer.write(async (em) => {
       const saved = await em.save(
         em.create(FinanceSignoff, {

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Param, Post, Render, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { authorize } from '../accounts/auth.guard';
@@ -33,7 +34,7 @@ export class ChannelsController {
       form,
       async (dto) => {
         const channel = await this.channels.create(dto, actorOf(req));
-        flash(req, `Channel "${channel.name}" added.`);
+        flash(req, t('channels.added', { name: channel.name }));
         return '/channels';
       },
       (state) => showForm(res, 'channels/index', state, this.presenter.index(form.body, state)),
@@ -61,7 +62,7 @@ export class ChannelsController {
       form,
       async (dto) => {
         const saved = await this.channels.update(key, dto, actorOf(req));
-        flash(req, `Channel "${saved.name}" saved.`);
+        flash(req, t('channels.saved', { name: saved.name }));
         return '/channels';
       },
       (state) =>

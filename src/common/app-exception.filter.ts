@@ -64,14 +64,8 @@ export class AppExceptionFilter implements ExceptionFilter {
     this.logger.error(
       `[${errorId}] ${req.method} ${req.originalUrl}: ${exception instanceof Error ? exception.stack : String(exception)}`,
     );
-    sendError(
-      req,
-      res,
-      500,
-      'The error has been logged. Please try again, or quote the error id to support.',
-      {
-        errorId,
-      },
-    );
+    sendError(req, res, 500, t('error.logged'), {
+      errorId,
+    });
   }
 }

@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate, ValidationError } from 'class-validator';
 import type { Request, Response } from 'express';
 import { DomainError, FieldErrors } from './domain-error';
-import { isJsonObject, NOT_A_FIELD } from './json-body';
+import { isJsonObject, notAField } from './json-body';
 import { t } from '../i18n/translate';
 
 type DtoClass<T> = new () => T;
@@ -12,7 +12,7 @@ function collect(errors: ValidationError[], prefix = '', into: FieldErrors = {})
   for (const error of errors) {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     // One sentence once, though several constraints (an integer, at least 1) give it.
-    if (error.constraints?.whitelistValidation) into[field] = [NOT_A_FIELD];
+    if (error.constraints?.whitelistValidation) into[field] = [notAField()];
     else if (error.constraints) into[field] = [...new Set(Object.values(error.constraints))];
     if (error.children?.length) collect(error.children, field, into);
   }
@@ -230,7 +230,7 @@ export function sentBack(
   if (state.status !== 409 || !stored) return { values: typed, state, storedNow: {} };
   return {
     values: { ...typed, version: stored.version },
-    state: { ...state, summary: STALE_EDIT_SUMMARY },
+    state: { ...state, summary: staleEditSummary() },
     storedNow: storedBeside(typed, stored, fields),
   };
 }
@@ -257,8 +257,7 @@ export async function showForm(
 }
 
 /** The summary above a form sent back because someone else saved first (409). */
-export const STALE_EDIT_SUMMARY =
-  'Someone else saved this after you opened the form, so your changes were not saved yet. They are still in the form below; beside each field that differs is what is stored now. Save again to replace it with yours, or reload to start from the stored version.';
+const staleEditSummary = () => t('form.staleEdit');
 
 /**
  * For a stale edit (409): what is stored now in each of `fields` where it differs from what the

@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import type { NextFunction, Request, Response } from 'express';
 import { sendError } from './error-page';
 
@@ -21,21 +22,16 @@ export function requestGuard(req: Request, res: Response, next: NextFunction): v
   try {
     path = decodeURIComponent(req.path);
   } catch {
-    sendError(req, res, 400, 'The address is not valid.');
+    sendError(req, res, 400, t('error.badAddress'));
     return;
   }
   if (path.includes('\0') || holdsNul(req.query) || holdsNul(req.body)) {
-    sendError(
-      req,
-      res,
-      400,
-      'The request holds a NUL character, which no field or address may contain.',
-    );
+    sendError(req, res, 400, t('error.nul'));
     return;
   }
   // A number in the address is an id: beyond the largest one the database can hold, nothing.
   if (path.split('/').some((segment) => /^\d+$/.test(segment) && Number(segment) > MAX_INTEGER)) {
-    sendError(req, res, 404, `There is no page at ${req.path}.`);
+    sendError(req, res, 404, t('notFound.page', { path: req.path }));
     return;
   }
   next();

@@ -55,7 +55,7 @@ export function IsPlanMonth(options?: ValidationOptions) {
 /**
  * A rule for an optional field: nothing (null, or the field absent) passes; a value must `hold`.
  */
-function optionalRule(name: string, hold: (value: unknown) => boolean, message: string) {
+function optionalRule(name: string, hold: (value: unknown) => boolean, message: () => string) {
   return (options?: ValidationOptions) => (object: object, propertyName: string) =>
     registerDecorator({
       name,
@@ -73,7 +73,7 @@ export const TextUpTo = (max: number, options?: ValidationOptions) =>
   optionalRule(
     'textUpTo',
     (value) => typeof value === 'string' && value.length <= max,
-    `At most ${max} characters.`,
+    () => t('valid.atMostChars', { max }),
   )(options);
 
 /** A whole number from `min` on (cents, a count), or nothing (null) for an optional field. */
@@ -81,14 +81,14 @@ export const WholeOrNull = (min: number, options?: ValidationOptions) =>
   optionalRule(
     'wholeOrNull',
     (value) => typeof value === 'number' && Number.isInteger(value) && value >= min,
-    `A whole number from ${min}.`,
+    () => t('valid.wholeFrom', { min }),
   )(options);
 
 /** A real calendar date written YYYY-MM-DD, or nothing (null) for an optional field. */
 export const IsIsoDateOrNull = optionalRule(
   'isIsoDateOrNull',
   (value) => typeof value === 'string' && isIsoDate(value),
-  'must be a date written as YYYY-MM-DD',
+  () => t('valid.mustBeADateWrittenAs'),
 );
 
 /** Required (not null, not empty, not an unreadable number) when the rest of the form says so. */

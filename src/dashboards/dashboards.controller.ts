@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Controller, Get, Query, Redirect, Render, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Heavy } from '../web/heavy-requests';
@@ -44,7 +45,7 @@ export class DashboardsController {
     if ('errors' in file)
       res.status(400).json({
         statusCode: 400,
-        message: 'The filter has fields that cannot be used.',
+        message: t('finance.filterUnusable'),
         errors: file.errors,
       });
     else res.type('text/csv; charset=utf-8').attachment(file.fileName).send(file.csv);

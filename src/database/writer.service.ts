@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, StorageError } from '../common/domain-error';
@@ -137,10 +138,7 @@ export class Writer {
  */
 function asConflict(error: unknown): never {
   if (!isAnyUniqueViolation(error)) throw error;
-  const conflict = new DomainError(
-    'conflict',
-    'Someone else saved the same thing at the same moment, so this was not saved. Reload the page to see what is stored now, then try again.',
-  );
+  const conflict = new DomainError('conflict', t('error.sameMoment'));
   conflict.cause = error;
   throw conflict;
 }

@@ -96,7 +96,10 @@ export class DecisionsController {
       form,
       async (dto) => {
         const decision = await this.decisions.record(pilot, dto, actorOf(req));
-        flash(req, `Decision #${decision.id} recorded: ${decision.outcome}.`);
+        flash(
+          req,
+          t('review.recorded', { id: decision.id, outcome: t(`outcomeShort.${decision.outcome}`) }),
+        );
         // Recorded in a meeting: back to its agenda, where the next pilot waits.
         return dto.meetingId === null
           ? `/pilots/${pilot.slug}/review`

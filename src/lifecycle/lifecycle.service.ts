@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { diffFields } from '../audit/audit-diff';
@@ -54,8 +55,7 @@ export class LifecycleService {
     return this.writer.write(async (em) => {
       const pilot = await this.pilots.get(slug, em);
       this.assertStage(pilot, dto.fromStage);
-      if (!canStop(pilot.stage))
-        throw new DomainError('validation', 'This pilot has already stopped.');
+      if (!canStop(pilot.stage)) throw new DomainError('validation', t('pilot.alreadyStopped'));
       const changes = diffFields(pilot, { lessonsLearned: dto.lessonsLearned }, ['lessonsLearned']);
       await this.move(em, pilot, 'stopped', actor, dto.reason, {
         lessonsLearned: dto.lessonsLearned,
@@ -75,10 +75,9 @@ export class LifecycleService {
     return this.writer.write(async (em) => {
       const pilot = await this.pilots.get(slug, em);
       if (!strategyFit(pilot.serviceStrategy, pilot.channelType).conflict) {
-        throw new DomainError('validation', 'This pilot has no strategy conflict to accept.');
+        throw new DomainError('validation', t('pilot.noConflict'));
       }
-      if (pilot.conflictAcceptedAt)
-        throw new DomainError('conflict', 'The board has accepted this conflict already.');
+      if (pilot.conflictAcceptedAt) throw new DomainError('conflict', t('pilot.conflictAlready'));
       const now = new Date();
       await this.pilots.saveIfUnchanged(em, pilot, {
         conflictAcceptedBy: actor,
@@ -138,16 +137,9 @@ export class LifecycleService {
 
   private assertStage(pilot: Pilot, expected: Stage): void {
     if (pilot.stage !== expected) {
-      throw new DomainError(
-        'conflict',
-        'This pilot has moved to another stage since the page was loaded. Reload the page to see where it is now.',
-      );
+      throw new DomainError('conflict', t('pilot.movedMeanwhile'));
     }
   }
 }
 
-const staleThresholds = () =>
-  new DomainError(
-    'conflict',
-    'Someone else changed the thresholds after you opened the page. Nothing of yours was saved: reload and try again.',
-  );
+const staleThresholds = () => new DomainError('conflict', t('gates.stale'));

@@ -1,3 +1,5 @@
+import { translatedLabels } from '../i18n/labels';
+import { t } from '../i18n/translate';
 import { formatEuros, formatPercent } from '../common/money';
 import { formatMonth } from '../common/months';
 import { type FieldWords, type ReadableChange, readableWith } from '../audit/readable-change';
@@ -23,42 +25,42 @@ import {
 // A pilot's history in what its reader expects: the form's words, euros, percentages, labels,
 // months, from audit entries that store internal names and stored values. Pure.
 
-const FIELD_LABELS: Record<string, string> = {
-  name: 'Name',
-  slug: 'URL name',
-  description: 'Description',
-  channelType: 'Channel type',
-  purposes: 'Purposes',
-  targetContactTypes: 'Contact types and customer segments',
-  scope: 'Scope',
-  controlScope: 'Control group',
-  affectedChannels: 'Existing channels it should relieve',
-  ownerName: 'Owner',
-  owner: 'Owner',
-  ownerDepartment: 'Owner’s department',
-  sponsor: 'Sponsor',
-  itContact: 'IT contact',
-  operationsLead: 'Operations lead',
-  financeController: 'Finance controller',
-  serviceStrategy: 'Service strategy',
-  nextReviewDate: 'Next review date',
-  lessonsLearned: 'Lessons learned',
-  stage: 'Stage',
-  startMonth: 'Start month',
-  expectedMonthlyContacts: 'Expected monthly contacts',
-  minMonthlyVolume: 'Minimum monthly volume',
-  horizonMonths: 'Horizon (months)',
-  investmentCents: 'Planned one-off investment',
-  monthlyFixedCostCents: 'Monthly fixed cost',
-  variableCostPerContactCents: 'Variable cost per contact',
-  expectedMonthlyMarginCents: 'Expected monthly margin',
-  coverageBp: 'Coverage of the organisation’s contacts',
-  fixedCostAtScaleCents: 'Monthly fixed cost at full scale',
-  targetCsat: 'Target customer satisfaction',
-  targetFcr: 'Target first-contact resolution',
-  targetResponseSeconds: 'Target response time (seconds)',
-  shares: 'Deflection shares',
-};
+const FIELD_LABELS = translatedLabels('historyField', [
+  'name',
+  'slug',
+  'description',
+  'channelType',
+  'purposes',
+  'targetContactTypes',
+  'scope',
+  'controlScope',
+  'affectedChannels',
+  'ownerName',
+  'owner',
+  'ownerDepartment',
+  'sponsor',
+  'itContact',
+  'operationsLead',
+  'financeController',
+  'serviceStrategy',
+  'nextReviewDate',
+  'lessonsLearned',
+  'stage',
+  'startMonth',
+  'expectedMonthlyContacts',
+  'minMonthlyVolume',
+  'horizonMonths',
+  'investmentCents',
+  'monthlyFixedCostCents',
+  'variableCostPerContactCents',
+  'expectedMonthlyMarginCents',
+  'coverageBp',
+  'fixedCostAtScaleCents',
+  'targetCsat',
+  'targetFcr',
+  'targetResponseSeconds',
+  'shares',
+] as const);
 
 const PILOT_WORDS: FieldWords = { labels: FIELD_LABELS, value: readableValue };
 
@@ -71,10 +73,15 @@ export function readableChange(change: ReadableChange): ReadableChange {
     const [, month, channel, metric, imported] = result;
     const label = isPilotMetric(metric)
       ? PILOT_METRICS[metric].label
-      : `${channel} ${CHANNEL_METRICS[metric as keyof typeof CHANNEL_METRICS].label.toLowerCase()}`;
+      : t('history.channelMetric', {
+          channel,
+          metric: CHANNEL_METRICS[metric as keyof typeof CHANNEL_METRICS].label.toLowerCase(),
+        });
     const value = (v: string | null) => (v === null ? null : formatMetricValue(metric, Number(v)));
     return {
-      field: `${formatMonth(month)}: ${label}${imported ? ' (import)' : ''}`,
+      field:
+        t('history.resultField', { month: formatMonth(month), label }) +
+        (imported ? t('history.importSuffix') : ''),
       oldValue: value(change.oldValue),
       newValue: value(change.newValue),
     };
@@ -84,7 +91,7 @@ export function readableChange(change: ReadableChange): ReadableChange {
   if (recorded) {
     const stage = (v: string | null) => (v === null ? null : (STAGE_LABELS[v as Stage] ?? v));
     return {
-      field: `Stage, recorded for ${formatMonth(recorded[1])}`,
+      field: t('history.stageRecorded', { month: formatMonth(recorded[1]) }),
       oldValue: stage(change.oldValue),
       newValue: stage(change.newValue),
     };

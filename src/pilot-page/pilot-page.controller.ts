@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import type { Pilot } from '../pilots/pilot.entity';
 import { PilotRoute, RoutePilot } from '../pilots/pilot-route';
 import { Controller, Get, Post, Render, Req, Res } from '@nestjs/common';
@@ -43,7 +44,7 @@ export class PilotPageController {
       form,
       async (dto) => {
         await this.lifecycle.stepStage(pilot.slug, dto, actorOf(req));
-        flash(req, `Moved to ${STAGE_LABELS[dto.toStage].toLowerCase()}.`);
+        flash(req, t('pilot.movedTo', { stage: STAGE_LABELS[dto.toStage].toLowerCase() }));
         return `/pilots/${pilot.slug}`;
       },
       this.pageWith(res, req, pilot, 'step', form.body),
@@ -63,7 +64,7 @@ export class PilotPageController {
       form,
       async (dto) => {
         await this.lifecycle.stop(pilot.slug, dto, actorOf(req));
-        flash(req, 'The pilot is stopped; its lessons learned are kept.');
+        flash(req, t('pilot.stopped'));
         return `/pilots/${pilot.slug}`;
       },
       this.pageWith(res, req, pilot, 'stop', form.body),
@@ -84,7 +85,7 @@ export class PilotPageController {
       form,
       async (dto) => {
         const saved = await this.comments.add(pilot, req.user!, dto.text, actorOf(req));
-        flash(req, 'Your comment is added.');
+        flash(req, t('pilot.commentAdded'));
         return `/pilots/${pilot.slug}#comment-${saved.id}`;
       },
       this.pageWith(res, req, pilot, 'comment', form.body),
@@ -104,7 +105,7 @@ export class PilotPageController {
       form,
       async (dto) => {
         await this.lifecycle.acceptConflict(pilot.slug, dto, actorOf(req));
-        flash(req, 'The strategy conflict is accepted; the scale-up gate counts it as met.');
+        flash(req, t('pilot.conflictAccepted'));
         return `/pilots/${pilot.slug}`;
       },
       this.pageWith(res, req, pilot, 'accept', form.body),

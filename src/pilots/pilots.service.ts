@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { diffFields } from '../audit/audit-diff';
@@ -238,8 +239,7 @@ export class PilotsService {
   ): Promise<{ ownerUserId: number | null; ownerName: string | null }> {
     if (userId === null) return { ownerUserId: null, ownerName: null };
     const user = await this.accounts.activeOwner(userId, em);
-    if (!user)
-      throw DomainError.field('ownerUserId', 'Choose the owner from the list of channel owners.');
+    if (!user) throw DomainError.field('ownerUserId', t('pilot.ownerFromList'));
     return { ownerUserId: user.id, ownerName: user.name };
   }
 
@@ -251,7 +251,7 @@ export class PilotsService {
     reason: string,
   ): Promise<Pilot> {
     const slug = dto.slug ?? slugify(dto.name);
-    if (!slug) throw DomainError.field('slug', 'Give the pilot a URL name of letters and digits.');
+    if (!slug) throw DomainError.field('slug', t('pilot.slugNeeded'));
     await this.assertSlugFree(em, slug, null);
     const channels = await this.loadChannels(em, dto.affectedChannelIds, []);
     const now = new Date();
@@ -414,11 +414,7 @@ export class PilotsService {
    */
   async recordStart(em: EntityManager, pilot: Pilot, month: Month, actor: string): Promise<void> {
     const rows = await this.stageChanges(pilot.id, em);
-    if (rows.length !== 1)
-      throw DomainError.field(
-        'startedIn',
-        'The start month can be recorded only before any stage change is; record the stage changes from it instead.',
-      );
+    if (rows.length !== 1) throw DomainError.field('startedIn', t('pilot.startMonthOnlyBefore'));
     const [registration] = rows;
     const now = new Date();
     assertStartMonth(month, now);
@@ -450,10 +446,7 @@ export class PilotsService {
 
   /** The standard message when someone saved the pilot after the form was opened. */
   conflict(): DomainError {
-    return new DomainError(
-      'conflict',
-      'Someone else saved this pilot after you opened the form. Nothing of yours was saved: reload the pilot, then make your changes again.',
-    );
+    return new DomainError('conflict', t('pilot.stale'));
   }
 
   private async writeWithSlug<T>(work: (em: EntityManager) => Promise<T>): Promise<T> {
@@ -461,10 +454,7 @@ export class PilotsService {
       return await this.writer.write(work);
     } catch (error) {
       if (isUniqueViolation(error, 'pilot_slug_key', 'pilot', 'slug')) {
-        throw DomainError.field(
-          'slug',
-          'Another pilot took this URL name a moment ago; choose another.',
-        );
+        throw DomainError.field('slug', t('pilot.slugTaken'));
       }
       throw error;
     }
@@ -499,10 +489,7 @@ export class PilotsService {
     const channels = await this.channels.byIds(unique, em);
     const allowed = channels.filter((c) => c.active || current.some((own) => own.id === c.id));
     if (allowed.length !== unique.length) {
-      throw DomainError.field(
-        'affectedChannelIds',
-        'Choose affected channels from the list of active channels.',
-      );
+      throw DomainError.field('affectedChannelIds', t('pilot.activeChannels'));
     }
     return allowed.sort((a, b) => a.position - b.position);
   }

@@ -1,3 +1,4 @@
+import { translatedLabels } from '../i18n/labels';
 import type { FieldWords } from '../audit/readable-change';
 import { formatEuros } from '../common/money';
 import {
@@ -9,15 +10,15 @@ import {
 
 /** How the checklist's and the IT commitment's audited fields read in a history. Pure. */
 export const READINESS_WORDS: FieldWords = {
-  labels: {
-    level: 'level',
-    itOwner: 'owner',
-    budgetCommittedCents: 'budget committed',
-    roadmapSlot: 'roadmap slot',
-    targetDate: 'target date',
-    status: 'status',
-    evidence: 'evidence',
-  },
+  labels: translatedLabels('readinessField', [
+    'level',
+    'itOwner',
+    'budgetCommittedCents',
+    'roadmapSlot',
+    'targetDate',
+    'status',
+    'evidence',
+  ] as const),
   value(key, value) {
     if (key === 'budgetCommittedCents' && /^-?\d+$/.test(value))
       return formatEuros(Number(value) / 100);

@@ -17,7 +17,7 @@ import {
 } from './metrics';
 import type { MonthlyResult } from './monthly-result.entity';
 import { sentence } from '../common/words';
-import { isJsonObject, NOT_A_FIELD } from '../common/json-body';
+import { isJsonObject, notAField } from '../common/json-body';
 
 // A month of results as the JSON API reads and writes it: metric keys as the import names them,
 // money in euros, percentages 0–100, counts whole; and the month's version, a digest of what is
@@ -99,7 +99,7 @@ export function readMonthJson(
   const mode = monthMode(pilot, month);
   const wanted = metricsFor(mode);
   for (const key of Object.keys(body))
-    if (!['version', 'pilot', 'channels'].includes(key)) errors[key] = [NOT_A_FIELD];
+    if (!['version', 'pilot', 'channels'].includes(key)) errors[key] = [notAField()];
   if (typeof body.version !== 'string' || !body.version)
     errors.version = [
       'Give the version the month had when you read it (GET this URL); it keeps you from overwriting figures you have not seen.',

@@ -105,7 +105,7 @@ export function monthPage(
     errors: state.fieldErrors[name],
   });
   return {
-    title: `${month} · ${pilot.name}`,
+    title: t('month.pageTitle', { month: formatMonth(month), name: pilot.name }),
     pilot,
     month,
     history: mode === 'history',

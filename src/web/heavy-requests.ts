@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import {
   CallHandler,
   ExecutionContext,
@@ -48,9 +49,7 @@ export class HeavyRequestsInterceptor implements NestInterceptor {
     if (mine >= this.config.heavyPerUser || this.inFlight >= this.config.heavyPerInstance) {
       throw new DomainError(
         'unavailable',
-        mine >= this.config.heavyPerUser
-          ? `You have ${mine} large overviews loading already; wait for them, then try again.`
-          : 'The server is busy computing large overviews for others; try again in a few seconds.',
+        mine >= this.config.heavyPerUser ? t('heavy.yours', { count: mine }) : t('heavy.busy'),
         {},
         RETRY_AFTER_SECONDS,
       );

@@ -1,3 +1,4 @@
+import { t } from '../../i18n/translate';
 import { msg } from '../../i18n/translate';
 import { Matches, ValidateBy } from 'class-validator';
 import { Trim, TrimToNull } from '../../common/form-transforms';
@@ -20,7 +21,7 @@ export class SignOffDto {
         const from = (args!.object as SignOffDto).fromMonth;
         return !MONTH.test(from) || !MONTH.test(to) || from <= to;
       },
-      defaultMessage: () => 'The last month cannot come before the first.',
+      defaultMessage: () => t('month.toBeforeFrom'),
     },
   })
   toMonth: string;

@@ -39,6 +39,7 @@ const SHARED = [
   'lessons.inStage',
   'plan.title',
   'evidence.files.bytes',
+  'month.pageTitle',
 ];
 
 describe('the catalogues', () => {
