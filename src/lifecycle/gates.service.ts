@@ -1,3 +1,4 @@
+import { t } from '../i18n/translate';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { DecisionCondition } from './decision.entity';
@@ -149,21 +150,21 @@ export class GatesService {
       };
       const quality: QualityFact[] = [
         {
-          label: 'CSAT',
+          label: t('gate.quality.csat'),
           target: plan?.targetCsat ?? null,
           actual: mean(recent.map((m) => m.csat)),
           higherIsBetter: true,
           unit: ' %',
         },
         {
-          label: 'FCR',
+          label: t('gate.quality.fcr'),
           target: plan?.targetFcr ?? null,
           actual: mean(recent.map((m) => m.fcr)),
           higherIsBetter: true,
           unit: ' %',
         },
         {
-          label: 'Response time',
+          label: t('gate.quality.response'),
           target: plan?.targetResponseSeconds ?? null,
           actual: mean(recent.map((m) => m.responseSeconds)),
           higherIsBetter: false,

@@ -22,11 +22,16 @@ describe('Every link on every page, as each role', () => {
     await rig?.close();
   });
 
-  it.each(DEMO_ACCOUNTS.map((a) => [a.roles.join('+'), a.email] as const))(
-    'as %s (%s): every link lands, no console error, no serious accessibility finding',
-    async (_role, email) => {
-      const result = await crawl(rig, email, DEMO_PASSWORD, { axeSeen });
-      results.set(email, result);
+  // Once in each language the interface speaks: the browser asks for it (Accept-Language).
+  it.each(
+    (['nl', 'en'] as const).flatMap((language) =>
+      DEMO_ACCOUNTS.map((a) => [language, a.roles.join('+'), a.email] as const),
+    ),
+  )(
+    'in %s, as %s (%s): every link lands in that language, no console error, no serious accessibility finding',
+    async (language, _role, email) => {
+      const result = await crawl(rig, email, DEMO_PASSWORD, { axeSeen, language });
+      results.set(`${language} ${email}`, result);
       expect(result.visited.length).toBeGreaterThan(20);
       expect(result.problems).toEqual([]);
     },

@@ -48,11 +48,16 @@ export async function startRig(): Promise<BrowserRig> {
  * A fresh browser session whose page records every console error, uncaught exception and
  * failed request, so each step can assert there were none.
  */
-export async function newSession(rig: BrowserRig): Promise<{ page: Page; problems: string[] }> {
+export async function newSession(
+  rig: BrowserRig,
+  language: 'nl' | 'en' = 'en',
+): Promise<{ page: Page; problems: string[] }> {
+  // The browser's language: what its Accept-Language asks the app for.
   const context = await rig.browser.newContext({
     baseURL: rig.base,
     viewport: { width: 1280, height: 900 },
     acceptDownloads: true,
+    locale: language === 'nl' ? 'nl-NL' : 'en-GB',
   });
   const page = await context.newPage();
   const problems: string[] = [];
@@ -119,13 +124,14 @@ export async function drawnCharts(page: Page): Promise<Array<{ id: string; drawn
   });
 }
 
+/** Signs in on the sign-in page in whichever language it shows (by the fields' ids). */
 export async function signIn(page: Page, email: string, password = TEST_PASSWORD): Promise<void> {
   await page.goto('/sign-in');
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
   await Promise.all([
     page.waitForURL((url) => !url.pathname.startsWith('/sign-in')),
-    page.getByRole('button', { name: 'Sign in' }).click(),
+    page.locator('form[action="/sign-in"] button[type="submit"]').click(),
   ]);
 }
 

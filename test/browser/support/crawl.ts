@@ -54,10 +54,13 @@ export async function crawl(
     start?: string;
     /** Pages axe has checked already (by URL and the forms shown): shared between roles. */
     axeSeen?: Set<string>;
+    /** The language the browser asks for. */
+    language?: 'nl' | 'en';
   } = {},
 ): Promise<CrawlResult> {
   const perPattern = options.perPattern ?? 2;
-  const { page, problems: browserProblems } = await newSession(rig);
+  const language = options.language ?? 'en';
+  const { page, problems: browserProblems } = await newSession(rig, language);
   await signIn(page, email, password);
   const result: CrawlResult = { visited: [], problems: [], forms: [] };
   const seen = new Set<string>();
@@ -94,12 +97,21 @@ export async function crawl(
     for (const problem of browserProblems.splice(0)) result.problems.push(`${url}: ${problem}`);
     // Text only a rendering defect prints: a helper or partial that met the wrong value.
     const text = await page.evaluate(() => document.body.innerText);
-    for (const sign of ['[object Object]', 'Stored now:', 'NaN', 'undefined', 'Invalid Date'])
+    for (const sign of [
+      '[object Object]',
+      'Stored now:',
+      'Nu opgeslagen:',
+      'NaN',
+      'undefined',
+      'Invalid Date',
+    ])
       if (text.includes(sign)) result.problems.push(`${url} shows "${sign}"`);
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    if (lang !== language) result.problems.push(`${url} is in "${lang}", not "${language}"`);
     const found = await pageLinksAndForms(page);
     // The same URL showing the same forms is the same page for axe (about 0.7 s a run here);
     // a role that sees other forms there gets its own run.
-    const axeKey = `${url} ${found.forms.join(' ')}`;
+    const axeKey = `${language} ${url} ${found.forms.join(' ')}`;
     if (!options.axeSeen?.has(axeKey)) {
       options.axeSeen?.add(axeKey);
       result.problems.push(...(await seriousViolations(page)));

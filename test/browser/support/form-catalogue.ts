@@ -43,6 +43,7 @@ const OWNER = 'owner@demo.example';
 const BOARD = 'board@demo.example';
 const FINANCE = 'finance@demo.example';
 const ADMIN = 'admin@demo.example';
+const VIEWER = 'viewer@demo.example';
 
 /** This month, as a month field takes it (a recorded change may not lie in the future). */
 const THIS_MONTH = todayIso().slice(0, 7);
@@ -579,5 +580,23 @@ export const FORMS: FormCase[] = [
     page: '/dashboard',
     kind: 'action',
     stores: [],
+  },
+  {
+    // The account page's language choice: stored on the account (the browser asks for English).
+    action: '/account/language',
+    as: VIEWER,
+    page: '/account',
+    kind: 'edit',
+    fill: { language: 'nl' },
+    stores: [{ table: 'app_user', op: 'update', set: { language: 'nl' } }],
+  },
+  {
+    // The switch in the header, now offering English: a signed-in person's choice is kept.
+    action: '/language',
+    as: VIEWER,
+    page: '/dashboard',
+    kind: 'action',
+    after: '/account/language',
+    stores: [{ table: 'app_user', op: 'update', set: { language: 'en' } }],
   },
 ];
