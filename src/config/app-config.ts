@@ -51,8 +51,8 @@ export interface AppConfig {
   };
 }
 
-// Until every page of the interface speaks Dutch, English stays the default (issue 20).
-const DEFAULT_LANGUAGE: Language = 'en';
+/** The organisations this is for meet in Dutch: Dutch unless LANGUAGE says otherwise. */
+const DEFAULT_LANGUAGE: Language = 'nl';
 
 export class ConfigError extends Error {}
 

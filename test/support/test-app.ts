@@ -57,9 +57,11 @@ export async function createTestApp(
   options: { demo?: boolean; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   // The reminders' scheduler stays off: a test runs the reminders when it means to.
+  // English unless a test asks for Dutch: most assertions are written against the English texts.
   const env: Record<string, string> = {
     DEMO_DATA: options.demo ? 'on' : 'off',
     REMINDERS: 'off',
+    LANGUAGE: 'en',
     ...options.env,
   };
   let cleanup: () => Promise<void>;

@@ -50,6 +50,12 @@ describe('loadConfig', () => {
     expect(loadConfig({ EARLIEST_YEAR: '2015' }).earliestYear).toBe(2015);
   });
 
+  it('speaks Dutch unless LANGUAGE says English, and refuses another language', () => {
+    expect(loadConfig({}).language).toBe('nl');
+    expect(loadConfig({ LANGUAGE: 'EN' }).language).toBe('en');
+    expect(() => loadConfig({ LANGUAGE: 'fr' })).toThrow('LANGUAGE must be "nl" or "en", got "fr"');
+  });
+
   it('reports every bad variable at once', () => {
     expect(() => loadConfig({ PORT: '0', DEMO_DATA: 'maybe' })).toThrow(/PORT[\s\S]*DEMO_DATA/);
   });
