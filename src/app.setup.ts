@@ -23,9 +23,9 @@ import { EVIDENCE_UPLOAD_PATH } from './evidence/evidence-upload';
 import { FIGURES_PATH } from './api/figures-path';
 import { MAX_UPLOAD_BYTES } from './results/import/import-page';
 import { publishOpenApi } from './api/openapi';
-import { inLanguage, setDefaultLanguage } from './i18n/language';
+import { inLanguage, type Language, setDefaultLanguage } from './i18n/language';
 import { requestedLanguage } from './i18n/language-choice';
-import { t } from './i18n/translate';
+import { tIn } from './i18n/translate';
 
 /**
  * Everything the HTTP layer needs besides the routes: views, static files, security
@@ -36,6 +36,7 @@ import { t } from './i18n/translate';
 export async function configureApp(app: NestExpressApplication): Promise<void> {
   const config = app.get<AppConfig>(APP_CONFIG);
   const rootDir = findRoot();
+  setDefaultLanguage(config.language);
 
   app.setBaseViewsDir(join(rootDir, 'views'));
   app.setViewEngine('hbs');
@@ -82,6 +83,12 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   });
 
   app.use(cookieParser());
+  // The page's language as early as it can be known, for the error pages of the checks below
+  // (a body too large, a malformed address), which answer before the request's context is set.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    res.locals.lang = requestedLanguage(req, config.production);
+    next();
+  });
   // A batch of figures through the API may be as large as an imported file, as JSON or CSV.
   app.use(
     FIGURES_PATH,
@@ -112,7 +119,6 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   // Accept-Language, else LANGUAGE; the guard puts the signed-in account's own choice first.
   // After the body parsers and the session: work they finish in their callbacks would run
   // outside the language's context.
-  setDefaultLanguage(config.language);
   app.use((req: Request, res: Response, next: NextFunction) => {
     const language = requestedLanguage(req, config.production);
     res.locals.lang = language; // <html lang>
@@ -206,10 +212,12 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
         error.code === 'EBADCSRFTOKEN' ||
         (status === 403 && String(error.code).includes('CSRF'))
       ) {
-        return sendError(req, res, 403, t('error.csrf'));
+        return sendError(req, res, 403, tIn(res.locals.lang as Language, 'error.csrf'));
       }
-      if (status === 413) return sendError(req, res, 413, t('error.tooLarge'));
-      if (status >= 400 && status < 500) return sendError(req, res, 400, t('error.unreadable'));
+      if (status === 413)
+        return sendError(req, res, 413, tIn(res.locals.lang as Language, 'error.tooLarge'));
+      if (status >= 400 && status < 500)
+        return sendError(req, res, 400, tIn(res.locals.lang as Language, 'error.unreadable'));
       return next(error);
     },
   );

@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { t } from '../i18n/translate';
+import { currentLanguage, inLanguage, type Language } from '../i18n/language';
 
 const TITLED = [400, 401, 403, 404, 409, 413, 422, 429, 500, 503];
 
@@ -25,6 +26,10 @@ export function sendError(
   extra: { errorId?: string; fields?: Record<string, string[]> } = {},
 ): void {
   if (res.headersSent) return;
+  // An error met before the request's language context began still answers in its language.
+  const language = res.locals.lang as Language | undefined;
+  if (language && language !== currentLanguage())
+    return inLanguage(language, () => sendError(req, res, status, message, extra));
   // A refusal is no copy to keep: the tag set before the handler ran does not describe it.
   res.removeHeader('ETag');
   const title = statusTitle(status);

@@ -1,4 +1,5 @@
-import { t } from '../i18n/translate';
+import { tIn } from '../i18n/translate';
+import { defaultLanguage, type Language } from '../i18n/language';
 import type { NextFunction, Request, Response } from 'express';
 import { sendError } from './error-page';
 
@@ -22,17 +23,22 @@ export function requestGuard(req: Request, res: Response, next: NextFunction): v
   try {
     path = decodeURIComponent(req.path);
   } catch {
-    sendError(req, res, 400, t('error.badAddress'));
+    sendError(req, res, 400, tIn(languageOf(res), 'error.badAddress'));
     return;
   }
   if (path.includes('\0') || holdsNul(req.query) || holdsNul(req.body)) {
-    sendError(req, res, 400, t('error.nul'));
+    sendError(req, res, 400, tIn(languageOf(res), 'error.nul'));
     return;
   }
   // A number in the address is an id: beyond the largest one the database can hold, nothing.
   if (path.split('/').some((segment) => /^\d+$/.test(segment) && Number(segment) > MAX_INTEGER)) {
-    sendError(req, res, 404, t('notFound.page', { path: req.path }));
+    sendError(req, res, 404, tIn(languageOf(res), 'notFound.page', { path: req.path }));
     return;
   }
   next();
+}
+
+/** The language set for this response so far (this check runs before the request's context). */
+function languageOf(res: Response): Language {
+  return (res.locals.lang as Language | undefined) ?? defaultLanguage();
 }

@@ -135,4 +135,20 @@ describe('languages', () => {
     expect(english.headers.etag).not.toBe(dutch.headers.etag);
     expect(htmlLang(english.text)).toBe('en');
   });
+
+  it('answers errors met before the request begins in the asked language too', async () => {
+    const agent = await t.agent(null);
+    const nul = await agent.get('/pilots?q=%00').set('Accept-Language', 'nl').expect(400);
+    expect(htmlLang(nul.text)).toBe('nl');
+    expect(nul.text).toContain('Het verzoek bevat een NUL-teken');
+    const big = await agent
+      .post('/sign-in')
+      .set('Accept-Language', 'en')
+      .type('form')
+      .send(`email=${'x'.repeat(300_000)}`)
+      .expect(413);
+    expect(htmlLang(big.text)).toBe('en');
+    expect(big.text).toContain('What you sent is larger than this form accepts.');
+  });
+
 });
