@@ -150,5 +150,4 @@ describe('languages', () => {
     expect(htmlLang(big.text)).toBe('en');
     expect(big.text).toContain('What you sent is larger than this form accepts.');
   });
-
 });
