@@ -86,7 +86,7 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
   // The page's language as early as it can be known, for the error pages of the checks below
   // (a body too large, a malformed address), which answer before the request's context is set.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    res.locals.lang = requestedLanguage(req, config.production);
+    res.locals.lang = requestedLanguage(req, config.production); // <html lang>
     next();
   });
   // A batch of figures through the API may be as large as an imported file, as JSON or CSV.
@@ -115,15 +115,13 @@ export async function configureApp(app: NestExpressApplication): Promise<void> {
     }),
   );
 
-  // The language of everything this request answers: the switch's cookie, else the browser's
-  // Accept-Language, else LANGUAGE; the guard puts the signed-in account's own choice first.
-  // After the body parsers and the session: work they finish in their callbacks would run
-  // outside the language's context.
-  app.use((req: Request, res: Response, next: NextFunction) => {
-    const language = requestedLanguage(req, config.production);
-    res.locals.lang = language; // <html lang>
-    inLanguage(language, next);
-  });
+  // The language of everything this request answers (found above: the switch's cookie, else the
+  // browser's Accept-Language, else LANGUAGE; the guard puts the account's own choice first),
+  // held for the request's async work. After the body parsers and the session: work they finish
+  // in their callbacks would run outside the language's context.
+  app.use((_req: Request, res: Response, next: NextFunction) =>
+    inLanguage(res.locals.lang as Language, next),
+  );
 
   // Pages and JSON compressed when the client asks. After the session: its save on the way out
   // (which may fail, a full disk) then wraps the compressed answer, not the other way round.
