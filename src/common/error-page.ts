@@ -27,7 +27,7 @@ export function sendError(
 ): void {
   if (res.headersSent) return;
   // An error met before the request's language context began still answers in its language.
-  const language = res.locals.lang as Language | undefined;
+  const language = res.locals?.lang as Language | undefined;
   if (language && language !== currentLanguage())
     return inLanguage(language, () => sendError(req, res, status, message, extra));
   // A refusal is no copy to keep: the tag set before the handler ran does not describe it.
