@@ -1,4 +1,4 @@
-import { currentLocale } from '../i18n/language';
+import { perLanguage } from '../i18n/language';
 import { localParts } from './time-zone';
 
 // Calendar helpers on ISO dates (YYYY-MM-DD). "Today" is the date in the organisation's time
@@ -25,25 +25,21 @@ export function addDays(iso: string, days: number): string {
   return new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const dateFormat = perLanguage(
+  (locale) =>
+    new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+);
 
 /** "2026-11-23" → "23 nov 2026" / "23 Nov 2026" (day, month, year); "—" for anything else. */
 export function formatIsoDate(iso: unknown): string {
   const match = typeof iso === 'string' ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
   if (!match) return '—';
-  const locale = currentLocale();
-  let format = DATE_FORMATS.get(locale);
-  if (!format)
-    DATE_FORMATS.set(
-      locale,
-      (format = new Intl.DateTimeFormat(locale, {
-        day: 'numeric',
-        month: 'short',
-        year: 'numeric',
-        timeZone: 'UTC',
-      })),
-    );
-  return format.format(
+  return dateFormat().format(
     new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))),
   );
 }

@@ -1,4 +1,4 @@
-import { currentLanguage, currentLocale } from '../i18n/language';
+import { currentLanguage, perLanguage } from '../i18n/language';
 // Money is exact integer cents everywhere it is stored; euros only on the way in and out.
 
 /**
@@ -43,47 +43,40 @@ export function decimalComma(value: number | null | undefined): string {
   return value === null || value === undefined ? '' : String(value).replace('.', ',');
 }
 
-/** The language's number formats, made once each (an Intl formatter is costly to make). */
-function formatsOf(locale: string): NumberFormats {
-  let formats = FORMATS.get(locale);
-  if (!formats) {
-    formats = {
-      euro: new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: 'EUR',
-        minimumFractionDigits: 2,
-        maximumFractionDigits: 2,
-      }),
-      euroWhole: new Intl.NumberFormat(locale, {
-        style: 'currency',
-        currency: 'EUR',
-        maximumFractionDigits: 0,
-      }),
-      number: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
-      percent: new Intl.NumberFormat(locale, {
-        style: 'percent',
-        minimumFractionDigits: 1,
-        maximumFractionDigits: 1,
-      }),
-    };
-    FORMATS.set(locale, formats);
-  }
-  return formats;
-}
-type NumberFormats = Record<'euro' | 'euroWhole' | 'number' | 'percent', Intl.NumberFormat>;
-const FORMATS = new Map<string, NumberFormats>();
+/** The language's number formats. */
+const formatsOf = perLanguage((locale) => ({
+  euro: new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'EUR',
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+  }),
+  euroWhole: new Intl.NumberFormat(locale, {
+    style: 'currency',
+    currency: 'EUR',
+    maximumFractionDigits: 0,
+  }),
+  number: new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }),
+  percent: new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }),
+  /** At most 1 or 2 decimals. */
+  decimal: [1, 2].map((digits) => new Intl.NumberFormat(locale, { maximumFractionDigits: digits })),
+}));
 
 /** Euros for display in the language's style: € 1.234,56 / €1,234.56 (or whole euros). */
 export function formatEuros(euros: number | null | undefined, whole = false): string {
   if (euros === null || euros === undefined || !Number.isFinite(euros)) return '—';
-  const formats = formatsOf(currentLocale());
+  const formats = formatsOf();
   return (whole ? formats.euroWhole : formats.euro).format(euros);
 }
 
 /** 10400 → 10.400 / 10,400. */
 export function formatNumber(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return formatsOf(currentLocale()).number.format(value);
+  return formatsOf().number.format(value);
 }
 
 /**
@@ -92,14 +85,14 @@ export function formatNumber(value: number | null | undefined): string {
  */
 export function formatPercent(ratio: number | null | undefined): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return '—';
-  const text = formatsOf(currentLocale()).percent.format(ratio);
+  const text = formatsOf().percent.format(ratio);
   return currentLanguage() === 'nl' ? text.replace(/\s?%$/, '\u00a0%') : text;
 }
 
 /** A figure with at most `digits` decimals in the language's style: 82,5 / 82.5. */
-export function formatDecimal(value: number | null | undefined, digits = 1): string {
+export function formatDecimal(value: number | null | undefined, digits: 1 | 2 = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: digits }).format(value);
+  return formatsOf().decimal[digits - 1].format(value);
 }
 
 /** A whole percentage as the language writes it: 40 → 40 % / 40%. */

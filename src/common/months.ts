@@ -1,5 +1,5 @@
 import { t } from '../i18n/translate';
-import { currentLocale } from '../i18n/language';
+import { perLanguage } from '../i18n/language';
 import { DomainError } from './domain-error';
 import { localParts } from './time-zone';
 
@@ -73,23 +73,14 @@ export function monthsBetween(from: Month, to: Month): number {
   return monthIndex(to) - monthIndex(from);
 }
 
-const MONTH_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const monthFormat = perLanguage(
+  (locale) => new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }),
+);
 
 /** "2026-01" → "januari 2026" / "January 2026", in the language of the request; "—" for anything else. */
 export function formatMonth(value: unknown): string {
   if (!isMonth(value)) return '—';
-  const locale = currentLocale();
-  let format = MONTH_FORMATS.get(locale);
-  if (!format)
-    MONTH_FORMATS.set(
-      locale,
-      (format = new Intl.DateTimeFormat(locale, {
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'UTC',
-      })),
-    );
-  return format.format(
+  return monthFormat().format(
     new Date(Date.UTC(Number(value.slice(0, 4)), Number(value.slice(5, 7)) - 1, 1)),
   );
 }

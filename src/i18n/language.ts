@@ -29,8 +29,17 @@ export function currentLanguage(): Language {
   return current.getStore()?.language ?? fallback;
 }
 
-export function currentLocale(): string {
-  return LOCALES[currentLanguage()];
+/**
+ * What `make` builds from a locale, made once per language (an Intl formatter is costly to
+ * make) and given for the language asked for, by default the request's.
+ */
+export function perLanguage<T>(make: (locale: string) => T): (language?: Language) => T {
+  const made = new Map<Language, T>();
+  return (language = currentLanguage()) => {
+    let value = made.get(language);
+    if (value === undefined) made.set(language, (value = make(LOCALES[language])));
+    return value;
+  };
 }
 
 /** Runs `work` (and everything it awaits) in `language`. */

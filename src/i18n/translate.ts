@@ -1,7 +1,7 @@
 import i18next, { type TOptions } from 'i18next';
 import en from './catalogues/en.json';
 import nl from './catalogues/nl.json';
-import { currentLanguage, LOCALES, type Language } from './language';
+import { currentLanguage, type Language, perLanguage } from './language';
 
 /** The texts of each language: one catalogue file per language, the same keys in each. */
 export const CATALOGUES: Record<Language, Record<string, unknown>> = { nl, en };
@@ -42,8 +42,9 @@ export function hasText(language: Language, key: string): boolean {
 
 /** A sorted list's joiner in the language: "a, b and c" / "a, b en c". */
 export function listOf(items: string[], language: Language = currentLanguage()): string {
-  return new Intl.ListFormat(LOCALES[language], { type: 'conjunction' }).format(items);
+  return conjunctions(language).format(items);
 }
+const conjunctions = perLanguage((locale) => new Intl.ListFormat(locale, { type: 'conjunction' }));
 
 /**
  * A validation message said when the check fails, in the language of that request: for

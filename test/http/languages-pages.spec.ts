@@ -1,5 +1,6 @@
 import { createTestApp, TestApp } from '../support/test-app';
 import { CATALOGUES } from '../../src/i18n/translate';
+import { flattenCatalogue } from '../support/catalogues';
 
 // Every page that has moved to the catalogues, rendered in Dutch and in English with the demo
 // portfolio: each in its own language, with no key left untranslated and no text of the
@@ -62,16 +63,6 @@ const PAGES = [
   '/no-such-page',
 ];
 
-function flatten(tree: Record<string, unknown>, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out[path] = value;
-    else Object.assign(out, flatten(value as Record<string, unknown>, path));
-  }
-  return out;
-}
-
 /**
  * What a reader sees in `language`: the text outside tags, scripts and styles, and the attributes
  * read out; passages marked as another language (the API reference's, in English) left out.
@@ -101,8 +92,8 @@ function visibleText(html: string, language: string): string {
 
 /** The texts of `language` that are sentences of their own (placeholders cut out), not shared. */
 function sentencesOf(language: 'nl' | 'en'): string[] {
-  const own = flatten(CATALOGUES[language]);
-  const other = flatten(CATALOGUES[language === 'nl' ? 'en' : 'nl']);
+  const own = flattenCatalogue(CATALOGUES[language]);
+  const other = flattenCatalogue(CATALOGUES[language === 'nl' ? 'en' : 'nl']);
   return Object.entries(own)
     .filter(([key, text]) => other[key] !== text)
     .flatMap(([, text]) => text.replace(/<[^>]+>/g, '').split(/\{\{[^}]*\}\}/))
@@ -112,8 +103,8 @@ function sentencesOf(language: 'nl' | 'en'): string[] {
 
 /** The labels of `language` (stages, channel types …) that the other language writes otherwise. */
 function labelsOf(language: 'nl' | 'en'): Set<string> {
-  const own = flatten(CATALOGUES[language]);
-  const other = flatten(CATALOGUES[language === 'nl' ? 'en' : 'nl']);
+  const own = flattenCatalogue(CATALOGUES[language]);
+  const other = flattenCatalogue(CATALOGUES[language === 'nl' ? 'en' : 'nl']);
   const otherValues = new Set(Object.values(other));
   return new Set(
     Object.entries(own)

@@ -1,7 +1,8 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import Handlebars from 'handlebars';
 import { hbsHelpers } from '../../src/hbs-helpers';
+import { filesEndingIn } from '../support/files';
 
 // Handlebars resolves a bare {{name}} to a helper before a field of the same name: a helper
 // called `month` made {{month}} print "—" in links and form actions, and `evidence` put
@@ -21,16 +22,6 @@ const BUILT_IN = [
   'blockHelperMissing',
 ];
 const HELPERS = new Set([...Object.keys(hbsHelpers), ...BUILT_IN]);
-
-function viewFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? viewFiles(join(dir, entry.name))
-      : entry.name.endsWith('.hbs')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 interface Finding {
   file: string;
@@ -69,7 +60,7 @@ function ambiguousNames(source: string, file: string, helpers: Set<string>): Fin
 }
 
 describe('views and helpers', () => {
-  const files = viewFiles(VIEWS);
+  const files = filesEndingIn(VIEWS, '.hbs');
 
   it('finds the views', () => {
     expect(files.length).toBeGreaterThan(20);

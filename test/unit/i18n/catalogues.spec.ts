@@ -1,32 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { CATALOGUES, hasText } from '../../../src/i18n/translate';
 import { LANGUAGES } from '../../../src/i18n/language';
+import { flattenCatalogue } from '../../support/catalogues';
+import { filesEndingIn } from '../../support/files';
 
 // The two catalogues hold the same texts: the same keys (a plural key with the same forms),
 // the same placeholders in each text, and every key the code and the views name.
 
 const ROOT = join(__dirname, '..', '..', '..');
-
-function flatten(tree: Record<string, unknown>, prefix = ''): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out[path] = value;
-    else Object.assign(out, flatten(value as Record<string, unknown>, path));
-  }
-  return out;
-}
-
-function files(dir: string, ending: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? files(join(dir, entry.name), ending)
-      : entry.name.endsWith(ending)
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 const placeholders = (text: string) =>
   [...text.matchAll(/\{\{\s*([\w.]+)[^}]*\}\}/g)].map((m) => m[1]).sort();
@@ -43,8 +25,8 @@ const SHARED = [
 ];
 
 describe('the catalogues', () => {
-  const nl = flatten(CATALOGUES.nl);
-  const en = flatten(CATALOGUES.en);
+  const nl = flattenCatalogue(CATALOGUES.nl);
+  const en = flattenCatalogue(CATALOGUES.en);
 
   it('have the same keys in Dutch and English', () => {
     expect(Object.keys(nl).filter((k) => !(k in en))).toEqual([]);
@@ -74,12 +56,12 @@ describe('the catalogues', () => {
 
   it('hold every key the code and the views name, in both languages', () => {
     const named = new Map<string, string>();
-    for (const file of files(join(ROOT, 'src'), '.ts')) {
+    for (const file of filesEndingIn(join(ROOT, 'src'), '.ts')) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/\b(?:t|tIn\([^,()]+,)\s*\(?\s*'([a-zA-Z][\w.]*)'/g))
         named.set(m[1], relative(ROOT, file));
     }
-    for (const file of files(join(ROOT, 'views'), '.hbs')) {
+    for (const file of filesEndingIn(join(ROOT, 'views'), '.hbs')) {
       const text = readFileSync(file, 'utf8');
       for (const m of text.matchAll(/[{(]t "([^"]+)"/g)) named.set(m[1], relative(ROOT, file));
     }

@@ -1,4 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { filesEndingIn } from '../../support/files';
 import { join, relative } from 'node:path';
 
 // No view holds text of its own: every word a page shows comes from the catalogues through
@@ -17,16 +18,6 @@ const TEXT_ARGUMENTS =
 /** Attributes whose values are read out or shown. */
 const TEXT_ATTRIBUTES =
   /\s(title|placeholder|aria-label|alt|aria-description|aria-roledescription)="([^"]*)"/g;
-
-function viewFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory()
-      ? viewFiles(join(dir, entry.name))
-      : entry.name.endsWith('.hbs')
-        ? [join(dir, entry.name)]
-        : [],
-  );
-}
 
 /** The literal texts of a view, each with its line. */
 export function literalTexts(source: string): string[] {
@@ -76,7 +67,7 @@ describe('views', () => {
   });
 
   it('show no text of their own: every word comes from the catalogues', () => {
-    const offending = viewFiles(VIEWS)
+    const offending = filesEndingIn(VIEWS, '.hbs')
       .map((file) => relative(VIEWS, file))
       .filter((name) => !PENDING.has(name))
       .flatMap((name) =>
